@@ -1,0 +1,1 @@
+"""Pure-Python core: format, review data, checks, exporters. Never imports Qt."""

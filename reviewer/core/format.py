@@ -1,0 +1,514 @@
+"""Lossless reader and writer for sxs-lookup bilingual Markdown articles (FORMAT.md sections 3-5)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from reviewer.core.errors import FormatError, TargetRejected
+
+OPENER_RE = re.compile(r'<span data-ttu-id="([^"<>]*)">')
+_DELIM_HEAD = '</span><span class="sxs-lookup"><span data-stu-id="'
+_CLOSER = "</span></span>"
+# Inner span tokens of a source, for the depth scan of FORMAT.md section 4 step 3.
+_SPAN_TOKEN_RE = re.compile(r"</span>|<span(?=[\s>/])[^>]*>")
+_CORRUPT_OPENER_RE = re.compile(r'<span data-ttu-id=(?:"|&quot;)[^"<>]*?&quot;>')
+_ORPHAN_LOOKUP = '<span class="sxs-lookup"><span data-stu-id="'
+_CORRUPT_LOOKUP = "<span class=&quot;sxs-lookup&quot;>"
+_FM_KEY_RE = re.compile(r"^(title|description):[ \t]*(.*)$", re.M)
+
+FORBIDDEN_IN_TARGET = ('</span><span class="sxs-lookup">', "<span data-ttu-id=")
+DISPLAY_KEYS = (
+    "title",
+    "description",
+    "ms.translationtype",
+    "ms.contentlocale",
+    "ms.locfileid",
+    "ms.lasthandoff",
+    "ms.date",
+    "author",
+    "ms.author",
+    "manager",
+    "ms.topic",
+    "ms.service",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something odd but survivable in the input, located for the user."""
+
+    code: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class EditWarning:
+    """A change that is allowed but may break the article's layout (FORMAT.md section 5)."""
+
+    code: str
+    message: str
+
+
+@dataclass(slots=True, eq=False)
+class Pair:
+    """One segment: a Dutch target beside its English source, located in the loaded text."""
+
+    id: str
+    target: str
+    source: str
+    index: int
+    line: int
+    column: int
+    start: int  # offset of the opener in the loaded text
+    target_start: int
+    target_end: int
+    source_start: int
+    end: int  # offset just past the closing ``</span></span>``
+    in_front_matter: bool = False
+    saved_target: str = ""  # the target bytes currently on disk
+
+    @property
+    def is_modified(self) -> bool:
+        """True while the target differs from what the file on disk holds."""
+        return self.target != self.saved_target
+
+
+@dataclass(frozen=True, slots=True)
+class RawChunk:
+    """Text between pairs, kept verbatim."""
+
+    text: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterField:
+    """A front-matter value translated in place, with no source: shown, never paired."""
+
+    key: str
+    value: str
+    line: int
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """The YAML block between the opening and closing ``---``, kept as opaque text."""
+
+    raw: str
+    start: int
+    end: int  # offset just past the closing ``---`` line
+    data: dict[str, Any] | None
+    error: str | None
+    fields: list[FrontMatterField] = field(default_factory=list)
+
+    def display_items(self) -> list[tuple[str, str]]:
+        """Key/value pairs worth showing a user, in a stable order."""
+        if not self.data:
+            return [(f.key, f.value) for f in self.fields]
+        items = []
+        for key in DISPLAY_KEYS:
+            if key in self.data and self.data[key] not in (None, ""):
+                items.append((key, _plain(self.data[key])))
+        return items
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+class Document:
+    """A parsed article: the loaded text, its pairs and front matter. Writes by splicing."""
+
+    def __init__(
+        self,
+        text: str,
+        pairs: list[Pair],
+        front_matter: FrontMatter | None,
+        warnings: list[ParseWarning],
+        path: str | None = None,
+    ) -> None:
+        self.text = text
+        self.pairs = pairs
+        self.front_matter = front_matter
+        self.warnings = warnings
+        self.path = path
+        self._by_id: dict[str, Pair] | None = None
+        self._line_starts: list[int] | None = None
+
+    # -- lookup ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def pair(self, pair_id: str) -> Pair:
+        if self._by_id is None:
+            # Real files never repeat an id; a synthetic duplicate keeps its first pair here.
+            by_id: dict[str, Pair] = {}
+            for p in self.pairs:
+                by_id.setdefault(p.id, p)
+            self._by_id = by_id
+        return self._by_id[pair_id]
+
+    def has_pair(self, pair_id: str) -> bool:
+        try:
+            self.pair(pair_id)
+        except KeyError:
+            return False
+        return True
+
+    @property
+    def chunks(self) -> list[RawChunk | Pair]:
+        """The article as an ordered list of raw chunks and pairs; concatenated it is the text."""
+        return list(self.iter_chunks())
+
+    def iter_chunks(self) -> Iterator[RawChunk | Pair]:
+        pos = 0
+        for p in self.pairs:
+            if p.start > pos:
+                yield RawChunk(self.text[pos : p.start], pos)
+            yield p
+            pos = p.end
+        if pos < len(self.text):
+            yield RawChunk(self.text[pos:], pos)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the loaded text."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @property
+    def modified_pairs(self) -> list[Pair]:
+        return [p for p in self.pairs if p.target != p.saved_target]
+
+    @property
+    def is_modified(self) -> bool:
+        return any(p.target != p.saved_target for p in self.pairs)
+
+    # -- editing ----------------------------------------------------------------
+    def set_target(self, pair: Pair, new_target: str) -> list[EditWarning]:
+        """Replace one pair's target; refuses what would break the file, warns on the risky."""
+        warnings = check_target(pair.saved_target, new_target)
+        pair.target = new_target
+        return warnings
+
+    # -- writing ------------------------------------------------------------------
+    def serialize(self) -> bytes:
+        """The article's bytes: the loaded text with only the edited targets spliced in."""
+        pieces: list[str] = []
+        pos = 0
+        for p in self.pairs:
+            if p.target is not p.saved_target and p.target != p.saved_target:
+                pieces.append(self.text[pos : p.target_start])
+                pieces.append(p.target)
+                pos = p.target_end
+        if not pieces:
+            return self.text.encode("utf-8")
+        pieces.append(self.text[pos:])
+        return "".join(pieces).encode("utf-8")
+
+    def mark_saved(self, data: bytes) -> None:
+        """Adopt ``data`` (what was just written) as the new baseline, shifting offsets in place."""
+        text = data.decode("utf-8")
+        shift = 0
+        fm_shift = 0
+        for p in self.pairs:
+            delta = len(p.target) - (p.target_end - p.target_start)
+            p.start += shift
+            p.target_start += shift
+            p.target_end += shift + delta
+            p.source_start += shift + delta
+            p.end += shift + delta
+            shift += delta
+            if p.in_front_matter:
+                fm_shift += delta
+            p.saved_target = p.target
+        if self.front_matter is not None:
+            # Pairs may sit inside the front matter; its end moves with them.
+            self.front_matter.end += fm_shift
+        self.text = text
+        self._line_starts = None
+        for p in self.pairs:
+            p.line, p.column = self.line_column(p.start)
+
+
+def check_target(original: str, new_target: str) -> list[EditWarning]:
+    """Refuse a target that would break the file; list warnings for risky changes."""
+    if new_target == "" or new_target.strip() == "":
+        raise TargetRejected("A target cannot be empty: the file would no longer parse.")
+    for marker in FORBIDDEN_IN_TARGET:
+        if marker in new_target:
+            raise TargetRejected(
+                f"A target cannot contain {marker!r}: the file would no longer parse. "
+                "Remove that markup from the target."
+            )
+    warnings: list[EditWarning] = []
+    if original.count("\n") != new_target.count("\n"):
+        warnings.append(
+            EditWarning(
+                "newlines",
+                f"The number of line breaks changed ({original.count(chr(10))} → "
+                f"{new_target.count(chr(10))}); the Markdown layout may break.",
+            )
+        )
+    old_balance = original.count("<span") - original.count("</span>")
+    new_balance = new_target.count("<span") - new_target.count("</span>")
+    if original.count("<span") != new_target.count("<span") or old_balance != new_balance:
+        warnings.append(
+            EditWarning("span-balance", "The <span>/</span> tags changed; the page may break.")
+        )
+    if _edge(original) != _edge(new_target):
+        warnings.append(
+            EditWarning(
+                "edge-whitespace",
+                "Leading or trailing whitespace changed; it is significant in this format.",
+            )
+        )
+    return warnings
+
+
+def _edge(text: str) -> tuple[str, str]:
+    stripped = text.strip()
+    if not stripped:
+        return text, ""
+    head = text[: len(text) - len(text.lstrip())]
+    tail = text[len(text.rstrip()) :]
+    return head, tail
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """UTF-8 text of an article, or a FormatError naming where the bytes went wrong."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FormatError(
+            "the file is UTF-16, not UTF-8.",
+            path,
+            1,
+            1,
+            "Save it as UTF-8 (without BOM) and open it again.",
+        )
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
+        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        raise FormatError(
+            "the file holds NUL bytes: it is binary, not a Markdown article.",
+            path,
+            line,
+            column,
+            "Open the .md article itself.",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise FormatError(
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8 (byte offset {exc.start}).",
+            path,
+            line,
+            column,
+            "Re-save the file as UTF-8 and open it again.",
+        ) from None
+
+
+def parse(data: bytes, path: str | None = None) -> Document:
+    """Parse an article's bytes. ``parse(b).serialize() == b`` for every input that parses."""
+    return parse_text(decode(data, path), path)
+
+
+def parse_text(text: str, path: str | None = None) -> Document:
+    front_matter = _front_matter(text)
+    fm_end = front_matter.end if front_matter else 0
+    pairs: list[Pair] = []
+    append = pairs.append
+    find = text.find
+    count = text.count
+    rfind = text.rfind
+    line = 1
+    line_pos = 0  # offset up to which ``line`` counts newlines
+    pos = 0  # end of the previous pair: openers before it lie inside that pair
+    unpaired: list[int] = []
+    for m in OPENER_RE.finditer(text):
+        start = m.start()
+        if start < pos:
+            continue
+        pair_id = m.group(1)
+        target_start = m.end()
+        delim = _DELIM_HEAD + pair_id + '">'
+        target_end = find(delim, target_start)
+        if target_end == -1:
+            unpaired.append(start)
+            continue
+        source_start = target_end + len(delim)
+        close = find(_CLOSER, source_start)
+        if close == -1:
+            continue
+        if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
+            close = _scan_source_end(text, source_start, close)
+        end = close + len(_CLOSER)
+        line += count("\n", line_pos, start)
+        line_pos = start
+        target = text[target_start:target_end]
+        append(
+            Pair(
+                pair_id,
+                target,
+                text[source_start:close],
+                len(pairs),
+                line,
+                start - rfind("\n", 0, start),
+                start,
+                target_start,
+                target_end,
+                source_start,
+                end,
+                start < fm_end,
+                target,
+            )
+        )
+        pos = end
+    warnings = _warnings(text, pairs, front_matter, unpaired)
+    return Document(text, pairs, front_matter, warnings, path)
+
+
+def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
+    """Depth-tracking end of a source holding inner spans (FORMAT.md section 4, step 3)."""
+    next_pair = OPENER_RE.search(text, source_start)
+    limit = next_pair.start() if next_pair else len(text)
+    depth = 0
+    for tok in _SPAN_TOKEN_RE.finditer(text, source_start, limit):
+        token = tok.group()
+        if token == "</span>":
+            if depth == 0 and text.startswith(_CLOSER, tok.start()):
+                return tok.start()
+            depth -= 1
+        elif not token.endswith("/>"):
+            depth += 1
+    return first_close
+
+
+def _front_matter(text: str) -> FrontMatter | None:
+    if not text.startswith("---\n"):
+        return None
+    close = text.find("\n---\n", 3)
+    if close != -1:
+        end = close + 5
+    elif text.endswith("\n---"):
+        close = len(text) - 4
+        end = len(text)
+    else:
+        return None
+    raw = text[4 : close + 1]
+    data: dict[str, Any] | None = None
+    error: str | None = None
+    try:
+        loaded = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        error = f"front matter is not valid YAML{where}: {problem}"
+    else:
+        if isinstance(loaded, dict):
+            data = {str(k): v for k, v in loaded.items()}
+        elif loaded is not None:
+            error = "front matter is not a YAML mapping"
+    fields: list[FrontMatterField] = []
+    for m in _FM_KEY_RE.finditer(raw):
+        key = m.group(1)
+        value = data.get(key) if data else None
+        shown = _plain(value) if value is not None else _unquote(m.group(2))
+        fields.append(FrontMatterField(key, shown, raw.count("\n", 0, m.start()) + 2))
+    return FrontMatter(raw, 0, end, data, error, fields)
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _warnings(
+    text: str, pairs: list[Pair], fm: FrontMatter | None, unpaired: list[int]
+) -> list[ParseWarning]:
+    warnings: list[ParseWarning] = []
+
+    def locate(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - text.rfind("\n", 0, offset)
+
+    if fm is not None and fm.error:
+        warnings.append(ParseWarning("front-matter", 2, 1, fm.error + "; kept verbatim."))
+    if "&quot;" in text:
+        for m in _CORRUPT_OPENER_RE.finditer(text):
+            line, col = locate(m.start())
+            warnings.append(
+                ParseWarning(
+                    "corrupt-markup",
+                    line,
+                    col,
+                    "segment markup corrupted by &quot; entities: kept as raw text, not editable.",
+                )
+            )
+    if _ORPHAN_LOOKUP in text or _CORRUPT_LOOKUP in text:
+        # A sxs-lookup half outside every pair has lost its target opener.
+        spans = [(p.start, p.end) for p in pairs]
+        for needle in (_ORPHAN_LOOKUP, _CORRUPT_LOOKUP):
+            offset = text.find(needle)
+            while offset != -1:
+                i = bisect_right(spans, (offset, len(text) + 1)) - 1
+                inside = i >= 0 and spans[i][0] <= offset < spans[i][1]
+                if not inside and not _follows_corrupt_opener(text, offset):
+                    line, col = locate(offset)
+                    warnings.append(
+                        ParseWarning(
+                            "orphan-source",
+                            line,
+                            col,
+                            "an English source with no target opener before it: kept as raw "
+                            "text, not editable.",
+                        )
+                    )
+                offset = text.find(needle, offset + 1)
+    for offset in unpaired:
+        line, col = locate(offset)
+        warnings.append(
+            ParseWarning(
+                "missing-source",
+                line,
+                col,
+                "a target opener with no matching sxs-lookup source of the same id: kept as raw "
+                "text, not editable.",
+            )
+        )
+    seen: dict[str, Pair] = {}
+    for p in pairs:
+        if p.id in seen:
+            warnings.append(
+                ParseWarning(
+                    "duplicate-id",
+                    p.line,
+                    p.column,
+                    f"id {p.id} already used on line {seen[p.id].line}.",
+                )
+            )
+        else:
+            seen[p.id] = p
+    return warnings
+
+
+def _follows_corrupt_opener(text: str, offset: int) -> bool:
+    """True when the sxs-lookup half belongs to a fragment already reported as corrupted."""
+    opener = text.rfind("<span data-ttu-id=", 0, offset)
+    return opener != -1 and "&quot;>" in text[opener : opener + 80]
