@@ -1,4 +1,4 @@
-"""Lossless reader and writer for sxs-lookup bilingual Markdown articles (FORMAT.md sections 3-5)."""
+"""Lossless reader and writer for sxs-lookup bilingual Markdown articles (FORMAT.md 3-5)."""
 
 from __future__ import annotations
 
