@@ -1,0 +1,157 @@
+"""The check registry: small registered functions, each with a code, severity and MQM category."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reviewer.core.format import Document, Pair
+from reviewer.core.mqm import Severity
+
+
+class Level(enum.Enum):
+    """How sure and how serious a check is: errors block "approve all clean"."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One automatic check result on one segment."""
+
+    code: str
+    level: Level
+    category: str  # an MQM category key, see reviewer.core.mqm.CATEGORIES
+    title: str
+    message: str  # names what differs, e.g. "link URL changed: a.htm → b.htm"
+    path: str | None
+    pair_id: str
+    line: int
+
+    @property
+    def mqm_severity(self) -> Severity:
+        """The MQM severity a reviewer would most likely give this finding when flagging it."""
+        return _SEVERITY_FOR_LEVEL[self.level]
+
+
+_SEVERITY_FOR_LEVEL = {
+    Level.ERROR: Severity.MAJOR,
+    Level.WARNING: Severity.MINOR,
+    Level.INFO: Severity.NEUTRAL,
+}
+
+# A pair check gets source and target and returns messages, one per problem found.
+PairCheckFn = Callable[[str, str], Iterable[str]]
+# A document check sees whole articles at once (consistency, register) and yields (pair, message).
+DocumentCheckFn = Callable[[Sequence[Document]], Iterable[tuple[Document, Pair, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    code: str
+    level: Level
+    category: str
+    title: str
+    pair_fn: PairCheckFn | None = None
+    document_fn: DocumentCheckFn | None = None
+    description: str = ""
+
+
+@dataclass(slots=True)
+class CheckConfig:
+    """Which checks run; a config file can turn checks off by code."""
+
+    disabled: set[str] = field(default_factory=set)
+
+    def enabled(self, check: Check) -> bool:
+        return check.code not in self.disabled
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def register_pair_check(
+    code: str, level: Level, category: str, title: str
+) -> Callable[[PairCheckFn], PairCheckFn]:
+    def decorate(fn: PairCheckFn) -> PairCheckFn:
+        _add(
+            Check(code, level, category, title, pair_fn=fn, description=(fn.__doc__ or "").strip())
+        )
+        return fn
+
+    return decorate
+
+
+def register_document_check(
+    code: str, level: Level, category: str, title: str
+) -> Callable[[DocumentCheckFn], DocumentCheckFn]:
+    def decorate(fn: DocumentCheckFn) -> DocumentCheckFn:
+        _add(
+            Check(
+                code, level, category, title, document_fn=fn, description=(fn.__doc__ or "").strip()
+            )
+        )
+        return fn
+
+    return decorate
+
+
+def _add(check: Check) -> None:
+    if check.code in REGISTRY:
+        raise ValueError(f"check code {check.code!r} registered twice")
+    REGISTRY[check.code] = check
+
+
+def check_pair(
+    pair: Pair, path: str | None = None, config: CheckConfig | None = None
+) -> list[Finding]:
+    """Pair-level findings for one segment, e.g. to re-check it after an edit."""
+    out: list[Finding] = []
+    for check in REGISTRY.values():
+        if check.pair_fn is None or (config is not None and not config.enabled(check)):
+            continue
+        for message in check.pair_fn(pair.source, pair.target):
+            out.append(
+                Finding(
+                    check.code,
+                    check.level,
+                    check.category,
+                    check.title,
+                    message,
+                    path,
+                    pair.id,
+                    pair.line,
+                )
+            )
+    return out
+
+
+def run_checks(documents: Sequence[Document], config: CheckConfig | None = None) -> list[Finding]:
+    """Every enabled check over every pair of the documents, in document order."""
+    out: list[Finding] = []
+    for doc in documents:
+        for pair in doc.pairs:
+            out.extend(check_pair(pair, doc.path, config))
+    for check in REGISTRY.values():
+        if check.document_fn is None or (config is not None and not config.enabled(check)):
+            continue
+        for doc, pair, message in check.document_fn(documents):
+            out.append(
+                Finding(
+                    check.code,
+                    check.level,
+                    check.category,
+                    check.title,
+                    message,
+                    doc.path,
+                    pair.id,
+                    pair.line,
+                )
+            )
+    order = {id(d): i for i, d in enumerate(documents)}
+    paths = {d.path: order[id(d)] for d in documents}
+    out.sort(key=lambda f: (paths.get(f.path, 0), f.line))
+    return out
