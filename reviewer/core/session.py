@@ -1,0 +1,138 @@
+"""A review session: one article, its per-segment review records and check findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from reviewer.core.checks import REGISTRY, CheckConfig, Finding, Level, check_pair, run_checks
+from reviewer.core.edits import Edit, SetState
+from reviewer.core.format import Document
+from reviewer.core.segments import SegmentReview, State
+
+ChangeListener = Callable[[Edit, bool], None]  # (edit, reverted)
+
+
+class ReviewSession:
+    """The single place where edits are applied; the window and the CLI both go through it."""
+
+    def __init__(
+        self,
+        doc: Document,
+        reviews: list[SegmentReview] | None = None,
+        user: str = "",
+        check_config: CheckConfig | None = None,
+    ) -> None:
+        self.doc = doc
+        self.user = user
+        self.check_config = check_config or CheckConfig()
+        if reviews is None:
+            reviews = [SegmentReview(p.id, p.source, p.target) for p in doc.pairs]
+        if len(reviews) != len(doc.pairs):
+            raise ValueError("one review record per pair is required")
+        self.reviews = reviews
+        self._findings: list[list[Finding]] | None = None
+        self._rows: dict[str, int] | None = None
+        self.listeners: list[ChangeListener] = []
+
+    # -- lookup -------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.doc.pairs)
+
+    def row_of(self, pair_id: str) -> int:
+        if self._rows is None:
+            rows: dict[str, int] = {}
+            for k, p in enumerate(self.doc.pairs):
+                rows.setdefault(p.id, k)
+            self._rows = rows
+        return self._rows[pair_id]
+
+    # -- edits ----------------------------------------------------------------------
+    def apply(self, edit: Edit) -> None:
+        if not edit.author:
+            edit.author = self.user
+        edit.apply(self)
+        self._after(edit, reverted=False)
+
+    def revert(self, edit: Edit) -> None:
+        edit.revert(self)
+        self._after(edit, reverted=True)
+
+    def _after(self, edit: Edit, reverted: bool) -> None:
+        if self._findings is not None:
+            for row in edit.rows:
+                self._recheck(row)
+        for listener in list(self.listeners):
+            listener(edit, reverted)
+
+    # -- checks --------------------------------------------------------------------
+    @property
+    def checks_ready(self) -> bool:
+        return self._findings is not None
+
+    def run_checks(self, others: Sequence[Document] = ()) -> None:
+        """Run every enabled check; ``others`` widens the consistency checks to more files."""
+        findings: list[list[Finding]] = [[] for _ in self.doc.pairs]
+        for f in run_checks([self.doc, *others], self.check_config):
+            if f.path == self.doc.path:
+                try:
+                    findings[self.row_of(f.pair_id)].append(f)
+                except KeyError:
+                    continue
+        self._findings = findings
+
+    def _recheck(self, row: int) -> None:
+        assert self._findings is not None
+        pair = self.doc.pairs[row]
+        pair_codes = {code for code, c in REGISTRY.items() if c.pair_fn is not None}
+        # Document-level findings (consistency, register) stay until the next full run.
+        keep = [f for f in self._findings[row] if f.code not in pair_codes]
+        self._findings[row] = keep + check_pair(pair, self.doc.path, self.check_config)
+
+    def findings(self, row: int, include_dismissed: bool = False) -> list[Finding]:
+        """Check results on a segment; dismissed ones are hidden unless asked for."""
+        if self._findings is None:
+            self.run_checks()
+        assert self._findings is not None
+        found = self._findings[row]
+        if include_dismissed:
+            return list(found)
+        dismissed = self.reviews[row].dismissed
+        return [f for f in found if f.code not in dismissed]
+
+    def all_findings(self, include_dismissed: bool = False) -> list[Finding]:
+        return [f for row in range(len(self)) for f in self.findings(row, include_dismissed)]
+
+    # -- review queries --------------------------------------------------------------
+    def is_clean(self, row: int) -> bool:
+        """No open issue and no undismissed error-level check: safe to approve in bulk."""
+        if self.reviews[row].open_issues:
+            return False
+        return not any(f.level is Level.ERROR for f in self.findings(row))
+
+    def clean_rows(self, rows: Iterable[int] | None = None) -> list[int]:
+        candidates = range(len(self)) if rows is None else rows
+        return [
+            r
+            for r in candidates
+            if self.reviews[r].state is not State.APPROVED and self.is_clean(r)
+        ]
+
+    def approval(self, rows: Iterable[int]) -> SetState | None:
+        """One edit approving the given segments (already approved ones are left alone)."""
+        todo = tuple(r for r in rows if self.reviews[r].state is not State.APPROVED)
+        if not todo:
+            return None
+        return SetState(row_list=todo, state=State.APPROVED, author=self.user)
+
+    def approve(self, rows: Iterable[int]) -> SetState | None:
+        """Approve and apply at once, for callers with no undo stack (the CLI)."""
+        edit = self.approval(rows)
+        if edit is not None:
+            self.apply(edit)
+        return edit
+
+    def state_counts(self) -> dict[State, int]:
+        counts = dict.fromkeys(State, 0)
+        for review in self.reviews:
+            counts[review.state] += 1
+        return counts
