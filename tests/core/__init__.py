@@ -1,0 +1,1 @@
+"""Tests of the Qt-free core: format, round trip, properties, CLI."""

@@ -1,0 +1,205 @@
+"""Shared corpus access, hypothesis strategies and Document invariants for the core tests."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from reviewer.core.errors import TargetRejected
+from reviewer.core.format import Document, Pair, RawChunk, check_target
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+SOURCES_MD = CORPUS / "SOURCES.md"
+
+OPENER = '<span data-ttu-id="{id}">'
+DELIM = '</span><span class="sxs-lookup"><span data-stu-id="{id}">'
+CLOSER = "</span></span>"
+
+
+def fuzz_examples(default: int) -> int:
+    """``max_examples`` for a property: REVIEWER_FUZZ_EXAMPLES scales it up for `make fuzz`."""
+    raw = os.environ.get("REVIEWER_FUZZ_EXAMPLES", "").strip()
+    return max(default, int(raw)) if raw else default
+
+
+# -- corpus ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of the "Files" table in SOURCES.md."""
+
+    name: str
+    size: int
+    pairs: int
+    blob: str
+    why: str
+
+
+_ROW_RE = re.compile(r"^\| `([^`]+\.md)` \|")
+
+
+@cache
+def source_rows() -> tuple[SourceRow, ...]:
+    rows = []
+    for line in SOURCES_MD.read_text(encoding="utf-8").splitlines():
+        if not _ROW_RE.match(line):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        name, size, pairs, blob = cells[0].strip("`"), cells[3], cells[4], cells[5].strip("`")
+        rows.append(SourceRow(name, int(size), int(pairs), blob, cells[6]))
+    return tuple(rows)
+
+
+@cache
+def article_names() -> tuple[str, ...]:
+    """Corpus articles in a stable order (SOURCES.md documents them and is not one)."""
+    return tuple(sorted(row.name for row in source_rows()))
+
+
+@cache
+def corpus_bytes(name: str) -> bytes:
+    return (CORPUS / name).read_bytes()
+
+
+@cache
+def articles_with_pairs() -> tuple[str, ...]:
+    return tuple(row.name for row in source_rows() if row.pairs > 0)
+
+
+@cache
+def markup_offsets(name: str) -> tuple[int, ...]:
+    """Byte offsets where markup starts: mutations there reach the parser's hard cases."""
+    data = corpus_bytes(name)
+    found = {m.start() for m in re.finditer(rb'<span|</span>|"|&quot;|\n---|<br', data)}
+    return tuple(sorted(found)) or (0,)
+
+
+# -- edited targets ------------------------------------------------------------------------------
+
+# Fragments a translator might type, plus near misses of the pair markup.
+_PIECES = (
+    "<", ">", "&", "\\", "\n", "\n\n", " ", "  ", "\t", '"', "'", "|", "**", "```", "---\n",
+    "😀", "👩‍💻", "🇳🇱", "שלום", "مرحبا", "\u200f", "\u200e", "\u202f", "\u00a0", "\ufeff",
+    "&quot;", "&amp;", "&lt;", "<span>", "</span>", "</span></span>", "<span id=\"x\" />",
+    "<br/>", "[link](https://example.com)", "\\>", "\\*", "<value>",
+    '<span class="sxs-lookup"><span data-stu-id="abcde-101">',
+    '<span data-stu-id="abcde-102">', '<span data-ttu-id=&quot;abcde-103&quot;>',
+    "</span><span class=", '<span data-ttu-id', "Ga naar **Instellingen**.",
+)
+
+
+def accepted(text: str) -> bool:
+    """True when check_target lets ``text`` become a target."""
+    try:
+        check_target("x", text)
+    except TargetRejected:
+        return False
+    return True
+
+
+edit_texts: st.SearchStrategy[str] = st.one_of(
+    st.text(min_size=1, max_size=80),
+    st.lists(
+        st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), min_size=1, max_size=12
+    ).map("".join),
+).filter(accepted)
+
+
+# -- mutated bytes -------------------------------------------------------------------------------
+
+# Whole markup tokens, for structure-aware mutations.
+MARKUP_TOKENS = (
+    b'<span data-ttu-id="abcde-101">', b'<span data-ttu-id="">', b'<span data-ttu-id="',
+    b'</span><span class="sxs-lookup"><span data-stu-id="abcde-101">',
+    b'<span class="sxs-lookup"><span data-stu-id="', b"</span>", b"</span></span>", b"<span>",
+    b'<span id="a" class="anchor">', b"<span />", b"&quot;", b'">', b"\n---\n", b"---\n",
+    b"\n", b"\r\n", b"\x00", b"\xff", b"\xef\xbb\xbf", b"\xff\xfe", "é😀".encode(),
+    b"title: [", b"title: 2021-13-01\n", b"- ", b"|", b"```",
+)
+
+
+@st.composite
+def mutated_corpus_bytes(draw: st.DrawFn, max_mutations: int = 6, tokens: bool = False) -> bytes:
+    """A corpus article after flips, insertions, deletions and splices (optionally of markup)."""
+    name = draw(st.sampled_from(article_names()))
+    data = bytearray(corpus_bytes(name))
+    kinds = ["flip", "insert", "delete", "splice", "duplicate"]
+    if tokens:
+        kinds.append("token")
+    for _ in range(draw(st.integers(1, max_mutations))):
+        if draw(st.booleans()):
+            pos = draw(st.integers(0, len(data)))
+        else:
+            offsets = markup_offsets(name)
+            pos = min(len(data), offsets[draw(st.integers(0, len(offsets) - 1))])
+        kind = draw(st.sampled_from(kinds))
+        if kind == "flip" and pos < len(data):
+            data[pos] ^= 1 << draw(st.integers(0, 7))
+        elif kind == "insert":
+            data[pos:pos] = draw(st.binary(min_size=1, max_size=8))
+        elif kind == "delete":
+            del data[pos : pos + draw(st.integers(1, 64))]
+        elif kind == "splice":
+            other = corpus_bytes(draw(st.sampled_from(article_names())))
+            a = draw(st.integers(0, len(other)))
+            b = min(len(other), a + draw(st.integers(0, 400)))
+            cut = draw(st.integers(0, 400))
+            data[pos : pos + cut] = other[a:b]
+        elif kind == "duplicate":
+            size = draw(st.integers(1, 300))
+            data[pos:pos] = data[pos : pos + size]
+        elif kind == "token":
+            data[pos:pos] = draw(st.sampled_from(MARKUP_TOKENS))
+    return bytes(data)
+
+
+any_bytes: st.SearchStrategy[bytes] = st.one_of(
+    st.binary(max_size=2000),
+    st.lists(st.sampled_from(MARKUP_TOKENS) | st.binary(max_size=6), max_size=40).map(b"".join),
+)
+
+
+# -- invariants ----------------------------------------------------------------------------------
+
+
+def pair_markup(p: Pair) -> str:
+    """The exact text FORMAT.md section 3 says a pair occupies."""
+    return OPENER.format(id=p.id) + p.target + DELIM.format(id=p.id) + p.source + CLOSER
+
+
+def assert_document_consistent(doc: Document) -> None:
+    """Every pair sits where its offsets say, in order, and the chunks rebuild the text."""
+    text = doc.text
+    pos = 0
+    for i, p in enumerate(doc.pairs):
+        assert p.index == i
+        assert pos <= p.start < p.target_start <= p.target_end < p.source_start <= p.end
+        assert text[p.start : p.end] == pair_markup(p)
+        assert text[p.target_start : p.target_end] == p.saved_target
+        assert text[p.source_start : p.end - len(CLOSER)] == p.source
+        assert (p.line, p.column) == doc.line_column(p.start)
+        pos = p.end
+    rebuilt = "".join(c.text if isinstance(c, RawChunk) else pair_markup(c) for c in doc.chunks)
+    assert rebuilt == text
+    last_line = text.count("\n") + 1
+    for w in doc.warnings:
+        assert 1 <= w.line <= last_line and w.column >= 1, w
+
+
+def expected_splice(data: bytes, edits: dict[str, str]) -> bytes:
+    """``data`` with each pair's target replaced, found by the byte grammar, not parser offsets."""
+    out = data
+    for pair_id, new_target in edits.items():
+        opener = OPENER.format(id=pair_id).encode()
+        delim = DELIM.format(id=pair_id).encode()
+        assert out.count(opener) == 1, f"{pair_id} is not unique"
+        begin = out.index(opener) + len(opener)
+        end = out.index(delim, begin)
+        out = out[:begin] + new_target.encode("utf-8") + out[end:]
+    return out
