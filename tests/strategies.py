@@ -84,13 +84,49 @@ def markup_offsets(name: str) -> tuple[int, ...]:
 
 # Fragments a translator might type, plus near misses of the pair markup.
 _PIECES = (
-    "<", ">", "&", "\\", "\n", "\n\n", " ", "  ", "\t", '"', "'", "|", "**", "```", "---\n",
-    "😀", "👩‍💻", "🇳🇱", "שלום", "مرحبا", "\u200f", "\u200e", "\u202f", "\u00a0", "\ufeff",
-    "&quot;", "&amp;", "&lt;", "<span>", "</span>", "</span></span>", "<span id=\"x\" />",
-    "<br/>", "[link](https://example.com)", "\\>", "\\*", "<value>",
+    "<",
+    ">",
+    "&",
+    "\\",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "\t",
+    '"',
+    "'",
+    "|",
+    "**",
+    "```",
+    "---\n",
+    "😀",
+    "👩‍💻",
+    "🇳🇱",
+    "שלום",
+    "مرحبا",
+    "\u200f",
+    "\u200e",
+    "\u202f",
+    "\u00a0",
+    "\ufeff",
+    "&quot;",
+    "&amp;",
+    "&lt;",
+    "<span>",
+    "</span>",
+    "</span></span>",
+    '<span id="x" />',
+    "<br/>",
+    "[link](https://example.com)",
+    "\\>",
+    "\\*",
+    "<value>",
     '<span class="sxs-lookup"><span data-stu-id="abcde-101">',
-    '<span data-stu-id="abcde-102">', '<span data-ttu-id=&quot;abcde-103&quot;>',
-    "</span><span class=", '<span data-ttu-id', "Ga naar **Instellingen**.",
+    '<span data-stu-id="abcde-102">',
+    "<span data-ttu-id=&quot;abcde-103&quot;>",
+    "</span><span class=",
+    "<span data-ttu-id",
+    "Ga naar **Instellingen**.",
 )
 
 
@@ -105,9 +141,9 @@ def accepted(text: str) -> bool:
 
 edit_texts: st.SearchStrategy[str] = st.one_of(
     st.text(min_size=1, max_size=80),
-    st.lists(
-        st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), min_size=1, max_size=12
-    ).map("".join),
+    st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), min_size=1, max_size=12).map(
+        "".join
+    ),
 ).filter(accepted)
 
 
@@ -115,12 +151,32 @@ edit_texts: st.SearchStrategy[str] = st.one_of(
 
 # Whole markup tokens, for structure-aware mutations.
 MARKUP_TOKENS = (
-    b'<span data-ttu-id="abcde-101">', b'<span data-ttu-id="">', b'<span data-ttu-id="',
+    b'<span data-ttu-id="abcde-101">',
+    b'<span data-ttu-id="">',
+    b'<span data-ttu-id="',
     b'</span><span class="sxs-lookup"><span data-stu-id="abcde-101">',
-    b'<span class="sxs-lookup"><span data-stu-id="', b"</span>", b"</span></span>", b"<span>",
-    b'<span id="a" class="anchor">', b"<span />", b"&quot;", b'">', b"\n---\n", b"---\n",
-    b"\n", b"\r\n", b"\x00", b"\xff", b"\xef\xbb\xbf", b"\xff\xfe", "é😀".encode(),
-    b"title: [", b"title: 2021-13-01\n", b"- ", b"|", b"```",
+    b'<span class="sxs-lookup"><span data-stu-id="',
+    b"</span>",
+    b"</span></span>",
+    b"<span>",
+    b'<span id="a" class="anchor">',
+    b"<span />",
+    b"&quot;",
+    b'">',
+    b"\n---\n",
+    b"---\n",
+    b"\n",
+    b"\r\n",
+    b"\x00",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    "é😀".encode(),
+    b"title: [",
+    b"title: 2021-13-01\n",
+    b"- ",
+    b"|",
+    b"```",
 )
 
 
