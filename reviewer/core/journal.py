@@ -1,0 +1,614 @@
+"""Autosave journal: unsaved edits and review records, kept per article for crash recovery."""
+
+# How it fits together:
+#   journal = Journal(article_path)                      # one file per article, under the data dir
+#   saver = Autosaver(session, journal, base_digest)     # base_digest = digest of the loaded bytes
+#   saver.attach()                                       # every session.apply/revert marks it dirty
+#   ... call saver.flush_if_due() from a timer (the GUI: AutosaveDriver in reviewer/gui/recovery.py)
+#   ... after a successful save: saver.mark_saved(new_digest); on a clean close: journal.discard()
+#   On open: entry = journal.read(); if entry: recover(session, entry) after asking the user.
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import platformdirs
+
+from reviewer.core.edits import Composite, Edit, SetTarget, now_iso
+from reviewer.core.errors import ReviewerError, TargetRejected
+from reviewer.core.fileio import atomic_write, digest
+from reviewer.core.format import check_target
+from reviewer.core.mqm import Issue, IssueStatus, Severity
+from reviewer.core.segments import SegmentReview, State
+
+if TYPE_CHECKING:
+    from reviewer.core.session import ReviewSession
+
+log = logging.getLogger(__name__)
+
+JOURNAL_VERSION = 1
+DEFAULT_INTERVAL = 2.0  # seconds: the most work a crash can cost
+ENV_DATA_DIR = "REVIEWER_DATA_DIR"
+# A journal holds at most one article's targets and records; anything far bigger is not ours.
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
+
+
+class JournalError(ReviewerError):
+    """A journal that cannot be used: corrupt, from a newer version, or unreadable."""
+
+    def __init__(self, message: str, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+
+# -- where journals live --------------------------------------------------------------------
+def data_dir() -> Path:
+    """The user's data directory; REVIEWER_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("reviewer", appauthor=False))
+
+
+def journal_dir(base: str | os.PathLike[str] | None = None) -> Path:
+    return (Path(base) if base is not None else data_dir()) / "journal"
+
+
+def article_key(article_path: str | os.PathLike[str]) -> str:
+    """Stable absolute form of an article path: the journal's identity."""
+    return str(Path(os.fspath(article_path)).expanduser().resolve())
+
+
+def journal_path(
+    article_path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None
+) -> Path:
+    key = article_key(article_path)
+    h = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    # The readable stem is only for a human browsing the folder; the hash is the identity.
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in Path(key).stem)[:40]
+    return journal_dir(base) / f"{stem}-{h}.journal.json"
+
+
+# -- review records to and from plain data ------------------------------------------------------
+def issue_to_dict(issue: Issue) -> dict[str, Any]:
+    return {
+        "uid": issue.uid,
+        "category": issue.category,
+        "severity": issue.severity.value,
+        "comment": issue.comment,
+        "author": issue.author,
+        "created": issue.created,
+        "status": issue.status.value,
+        "check_code": issue.check_code,
+    }
+
+
+def issue_from_dict(data: Any) -> Issue:
+    d = _mapping(data, "issue")
+    return Issue(
+        category=_str(d, "category"),
+        severity=_enum(Severity, d, "severity"),
+        comment=_str(d, "comment", ""),
+        author=_str(d, "author", ""),
+        created=_str(d, "created", ""),
+        status=_enum(IssueStatus, d, "status", IssueStatus.OPEN),
+        check_code=_str(d, "check_code", ""),
+        uid=_str(d, "uid"),
+    )
+
+
+def review_to_dict(review: SegmentReview) -> dict[str, Any]:
+    return {
+        "pair_id": review.pair_id,
+        "source": review.source,
+        "original_target": review.original_target,
+        "state": review.state.value,
+        "issues": [issue_to_dict(i) for i in review.issues],
+        "dismissed": sorted(review.dismissed),
+        "changed_by": review.changed_by,
+        "changed_at": review.changed_at,
+        "source_changed": review.source_changed,
+    }
+
+
+def review_from_dict(data: Any) -> SegmentReview:
+    d = _mapping(data, "review record")
+    issues = d.get("issues", [])
+    dismissed = d.get("dismissed", [])
+    if not isinstance(issues, list):
+        raise ValueError("issues must be a list")
+    if not isinstance(dismissed, list) or not all(isinstance(c, str) for c in dismissed):
+        raise ValueError("dismissed must be a list of check codes")
+    source_changed = d.get("source_changed", False)
+    if not isinstance(source_changed, bool):
+        raise ValueError("source_changed must be true or false")
+    return SegmentReview(
+        pair_id=_str(d, "pair_id"),
+        source=_str(d, "source"),
+        original_target=_str(d, "original_target"),
+        state=_enum(State, d, "state", State.UNREVIEWED),
+        issues=[issue_from_dict(i) for i in issues],
+        dismissed=set(dismissed),
+        changed_by=_str(d, "changed_by", ""),
+        changed_at=_str(d, "changed_at", ""),
+        source_changed=source_changed,
+    )
+
+
+_MISSING: Any = object()
+
+
+def _mapping(data: Any, what: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ValueError(f"{what} must be a mapping, not {type(data).__name__}")
+    return data
+
+
+def _str(d: dict[str, Any], key: str, default: Any = _MISSING) -> str:
+    value = d.get(key, default)
+    if value is _MISSING:
+        raise ValueError(f"{key} is missing")
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text, not {type(value).__name__}")
+    return value
+
+
+E = TypeVar("E", State, Severity, IssueStatus)
+
+
+def _enum(kind: type[E], d: dict[str, Any], key: str, default: Any = _MISSING) -> E:
+    value = d.get(key, _MISSING)
+    if value is _MISSING:
+        if default is _MISSING:
+            raise ValueError(f"{key} is missing")
+        result: E = default
+        return result
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValueError(f"{key} {value!r} is not a known {kind.__name__}") from None
+
+
+# -- the journal file ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class JournalRecord:
+    """One segment's review record, with the pair's current source to match it on recovery."""
+
+    row: int
+    pair_source: str
+    review: SegmentReview
+
+
+@dataclass(slots=True)
+class JournalEntry:
+    """What a journal file holds, read back."""
+
+    article: str
+    base_digest: str  # digest of the article bytes the edits were made on
+    saved_at: str  # ISO 8601, UTC
+    targets: dict[str, dict[str, str]]  # pair_id -> {"source": ..., "target": ...}
+    records: list[JournalRecord] = field(default_factory=list)
+    journal_file: str = ""
+    version: int = JOURNAL_VERSION
+
+    @property
+    def edit_count(self) -> int:
+        return len(self.targets)
+
+    def summary(self) -> str:
+        n = len(self.targets)
+        noun = "edited segment" if n == 1 else "edited segments"
+        decided = sum(1 for r in self.records if r.review.state is not State.UNREVIEWED)
+        return (
+            f"{Path(self.article).name}: {n} unsaved {noun}, "
+            f"{decided} segment(s) with a review state, journaled at {self.saved_at}"
+        )
+
+
+def snapshot(session: ReviewSession, article: str, base_digest: str) -> dict[str, Any]:
+    """The journal's content for a session, as plain JSON-ready data."""
+    targets: dict[str, dict[str, str]] = {}
+    for p in session.doc.pairs:
+        if p.target != p.saved_target:
+            # Synthetic duplicate ids keep their first pair, as Document.pair does.
+            targets.setdefault(p.id, {"source": p.source, "target": p.target})
+    records = [
+        {"row": k, "pair_source": p.source, **review_to_dict(r)}
+        for k, (p, r) in enumerate(zip(session.doc.pairs, session.reviews, strict=True))
+    ]
+    return {
+        "format": "reviewer-journal",
+        "version": JOURNAL_VERSION,
+        "article": article,
+        "base_digest": base_digest,
+        "saved_at": now_iso(),
+        "targets": targets,
+        "reviews": records,
+    }
+
+
+def entry_from_data(data: Any, journal_file: str | os.PathLike[str]) -> JournalEntry:
+    """Validate loaded data into an entry; any defect is a JournalError naming the file."""
+    name = os.fspath(journal_file)
+    if not isinstance(data, dict) or data.get("format") != "reviewer-journal":
+        raise JournalError("not a reviewer journal (corrupt or foreign file).", name)
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise JournalError("the journal has no valid version number (corrupt).", name)
+    if version > JOURNAL_VERSION:
+        raise JournalError(
+            f"the journal was written by a newer version of reviewer (format {version}, "
+            f"this one reads up to {JOURNAL_VERSION}); update reviewer to restore it.",
+            name,
+        )
+    try:
+        targets_raw = _mapping(data.get("targets", {}), "targets")
+        targets: dict[str, dict[str, str]] = {}
+        for pair_id, t in targets_raw.items():
+            td = _mapping(t, f"target {pair_id}")
+            targets[str(pair_id)] = {"source": _str(td, "source"), "target": _str(td, "target")}
+        reviews_raw = data.get("reviews", [])
+        if not isinstance(reviews_raw, list):
+            raise ValueError("reviews must be a list")
+        records = []
+        for raw in reviews_raw:
+            rd = _mapping(raw, "review record")
+            row = rd.get("row")
+            if not isinstance(row, int) or isinstance(row, bool) or row < 0:
+                raise ValueError("a review record has no valid row")
+            records.append(JournalRecord(row, _str(rd, "pair_source"), review_from_dict(rd)))
+        return JournalEntry(
+            article=_str(data, "article"),
+            base_digest=_str(data, "base_digest"),
+            saved_at=_str(data, "saved_at", ""),
+            targets=targets,
+            records=records,
+            journal_file=name,
+            version=version,
+        )
+    except ValueError as exc:
+        raise JournalError(f"the journal is corrupt: {exc}.", name) from None
+
+
+def read_entry(journal_file: str | os.PathLike[str]) -> JournalEntry:
+    """Load one journal file. JSON has no tags, so a hostile file can only fail to load."""
+    name = os.fspath(journal_file)
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read(MAX_JOURNAL_BYTES + 1)
+    except OSError as exc:
+        raise JournalError(f"cannot be read: {exc.strerror or exc}.", name) from None
+    if len(raw) > MAX_JOURNAL_BYTES:
+        raise JournalError("is too large to be a journal (corrupt).", name)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise JournalError(
+            f"the journal is corrupt and cannot be restored ({exc}).", name
+        ) from None
+    return entry_from_data(data, name)
+
+
+class Journal:
+    """The journal file of one article."""
+
+    def __init__(
+        self, article_path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None
+    ) -> None:
+        self.article = article_key(article_path)
+        self.path = journal_path(article_path, data_dir)
+
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    def write(self, session: ReviewSession, base_digest: str) -> None:
+        """Journal the session now; an OSError (disk full, no permission) reaches the caller."""
+        data = snapshot(session, self.article, base_digest)
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # Unpublished work: keep the folder private to the user.
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write(self.path, payload)
+
+    def read(self) -> JournalEntry | None:
+        """The journaled entry, None when there is none; a JournalError when it is unusable."""
+        if not self.path.exists():
+            return None
+        entry = read_entry(self.path)
+        if entry.article != self.article:
+            # A hash collision or a hand-copied file: never restore another article's work.
+            raise JournalError(
+                f"the journal belongs to {entry.article}, not {self.article}; it was ignored.",
+                self.path,
+            )
+        return entry
+
+    def discard(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+
+def pending_journals(
+    data_dir: str | os.PathLike[str] | None = None,
+    errors: list[JournalError] | None = None,
+) -> list[JournalEntry]:
+    """Every journal left behind (oldest first): what a fresh start should offer to restore.
+
+    Unusable journals are skipped; pass ``errors`` to collect why, so they can be reported.
+    """
+    folder = journal_dir(data_dir)
+    try:
+        names = sorted(folder.glob("*.journal.json"))
+    except OSError:
+        return []
+    entries: list[JournalEntry] = []
+    for name in names:
+        try:
+            entries.append(read_entry(name))
+        except JournalError as exc:
+            log.warning("%s", exc)
+            if errors is not None:
+                errors.append(exc)
+    entries.sort(key=lambda e: e.saved_at)
+    return entries
+
+
+# -- recovery ------------------------------------------------------------------------------------
+@dataclass(kw_only=True)
+class RestoreReviews(Edit):
+    """Put journaled review records back on their rows; undo restores the records it replaced."""
+
+    records: dict[int, SegmentReview]
+    _before: dict[int, SegmentReview] = field(default_factory=dict)
+
+    def apply(self, session: ReviewSession) -> None:
+        for row, review in self.records.items():
+            current = session.reviews[row]
+            self._before.setdefault(row, _copy_review(current))
+            # In place: views and models may hold the record object itself.
+            _assign(current, review)
+
+    def revert(self, session: ReviewSession) -> None:
+        for row, review in self._before.items():
+            _assign(session.reviews[row], review)
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        return tuple(self.records)
+
+    @property
+    def description(self) -> str:
+        return "Restore review records"
+
+
+def _copy_review(review: SegmentReview) -> SegmentReview:
+    return review_from_dict(review_to_dict(review))
+
+
+def _assign(dest: SegmentReview, src: SegmentReview) -> None:
+    fresh = _copy_review(src)
+    dest.pair_id = fresh.pair_id
+    dest.source = fresh.source
+    dest.original_target = fresh.original_target
+    dest.state = fresh.state
+    dest.issues = fresh.issues
+    dest.dismissed = fresh.dismissed
+    dest.changed_by = fresh.changed_by
+    dest.changed_at = fresh.changed_at
+    dest.source_changed = fresh.source_changed
+
+
+@dataclass(slots=True)
+class RecoveryResult:
+    """What recover did: the edit it applied (one undo step) and what to tell the user."""
+
+    messages: list[str]
+    edit: Edit | None = None
+    restored_targets: int = 0
+    restored_reviews: int = 0
+    skipped: int = 0
+    blocked: bool = False  # the article changed since the journal and force was not given
+
+
+def session_digest(session: ReviewSession) -> str:
+    """Digest of the bytes the session's document was loaded from (the parser is lossless)."""
+    return digest(session.doc.text.encode("utf-8"))
+
+
+def recover(
+    session: ReviewSession,
+    entry: JournalEntry,
+    *,
+    force: bool = False,
+    current_digest: str | None = None,
+) -> RecoveryResult:
+    """Apply a journal onto a freshly opened session, segment by segment where ids and sources
+    still match; everything else is reported, nothing is dropped silently.
+
+    When the article's bytes differ from those the journal was based on, nothing is applied
+    unless ``force`` is given (after the user agreed): the result is ``blocked`` with a message.
+    The restore goes through ``session.apply`` as one Composite edit: listeners fire, and the
+    window can push ``result.edit`` onto its undo stack so the whole restore is one undo step.
+    """
+    messages: list[str] = []
+    now_digest = current_digest if current_digest is not None else session_digest(session)
+    name = Path(entry.article).name
+    if now_digest != entry.base_digest:
+        if not force:
+            return RecoveryResult(
+                [
+                    f"{name} changed on disk after the unsaved work was journaled "
+                    f"({entry.saved_at}); nothing was restored. Restore anyway to keep the "
+                    "segments whose source still matches."
+                ],
+                blocked=True,
+            )
+        messages.append(
+            f"{name} changed on disk after the work was journaled; only segments whose id and "
+            "source still match were restored."
+        )
+    skipped: list[str] = []
+    target_edits: list[Edit] = []
+    target_rows: set[int] = set()
+    for pair_id, t in entry.targets.items():
+        try:
+            row = session.row_of(pair_id)
+        except KeyError:
+            skipped.append(
+                f"segment {pair_id} is no longer in the article; its edit was not restored"
+            )
+            continue
+        pair = session.doc.pairs[row]
+        if pair.source != t["source"]:
+            skipped.append(
+                f"segment {pair_id}: the English source changed; its edit was not restored"
+            )
+            continue
+        if pair.target == t["target"]:
+            continue
+        try:
+            # Checked up front so one refused target is reported, not fatal to the rest.
+            check_target(pair.saved_target, t["target"])
+        except TargetRejected as exc:
+            skipped.append(f"segment {pair_id}: {exc}")
+            continue
+        target_edits.append(SetTarget(row=row, new_target=t["target"], author=session.user))
+        target_rows.add(row)
+    records: dict[int, SegmentReview] = {}
+    for rec in entry.records:
+        review = rec.review
+        row = rec.row
+        if not (row < len(session) and session.doc.pairs[row].id == review.pair_id):
+            try:
+                row = session.row_of(review.pair_id)
+            except KeyError:
+                if review_differs(review, None):
+                    skipped.append(
+                        f"segment {review.pair_id} is no longer in the article; "
+                        "its review record was not restored"
+                    )
+                continue
+        if session.doc.pairs[row].source != rec.pair_source:
+            if review_differs(review, None):
+                skipped.append(
+                    f"segment {review.pair_id}: the English source changed; "
+                    "its review record was not restored"
+                )
+            continue
+        # A restored target stamps the row as edited now; the journaled record is the truth.
+        if row in target_rows or review_differs(review, session.reviews[row]):
+            records[row] = review
+    edits = [*target_edits]
+    if records:
+        edits.append(RestoreReviews(records=records, author=session.user))
+    edit: Edit | None = None
+    if edits:
+        edit = Composite(edits=edits, label="Restore unsaved work", author=session.user)
+        session.apply(edit)
+    summary = (
+        f"Restored {len(target_edits)} edited segment(s) and {len(records)} review record(s) "
+        f"of {name} from {entry.saved_at}."
+    )
+    messages.insert(0, summary)
+    messages.extend(skipped)
+    return RecoveryResult(
+        messages,
+        edit,
+        restored_targets=len(target_edits),
+        restored_reviews=len(records),
+        skipped=len(skipped),
+    )
+
+
+def review_differs(review: SegmentReview, current: SegmentReview | None) -> bool:
+    """True when the record holds something beyond a fresh one (or differs from ``current``)."""
+    if current is None:
+        return review.state is not State.UNREVIEWED or bool(review.issues) or bool(review.dismissed)
+    return review_to_dict(review) != review_to_dict(current)
+
+
+# -- throttled autosave --------------------------------------------------------------------------
+class Autosaver:
+    """Journals a session at most every ``interval`` seconds, and only after a change.
+
+    Qt-free: the GUI calls ``flush_if_due`` from a QTimer; a CLI or test calls it in a loop.
+    Worst case an edit reaches the journal ``interval`` + one timer tick after it was made.
+    """
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        journal: Journal,
+        base_digest: str,
+        interval: float = DEFAULT_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.session = session
+        self.journal = journal
+        self.base_digest = base_digest
+        self.interval = interval
+        self.clock = clock
+        self.dirty = False
+        self.last_write: float | None = None
+        self.last_error: OSError | None = None
+        self.writes = 0
+
+    # Session listener signature: (edit, reverted).
+    def notify(self, edit: object = None, reverted: bool = False) -> None:
+        self.dirty = True
+
+    def attach(self) -> None:
+        if self.notify not in self.session.listeners:
+            self.session.listeners.append(self.notify)
+
+    def detach(self) -> None:
+        with contextlib.suppress(ValueError):
+            self.session.listeners.remove(self.notify)
+
+    def due(self, now: float | None = None) -> bool:
+        if not self.dirty:
+            return False
+        if self.last_write is None:
+            return True
+        t = self.clock() if now is None else now
+        return t - self.last_write >= self.interval
+
+    def flush_if_due(self, now: float | None = None) -> bool:
+        """Write the journal if something changed and the interval has passed; True if written."""
+        if not self.due(now):
+            return False
+        return self.flush(now)
+
+    def flush(self, now: float | None = None) -> bool:
+        """Write now if anything changed. Never raises: a failure is kept in ``last_error``."""
+        if not self.dirty:
+            return False
+        t = self.clock() if now is None else now
+        try:
+            self.journal.write(self.session, self.base_digest)
+        except OSError as exc:
+            # Disk full or folder gone: keep the edits dirty and retry on the next tick.
+            self.last_error = exc
+            self.last_write = t
+            log.warning("could not write the autosave journal %s: %s", self.journal.path, exc)
+            return False
+        self.last_error = None
+        self.last_write = t
+        self.dirty = False
+        self.writes += 1
+        return True
+
+    def mark_saved(self, base_digest: str) -> None:
+        """The article and sidecar were saved: nothing is unsaved, so the journal goes."""
+        self.base_digest = base_digest
+        self.dirty = False
+        self.journal.discard()
