@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from hypothesis import event
 from hypothesis import strategies as st
 
-from reviewer.core.errors import TargetRejected
-from reviewer.core.format import Document, Pair, RawChunk, check_target
+from reviewer.core.errors import FormatError, TargetRejected
+from reviewer.core.format import Document, Pair, RawChunk, check_target, parse
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 SOURCES_MD = CORPUS / "SOURCES.md"
@@ -131,7 +132,13 @@ _PIECES = (
 
 
 def accepted(text: str) -> bool:
-    """True when check_target lets ``text`` become a target."""
+    """True when check_target lets ``text`` become a target.
+
+    NUL is left out too: check_target accepts it, but the saved file then fails to parse
+    (a known bug, see test_format.test_nul_in_target_is_rejected_up_front).
+    """
+    if "\x00" in text:
+        return False
     try:
         check_target("x", text)
     except TargetRejected:
@@ -215,18 +222,43 @@ def mutated_corpus_bytes(draw: st.DrawFn, max_mutations: int = 6, tokens: bool =
     return bytes(data)
 
 
+_text_bytes = st.text(max_size=8).map(str.encode)
+
 any_bytes: st.SearchStrategy[bytes] = st.one_of(
     st.binary(max_size=2000),
+    st.text(max_size=500).map(str.encode),
     st.lists(st.sampled_from(MARKUP_TOKENS) | st.binary(max_size=6), max_size=40).map(b"".join),
+    st.lists(st.sampled_from(MARKUP_TOKENS) | _text_bytes, max_size=60).map(b"".join),
 )
+
+
+def parse_or_format_error(data: bytes) -> Document | None:
+    """Parse ``data``: a consistent, round-tripping Document, or None after a FormatError.
+
+    Any other exception propagates and fails the calling property.
+    """
+    try:
+        doc = parse(data, "fuzz.md")
+    except FormatError as exc:
+        event("FormatError")
+        assert exc.path == "fuzz.md"
+        assert exc.line is not None and exc.line >= 1
+        assert exc.column is not None and exc.column >= 1
+        assert str(exc).startswith(f"fuzz.md:{exc.line}:{exc.column}: ")
+        return None
+    event("Document with pairs" if doc.pairs else "Document without pairs")
+    event(f"warnings: {sorted({w.code for w in doc.warnings})}")
+    assert doc.serialize() == data
+    assert_document_consistent(doc)
+    return doc
 
 
 # -- invariants ----------------------------------------------------------------------------------
 
 
 def pair_markup(p: Pair) -> str:
-    """The exact text FORMAT.md section 3 says a pair occupies."""
-    return OPENER.format(id=p.id) + p.target + DELIM.format(id=p.id) + p.source + CLOSER
+    """The exact text FORMAT.md section 3 says a pair occupies in the loaded (saved) text."""
+    return OPENER.format(id=p.id) + p.saved_target + DELIM.format(id=p.id) + p.source + CLOSER
 
 
 def assert_document_consistent(doc: Document) -> None:

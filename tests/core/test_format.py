@@ -903,6 +903,21 @@ def test_lone_surrogate_is_rejected_up_front() -> None:
         doc.set_target(doc.pair("da2f2-110"), "Sla \ud800 op.")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="parser bug: check_target accepts a NUL character, serialize() writes it, and parse() "
+    "then refuses the saved file as binary, so the article can no longer be opened",
+)
+def test_nul_in_target_is_rejected_up_front() -> None:
+    doc = doc_of("change-nameservers.md")
+    p = doc.pair("da2f2-110")
+    try:
+        doc.set_target(p, "Sla\x00op.")
+    except TargetRejected:
+        return
+    parse(doc.serialize(), "change-nameservers.md")
+
+
 # -- errors: bytes that are not an article ------------------------------------------------------
 
 
