@@ -33,6 +33,10 @@ class ReviewSession:
         self._findings: list[list[Finding]] | None = None
         self._rows: dict[str, int] | None = None
         self.listeners: list[ChangeListener] = []
+        # Called after reset(): the whole document was replaced, so views rebuild everything.
+        self.reset_listeners: list[Callable[[], None]] = []
+        # Bumped on every apply, revert and reset, so a window can compare it with a saved mark.
+        self.revision = 0
 
     # -- lookup -------------------------------------------------------------------
     def __len__(self) -> int:
@@ -57,7 +61,20 @@ class ReviewSession:
         edit.revert(self)
         self._after(edit, reverted=True)
 
+    def reset(self, doc: Document, reviews: list[SegmentReview]) -> None:
+        """Swap in a re-read document and its review records (reload); undo history is void."""
+        if len(reviews) != len(doc.pairs):
+            raise ValueError("one review record per pair is required")
+        self.doc = doc
+        self.reviews = reviews
+        self._findings = None
+        self._rows = None
+        self.revision += 1
+        for listener in list(self.reset_listeners):
+            listener()
+
     def _after(self, edit: Edit, reverted: bool) -> None:
+        self.revision += 1
         if self._findings is not None:
             for row in edit.rows:
                 self._recheck(row)
@@ -79,6 +96,17 @@ class ReviewSession:
                 except KeyError:
                     continue
         self._findings = findings
+
+    def assign_findings(self, findings: Iterable[Finding]) -> None:
+        """Adopt findings computed elsewhere (one run_checks over many files), keeping ours."""
+        rows: list[list[Finding]] = [[] for _ in self.doc.pairs]
+        for f in findings:
+            if f.path == self.doc.path:
+                try:
+                    rows[self.row_of(f.pair_id)].append(f)
+                except KeyError:
+                    continue
+        self._findings = rows
 
     def _recheck(self, row: int) -> None:
         assert self._findings is not None

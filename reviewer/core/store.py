@@ -1,0 +1,561 @@
+"""The review sidecar foo.md.review.yaml: reading, writing and matching it to the article."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import yaml
+
+from reviewer.core.errors import ReviewerError
+from reviewer.core.format import Document, Pair
+from reviewer.core.mqm import Issue, IssueStatus, Severity
+from reviewer.core.segments import SegmentReview, State
+from reviewer.core.session import ReviewSession
+
+SCHEMA_VERSION = 1
+SUFFIX = ".review.yaml"
+# A real sidecar holds a few hundred KB at most; refuse to parse something absurd.
+MAX_SIDECAR_BYTES = 64 * 1024 * 1024
+
+
+class SidecarError(ReviewerError):
+    """A sidecar that cannot be used: corrupt, from a newer version, or for another article."""
+
+    def __init__(
+        self, path: str, message: str, line: int | None = None, hint: str = ""
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        self.hint = hint or (
+            "The article can still be opened without its review data; the file is left as it "
+            "is until you choose to start fresh, which moves it aside."
+        )
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message} {self.hint}")
+
+
+def sidecar_path(article_path: str) -> str:
+    return article_path + SUFFIX
+
+
+def id_prefix(pair_id: str) -> str:
+    """``1f4c8`` of ``1f4c8-p101``: the part that changes with every re-translation."""
+    head, sep, _ = pair_id.rpartition("-")
+    return head if sep else ""
+
+
+def id_number(pair_id: str) -> str:
+    return pair_id.rpartition("-")[2]
+
+
+def article_prefix(doc: Document) -> str:
+    counts = Counter(id_prefix(p.id) for p in doc.pairs)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+# -- the records ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Record:
+    """One segment's stored review, before it is matched to a pair of the article."""
+
+    pair_id: str
+    source: str  # the pair's source when saved: the matching key
+    review: SegmentReview  # review.source is the source last reviewed (differs when flagged)
+    original_target: str = ""  # "" when not stored: the target on disk was still the raw MT
+    line: int = 0
+
+
+@dataclass(slots=True)
+class SidecarData:
+    schema: int
+    article: str
+    prefix: str
+    digest: str
+    records: list[Record] = field(default_factory=list)
+
+
+def carries_information(review: SegmentReview, pair: Pair) -> bool:
+    return bool(
+        review.state is not State.UNREVIEWED
+        or review.issues
+        or review.dismissed
+        or review.source_changed
+        or review.original_target != pair.target
+    )
+
+
+def has_review_data(session: ReviewSession) -> bool:
+    return any(
+        carries_information(r, p) for p, r in zip(session.doc.pairs, session.reviews, strict=True)
+    )
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes multi-line text as literal blocks, so diffs show real lines."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # The emitter itself falls back to a quoted style when a literal block cannot hold the
+    # text exactly (trailing spaces, special characters), so this never loses a byte.
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _issue_dict(issue: Issue) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "uid": issue.uid,
+        "category": issue.category,
+        "severity": issue.severity.value,
+        "status": issue.status.value,
+        "comment": issue.comment,
+        "author": issue.author,
+        "created": issue.created,
+    }
+    if issue.check_code:
+        out["check_code"] = issue.check_code
+    return out
+
+
+def segment_dict(review: SegmentReview, pair: Pair) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": pair.id, "source": pair.source, "state": review.state.value}
+    if review.changed_by:
+        out["changed_by"] = review.changed_by
+    if review.changed_at:
+        out["changed_at"] = review.changed_at
+    if review.source_changed:
+        out["source_changed"] = True
+        if review.source != pair.source:
+            out["previous_source"] = review.source
+    if review.original_target != pair.target:
+        out["original_target"] = review.original_target
+    if review.dismissed:
+        out["dismissed"] = sorted(review.dismissed)
+    if review.issues:
+        out["issues"] = [_issue_dict(i) for i in review.issues]
+    return out
+
+
+def dump_sidecar(session: ReviewSession, article_name: str, article_digest: str) -> bytes:
+    """The sidecar's bytes: stable key order, one block per segment, in document order."""
+    segments = [
+        segment_dict(r, p)
+        for p, r in zip(session.doc.pairs, session.reviews, strict=True)
+        if carries_information(r, p)
+    ]
+    data: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "article": article_name,
+        "prefix": article_prefix(session.doc),
+        "digest": article_digest,
+        "segments": segments,
+    }
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    head = (
+        f"# Review data for {article_name}, kept by reviewer beside the article.\n"
+        "# Segments are matched by id and source; the digest names the article version.\n"
+    )
+    return (head + body).encode("utf-8")
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+class _Invalid(Exception):
+    def __init__(self, message: str, segment: int | None = None, key: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.segment = segment
+        self.key = key
+
+
+def read_sidecar(path: str) -> SidecarData | None:
+    """The sidecar at ``path``, None when there is none, SidecarError when it is unusable."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_SIDECAR_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SidecarError(path, f"cannot be read: {exc.strerror}.") from None
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise SidecarError(path, "is far too large to be review data.")
+    return parse_sidecar(raw, path)
+
+
+def parse_sidecar(raw: bytes, path: str) -> SidecarData:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise SidecarError(path, "is not UTF-8 text.", line) from None
+    try:
+        # safe_load only: tags such as !!python/object/apply are refused, never executed.
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise SidecarError(
+            path,
+            f"is corrupt: {problem}.",
+            mark.line + 1 if mark is not None else None,
+        ) from None
+    try:
+        return _validate(data)
+    except _Invalid as exc:
+        raise SidecarError(path, exc.message, _locate(text, exc.segment, exc.key)) from None
+
+
+def _locate(text: str, segment: int | None, key: str | None) -> int | None:
+    """Line of a segment entry (or one of its keys), found again by composing the YAML nodes."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return 1
+    for k, v in root.value:
+        if segment is None:
+            if key is not None and k.value == key:
+                return int(k.start_mark.line) + 1
+            continue
+        if k.value == "segments" and isinstance(v, yaml.SequenceNode) and segment < len(v.value):
+            node = v.value[segment]
+            if key is not None and isinstance(node, yaml.MappingNode):
+                for kk, _ in node.value:
+                    if kk.value == key:
+                        return int(kk.start_mark.line) + 1
+            return int(node.start_mark.line) + 1
+    return None
+
+
+def _text(value: Any, what: str, segment: int | None, key: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float):
+        return str(value)
+    raise _Invalid(f"{what} must be text, not {type(value).__name__}.", segment, key)
+
+
+def _validate(data: Any) -> SidecarData:
+    if not isinstance(data, dict):
+        raise _Invalid("is not review data: expected a YAML mapping with a 'schema' field.")
+    schema = data.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        raise _Invalid("is not review data: no whole-number 'schema' field.", key="schema")
+    if schema > SCHEMA_VERSION:
+        raise _Invalid(
+            f"was written by a newer version of reviewer (schema {schema}; this version reads "
+            f"up to {SCHEMA_VERSION}). Update reviewer to keep this review data.",
+            key="schema",
+        )
+    if schema < 1:
+        raise _Invalid(f"has an invalid schema number {schema}.", key="schema")
+    segments = data.get("segments") or []
+    if not isinstance(segments, list):
+        raise _Invalid("'segments' must be a list.", key="segments")
+    out = SidecarData(
+        schema,
+        _text(data.get("article"), "'article'", None, "article"),
+        _text(data.get("prefix"), "'prefix'", None, "prefix"),
+        _text(data.get("digest"), "'digest'", None, "digest"),
+    )
+    for n, entry in enumerate(segments):
+        out.records.append(_record(entry, n))
+    return out
+
+
+def _record(entry: Any, n: int) -> Record:
+    if not isinstance(entry, dict):
+        raise _Invalid(f"segment entry {n + 1} is not a mapping.", n)
+    pair_id = _text(entry.get("id"), "'id'", n, "id")
+    if not pair_id:
+        raise _Invalid(f"segment entry {n + 1} has no id.", n)
+    if "source" not in entry:
+        raise _Invalid(f"segment {pair_id} has no source.", n)
+    source = _text(entry.get("source"), "'source'", n, "source")
+    raw_state = entry.get("state", State.UNREVIEWED.value)
+    try:
+        state = State(raw_state)
+    except ValueError:
+        known = ", ".join(s.value for s in State)
+        raise _Invalid(
+            f"segment {pair_id} has unknown state {raw_state!r} (known: {known}).", n, "state"
+        ) from None
+    source_changed = entry.get("source_changed", False)
+    if not isinstance(source_changed, bool):
+        raise _Invalid(f"segment {pair_id}: 'source_changed' must be true or false.", n)
+    dismissed = entry.get("dismissed") or []
+    if not isinstance(dismissed, list):
+        raise _Invalid(f"segment {pair_id}: 'dismissed' must be a list of check codes.", n)
+    issues_raw = entry.get("issues") or []
+    if not isinstance(issues_raw, list):
+        raise _Invalid(f"segment {pair_id}: 'issues' must be a list.", n, "issues")
+    previous = entry.get("previous_source")
+    review = SegmentReview(
+        pair_id,
+        source if previous is None else _text(previous, "'previous_source'", n, "previous_source"),
+        "",
+        state,
+        [_issue(i, pair_id, n) for i in issues_raw],
+        {_text(c, "a dismissed code", n, "dismissed") for c in dismissed},
+        _text(entry.get("changed_by"), "'changed_by'", n, "changed_by"),
+        _text(entry.get("changed_at"), "'changed_at'", n, "changed_at"),
+        source_changed,
+    )
+    original = _text(entry.get("original_target"), "'original_target'", n, "original_target")
+    return Record(pair_id, source, review, original)
+
+
+def _issue(raw: Any, pair_id: str, n: int) -> Issue:
+    if not isinstance(raw, dict):
+        raise _Invalid(f"segment {pair_id}: an issue is not a mapping.", n, "issues")
+    category = _text(raw.get("category"), "an issue's category", n, "issues")
+    if not category:
+        raise _Invalid(f"segment {pair_id}: an issue has no category.", n, "issues")
+    try:
+        severity = Severity(raw.get("severity"))
+    except ValueError:
+        known = ", ".join(s.value for s in Severity)
+        raise _Invalid(
+            f"segment {pair_id}: issue severity {raw.get('severity')!r} is unknown "
+            f"(known: {known}).",
+            n,
+            "issues",
+        ) from None
+    try:
+        status = IssueStatus(raw.get("status", IssueStatus.OPEN.value))
+    except ValueError:
+        known = ", ".join(s.value for s in IssueStatus)
+        raise _Invalid(
+            f"segment {pair_id}: issue status {raw.get('status')!r} is unknown (known: {known}).",
+            n,
+            "issues",
+        ) from None
+    issue = Issue(
+        category,
+        severity,
+        _text(raw.get("comment"), "an issue's comment", n, "issues"),
+        _text(raw.get("author"), "an issue's author", n, "issues"),
+        _text(raw.get("created"), "an issue's created time", n, "issues"),
+        status,
+        _text(raw.get("check_code"), "an issue's check code", n, "issues"),
+    )
+    uid = _text(raw.get("uid"), "an issue's uid", n, "issues")
+    if uid:
+        issue.uid = uid
+    return issue
+
+
+# -- matching ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class MatchResult:
+    """Review records for every pair of the article, with what happened on the way."""
+
+    reviews: list[SegmentReview]
+    messages: list[str] = field(default_factory=list)
+    exact: int = 0  # matched by id and source: everything carried over
+    moved: int = 0  # same source under another id (re-translation): state reset
+    source_changed: int = 0  # same id, other source: state reset
+    approvals_reset: int = 0
+    dropped: list[Record] = field(default_factory=list)
+
+
+def records_of(session: ReviewSession) -> list[Record]:
+    """The session's review data as records, e.g. to match it against a re-read article."""
+    return [
+        Record(p.id, p.source, r, r.original_target)
+        for p, r in zip(session.doc.pairs, session.reviews, strict=True)
+        if carries_information(r, p)
+    ]
+
+
+def _carry(rec: Record, pair: Pair, keep_state: bool) -> SegmentReview:
+    old = rec.review
+    original = rec.original_target or pair.target
+    if keep_state:
+        return SegmentReview(
+            pair.id,
+            old.source if old.source_changed else pair.source,
+            original,
+            old.state,
+            list(old.issues),
+            set(old.dismissed),
+            old.changed_by,
+            old.changed_at,
+            old.source_changed,
+        )
+    # A changed source or a re-translation voids any decision: never carry an approval over.
+    state = State.NEEDS_WORK if old.open_issues else State.UNREVIEWED
+    return SegmentReview(
+        pair.id,
+        old.source,
+        original,
+        state,
+        list(old.issues),
+        set(old.dismissed),
+        "",
+        "",
+        True,
+    )
+
+
+def match_records(doc: Document, records: list[Record]) -> MatchResult:
+    """Attach stored reviews to the article's pairs: id+source first, then source, then id."""
+    slots: list[SegmentReview | None] = [None] * len(doc.pairs)
+    result = MatchResult([])
+    by_key: dict[tuple[str, str], int] = {}
+    by_id: dict[str, int] = {}
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for k, p in enumerate(doc.pairs):
+        by_key.setdefault((p.id, p.source), k)
+        by_id.setdefault(p.id, k)
+        by_source[p.source].append(k)
+
+    rest: list[Record] = []
+    for rec in records:
+        hit = by_key.get((rec.pair_id, rec.source))
+        if hit is not None and slots[hit] is None:
+            slots[hit] = _carry(rec, doc.pairs[hit], keep_state=True)
+            result.exact += 1
+        else:
+            rest.append(rec)
+
+    later: list[Record] = []
+    for rec in rest:
+        free = [k for k in by_source.get(rec.source, ()) if slots[k] is None]
+        if not free:
+            later.append(rec)
+            continue
+        # Prefer the same number (prefix-only change), else the first free one in order.
+        number = id_number(rec.pair_id)
+        k = next((c for c in free if id_number(doc.pairs[c].id) == number), free[0])
+        slots[k] = _carry(rec, doc.pairs[k], keep_state=False)
+        result.moved += 1
+        result.approvals_reset += int(rec.review.state is State.APPROVED)
+
+    for rec in later:
+        k2 = by_id.get(rec.pair_id)
+        if k2 is not None and slots[k2] is None:
+            slots[k2] = _carry(rec, doc.pairs[k2], keep_state=False)
+            result.source_changed += 1
+            result.approvals_reset += int(rec.review.state is State.APPROVED)
+        else:
+            result.dropped.append(rec)
+
+    result.reviews = [
+        s if s is not None else SegmentReview(p.id, p.source, p.target)
+        for s, p in zip(slots, doc.pairs, strict=True)
+    ]
+    result.messages = _messages(result)
+    return result
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _messages(result: MatchResult) -> list[str]:
+    out: list[str] = []
+    reset = (
+        f"; {_plural(result.approvals_reset, 'approval')} withdrawn"
+        if result.approvals_reset
+        else ""
+    )
+    if result.source_changed:
+        out.append(
+            f"{_plural(result.source_changed, 'segment')} changed source since review: marked "
+            f"for review again (issues and original MT kept){reset if not result.moved else ''}."
+        )
+    if result.moved:
+        out.append(
+            f"{_plural(result.moved, 'segment')} found under a new id (re-translated): marked "
+            f"for review again (issues and original MT kept){reset}."
+        )
+    if result.dropped:
+        issues = sum(len(r.review.issues) for r in result.dropped)
+        ids = ", ".join(r.pair_id for r in result.dropped[:5])
+        more = ", …" if len(result.dropped) > 5 else ""
+        out.append(
+            f"{_plural(len(result.dropped), 'reviewed segment')} no longer in the article "
+            f"({ids}{more}); their review data ({_plural(issues, 'issue')}) is dropped on the "
+            "next save."
+        )
+    return out
+
+
+def load_reviews(doc: Document, path: str, article_digest: str) -> MatchResult:
+    """Review records for ``doc`` from the sidecar at ``path`` (fresh ones when there is none).
+
+    Raises SidecarError for a corrupt sidecar, one from a newer schema, or one made for another
+    article: a sidecar with review data of which not one segment matches by id or by source.
+    """
+    data = read_sidecar(path)
+    if data is None:
+        return MatchResult([SegmentReview(p.id, p.source, p.target) for p in doc.pairs])
+    result = match_records(doc, data.records)
+    if data.records and not (result.exact or result.moved or result.source_changed):
+        raise SidecarError(
+            path,
+            f"was made for another article or version (id prefix {data.prefix or '?'}, "
+            f"article {data.article or '?'}): none of its {len(data.records)} segments match "
+            "this article by id or by source.",
+        )
+    notes: list[str] = []
+    if data.digest and data.digest != article_digest and data.records:
+        notes.append(
+            "The article changed since its review data was saved; review data was matched "
+            "segment by segment."
+        )
+    prefix = article_prefix(doc)
+    if data.prefix and prefix and data.prefix != prefix:
+        notes.append(f"The article was re-translated (id prefix {data.prefix} → {prefix}).")
+    name = os.path.basename(doc.path or "")
+    if data.article and name and data.article != name:
+        notes.append(f"The review data was saved for {data.article}, now opened as {name}.")
+    result.messages = notes + result.messages
+    return result
+
+
+def move_aside(path: str) -> str:
+    """Rename an unusable sidecar to ``<path>.bak-<timestamp>`` (never deleted); returns it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = f"{path}.bak-{stamp}"
+    n = 1
+    while os.path.exists(target):
+        target = f"{path}.bak-{stamp}-{n}"
+        n += 1
+    try:
+        os.replace(path, target)
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise SidecarError(
+            path,
+            f"could not be moved aside to {target}: {exc.strerror}.",
+            hint="Move or delete it yourself, then open the article again.",
+        ) from None
+    return target

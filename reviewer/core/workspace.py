@@ -1,0 +1,285 @@
+"""An opened article with its review data: what the window and the CLI open and save through."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+
+from reviewer.core.config import Config
+from reviewer.core.errors import FormatError, ReviewerError
+from reviewer.core.fileio import atomic_write, digest, read_bytes
+from reviewer.core.format import Document, parse
+from reviewer.core.segments import SegmentReview
+from reviewer.core.session import ReviewSession
+from reviewer.core.store import (
+    SidecarError,
+    dump_sidecar,
+    has_review_data,
+    load_reviews,
+    match_records,
+    move_aside,
+    records_of,
+    sidecar_path,
+)
+
+
+class ExternalChangeError(ReviewerError):
+    """The article changed on disk since it was loaded; saving would overwrite that change."""
+
+
+class SaveError(ReviewerError):
+    """Saving failed; nothing changed on disk and the edits are still in memory."""
+
+
+_HINTS = {
+    errno.EACCES: "Check that you may write to that folder, or use Save As to save elsewhere.",
+    errno.EPERM: "Check that you may write to that folder, or use Save As to save elsewhere.",
+    errno.EROFS: "The disk is read-only: use Save As to save elsewhere.",
+    errno.ENOSPC: "The disk is full: free some space and save again.",
+    errno.EDQUOT: "Your disk quota is used up: free some space and save again.",
+    errno.ENOENT: "The folder no longer exists: use Save As to save elsewhere.",
+}
+
+
+def _save_error(name: str, exc: OSError) -> SaveError:
+    reason = exc.strerror or str(exc)
+    hint = _HINTS.get(exc.errno or 0, "Try again, or use Save As to save elsewhere.")
+    return SaveError(
+        f"Could not save {name}: {reason}. Nothing was changed on disk and your edits are "
+        f"still open. {hint}"
+    )
+
+
+class Workspace:
+    """One article, its review session and its sidecar, with safe save and reload."""
+
+    def __init__(
+        self,
+        path: str,
+        session: ReviewSession,
+        disk_digest: str,
+        load_messages: list[str] | None = None,
+        config: Config | None = None,
+        sidecar_blocked: bool = False,
+    ) -> None:
+        self.path = path
+        self.sidecar_path = sidecar_path(path)
+        self.session = session
+        self.disk_digest = disk_digest
+        self.load_messages: list[str] = list(load_messages or [])
+        self.config = config or Config()
+        # True when the sidecar could not be used: it is never overwritten until start_fresh().
+        self.sidecar_blocked = sidecar_blocked
+        self._saved_revision = session.revision
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def doc(self) -> Document:
+        return self.session.doc
+
+    @property
+    def is_dirty(self) -> bool:
+        """Unsaved target edits or review changes (undoing back to the saved state still counts)."""
+        return self.session.doc.is_modified or self.session.revision != self._saved_revision
+
+    def changed_on_disk(self) -> bool:
+        try:
+            data = read_bytes(self.path)
+        except FormatError:
+            return True  # deleted, moved or unreadable: not what we loaded
+        return digest(data) != self.disk_digest
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self, *, force: bool = False) -> None:
+        """Write the article (only if a target changed) and the sidecar, each atomically."""
+        if not force:
+            self._check_external()
+        doc = self.session.doc
+        data = doc.serialize() if doc.is_modified else None
+        new_digest = digest(data) if data is not None else self.disk_digest
+        side = self._sidecar_bytes(os.path.basename(self.path), new_digest)
+        self._write_both(self.path, data, self.sidecar_path, side)
+        if data is not None:
+            doc.mark_saved(data)
+            self.disk_digest = new_digest
+        self._saved_revision = self.session.revision
+
+    def save_as(self, path: str) -> None:
+        """Write the article and its review data under a new name; the workspace follows it."""
+        doc = self.session.doc
+        data = doc.serialize()
+        new_side_path = sidecar_path(path)
+        side = None
+        if has_review_data(self.session) or os.path.exists(self.sidecar_path):
+            side = dump_sidecar(self.session, os.path.basename(path), digest(data))
+        self._write_both(path, data, new_side_path, side)
+        doc.mark_saved(data)
+        doc.path = path
+        self.path = path
+        self.sidecar_path = new_side_path
+        self.sidecar_blocked = False
+        self.disk_digest = digest(data)
+        self._saved_revision = self.session.revision
+        if self.session.checks_ready:
+            self.session.run_checks()  # findings carry the file's path
+
+    def _check_external(self) -> None:
+        try:
+            data = read_bytes(self.path)
+        except FormatError:
+            if not os.path.isdir(os.path.dirname(os.path.abspath(self.path))):
+                return  # the write below fails with a SaveError that says the folder is gone
+            raise ExternalChangeError(
+                f"{self.path} was deleted, moved or made unreadable since it was opened. "
+                "Save anyway to write it again, or use Save As."
+            ) from None
+        if digest(data) != self.disk_digest:
+            raise ExternalChangeError(
+                f"{self.path} was changed on disk by another program since it was opened. "
+                "Reload it to take those changes (your unsaved edits are re-applied where the "
+                "segment is unchanged), or save anyway to overwrite them."
+            )
+
+    def _sidecar_bytes(self, article_name: str, article_digest: str) -> bytes | None:
+        """The sidecar to write, or None when there is nothing to write (or it is blocked)."""
+        has_data = has_review_data(self.session)
+        if self.sidecar_blocked:
+            if has_data:
+                raise SaveError(
+                    f"Could not save: the review data file {self.sidecar_path} could not be read "
+                    "when the article was opened and is left untouched. Choose to start fresh "
+                    "(it is moved aside, not deleted) or repair it, then save again. Nothing was "
+                    "changed on disk."
+                )
+            return None
+        if not has_data and not os.path.exists(self.sidecar_path):
+            return None  # no review yet: leave no empty sidecar behind
+        return dump_sidecar(self.session, article_name, article_digest)
+
+    def _write_both(
+        self, article: str, data: bytes | None, side_path: str, side: bytes | None
+    ) -> None:
+        """Sidecar first, then article; a failed article write puts the old sidecar back."""
+        try:
+            old_side: bytes | None = None
+            if side is not None:
+                try:
+                    with open(side_path, "rb") as fh:
+                        old_side = fh.read()
+                except FileNotFoundError:
+                    old_side = None
+                if old_side == side:
+                    side = None
+            if side is not None:
+                try:
+                    atomic_write(side_path, side)
+                except OSError as exc:
+                    raise _Failed(side_path, exc) from None
+            if data is not None:
+                try:
+                    atomic_write(article, data)
+                except OSError as exc:
+                    if side is not None:
+                        self._restore(side_path, old_side)
+                    raise _Failed(article, exc) from None
+        except _Failed as failed:
+            raise _save_error(failed.name, failed.exc) from None
+        except OSError as exc:
+            raise _save_error(side_path, exc) from None
+
+    @staticmethod
+    def _restore(path: str, old: bytes | None) -> None:
+        with contextlib.suppress(OSError):
+            if old is None:
+                os.unlink(path)
+            else:
+                atomic_write(path, old)
+
+    # -- a bad sidecar -----------------------------------------------------------------------
+    def start_fresh(self) -> str:
+        """The user's choice after a SidecarError: move the bad sidecar aside, unblock saving."""
+        moved = move_aside(self.sidecar_path) if os.path.exists(self.sidecar_path) else ""
+        self.sidecar_blocked = False
+        if moved:
+            self.load_messages.append(f"The unreadable review data was moved to {moved}.")
+        return moved
+
+    # -- reload ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the article; keep review data and unsaved edits where segments still match."""
+        old_doc = self.session.doc
+        was_dirty = self.is_dirty
+        data = read_bytes(self.path)
+        new_doc = parse(data, self.path)
+        result = match_records(new_doc, records_of(self.session))
+        messages = list(result.messages)
+        index = {(p.id, p.source): p for p in new_doc.pairs}
+        lost: list[str] = []
+        reapplied = 0
+        for p in old_doc.modified_pairs:
+            q = index.get((p.id, p.source))
+            if q is not None and q.target == p.saved_target:
+                q.target = p.target  # was validated when typed; the pair is unchanged on disk
+                reapplied += 1
+            else:
+                lost.append(p.id)
+        if reapplied:
+            messages.append(f"{reapplied} unsaved target edits re-applied.")
+        if lost:
+            messages.append(
+                f"{len(lost)} unsaved target edits could not be re-applied because the segment "
+                f"changed on disk too: {', '.join(lost[:5])}{', …' if len(lost) > 5 else ''}."
+            )
+        self.session.reset(new_doc, result.reviews)
+        self.disk_digest = digest(data)
+        self.load_messages = messages
+        self._saved_revision = self.session.revision if not was_dirty else -1
+        if new_doc.is_modified:
+            self._saved_revision = -1
+
+
+class _Failed(Exception):
+    def __init__(self, name: str, exc: OSError) -> None:
+        super().__init__(name)
+        self.name = name
+        self.exc = exc
+
+
+def open_article(
+    path: str, user: str = "", config: Config | None = None, ignore_sidecar: bool = False
+) -> Workspace:
+    """Open an article and its review data.
+
+    Raises FormatError when the article cannot be read and SidecarError when its sidecar is
+    unusable. With ``ignore_sidecar`` the article opens with fresh review data and the sidecar
+    is left untouched (saving review data then needs ``start_fresh``).
+    """
+    config = config or Config()
+    data = read_bytes(path)
+    doc = parse(data, path)
+    side = sidecar_path(path)
+    messages: list[str] = []
+    blocked = False
+    if ignore_sidecar:
+        reviews = [SegmentReview(p.id, p.source, p.target) for p in doc.pairs]
+        if os.path.exists(side):
+            blocked = True
+            messages.append(
+                f"Opened without review data; {side} was left untouched."
+            )
+    else:
+        result = load_reviews(doc, side, digest(data))
+        reviews = result.reviews
+        messages = result.messages
+    session = ReviewSession(doc, reviews, user or config.reviewer, config.check_config())
+    return Workspace(path, session, digest(data), messages, config, blocked)
+
+
+__all__ = [
+    "ExternalChangeError",
+    "SaveError",
+    "SidecarError",
+    "Workspace",
+    "open_article",
+]
