@@ -91,9 +91,7 @@ def _from_data(data: Any, name: str) -> Config:
         raise ConfigError(name, "must be a YAML mapping such as 'reviewer: Ann'.")
     unknown = sorted(str(k) for k in data if k not in _KEYS)
     if unknown:
-        raise ConfigError(
-            name, f"unknown key {unknown[0]!r}; known keys: {', '.join(_KEYS)}."
-        )
+        raise ConfigError(name, f"unknown key {unknown[0]!r}; known keys: {', '.join(_KEYS)}.")
     config = Config(path=name)
     reviewer = data.get("reviewer", "")
     if reviewer is None:

@@ -25,9 +25,7 @@ MAX_SIDECAR_BYTES = 64 * 1024 * 1024
 class SidecarError(ReviewerError):
     """A sidecar that cannot be used: corrupt, from a newer version, or for another article."""
 
-    def __init__(
-        self, path: str, message: str, line: int | None = None, hint: str = ""
-    ) -> None:
+    def __init__(self, path: str, message: str, line: int | None = None, hint: str = "") -> None:
         self.path = path
         self.line = line
         self.message = message

@@ -265,9 +265,7 @@ def open_article(
         reviews = [SegmentReview(p.id, p.source, p.target) for p in doc.pairs]
         if os.path.exists(side):
             blocked = True
-            messages.append(
-                f"Opened without review data; {side} was left untouched."
-            )
+            messages.append(f"Opened without review data; {side} was left untouched.")
     else:
         result = load_reviews(doc, side, digest(data))
         reviews = result.reviews
