@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import json
 import logging
@@ -19,16 +20,26 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
+import yaml
 
 from reviewer.core.edits import Composite, Edit, SetTarget, now_iso
 from reviewer.core.errors import ReviewerError, TargetRejected
 from reviewer.core.fileio import atomic_write, digest
 from reviewer.core.format import check_target
-from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.segments import SegmentReview, State
+from reviewer.core.store import (
+    SCHEMA_VERSION,
+    Record,
+    SidecarError,
+    article_prefix,
+    carries_information,
+    match_records,
+    parse_sidecar,
+    segment_dict,
+)
 
 if TYPE_CHECKING:
     from reviewer.core.session import ReviewSession
@@ -40,6 +51,9 @@ DEFAULT_INTERVAL = 2.0  # seconds: the most work a crash can cost
 ENV_DATA_DIR = "REVIEWER_DATA_DIR"
 # A journal holds at most one article's targets and records; anything far bigger is not ours.
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
+
+# Only for handing a journal's review block to the store's reader, on recovery (rare).
+_SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class JournalError(ReviewerError):
@@ -79,116 +93,7 @@ def journal_path(
     return journal_dir(base) / f"{stem}-{h}.journal.json"
 
 
-# -- review records to and from plain data ------------------------------------------------------
-def issue_to_dict(issue: Issue) -> dict[str, Any]:
-    return {
-        "uid": issue.uid,
-        "category": issue.category,
-        "severity": issue.severity.value,
-        "comment": issue.comment,
-        "author": issue.author,
-        "created": issue.created,
-        "status": issue.status.value,
-        "check_code": issue.check_code,
-    }
-
-
-def issue_from_dict(data: Any) -> Issue:
-    d = _mapping(data, "issue")
-    return Issue(
-        category=_str(d, "category"),
-        severity=_enum(Severity, d, "severity"),
-        comment=_str(d, "comment", ""),
-        author=_str(d, "author", ""),
-        created=_str(d, "created", ""),
-        status=_enum(IssueStatus, d, "status", IssueStatus.OPEN),
-        check_code=_str(d, "check_code", ""),
-        uid=_str(d, "uid"),
-    )
-
-
-def review_to_dict(review: SegmentReview) -> dict[str, Any]:
-    return {
-        "pair_id": review.pair_id,
-        "source": review.source,
-        "original_target": review.original_target,
-        "state": review.state.value,
-        "issues": [issue_to_dict(i) for i in review.issues],
-        "dismissed": sorted(review.dismissed),
-        "changed_by": review.changed_by,
-        "changed_at": review.changed_at,
-        "source_changed": review.source_changed,
-    }
-
-
-def review_from_dict(data: Any) -> SegmentReview:
-    d = _mapping(data, "review record")
-    issues = d.get("issues", [])
-    dismissed = d.get("dismissed", [])
-    if not isinstance(issues, list):
-        raise ValueError("issues must be a list")
-    if not isinstance(dismissed, list) or not all(isinstance(c, str) for c in dismissed):
-        raise ValueError("dismissed must be a list of check codes")
-    source_changed = d.get("source_changed", False)
-    if not isinstance(source_changed, bool):
-        raise ValueError("source_changed must be true or false")
-    return SegmentReview(
-        pair_id=_str(d, "pair_id"),
-        source=_str(d, "source"),
-        original_target=_str(d, "original_target"),
-        state=_enum(State, d, "state", State.UNREVIEWED),
-        issues=[issue_from_dict(i) for i in issues],
-        dismissed=set(dismissed),
-        changed_by=_str(d, "changed_by", ""),
-        changed_at=_str(d, "changed_at", ""),
-        source_changed=source_changed,
-    )
-
-
-_MISSING: Any = object()
-
-
-def _mapping(data: Any, what: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise ValueError(f"{what} must be a mapping, not {type(data).__name__}")
-    return data
-
-
-def _str(d: dict[str, Any], key: str, default: Any = _MISSING) -> str:
-    value = d.get(key, default)
-    if value is _MISSING:
-        raise ValueError(f"{key} is missing")
-    if not isinstance(value, str):
-        raise ValueError(f"{key} must be text, not {type(value).__name__}")
-    return value
-
-
-E = TypeVar("E", State, Severity, IssueStatus)
-
-
-def _enum(kind: type[E], d: dict[str, Any], key: str, default: Any = _MISSING) -> E:
-    value = d.get(key, _MISSING)
-    if value is _MISSING:
-        if default is _MISSING:
-            raise ValueError(f"{key} is missing")
-        result: E = default
-        return result
-    try:
-        return kind(value)
-    except ValueError:
-        raise ValueError(f"{key} {value!r} is not a known {kind.__name__}") from None
-
-
 # -- the journal file ----------------------------------------------------------------------------
-@dataclass(slots=True)
-class JournalRecord:
-    """One segment's review record, with the pair's current source to match it on recovery."""
-
-    row: int
-    pair_source: str
-    review: SegmentReview
-
-
 @dataclass(slots=True)
 class JournalEntry:
     """What a journal file holds, read back."""
@@ -197,13 +102,9 @@ class JournalEntry:
     base_digest: str  # digest of the article bytes the edits were made on
     saved_at: str  # ISO 8601, UTC
     targets: dict[str, dict[str, str]]  # pair_id -> {"source": ..., "target": ...}
-    records: list[JournalRecord] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)  # the store's own record type
     journal_file: str = ""
     version: int = JOURNAL_VERSION
-
-    @property
-    def edit_count(self) -> int:
-        return len(self.targets)
 
     def summary(self) -> str:
         n = len(self.targets)
@@ -216,15 +117,20 @@ class JournalEntry:
 
 
 def snapshot(session: ReviewSession, article: str, base_digest: str) -> dict[str, Any]:
-    """The journal's content for a session, as plain JSON-ready data."""
+    """The journal's content for a session, as plain JSON-ready data.
+
+    Review records use the sidecar's own mapping (store.segment_dict), so there is one record
+    format; they are kept in a sidecar-shaped block that the store's reader validates.
+    """
     targets: dict[str, dict[str, str]] = {}
     for p in session.doc.pairs:
         if p.target != p.saved_target:
             # Synthetic duplicate ids keep their first pair, as Document.pair does.
             targets.setdefault(p.id, {"source": p.source, "target": p.target})
-    records = [
-        {"row": k, "pair_source": p.source, **review_to_dict(r)}
-        for k, (p, r) in enumerate(zip(session.doc.pairs, session.reviews, strict=True))
+    segments = [
+        segment_dict(r, p)
+        for p, r in zip(session.doc.pairs, session.reviews, strict=True)
+        if carries_information(r, p)
     ]
     return {
         "format": "reviewer-journal",
@@ -233,7 +139,13 @@ def snapshot(session: ReviewSession, article: str, base_digest: str) -> dict[str
         "base_digest": base_digest,
         "saved_at": now_iso(),
         "targets": targets,
-        "reviews": records,
+        "review": {
+            "schema": SCHEMA_VERSION,
+            "article": Path(article).name,
+            "prefix": article_prefix(session.doc),
+            "digest": base_digest,
+            "segments": segments,
+        },
     }
 
 
@@ -251,33 +163,35 @@ def entry_from_data(data: Any, journal_file: str | os.PathLike[str]) -> JournalE
             f"this one reads up to {JOURNAL_VERSION}); update reviewer to restore it.",
             name,
         )
+    article, base, saved_at = data.get("article"), data.get("base_digest"), data.get("saved_at")
+    if not (isinstance(article, str) and isinstance(base, str) and isinstance(saved_at, str)):
+        raise JournalError("the journal is corrupt: article, digest or time missing.", name)
+    raw_targets = data.get("targets")
+    if not isinstance(raw_targets, dict):
+        raise JournalError("the journal is corrupt: 'targets' is not a mapping.", name)
+    targets: dict[str, dict[str, str]] = {}
+    for pair_id, t in raw_targets.items():
+        if not (
+            isinstance(t, dict)
+            and isinstance(t.get("source"), str)
+            and isinstance(t.get("target"), str)
+        ):
+            raise JournalError(f"the journal is corrupt: target of {pair_id} is malformed.", name)
+        targets[str(pair_id)] = {"source": t["source"], "target": t["target"]}
+    review = data.get("review")
+    if not isinstance(review, dict):
+        raise JournalError("the journal is corrupt: its review block is missing.", name)
     try:
-        targets_raw = _mapping(data.get("targets", {}), "targets")
-        targets: dict[str, dict[str, str]] = {}
-        for pair_id, t in targets_raw.items():
-            td = _mapping(t, f"target {pair_id}")
-            targets[str(pair_id)] = {"source": _str(td, "source"), "target": _str(td, "target")}
-        reviews_raw = data.get("reviews", [])
-        if not isinstance(reviews_raw, list):
-            raise ValueError("reviews must be a list")
-        records = []
-        for raw in reviews_raw:
-            rd = _mapping(raw, "review record")
-            row = rd.get("row")
-            if not isinstance(row, int) or isinstance(row, bool) or row < 0:
-                raise ValueError("a review record has no valid row")
-            records.append(JournalRecord(row, _str(rd, "pair_source"), review_from_dict(rd)))
-        return JournalEntry(
-            article=_str(data, "article"),
-            base_digest=_str(data, "base_digest"),
-            saved_at=_str(data, "saved_at", ""),
-            targets=targets,
-            records=records,
-            journal_file=name,
-            version=version,
-        )
-    except ValueError as exc:
-        raise JournalError(f"the journal is corrupt: {exc}.", name) from None
+        # The store's own validator: one reader for review records, with its messages.
+        block = yaml.dump(review, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False)
+        records = parse_sidecar(block.encode("utf-8"), name).records
+    except SidecarError as exc:
+        raise JournalError(
+            f"the journal's review records are unusable: {exc.message}", name
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        raise JournalError(f"the journal is corrupt ({exc}).", name) from None
+    return JournalEntry(article, base, saved_at, targets, records, name, version)
 
 
 def read_entry(journal_file: str | os.PathLike[str]) -> JournalEntry:
@@ -314,6 +228,7 @@ class Journal:
     def write(self, session: ReviewSession, base_digest: str) -> None:
         """Journal the session now; an OSError (disk full, no permission) reaches the caller."""
         data = snapshot(session, self.article, base_digest)
+        # JSON, not YAML: written every few seconds, and json is C-fast where PyYAML is not.
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         # Unpublished work: keep the folder private to the user.
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -373,7 +288,7 @@ class RestoreReviews(Edit):
     def apply(self, session: ReviewSession) -> None:
         for row, review in self.records.items():
             current = session.reviews[row]
-            self._before.setdefault(row, _copy_review(current))
+            self._before.setdefault(row, copy.deepcopy(current))
             # In place: views and models may hold the record object itself.
             _assign(current, review)
 
@@ -390,21 +305,10 @@ class RestoreReviews(Edit):
         return "Restore review records"
 
 
-def _copy_review(review: SegmentReview) -> SegmentReview:
-    return review_from_dict(review_to_dict(review))
-
-
 def _assign(dest: SegmentReview, src: SegmentReview) -> None:
-    fresh = _copy_review(src)
-    dest.pair_id = fresh.pair_id
-    dest.source = fresh.source
-    dest.original_target = fresh.original_target
-    dest.state = fresh.state
-    dest.issues = fresh.issues
-    dest.dismissed = fresh.dismissed
-    dest.changed_by = fresh.changed_by
-    dest.changed_at = fresh.changed_at
-    dest.source_changed = fresh.source_changed
+    fresh = copy.deepcopy(src)
+    for name in SegmentReview.__dataclass_fields__:
+        setattr(dest, name, getattr(fresh, name))
 
 
 @dataclass(slots=True)
@@ -442,7 +346,8 @@ def recover(
     messages: list[str] = []
     now_digest = current_digest if current_digest is not None else session_digest(session)
     name = Path(entry.article).name
-    if now_digest != entry.base_digest:
+    same_article = now_digest == entry.base_digest
+    if not same_article:
         if not force:
             return RecoveryResult(
                 [
@@ -458,20 +363,16 @@ def recover(
         )
     skipped: list[str] = []
     target_edits: list[Edit] = []
-    target_rows: set[int] = set()
+    planned: dict[int, str] = {}
     for pair_id, t in entry.targets.items():
         try:
             row = session.row_of(pair_id)
         except KeyError:
-            skipped.append(
-                f"segment {pair_id} is no longer in the article; its edit was not restored"
-            )
+            skipped.append(f"segment {pair_id} is no longer in the article; its edit is lost")
             continue
         pair = session.doc.pairs[row]
         if pair.source != t["source"]:
-            skipped.append(
-                f"segment {pair_id}: the English source changed; its edit was not restored"
-            )
+            skipped.append(f"segment {pair_id}: the English source changed; its edit is lost")
             continue
         if pair.target == t["target"]:
             continue
@@ -482,31 +383,34 @@ def recover(
             skipped.append(f"segment {pair_id}: {exc}")
             continue
         target_edits.append(SetTarget(row=row, new_target=t["target"], author=session.user))
-        target_rows.add(row)
+        planned[row] = t["target"]
+
+    # Match the records against the article as it will be once the targets are back, with the
+    # store's own rules (id+source, then re-translated, then changed source).
+    restored_doc = copy.copy(session.doc)
+    restored_doc.pairs = [copy.copy(p) for p in session.doc.pairs]
+    for row, target in planned.items():
+        restored_doc.pairs[row].target = target
+    match = match_records(restored_doc, entry.records)
     records: dict[int, SegmentReview] = {}
-    for rec in entry.records:
-        review = rec.review
-        row = rec.row
-        if not (row < len(session) and session.doc.pairs[row].id == review.pair_id):
-            try:
-                row = session.row_of(review.pair_id)
-            except KeyError:
-                if review_differs(review, None):
-                    skipped.append(
-                        f"segment {review.pair_id} is no longer in the article; "
-                        "its review record was not restored"
-                    )
-                continue
-        if session.doc.pairs[row].source != rec.pair_source:
-            if review_differs(review, None):
-                skipped.append(
-                    f"segment {review.pair_id}: the English source changed; "
-                    "its review record was not restored"
-                )
+    for row, (wanted, current) in enumerate(zip(match.reviews, session.reviews, strict=True)):
+        pair = restored_doc.pairs[row]
+        carried = carries_information(wanted, pair)
+        # On a changed article a row the journal knows nothing of keeps what it has.
+        if not same_article and not carried:
             continue
-        # A restored target stamps the row as edited now; the journaled record is the truth.
-        if row in target_rows or review_differs(review, session.reviews[row]):
-            records[row] = review
+        if row in planned or wanted != current:
+            records[row] = wanted
+    if match.dropped:
+        ids = ", ".join(r.pair_id for r in match.dropped[:5])
+        more = ", …" if len(match.dropped) > 5 else ""
+        skipped.append(
+            f"{len(match.dropped)} review record(s) match no segment any more ({ids}{more}); "
+            "they were not restored"
+        )
+    if match.moved or match.source_changed:
+        skipped.extend(m for m in match.messages if "dropped" not in m)
+
     edits = [*target_edits]
     if records:
         edits.append(RestoreReviews(records=records, author=session.user))
@@ -527,13 +431,6 @@ def recover(
         restored_reviews=len(records),
         skipped=len(skipped),
     )
-
-
-def review_differs(review: SegmentReview, current: SegmentReview | None) -> bool:
-    """True when the record holds something beyond a fresh one (or differs from ``current``)."""
-    if current is None:
-        return review.state is not State.UNREVIEWED or bool(review.issues) or bool(review.dismissed)
-    return review_to_dict(review) != review_to_dict(current)
 
 
 # -- throttled autosave --------------------------------------------------------------------------
