@@ -1,0 +1,43 @@
+"""Launch the review window: python main.py [FILE] [--screenshot OUT.png] [--size 1400x900]."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _no_display(argv: list[str]) -> bool:
+    """True on Linux with no display, no platform override and no offscreen screenshot asked."""
+    if not sys.platform.startswith("linux"):
+        return False
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return False
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
+
+
+def main() -> int:
+    argv = sys.argv[1:]
+    if any(a in ("-h", "--help") for a in argv):
+        from reviewer.gui.app import parse_args
+
+        parse_args(argv)
+        return 0
+    if _no_display(argv):
+        name = " ".join(argv) or "FILE"
+        print(
+            "No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
+            "Run it under a virtual display or offscreen, e.g.:\n"
+            f"  xvfb-run -a python main.py {name}\n"
+            f"  QT_QPA_PLATFORM=offscreen python main.py {name} --screenshot window.png",
+            file=sys.stderr,
+        )
+        return 1
+    from reviewer.gui.app import main as gui_main
+
+    return gui_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Application start-up: arguments, the QApplication, and the offscreen screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="main.py", description="Review Dutch MT targets beside their English sources."
+    )
+    parser.add_argument("file", nargs="?", help="an sxs-lookup Markdown article to open")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit"
+    )
+    parser.add_argument(
+        "--size", default="1400x900", metavar="WxH", help="window size (default 1400x900)"
+    )
+    parser.add_argument(
+        "--select", type=int, default=0, metavar="N",
+        help="with --screenshot: segment number to select (default: first with findings)",
+    )
+    parser.add_argument("--bench-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x", 1))
+    except ValueError:
+        raise SystemExit(f"--size must look like 1400x900, not {text!r}") from None
+    if w < 200 or h < 200:
+        raise SystemExit("--size must be at least 200x200")
+    return w, h
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    size = _size(args.size)
+    if args.screenshot or args.bench_paint:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.gui.main_window import APPLICATION, ORGANIZATION, MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Reviewer")
+
+    config = _load_config()
+    window = MainWindow(config=config)
+    if args.screenshot or args.bench_paint:
+        window.resize(*size)
+
+    if args.bench_paint:
+        return _bench_paint(app, window, args.file)
+    if args.screenshot:
+        return _screenshot(app, window, args.file, args.screenshot, size, args.select)
+
+    window.show()
+    if args.file:
+        QTimer.singleShot(0, lambda: window.open_path(args.file))
+    return int(app.exec())
+
+
+def _load_config() -> object:
+    try:
+        from reviewer.core.config import load_config
+    except ImportError:
+        return None
+    from reviewer.core.errors import ReviewerError
+
+    try:
+        return load_config()
+    except ReviewerError as exc:
+        print(f"warning: {exc}; using defaults.", file=sys.stderr)
+        return None
+
+
+def _wait(app: object, condition: object, timeout: float) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not condition():  # type: ignore[operator]
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _screenshot(
+    app: object, window: object, path: str | None, out: str, size: tuple[int, int], select: int
+) -> int:
+    from reviewer.gui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show()
+    if path and not window.open_path(path):
+        return 1
+    done = {"checks": window.session is None}
+    window.checks_finished.connect(lambda: done.__setitem__("checks", True))
+    _wait(app, lambda: done["checks"], 30.0)
+    if window.model is not None and window.model.rowCount():
+        if select > 0:
+            window.goto_source_row(select - 1)
+        else:
+            window.table.setCurrentIndex(window.proxy.index(0, 3))
+            window.next_issue(True)
+    _wait(app, lambda: False, 0.2)
+    window.resize(*size)
+    image = window.grab()
+    if not image.save(out):
+        print(f"error: could not write {out}", file=sys.stderr)
+        return 1
+    print(f"wrote {out} ({image.width()}x{image.height()})")
+    return 0
+
+
+def _bench_paint(app: object, window: object, path: str | None) -> int:
+    """Print seconds from process start until the table's viewport first painted rows."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.gui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and isinstance(app, QApplication)
+    start = float(os.environ.get("REVIEWER_BENCH_T0", "0") or 0)
+    result: dict[str, float] = {}
+
+    def painted() -> None:
+        result["t"] = time.time()
+        app.quit()
+
+    window.first_paint.connect(painted)
+    window.show()
+    if path:
+        window.open_path(path)
+    app.exec()
+    print(f"painted {result.get('t', time.time()) - start:.4f}", flush=True)
+    return 0

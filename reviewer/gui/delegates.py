@@ -1,0 +1,291 @@
+"""Painting highlighted, wrapped segments in the table and editing them inline."""
+
+from __future__ import annotations
+
+import weakref
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from reviewer.core.checks import Finding, Level
+from reviewer.core.mqm import Issue
+from reviewer.gui.markup import tokenize, to_html
+from reviewer.gui.model import (
+    COL_ISSUES,
+    COL_SOURCE,
+    COL_TARGET,
+    ISSUES_ROLE,
+    LEVEL_COLORS,
+    SEVERITY_COLORS,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_PAD = 4
+
+
+def shiboken_valid(obj: object) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
+
+
+def _char_formats(font: QFont) -> dict[str, QTextCharFormat]:
+    """Syntax-highlighter formats matching markup.STYLES."""
+    mono = QFont("monospace")
+    mono.setStyleHint(QFont.StyleHint.Monospace)
+    spec: dict[str, tuple[str, str | None, bool, bool]] = {
+        # kind: (colour, background, bold, mono)
+        "code": ("#8a3b00", "#f4efe6", False, True),
+        "autolink": ("#0b5cad", None, False, False),
+        "url": ("#0b5cad", None, False, False),
+        "linkurl": ("#0b5cad", None, False, False),
+        "tag": ("#8e24aa", None, False, False),
+        "placeholder": ("#c62828", None, True, False),
+        "entity": ("#00796b", None, True, False),
+        "escape": ("#6d6d6d", None, False, False),
+        "markup": ("#e65100", None, True, False),
+    }
+    out: dict[str, QTextCharFormat] = {}
+    for kind, (fg, bg, bold, is_mono) in spec.items():
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(fg))
+        if bg:
+            fmt.setBackground(QColor(bg))
+        if bold:
+            fmt.setFontWeight(QFont.Weight.DemiBold)
+        if is_mono:
+            fmt.setFontFamilies([mono.family()])
+        out[kind] = fmt
+    edge = QTextCharFormat()
+    edge.setBackground(QColor("#ffe0b2"))
+    out["edge"] = edge
+    return out
+
+
+class MarkupHighlighter(QSyntaxHighlighter):
+    """The table's colours inside editable text, so the editor shows what must stay intact."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._formats = _char_formats(document.defaultFont())
+
+    def highlightBlock(self, text: str) -> None:
+        for start, end, kind in tokenize(text):
+            self.setFormat(start, end - start, self._formats[kind])
+        block = self.currentBlock()
+        doc = self.document()
+        # Edge whitespace is significant in this format: mark it on the first and last line.
+        if block == doc.firstBlock():
+            lead = len(text) - len(text.lstrip())
+            if lead and text.strip():
+                self.setFormat(0, lead, self._formats["edge"])
+        if block == doc.lastBlock():
+            trail = len(text) - len(text.rstrip())
+            if trail and text.strip():
+                self.setFormat(len(text) - trail, trail, self._formats["edge"])
+
+
+class SegmentEditor(QPlainTextEdit):
+    """Inline multi-line editor: Return commits, Shift+Return adds a line break, Esc cancels."""
+
+    def __init__(self, parent: QWidget | None, delegate: SegmentDelegate) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineEditor")
+        self._delegate = delegate
+        self.highlighter = MarkupHighlighter(self.document())
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QPlainTextEdit.Shape.Box)
+        self.setStyleSheet("QPlainTextEdit#inlineEditor { border: 2px solid #1e88e5; }")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            mods = event.modifiers()
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+                return
+            if not mods & Qt.KeyboardModifier.ControlModifier:
+                self._delegate.commitData.emit(self)
+                self._delegate.closeEditor.emit(self, QStyledItemDelegate.EndEditHint.NoHint)
+                return
+        super().keyPressEvent(event)
+
+
+class SegmentDelegate(QStyledItemDelegate):
+    """Rich, wrapped text for source and target; only visible rows are ever laid out."""
+
+    def __init__(self, parent: QObject | None = None, max_lines: int = 3) -> None:
+        super().__init__(parent)
+        self.max_lines = max_lines
+        self._cache: OrderedDict[tuple[str, int, bool], QTextDocument] = OrderedDict()
+        self._cache_size = 256
+        self._editor: weakref.ref[SegmentEditor] | None = None
+
+    def current_editor(self) -> SegmentEditor | None:
+        """The open inline editor, if any, so the window can commit it before an action."""
+        editor = self._editor() if self._editor is not None else None
+        if editor is not None and not shiboken_valid(editor):
+            return None
+        return editor
+
+    # -- painting --------------------------------------------------------------------
+    def _document(self, text: str, width: int, font: QFont, selected: bool) -> QTextDocument:
+        key = (text, width, selected)
+        doc = self._cache.get(key)
+        if doc is not None:
+            self._cache.move_to_end(key)
+            return doc
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.setHtml(to_html(text))
+        doc.setTextWidth(max(10, width))
+        self._cache[key] = doc
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        col = index.column()
+        if col not in (COL_SOURCE, COL_TARGET, COL_ISSUES):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = opt.rect.adjusted(_PAD, 2, -_PAD, -2)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setClipRect(opt.rect)
+        if col == COL_ISSUES:
+            self._paint_issues(painter, rect, index, opt)
+            painter.restore()
+            return
+        doc = self._document(text, rect.width(), opt.font, selected)
+        painter.translate(rect.topLeft())
+        # The table's selection colour is light, so the normal text colours stay readable.
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.clip = QRectF(0, 0, rect.width(), rect.height())
+        doc.documentLayout().draw(painter, ctx)
+        if doc.size().height() > rect.height() + 1:
+            # More text than the row shows: say so, the detail pane has all of it.
+            painter.translate(-rect.topLeft())
+            marker = "  …more "
+            fm = painter.fontMetrics()
+            w = fm.horizontalAdvance(marker)
+            h = fm.height()
+            box = QRectF(rect.right() - w, rect.bottom() - h, w, h)
+            alternate = bool(opt.features & QStyleOptionViewItem.ViewItemFeature.Alternate)
+            background = "#cfe3fa" if selected else ("#f7f9fb" if alternate else "#ffffff")
+            painter.fillRect(box, QColor(background))
+            painter.setPen(QColor("#1565c0"))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight), marker)
+        painter.restore()
+
+    def _paint_issues(
+        self, painter: QPainter, rect: Any, index: AnyIndex, opt: QStyleOptionViewItem
+    ) -> None:
+        data = index.data(ISSUES_ROLE)
+        if not data:
+            return
+        issues: list[Issue]
+        findings: list[Finding]
+        issues, findings = data
+        x = rect.left()
+        y = rect.top()
+        fm = painter.fontMetrics()
+        h = fm.height() + 2
+        pills: list[tuple[str, str]] = []
+        by_sev: dict[str, int] = {}
+        for i in issues:
+            by_sev[i.severity.value] = by_sev.get(i.severity.value, 0) + 1
+        for sev, color in SEVERITY_COLORS.items():
+            if sev.value in by_sev:
+                pills.append((f"⚑ {by_sev[sev.value]} {sev.label.lower()}", color))
+        by_level: dict[Level, int] = {}
+        for f in findings:
+            by_level[f.level] = by_level.get(f.level, 0) + 1
+        for level in (Level.ERROR, Level.WARNING, Level.INFO):
+            if level in by_level:
+                n = by_level[level]
+                plural = "s" if n > 1 and level is not Level.INFO else ""
+                pills.append((f"▲ {n} {level.value}{plural}", LEVEL_COLORS[level]))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for label, color in pills:
+            w = fm.horizontalAdvance(label) + 10
+            if y + h > rect.bottom() + 2:
+                break
+            box = QRectF(x, y, min(w, rect.width()), h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+            y += h + 2
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        # Uniform rows: the view never asks every row for its height.
+        fm = option.fontMetrics
+        return QSize(120, fm.lineSpacing() * self.max_lines + 6)
+
+    # -- editing -----------------------------------------------------------------------
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        editor = SegmentEditor(parent, self)
+        editor.setFont(option.font)
+        self._editor = weakref.ref(editor)
+        return editor
+
+    def destroyEditor(self, editor: QWidget, index: AnyIndex) -> None:
+        if self._editor is not None and self._editor() is editor:
+            self._editor = None
+        super().destroyEditor(editor, index)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, SegmentEditor):
+            text = index.data(Qt.ItemDataRole.EditRole) or ""
+            if editor.toPlainText() != text:
+                editor.setPlainText(text)
+                editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, SegmentEditor):
+            # The model refuses what the core refuses and reports it; nothing else to do here.
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        rect = option.rect
+        # Taller than the row, so a long segment is editable without scrolling a tiny box.
+        height = max(rect.height(), option.fontMetrics.lineSpacing() * 6 + 12)
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), height)

@@ -1,0 +1,277 @@
+"""Dialogs and every question the window asks, as module functions tests can replace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.mqm import CATEGORIES, DIMENSIONS, IssueStatus, Severity, category
+
+
+@dataclass(slots=True)
+class IssueInput:
+    """What the flag-issue dialog returns."""
+
+    category: str
+    severity: Severity
+    comment: str
+    status: IssueStatus = IssueStatus.OPEN
+    check_code: str = ""
+
+
+class FlagIssueDialog(QDialog):
+    """MQM category tree, severity and comment; type to filter, arrows to pick, Ctrl+Return to OK."""
+
+    def __init__(self, parent: QWidget | None, prefill: IssueInput | None = None, title: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("flagIssueDialog")
+        self.setWindowTitle(title or "Flag issue")
+        self.resize(560, 560)
+        self._check_code = prefill.check_code if prefill else ""
+        layout = QVBoxLayout(self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("categorySearch")
+        self.search.setPlaceholderText("Type to filter categories (e.g. omission, punct)…")
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("categoryTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        for dimension, names in DIMENSIONS.items():
+            parent_item = QTreeWidgetItem(self.tree, [dimension])
+            parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for name in names:
+                key = next(
+                    k for k, c in CATEGORIES.items() if c.dimension == dimension and c.name == name
+                )
+                child = QTreeWidgetItem(parent_item, [name])
+                child.setData(0, Qt.ItemDataRole.UserRole, key)
+                child.setToolTip(0, key)
+                self._items[key] = child
+        self.tree.expandAll()
+        layout.addWidget(self.tree, 1)
+
+        form = QFormLayout()
+        self.severity = QComboBox(self)
+        self.severity.setObjectName("severityCombo")
+        for sev in (Severity.MINOR, Severity.MAJOR, Severity.CRITICAL, Severity.NEUTRAL):
+            self.severity.addItem(f"{sev.label} (weight {sev.weight})", sev)
+        form.addRow("&Severity:", self.severity)
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusCombo")
+        for st in IssueStatus:
+            self.status.addItem(st.label, st)
+        form.addRow("S&tatus:", self.status)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setObjectName("commentEdit")
+        self.comment.setTabChangesFocus(True)
+        self.comment.setPlaceholderText("What is wrong, and the fix you suggest")
+        self.comment.setFixedHeight(90)
+        form.addRow("&Comment:", self.comment)
+        layout.addLayout(form)
+
+        self.hint = QLabel("Ctrl+Return: OK · Esc: cancel", self)
+        self.hint.setStyleSheet("color:#757575;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._first_match)
+        self.tree.currentItemChanged.connect(self._update_ok)
+
+        if prefill is not None:
+            self.set_value(prefill)
+        else:
+            self.select_category("accuracy/mistranslation")
+        self.search.setFocus()
+        self._update_ok()
+
+    def set_value(self, value: IssueInput) -> None:
+        self.select_category(value.category)
+        k = self.severity.findData(value.severity)
+        if k >= 0:
+            self.severity.setCurrentIndex(k)
+        k = self.status.findData(value.status)
+        if k >= 0:
+            self.status.setCurrentIndex(k)
+        self.comment.setPlainText(value.comment)
+
+    def select_category(self, key: str) -> None:
+        item = self._items.get(key) or self._items.get(category(key).key)
+        if item is None:
+            item = self._items["custom/other"]
+        self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item)
+
+    def value(self) -> IssueInput | None:
+        item = self.tree.currentItem()
+        key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if not key:
+            return None
+        return IssueInput(
+            key,
+            self.severity.currentData(),
+            self.comment.toPlainText().strip(),
+            self.status.currentData(),
+            self._check_code,
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return
+        if self.search.hasFocus() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.tree.setFocus()
+            self.tree.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
+
+    def accept(self) -> None:
+        if self.value() is None:
+            return
+        super().accept()
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        first: QTreeWidgetItem | None = None
+        for k in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(k)
+            top_match = needle in top.text(0).lower()
+            any_child = False
+            for j in range(top.childCount()):
+                child = top.child(j)
+                match = not needle or top_match or needle in child.text(0).lower()
+                child.setHidden(not match)
+                if match:
+                    any_child = True
+                    if first is None and needle:
+                        first = child
+            top.setHidden(not any_child)
+        current = self.tree.currentItem()
+        if first is not None and (current is None or current.isHidden() or current.childCount()):
+            self.tree.setCurrentItem(first)
+
+    def _first_match(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None and not item.isHidden() and item.data(0, Qt.ItemDataRole.UserRole):
+            self.comment.setFocus()
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.value() is not None)
+
+
+# -- questions the window asks; tests monkeypatch these ------------------------------------
+def ask_issue(parent: QWidget | None, prefill: IssueInput | None, title: str = "") -> IssueInput | None:
+    dialog = FlagIssueDialog(parent, prefill, title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.value()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(ok)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel'."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Unsaved changes",
+        f"{name} has unsaved changes. Save them first?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def ask_external_change(parent: QWidget | None, name: str) -> str:
+    """'reload', 'overwrite', 'save-as' or 'cancel' when the file changed on disk."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "File changed on disk",
+        f"{name} was changed by another program since it was opened.\n\n"
+        "Reload it (your unsaved changes are lost), overwrite it with your version, "
+        "or save your version under another name?",
+        parent=parent,
+    )
+    reload_btn = box.addButton("&Reload", QMessageBox.ButtonRole.DestructiveRole)
+    overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.AcceptRole)
+    save_as = box.addButton("Save &As…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is reload_btn:
+        return "reload"
+    if clicked is overwrite:
+        return "overwrite"
+    if clicked is save_as:
+        return "save-as"
+    return "cancel"
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def ask_save_path(parent: QWidget | None, title: str, start: str, filters: str) -> tuple[str, str]:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getSaveFileName(parent, title, start, filters)
+
+
+def ask_open_path(parent: QWidget | None, start: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Open article", start, "Markdown articles (*.md);;All files (*)"
+    )
+    return path
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value if ok else None
+

@@ -1,0 +1,145 @@
+"""The filter bar above the table: text or regex, state, issues, severity, check, edited."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from reviewer.core.checks import REGISTRY
+from reviewer.core.mqm import Severity
+from reviewer.core.segments import State
+from reviewer.gui.proxy import FilterSpec
+
+UNFINISHED = "unfinished"
+
+
+class FilterBar(QWidget):
+    """Collects a FilterSpec; typing is debounced so a burst of keys filters once."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(6)
+
+        self.text = QLineEdit(self)
+        self.text.setObjectName("filterText")
+        self.text.setPlaceholderText("Filter source and target (Ctrl+F)…")
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(220)
+        layout.addWidget(self.text, 2)
+
+        self.regex = QCheckBox("Re&gex", self)
+        self.regex.setObjectName("filterRegex")
+        layout.addWidget(self.regex)
+
+        self.where = QComboBox(self)
+        self.where.setObjectName("filterWhere")
+        for label, value in (("Source + target", "both"), ("Source", "source"), ("Target", "target")):
+            self.where.addItem(label, value)
+        layout.addWidget(self.where)
+
+        self.state = QComboBox(self)
+        self.state.setObjectName("filterState")
+        self.state.addItem("Any state", None)
+        self.state.addItem("Unfinished", UNFINISHED)
+        for s in State:
+            self.state.addItem(s.label, s)
+        layout.addWidget(self.state)
+
+        self.issues = QComboBox(self)
+        self.issues.setObjectName("filterIssues")
+        self.issues.addItem("Any issues", None)
+        self.issues.addItem("Has issues or checks", "any")
+        for sev in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL):
+            self.issues.addItem(f"Severity: {sev.label}", sev)
+        layout.addWidget(self.issues)
+
+        self.check = QComboBox(self)
+        self.check.setObjectName("filterCheck")
+        self.populate_checks()
+        layout.addWidget(self.check)
+
+        self.edited = QCheckBox("&Edited now", self)
+        self.edited.setObjectName("filterEdited")
+        self.edited.setToolTip("Only segments whose target was edited in this session")
+        layout.addWidget(self.edited)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("filterCount")
+        self.count.setMinimumWidth(110)
+        layout.addWidget(self.count)
+
+        for combo, chars in ((self.where, 8), (self.state, 9), (self.issues, 10), (self.check, 12)):
+            # Long check titles must not widen the window past small screens.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(chars)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.changed)
+        self.text.textChanged.connect(lambda _t: self._timer.start())
+        self.text.returnPressed.connect(self.apply_now)
+        self.regex.toggled.connect(self.apply_now)
+        self.edited.toggled.connect(self.apply_now)
+        for combo in (self.where, self.state, self.issues, self.check):
+            combo.currentIndexChanged.connect(self.apply_now)
+
+    def populate_checks(self) -> None:
+        current = self.check.currentData()
+        self.check.blockSignals(True)
+        self.check.clear()
+        self.check.addItem("Any check", "")
+        for code, check in sorted(REGISTRY.items(), key=lambda kv: kv[1].title.lower()):
+            self.check.addItem(check.title, code)
+        k = self.check.findData(current)
+        self.check.setCurrentIndex(max(k, 0))
+        self.check.blockSignals(False)
+
+    def apply_now(self) -> None:
+        self._timer.stop()
+        self.changed.emit()
+
+    def spec(self) -> FilterSpec:
+        where = self.where.currentData()
+        state = self.state.currentData()
+        if state == UNFINISHED:
+            states = {s for s in State if not s.is_finished}
+        elif isinstance(state, State):
+            states = {state}
+        else:
+            states = set()
+        issues = self.issues.currentData()
+        return FilterSpec(
+            text=self.text.text(),
+            regex=self.regex.isChecked(),
+            in_source=where in ("both", "source"),
+            in_target=where in ("both", "target"),
+            states=states,
+            has_issues=issues == "any",
+            severity=issues if isinstance(issues, Severity) else None,
+            check_code=self.check.currentData() or "",
+            edited_only=self.edited.isChecked(),
+        )
+
+    def clear(self) -> None:
+        for w in (self.text, self.regex, self.where, self.state, self.issues, self.check, self.edited):
+            w.blockSignals(True)
+        self.text.clear()
+        self.regex.setChecked(False)
+        self.edited.setChecked(False)
+        for combo in (self.where, self.state, self.issues, self.check):
+            combo.setCurrentIndex(0)
+        for w in (self.text, self.regex, self.where, self.state, self.issues, self.check, self.edited):
+            w.blockSignals(False)
+        self.apply_now()
+
+    def set_error(self, message: str) -> None:
+        self.text.setStyleSheet("QLineEdit { background:#ffebee; }" if message else "")
+        self.text.setToolTip(message)

@@ -1,0 +1,204 @@
+"""The issues dock (F8): every issue, check result and parse warning in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.format import ParseWarning
+from reviewer.core.mqm import category
+from reviewer.core.session import ReviewSession
+from reviewer.gui.model import LEVEL_COLORS, SEVERITY_COLORS
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    row: int  # -1 for parse warnings: they sit outside every pair and are not editable
+    where: str
+    kind: str  # "issue", "check", "parse"
+    severity: str
+    color: str
+    title: str
+    message: str
+
+
+HEADERS = ("#", "Where", "Kind", "Severity", "What", "Detail")
+
+
+class IssuesModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self.entries[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(e.row + 1) if e.row >= 0 else "—",
+                e.where,
+                e.kind,
+                e.severity,
+                e.title,
+                e.message.replace("\n", " "),
+            )[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 3:
+                return QBrush(QColor(e.color))
+            if e.kind == "parse":
+                return QBrush(QColor("#6d4c41"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if e.kind == "parse":
+                return f"{e.message}\nThis text is outside every segment and cannot be edited here."
+            return e.message
+        if role == Qt.ItemDataRole.UserRole:
+            return e.row
+        return None
+
+
+def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]:
+    out: list[Entry] = []
+    for w in warnings:
+        out.append(
+            Entry(-1, f"line {w.line}:{w.column}", "parse", "warning", "#6d4c41", w.code, w.message)
+        )
+    pairs = session.doc.pairs
+    ready = session.checks_ready
+    for row, review in enumerate(session.reviews):
+        if review.issues:
+            for issue in review.issues:
+                if not issue.is_open:
+                    continue
+                out.append(
+                    Entry(
+                        row,
+                        pairs[row].id,
+                        "issue",
+                        issue.severity.label,
+                        SEVERITY_COLORS[issue.severity],
+                        category(issue.category).label,
+                        issue.comment,
+                    )
+                )
+        if ready:
+            for f in session.findings(row):
+                out.append(
+                    Entry(
+                        row,
+                        pairs[row].id,
+                        "check",
+                        f.level.value,
+                        LEVEL_COLORS[f.level],
+                        f.title,
+                        f.message,
+                    )
+                )
+    return out
+
+
+class IssuesDock(QDockWidget):
+    """Lists everything to look at; a click jumps to the segment."""
+
+    jump_requested = Signal(int)  # source row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Issues and checks", parent)
+        self.setObjectName("issuesDock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 2)
+        bar = QHBoxLayout()
+        self.kind = QComboBox(body)
+        self.kind.setObjectName("issuesKindFilter")
+        for label, value in (
+            ("Everything", ""),
+            ("Issues", "issue"),
+            ("Check results", "check"),
+            ("Parse warnings", "parse"),
+        ):
+            self.kind.addItem(label, value)
+        self.summary = QLabel(body)
+        self.summary.setObjectName("issuesSummary")
+        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(self.kind)
+        bar.addWidget(self.summary, 1)
+        layout.addLayout(bar)
+        self.model = IssuesModel()
+        self.view = QTableView(body)
+        self.view.setObjectName("issuesTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        for col, width in enumerate((50, 90, 55, 75, 220)):
+            self.view.setColumnWidth(col, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self._all: list[Entry] = []
+        self.kind.currentIndexChanged.connect(self._apply_kind)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
+
+    def set_entries(self, entries: list[Entry], checks_ready: bool = True) -> None:
+        self._all = entries
+        self._apply_kind()
+        issues = sum(1 for e in entries if e.kind == "issue")
+        checks = sum(1 for e in entries if e.kind == "check")
+        parse = sum(1 for e in entries if e.kind == "parse")
+        text = f"{issues} open issues · {checks} check results"
+        if not checks_ready:
+            text = f"{issues} open issues · checks running…"
+        if parse:
+            text += f" · <span style='color:#6d4c41'>{parse} parse warnings (not editable)</span>"
+        self.summary.setText(text)
+
+    def _apply_kind(self) -> None:
+        kind = self.kind.currentData()
+        entries = [e for e in self._all if not kind or e.kind == kind]
+        self.model.set_entries(entries)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        row = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if isinstance(row, int) and row >= 0:
+            self.jump_requested.emit(row)

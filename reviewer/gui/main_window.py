@@ -1,0 +1,1172 @@
+"""The main window: segment table, detail pane, issues dock, filters, files and review actions."""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.edits import AddIssue, DismissCheck, Edit, RemoveIssue, SetState, UpdateIssue
+from reviewer.core.errors import ReviewerError
+from reviewer.core.mqm import Issue, IssueStatus, Severity
+from reviewer.core.segments import State
+from reviewer.gui import dialogs
+from reviewer.gui import workspace_compat as wsc
+from reviewer.gui.commands import EditCommand
+from reviewer.gui.delegates import SegmentDelegate, SegmentEditor
+from reviewer.gui.detail import DetailPane
+from reviewer.gui.filter_bar import FilterBar
+from reviewer.gui.issues_dock import IssuesDock, collect
+from reviewer.gui.model import (
+    COL_ID,
+    COL_ISSUES,
+    COL_NUM,
+    COL_SOURCE,
+    COL_STATE,
+    COL_TARGET,
+    SEVERITY_COLORS,
+    STATE_COLORS,
+    SegmentModel,
+    warning_text,
+)
+from reviewer.gui.proxy import SegmentFilterProxy
+
+ORGANIZATION = "reviewer"
+APPLICATION = "reviewer"
+MAX_RECENT = 10
+DEFAULT_WIDTHS = {COL_NUM: 48, COL_ID: 92, COL_STATE: 108, COL_ISSUES: 118}
+
+
+def app_settings() -> QSettings:
+    """INI settings, so tests can point them at a temporary folder with QSettings.setPath."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+class _ChecksDone(QObject):
+    done = Signal(object, object)  # session, words
+
+
+class _FirstPaint(QObject):
+    """Notices the first paint of the table's viewport after a file is loaded."""
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.armed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.armed = False
+            QTimer.singleShot(0, self.painted.emit)
+        return False
+
+
+class MainWindow(QMainWindow):
+    """A reviewer's workbench; everything a user does becomes an undoable core edit."""
+
+    file_loaded = Signal(str)
+    checks_finished = Signal()
+    first_paint = Signal()
+
+    def __init__(self, settings: QSettings | None = None, config: Any = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings if settings is not None else app_settings()
+        self.config = config
+        self.workspace: Any = None
+        self.model: SegmentModel | None = None
+        self._words: int | None = None
+        self._checks_thread: threading.Thread | None = None
+        self._edited_during_checks: set[int] = set()
+        self.stack = QUndoStack(self)
+        self.stack.setObjectName("undoStack")
+        self.proxy = SegmentFilterProxy(self)
+        self._checks_signal = _ChecksDone()
+        self._checks_signal.done.connect(self._on_checks_done)
+        self._paint_watch = _FirstPaint()
+        self._paint_watch.painted.connect(self._on_first_paint)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(150)
+        self._status_timer.timeout.connect(self.update_status)
+        self._dock_timer = QTimer(self)
+        self._dock_timer.setSingleShot(True)
+        self._dock_timer.setInterval(300)
+        self._dock_timer.timeout.connect(self.refresh_issues_dock)
+
+        self._build_ui()
+        self._build_actions()
+        self._restore_settings()
+        self.stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.stack.indexChanged.connect(lambda _i: self._schedule_refresh())
+        self.setAcceptDrops(True)
+        self._update_title()
+        self._update_enabled()
+
+    # -- construction --------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.resize(1400, 900)
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 0)
+        outer.setSpacing(2)
+
+        self.front_matter = QLabel(central)
+        self.front_matter.setObjectName("frontMatter")
+        self.front_matter.setTextFormat(Qt.TextFormat.RichText)
+        self.front_matter.setWordWrap(True)
+        self.front_matter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.front_matter.setStyleSheet(
+            "QLabel#frontMatter { background:#eceff1; border-radius:4px; padding:4px 8px; }"
+        )
+        outer.addWidget(self.front_matter)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setObjectName("mainSplitter")
+        left = QWidget(self.splitter)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.setSpacing(2)
+        self.filter_bar = FilterBar(left)
+        lv.addWidget(self.filter_bar)
+
+        self.pages = QStackedWidget(left)
+        self.table = QTableView(self.pages)
+        self.table.setObjectName("segmentTable")
+        self.table.setModel(self.proxy)
+        self.delegate = SegmentDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setStyleSheet(
+            "QTableView { gridline-color:#e0e0e0; alternate-background-color:#f7f9fb; }"
+            "QTableView::item:selected { background:#cfe3fa; color:black; }"
+        )
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 3 + 8)
+        hh = self.table.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setMinimumSectionSize(36)
+        self.table.viewport().installEventFilter(self._paint_watch)
+        self.pages.addWidget(self.table)
+        self.empty = QLabel(self.pages)
+        self.empty.setObjectName("emptyLabel")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("QLabel { color:#546e7a; font-size:15px; padding:40px; }")
+        self.pages.addWidget(self.empty)
+        lv.addWidget(self.pages, 1)
+
+        self.detail = DetailPane(self.splitter)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([840, 560])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.issues_dock = IssuesDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
+        self.resizeDocks([self.issues_dock], [190], Qt.Orientation.Vertical)
+
+        sb = self.statusBar()
+        sb.setObjectName("statusBar")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateCounts")
+        self.issue_label = QLabel()
+        self.issue_label.setObjectName("issueCounts")
+        self.score_label = QLabel()
+        self.score_label.setObjectName("mqmScore")
+        for w in (self.state_label, self.issue_label, self.score_label):
+            w.setTextFormat(Qt.TextFormat.RichText)
+            sb.addPermanentWidget(w)
+
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.issues_dock.jump_requested.connect(self.goto_source_row)
+        self.detail.flag_requested.connect(self.flag_issue)
+        self.detail.edit_issue_requested.connect(self.edit_issue)
+        self.detail.resolve_issue_requested.connect(self.toggle_resolved)
+        self.detail.delete_issue_requested.connect(self.delete_issue)
+        self.detail.dismiss_requested.connect(self.dismiss_check)
+        self.show_empty("Open an article (Ctrl+O) or drop a .md file here to start reviewing.")
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: tuple[QKeySequence | str, ...] = (),
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString()})" if shortcuts else tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        A = self._action  # noqa: N806
+        SK = QKeySequence.StandardKey  # noqa: N806
+        self.action_open = A("actionOpen", "&Open…", self.open_dialog, (SK.Open,), "Open an article")
+        self.action_save = A("actionSave", "&Save", self.save, (SK.Save,), "Save article and review")
+        self.action_save_as = A("actionSaveAs", "Save &As…", self.save_as, ("Ctrl+Shift+S",))
+        self.action_reload = A("actionReload", "&Reload from Disk", self.reload)
+        self.action_export = A(
+            "actionExportIssues", "&Export Issues…", self.export_issues, (), "Export issues"
+        )
+        self.action_name = A("actionReviewerName", "Reviewer &Name…", self.ask_reviewer_name)
+        self.action_quit = A("actionQuit", "&Quit", self.close, (SK.Quit,))
+
+        self.action_undo = self.stack.createUndoAction(self, "&Undo")
+        self.action_undo.setObjectName("actionUndo")
+        self.action_undo.setShortcuts([QKeySequence(SK.Undo)])
+        self.action_redo = self.stack.createRedoAction(self, "&Redo")
+        self.action_redo.setObjectName("actionRedo")
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.action_undo)
+        self.addAction(self.action_redo)
+        self.action_copy_source = A(
+            "actionCopySource", "&Copy Source to Target", self.copy_source, ("Ctrl+B",),
+            "Copy the source into the target",
+        )
+        self.action_find = A("actionFind", "&Find / Filter", self.focus_filter, (SK.Find,))
+        self.action_clear_filter = A("actionClearFilter", "C&lear Filter", self.filter_bar.clear)
+
+        self.action_approve_next = A(
+            "actionApproveNext", "&Approve and Next", self.approve_and_next,
+            ("Ctrl+Return", "Ctrl+Enter"), "Approve this segment and go to the next",
+        )
+        self.action_approve = A("actionApprove", "Approve", self.approve_current, ("Alt+Return",))
+        self.action_reviewed = A(
+            "actionMarkReviewed", "Mark &Reviewed", lambda: self.set_state(State.REVIEWED)
+        )
+        self.action_needs_work = A(
+            "actionNeedsWork", "Mark Needs &Work", lambda: self.set_state(State.NEEDS_WORK),
+            ("Ctrl+Shift+N",), "Mark the segment as needing work",
+        )
+        self.action_unreviewed = A(
+            "actionMarkUnreviewed", "Reset to &Unreviewed", lambda: self.set_state(State.UNREVIEWED)
+        )
+        self.action_next_unfinished = A(
+            "actionNextUnfinished", "Next &Unfinished", lambda: self.next_unfinished(True),
+            ("Ctrl+J",), "Next segment not yet reviewed or approved",
+        )
+        self.action_prev_unfinished = A(
+            "actionPrevUnfinished", "Previous Unfinished", lambda: self.next_unfinished(False),
+            ("Ctrl+K",),
+        )
+        self.action_next_issue = A(
+            "actionNextIssue", "Next &Issue", lambda: self.next_issue(True),
+            ("F3", "Ctrl+Shift+J"), "Next segment with an issue or check result",
+        )
+        self.action_prev_issue = A(
+            "actionPrevIssue", "Previous Issue", lambda: self.next_issue(False),
+            ("Shift+F3", "Ctrl+Shift+K"),
+        )
+        self.action_flag = A(
+            "actionFlagIssue", "&Flag Issue…", self.flag_issue, ("Ctrl+Shift+F",),
+            "Flag an MQM issue on this segment",
+        )
+        self.action_dismiss = A(
+            "actionDismissCheck", "&Dismiss Check", self._dismiss_selected, (),
+            "Dismiss the selected check result as a false positive",
+        )
+        self.action_approve_selection = A(
+            "actionApproveSelection", "Approve &Selection…", self.approve_selection,
+            ("Ctrl+Shift+A",), "Approve every selected segment",
+        )
+        self.action_approve_filtered = A(
+            "actionApproveFiltered", "Approve All &Shown…", self.approve_filtered, (),
+            "Approve every segment the filter shows",
+        )
+        self.action_approve_clean = A(
+            "actionApproveClean", "Approve All &Clean…", self.approve_clean, (),
+            "Approve shown segments with no open issue and no error-level check",
+        )
+        self.action_issues_dock = self.issues_dock.toggleViewAction()
+        self.action_issues_dock.setObjectName("actionIssuesDock")
+        self.action_issues_dock.setText("&Issues Dock")
+        self.action_issues_dock.setShortcut(QKeySequence("F8"))
+        self.addAction(self.action_issues_dock)
+
+        mb = self.menuBar()
+        file_menu = mb.addMenu("&File")
+        file_menu.addAction(self.action_open)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("menuRecent")
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        for a in (self.action_save, self.action_save_as, self.action_reload):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_export)
+        file_menu.addAction(self.action_name)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        edit_menu = mb.addMenu("&Edit")
+        for a in (self.action_undo, self.action_redo):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        for a in (self.action_copy_source, self.action_find, self.action_clear_filter):
+            edit_menu.addAction(a)
+        review = mb.addMenu("&Review")
+        for a in (
+            self.action_approve_next,
+            self.action_approve,
+            self.action_reviewed,
+            self.action_needs_work,
+            self.action_unreviewed,
+        ):
+            review.addAction(a)
+        review.addSeparator()
+        for a in (
+            self.action_next_unfinished,
+            self.action_prev_unfinished,
+            self.action_next_issue,
+            self.action_prev_issue,
+        ):
+            review.addAction(a)
+        review.addSeparator()
+        review.addAction(self.action_flag)
+        review.addAction(self.action_dismiss)
+        review.addSeparator()
+        batch = review.addMenu("&Batch Approval")
+        for a in (
+            self.action_approve_selection,
+            self.action_approve_filtered,
+            self.action_approve_clean,
+        ):
+            batch.addAction(a)
+        view = mb.addMenu("&View")
+        view.addAction(self.action_issues_dock)
+
+        tb = QToolBar("Main", self)
+        tb.setObjectName("mainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.setMovable(False)
+        for a in (self.action_open, self.action_save, None, self.action_undo, self.action_redo,
+                  None, self.action_approve_next, self.action_needs_work, self.action_flag,
+                  self.action_next_unfinished, self.action_next_issue, None,
+                  self.action_approve_selection, self.action_approve_clean, None,
+                  self.action_export):
+            if a is None:
+                tb.addSeparator()
+            else:
+                tb.addAction(a)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self._rebuild_recent()
+
+    # -- settings ---------------------------------------------------------------------------
+    @property
+    def reviewer(self) -> str:
+        name = self.settings.value("reviewer/name", "")
+        if isinstance(name, str) and name:
+            return name
+        configured = getattr(self.config, "reviewer", "") if self.config is not None else ""
+        if configured:
+            return str(configured)
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - no login name is no reason to fail
+            return ""
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self._apply_column_widths()
+
+    def _apply_column_widths(self) -> None:
+        hh = self.table.horizontalHeader()
+        if hh.count() < 6:
+            return
+        saved = self.settings.value("table/columns")
+        widths = dict(DEFAULT_WIDTHS)
+        if isinstance(saved, list) and len(saved) == 6:
+            for col in DEFAULT_WIDTHS:
+                try:
+                    widths[col] = max(36, int(saved[col]))
+                except (TypeError, ValueError):
+                    pass
+        for col, width in widths.items():
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
+        hh.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Stretch)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        hh = self.table.horizontalHeader()
+        if hh.count() == 6:
+            s.setValue("table/columns", [str(hh.sectionSize(c)) for c in range(6)])
+        s.sync()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or [] if v]
+
+    def _remember(self, path: str) -> None:
+        path = os.path.abspath(path)
+        recent = [p for p in self.recent_files() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("files/recent", recent[:MAX_RECENT])
+        self._rebuild_recent()
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for k, path in enumerate(recent, 1):
+            action = self.recent_menu.addAction(f"&{k % 10} {os.path.basename(path)}")
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def ask_reviewer_name(self) -> None:
+        name = dialogs.ask_text(self, "Reviewer name", "Your name, stored with every change:",
+                                self.reviewer)
+        if name is not None and name.strip():
+            self.settings.setValue("reviewer/name", name.strip())
+            if self.workspace is not None:
+                self.workspace.session.user = name.strip()
+            self.statusBar().showMessage(f"Reviewer: {name.strip()}", 4000)
+
+    # -- files ------------------------------------------------------------------------------
+    @property
+    def session(self) -> Any:
+        return self.workspace.session if self.workspace is not None else None
+
+    def open_dialog(self) -> None:
+        start = os.path.dirname(self.recent_files()[0]) if self.recent_files() else os.getcwd()
+        path = dialogs.ask_open_path(self, start)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        if not self.maybe_save():
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            workspace = wsc.open_article(path, user=self.reviewer, config=self.config)
+        except ReviewerError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            dialogs.show_error(self, "Cannot open the article", str(exc))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.set_workspace(workspace)
+        self._remember(path)
+        return True
+
+    def set_workspace(self, workspace: Any) -> None:
+        if self.model is not None:
+            self.model.detach()
+        self.stack.clear()
+        self.workspace = workspace
+        self._words = None
+        session = workspace.session
+        model = SegmentModel(session, self.stack, self)
+        model.target_rejected.connect(self._on_target_rejected)
+        model.target_warnings.connect(self._on_target_warnings)
+        model.dataChanged.connect(lambda *_: self._schedule_refresh())
+        model.rows_changed.connect(self._note_edit)
+        self.proxy.setSourceModel(model)
+        old = self.model
+        self.model = model
+        if old is not None:
+            old.deleteLater()
+        self.filter_bar.clear()
+        self._apply_column_widths()
+        self.detail.set_model(model)
+        self._show_front_matter()
+        if len(session.doc.pairs) == 0:
+            self.show_empty(
+                f"<b>Nothing to review.</b><br><br>{os.path.basename(workspace.path)} has no "
+                "segment pairs: it holds no English source beside a Dutch target."
+                + ("<br>See the issues dock for parse warnings." if session.doc.warnings else "")
+            )
+        else:
+            self.pages.setCurrentWidget(self.table)
+            self._paint_watch.armed = True
+            self.table.setCurrentIndex(self.proxy.index(0, COL_TARGET))
+        for message in getattr(workspace, "load_messages", []) or []:
+            self.statusBar().showMessage(message, 8000)
+        self.stack.setClean()
+        self.setWindowModified(False)
+        self._update_title()
+        self._update_enabled()
+        self.refresh_issues_dock()
+        self.update_status()
+        if len(session.doc.pairs) == 0:
+            QTimer.singleShot(0, self._on_first_paint)
+        self.file_loaded.emit(workspace.path)
+
+    def show_empty(self, html: str) -> None:
+        self.empty.setText(html)
+        self.pages.setCurrentWidget(self.empty)
+
+    def _show_front_matter(self) -> None:
+        doc = self.session.doc
+        fm = doc.front_matter
+        if fm is None:
+            self.front_matter.setText("<i>No front matter</i>")
+            return
+        items = dict(fm.display_items())
+        title = _esc(items.pop("title", ""))
+        description = _esc(items.pop("description", ""))
+        meta = " · ".join(
+            f"<span style='color:#607d8b'>{_esc(k)}:</span> {_esc(v)}" for k, v in items.items()
+        )
+        text = f"<b>{title or '(no title)'}</b>"
+        if description:
+            text += f" — {description}"
+        if meta:
+            text += f"<br><span style='font-size:small'>{meta}</span>"
+        if fm.error:
+            text += f"<br><span style='color:#c62828'>{_esc(fm.error)} (kept verbatim)</span>"
+        self.front_matter.setToolTip("Front matter (read-only)")
+        self.front_matter.setText(text)
+
+    def _update_title(self) -> None:
+        name = os.path.basename(self.workspace.path) if self.workspace is not None else "No file"
+        self.setWindowTitle(f"{name}[*] — Reviewer")
+
+    def _update_enabled(self) -> None:
+        has = self.workspace is not None and len(self.session.doc.pairs) > 0
+        for a in (
+            self.action_copy_source, self.action_approve_next, self.action_approve,
+            self.action_reviewed, self.action_needs_work, self.action_unreviewed,
+            self.action_next_unfinished, self.action_prev_unfinished, self.action_next_issue,
+            self.action_prev_issue, self.action_flag, self.action_dismiss,
+            self.action_approve_selection, self.action_approve_filtered, self.action_approve_clean,
+        ):
+            a.setEnabled(has)
+        loaded = self.workspace is not None
+        for a in (self.action_save, self.action_save_as, self.action_reload, self.action_export):
+            a.setEnabled(loaded)
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current session (saved, discarded or unchanged)."""
+        if self.workspace is None or self.stack.isClean():
+            return True
+        answer = dialogs.ask_unsaved(self, os.path.basename(self.workspace.path))
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def save(self) -> bool:
+        if self.workspace is None:
+            return False
+        self.commit_editor()
+        try:
+            self.workspace.save()
+        except wsc.ExternalChangeError:
+            choice = dialogs.ask_external_change(self, os.path.basename(self.workspace.path))
+            if choice == "reload":
+                return self._reload_now() and False
+            if choice == "save-as":
+                return self.save_as()
+            if choice != "overwrite":
+                return False
+            try:
+                self.workspace.save(force=True)
+            except ReviewerError as exc:
+                dialogs.show_error(self, "Save failed", str(exc))
+                return False
+        except ReviewerError as exc:
+            dialogs.show_error(self, "Save failed", f"{exc}\n\nNothing was changed on disk.")
+            return False
+        self._after_save()
+        return True
+
+    def save_as(self) -> bool:
+        if self.workspace is None:
+            return False
+        self.commit_editor()
+        path, _ = dialogs.ask_save_path(
+            self, "Save article as", self.workspace.path, "Markdown articles (*.md)"
+        )
+        if not path:
+            return False
+        try:
+            self.workspace.save_as(path)
+        except ReviewerError as exc:
+            dialogs.show_error(self, "Save failed", str(exc))
+            return False
+        self._remember(path)
+        self._after_save()
+        return True
+
+    def _after_save(self) -> None:
+        self.stack.setClean()
+        self.setWindowModified(False)
+        self._update_title()
+        self.statusBar().showMessage(
+            f"Saved {os.path.basename(self.workspace.path)} and its review", 5000
+        )
+
+    def reload(self) -> None:
+        if self.workspace is None:
+            return
+        if not self.stack.isClean() and not dialogs.confirm(
+            self, "Reload from disk", "Reloading drops your unsaved changes. Reload anyway?",
+            "Reload",
+        ):
+            return
+        self._reload_now()
+
+    def _reload_now(self) -> bool:
+        try:
+            self.workspace.reload()
+        except ReviewerError as exc:
+            dialogs.show_error(self, "Reload failed", str(exc))
+            return False
+        row = self.current_row()
+        self.set_workspace(self.workspace)
+        if row >= 0 and row < len(self.session.doc.pairs):
+            self.goto_source_row(row)
+        return True
+
+    def export_issues(self) -> None:
+        if self.workspace is None:
+            return
+        try:
+            from reviewer.core import exporters
+        except ImportError:
+            dialogs.show_error(self, "Export issues", "Exporting is not available in this build.")
+            return
+        base = os.path.splitext(self.workspace.path)[0] + "-issues"
+        path, chosen = dialogs.ask_save_path(
+            self, "Export issues", base + ".csv",
+            "CSV (*.csv);;Excel workbook (*.xlsx);;HTML report (*.html);;JSON (*.json)",
+        )
+        if not path:
+            return
+        ext = os.path.splitext(path)[1].lower().lstrip(".")
+        if ext not in ("csv", "xlsx", "html", "json"):
+            ext = chosen.split("*.")[-1].rstrip(")") if "*." in chosen else "csv"
+            path += "." + ext
+        try:
+            _export(exporters, self.session, path, ext)
+        except (ReviewerError, OSError) as exc:
+            dialogs.show_error(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported issues to {path}", 6000)
+
+    # -- drag and drop ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_path(urls[0].toLocalFile())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()
+
+    # -- checks -------------------------------------------------------------------------------
+    def _on_first_paint(self) -> None:
+        self.first_paint.emit()
+        self.start_checks()
+
+    def start_checks(self) -> None:
+        session = self.session
+        if session is None or session.checks_ready:
+            return
+        if self._checks_thread is not None and self._checks_thread.is_alive():
+            return
+        self._edited_during_checks.clear()
+        signal = self._checks_signal
+
+        def work() -> None:
+            words: int | None = None
+            try:
+                session.run_checks()
+                words = _document_words(session)
+            finally:
+                signal.done.emit(session, words)
+
+        self._checks_thread = threading.Thread(target=work, name="checks", daemon=True)
+        self._checks_thread.start()
+
+    def wait_for_checks(self) -> None:
+        """Block until the checks are in (for batch decisions that depend on them)."""
+        if self.session is None or self.session.checks_ready:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if self._checks_thread is not None:
+                self._checks_thread.join()
+            QApplication.processEvents()
+            if not self.session.checks_ready:
+                self.session.run_checks()
+                self._on_checks_done(self.session, _document_words(self.session))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _on_checks_done(self, session: object, words: object) -> None:
+        if session is not self.session or self.model is None:
+            return
+        if isinstance(words, int):
+            self._words = words
+        if self._edited_during_checks:
+            # Those rows were checked on their old text; the core has no public re-check yet.
+            for row in sorted(self._edited_during_checks):
+                if row < len(session.reviews):  # type: ignore[attr-defined]
+                    session._recheck(row)  # type: ignore[attr-defined]  # noqa: SLF001
+            self._edited_during_checks.clear()
+        self.model.notify_checks_ready()
+        self.filter_bar.populate_checks()
+        self.detail.refresh()
+        self.refresh_issues_dock()
+        self.update_status()
+        self.checks_finished.emit()
+
+    def _note_edit(self, first: int, last: int) -> None:
+        if self.session is not None and not self.session.checks_ready and last - first < 1000:
+            self._edited_during_checks.update(range(first, last + 1))
+
+    # -- status and refresh ------------------------------------------------------------------
+    def _schedule_refresh(self) -> None:
+        self._status_timer.start()
+        if self.issues_dock.isVisible():
+            self._dock_timer.start()
+
+    def refresh_issues_dock(self) -> None:
+        if self.session is None:
+            self.issues_dock.set_entries([])
+            return
+        entries = collect(self.session, self.session.doc.warnings)
+        self.issues_dock.set_entries(entries, self.session.checks_ready)
+
+    def update_status(self) -> None:
+        session = self.session
+        if session is None:
+            for w in (self.state_label, self.issue_label, self.score_label):
+                w.setText("")
+            return
+        counts = session.state_counts()
+        parts = []
+        for state, n in counts.items():
+            parts.append(
+                f"<span style='color:{STATE_COLORS[state]}'>●</span> {state.label} <b>{n}</b>"
+            )
+        self.state_label.setText(" &nbsp;".join(parts) + " &nbsp;|")
+        by_sev = dict.fromkeys(Severity, 0)
+        for review in session.reviews:
+            if review.issues:
+                for issue in review.issues:
+                    if issue.is_open:
+                        by_sev[issue.severity] += 1
+        sev_parts = [
+            f"<span style='color:{SEVERITY_COLORS[s]}'>{s.label} <b>{by_sev[s]}</b></span>"
+            for s in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)
+        ]
+        self.issue_label.setText("Open issues: " + " ".join(sev_parts) + " &nbsp;|")
+        self.score_label.setText(self._score_text())
+        if self.model is not None:
+            shown = self.proxy.rowCount()
+            total = self.model.rowCount()
+            self.filter_bar.count.setText(
+                f"{shown:,} of {total:,} shown" if shown != total else f"{total:,} segments"
+            )
+
+    def _score_text(self) -> str:
+        if self._words is None:
+            return "MQM: <i>counting…</i>"
+        try:
+            from reviewer.core import scoring
+        except ImportError:
+            return ""
+        threshold = getattr(self.config, "mqm_threshold", scoring.DEFAULT_THRESHOLD)
+        score = _mqm(scoring, self.session, self._words, threshold)
+        color = "#2e7d32" if score.passed else "#c62828"
+        return (
+            f"MQM <b>{score.score:.1f}</b> "
+            f"<span style='color:{color};font-weight:600'>{score.verdict.upper()}</span> "
+            f"<span style='color:#757575'>(≥ {threshold:g}, {score.words:,} words)</span>"
+        )
+
+    # -- navigation -----------------------------------------------------------------------------
+    def current_row(self) -> int:
+        """The current segment as a source row, or -1."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return -1
+        return self.proxy.mapToSource(index).row()
+
+    def selected_rows(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        if not rows:
+            current = self.current_row()
+            return [current] if current >= 0 else []
+        return sorted(rows)
+
+    def goto_source_row(self, row: int) -> None:
+        if self.model is None or not 0 <= row < self.model.rowCount():
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
+        if not index.isValid():
+            self.statusBar().showMessage(f"Segment #{row + 1} was hidden by the filter: filter cleared", 5000)
+            self.filter_bar.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _goto_proxy_row(self, proxy_row: int) -> None:
+        index = self.proxy.index(proxy_row, COL_TARGET)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _find(self, predicate: Callable[[int], bool], forward: bool, wrap: bool = True) -> int:
+        """The next shown proxy row after the current one whose source row matches, or -1."""
+        rows = self.proxy.accepted_source_rows()
+        if not rows:
+            return -1
+        current = self.table.currentIndex().row()
+        n = len(rows)
+        order: list[int] | range
+        if forward:
+            order = range(current + 1, n) if current >= 0 else range(n)
+            if wrap:
+                order = list(order) + list(range(0, max(current + 1, 0)))
+        else:
+            start = current - 1 if current >= 0 else n - 1
+            order = range(start, -1, -1)
+            if wrap:
+                order = list(order) + list(range(n - 1, start, -1))
+        for k in order:
+            if predicate(rows[k]):
+                return k
+        return -1
+
+    def next_unfinished(self, forward: bool = True) -> None:
+        if self.session is None:
+            return
+        reviews = self.session.reviews
+        k = self._find(lambda r: not reviews[r].state.is_finished, forward)
+        if k < 0:
+            self.statusBar().showMessage("No unfinished segment left in view", 4000)
+            return
+        self._goto_proxy_row(k)
+
+    def next_issue(self, forward: bool = True) -> None:
+        if self.model is None:
+            return
+        model = self.model
+
+        def has(r: int) -> bool:
+            issues, findings = model.row_issues(r)
+            return bool(issues or findings)
+
+        k = self._find(has, forward)
+        if k < 0:
+            self.statusBar().showMessage("No segment with issues in view", 4000)
+            return
+        self._goto_proxy_row(k)
+
+    def focus_filter(self) -> None:
+        self.filter_bar.text.setFocus()
+        self.filter_bar.text.selectAll()
+
+    def apply_filter(self) -> None:
+        if self.model is None:
+            return
+        row = self.current_row()
+        ok = self.proxy.set_filter(self.filter_bar.spec())
+        self.filter_bar.set_error("" if ok else self.proxy.error)
+        if not ok:
+            self.statusBar().showMessage(self.proxy.error, 5000)
+            return
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
+            if index.isValid():
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+        self.update_status()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.proxy.mapToSource(current).row() if current.isValid() else -1
+        if row != self.detail.row:
+            self.detail.show_row(self.model, row)
+
+    # -- editing -------------------------------------------------------------------------------
+    def push(self, edit: Edit) -> None:
+        self.stack.push(EditCommand(self.session, edit))
+
+    def commit_editor(self) -> None:
+        """Commit an open inline editor, so actions see what the user typed."""
+        editor = self.delegate.current_editor()
+        if isinstance(editor, SegmentEditor):
+            self.delegate.commitData.emit(editor)
+            self.delegate.closeEditor.emit(editor, SegmentDelegate.EndEditHint.NoHint)
+
+    def copy_source(self) -> None:
+        row = self.current_row()
+        if row < 0 or self.model is None:
+            return
+        editor = self.delegate.current_editor()
+        source = self.session.doc.pairs[row].source
+        if isinstance(editor, SegmentEditor):
+            editor.setPlainText(source)
+            return
+        # Its own undo step: it must not fold into the typing before it.
+        self.model.set_target(row, source, mergeable=False)
+
+    def set_state(self, state: State, rows: list[int] | None = None) -> bool:
+        self.commit_editor()
+        if self.session is None:
+            return False
+        rows = rows if rows is not None else ([self.current_row()] if self.current_row() >= 0 else [])
+        todo = tuple(r for r in rows if self.session.reviews[r].state is not state)
+        if not todo:
+            return False
+        self.push(SetState(row_list=todo, state=state, author=self.reviewer))
+        return True
+
+    def approve_current(self) -> None:
+        self.set_state(State.APPROVED)
+
+    def approve_and_next(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        self.set_state(State.APPROVED)
+        current = self.table.currentIndex().row()
+        if current + 1 < self.proxy.rowCount():
+            self._goto_proxy_row(current + 1)
+        else:
+            self.statusBar().showMessage("Last segment in view approved", 4000)
+        if self.detail.target.hasFocus() or self.focusWidget() is None:
+            self.detail.target.setFocus()
+
+    def _batch(self, rows: list[int], what: str, hidden_note: str = "") -> bool:
+        if self.session is None:
+            return False
+        edit = self.session.approval(rows)
+        if edit is None:
+            dialogs.confirm(self, "Batch approval", f"Nothing to approve: {what} are already approved.")
+            return False
+        n = len(edit.row_list)
+        already = len(rows) - n
+        text = f"Approve {n:,} segment{'s' if n != 1 else ''} ({what})?"
+        if already:
+            text += f"\n{already:,} already approved will not change."
+        if hidden_note:
+            text += f"\n{hidden_note}"
+        text += "\n\nThis is one step you can undo with Ctrl+Z."
+        if not dialogs.confirm(self, "Batch approval", text, f"Approve {n:,}"):
+            return False
+        edit.author = self.reviewer
+        self.push(edit)
+        self.statusBar().showMessage(f"Approved {n:,} segments", 5000)
+        return True
+
+    def _hidden_note(self) -> str:
+        hidden = (self.model.rowCount() if self.model else 0) - self.proxy.rowCount()
+        return f"{hidden:,} segments hidden by the filter are not touched." if hidden else ""
+
+    def approve_selection(self) -> bool:
+        self.commit_editor()
+        rows = self.selected_rows()
+        return self._batch(rows, "the selection") if rows else False
+
+    def approve_filtered(self) -> bool:
+        self.commit_editor()
+        rows = self.proxy.accepted_source_rows()
+        return self._batch(rows, "every segment shown", self._hidden_note()) if rows else False
+
+    def approve_clean(self) -> bool:
+        self.commit_editor()
+        if self.session is None:
+            return False
+        self.wait_for_checks()
+        rows = self.session.clean_rows(self.proxy.accepted_source_rows())
+        if not rows:
+            dialogs.confirm(self, "Approve all clean", "No clean unapproved segment is shown.")
+            return False
+        return self._batch(
+            rows, "shown, with no open issue and no error-level check", self._hidden_note()
+        )
+
+    # -- issues ---------------------------------------------------------------------------------
+    def flag_issue(self) -> bool:
+        row = self.current_row()
+        if row < 0 or self.session is None:
+            return False
+        self.commit_editor()
+        finding = self.detail.selected_finding()
+        prefill = None
+        if finding is not None:
+            prefill = dialogs.IssueInput(
+                finding.category, finding.mqm_severity, finding.message, check_code=finding.code
+            )
+        pair = self.session.doc.pairs[row]
+        value = dialogs.ask_issue(self, prefill, f"Flag issue on #{row + 1} ({pair.id})")
+        if value is None:
+            return False
+        issue = Issue(
+            value.category, value.severity, value.comment, status=value.status,
+            check_code=value.check_code,
+        )
+        self.push(AddIssue(row=row, issue=issue, author=self.reviewer))
+        return True
+
+    def edit_issue(self, uid: str) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        try:
+            issue = self.session.reviews[row].issue(uid)
+        except KeyError:
+            return
+        prefill = dialogs.IssueInput(
+            issue.category, issue.severity, issue.comment, issue.status, issue.check_code
+        )
+        value = dialogs.ask_issue(self, prefill, f"Edit issue on #{row + 1}")
+        if value is None:
+            return
+        updated = dataclasses.replace(
+            issue, category=value.category, severity=value.severity, comment=value.comment,
+            status=value.status,
+        )
+        self.push(UpdateIssue(row=row, uid=uid, updated=updated, author=self.reviewer))
+
+    def toggle_resolved(self, uid: str) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        try:
+            issue = self.session.reviews[row].issue(uid)
+        except KeyError:
+            return
+        status = IssueStatus.RESOLVED if issue.is_open else IssueStatus.OPEN
+        updated = dataclasses.replace(issue, status=status)
+        self.push(UpdateIssue(row=row, uid=uid, updated=updated, author=self.reviewer))
+
+    def delete_issue(self, uid: str) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.push(RemoveIssue(row=row, uid=uid, author=self.reviewer))
+
+    def dismiss_check(self, code: str) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.push(DismissCheck(row=row, code=code, author=self.reviewer))
+
+    def _dismiss_selected(self) -> None:
+        finding = self.detail.selected_finding()
+        if finding is None:
+            self.statusBar().showMessage("Select a check result in the detail pane first", 4000)
+            return
+        self.dismiss_check(finding.code)
+
+    def _on_target_rejected(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not applied: {message}", 8000)
+        if not self.detail.target.hasFocus():
+            dialogs.show_error(self, "Target refused", message)
+
+    def _on_target_warnings(self, warnings: list) -> None:  # type: ignore[type-arg]
+        if warnings:
+            self.statusBar().showMessage("Warning: " + warning_text(warnings), 8000)
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(str(text), quote=False)
+
+
+def _document_words(session: Any) -> int | None:
+    try:
+        from reviewer.core import scoring
+    except ImportError:
+        return None
+    return int(scoring.document_words(session))
+
+
+def _mqm(scoring: Any, session: Any, words: int, threshold: float) -> Any:
+    """scoring.mqm_score with the word count cached: sources never change in a session."""
+    counts = {s.value: 0 for s in Severity}
+    penalty = open_critical = 0
+    for review in session.reviews:
+        if not review.issues:
+            continue
+        for issue in review.issues:
+            if issue.severity is Severity.CRITICAL and issue.is_open:
+                open_critical += 1
+            if scoring.counted(issue):
+                counts[issue.severity.value] += 1
+                penalty += issue.severity.weight
+    return scoring.MqmScore(session.doc.path, words, penalty, counts, open_critical, threshold)
+
+
+def _export(exporters: Any, session: Any, path: str, fmt: str) -> None:
+    exporters.export_issues([session], path, fmt=fmt)

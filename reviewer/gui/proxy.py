@@ -1,0 +1,181 @@
+"""Segment filters: the accepted rows are computed in one Python pass, then Qt is told once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+
+from reviewer.core.mqm import Severity
+from reviewer.core.segments import State
+from reviewer.gui.model import SegmentModel
+
+
+@dataclass(slots=True)
+class FilterSpec:
+    """Everything the filter bar can ask for; an all-default spec shows every row."""
+
+    text: str = ""
+    regex: bool = False
+    case_sensitive: bool = False
+    in_source: bool = True
+    in_target: bool = True
+    states: set[State] = field(default_factory=set)  # empty: any state
+    has_issues: bool = False  # open issue or undismissed check result
+    severity: Severity | None = None  # at least one open issue/finding of this severity
+    check_code: str = ""
+    edited_only: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.text
+            or self.states
+            or self.has_issues
+            or self.severity is not None
+            or self.check_code
+            or self.edited_only
+        )
+
+
+class SegmentFilterProxy(QSortFilterProxyModel):
+    """Filters by a precomputed accept mask, so a keystroke costs one pass, not 50k callbacks."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.spec = FilterSpec()
+        self._mask: bytearray | None = None  # None: accept everything
+        self._lower_sources: list[str] | None = None
+        self._lower_targets: list[str] | None = None
+        self.error = ""  # why the last regex was refused, for the filter bar
+        self.setDynamicSortFilter(False)
+
+    def segment_model(self) -> SegmentModel:
+        model = self.sourceModel()
+        assert isinstance(model, SegmentModel)
+        return model
+
+    def setSourceModel(self, model: object) -> None:  # type: ignore[override]
+        old = self.sourceModel()
+        if isinstance(old, SegmentModel):
+            old.rows_changed.disconnect(self._on_rows_changed)
+        assert isinstance(model, SegmentModel)
+        self._lower_sources = self._lower_targets = None
+        self._mask = None
+        super().setSourceModel(model)
+        model.rows_changed.connect(self._on_rows_changed)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        mask = self._mask
+        return True if mask is None else bool(mask[source_row])
+
+    # -- filtering -------------------------------------------------------------------
+    def set_filter(self, spec: FilterSpec) -> bool:
+        """Apply ``spec``; False (and ``error`` set) when its regex does not compile."""
+        try:
+            mask = self.compute_mask(spec)
+        except re.error as exc:
+            self.error = f"Invalid regular expression: {exc}"
+            return False
+        self.error = ""
+        self.spec = spec
+        if mask is None and self._mask is None:
+            return True
+        self.beginFilterChange()
+        self._mask = mask
+        self.endFilterChange()
+        return True
+
+    def refilter(self) -> None:
+        """Re-evaluate the current spec (after edits changed states or issues)."""
+        self.set_filter(self.spec)
+
+    def accepted_source_rows(self) -> list[int]:
+        if self._mask is None:
+            return list(range(self.segment_model().rowCount()))
+        return [r for r, ok in enumerate(self._mask) if ok]
+
+    def compute_mask(self, spec: FilterSpec) -> bytearray | None:
+        model = self.segment_model()
+        n = model.rowCount()
+        if spec.is_empty:
+            return None
+        candidates: range | list[int] = range(n)
+        session = model.session
+        reviews = session.reviews
+        pairs = session.doc.pairs
+        if spec.text:
+            candidates = self._text_rows(spec, pairs)
+        if spec.states:
+            states = spec.states
+            candidates = [r for r in candidates if reviews[r].state in states]
+        if spec.edited_only:
+            edited = model.edited_rows()
+            candidates = [r for r in candidates if r in edited]
+        if spec.has_issues or spec.severity is not None or spec.check_code:
+            candidates = [r for r in candidates if self._issue_match(model, r, spec)]
+        mask = bytearray(n)
+        for r in candidates:
+            mask[r] = 1
+        return mask
+
+    def _text_rows(self, spec: FilterSpec, pairs: list) -> list[int]:  # type: ignore[type-arg]
+        columns: list[list[str]] = []
+        if spec.regex:
+            flags = 0 if spec.case_sensitive else re.IGNORECASE
+            search = re.compile(spec.text, flags).search
+            if spec.in_source:
+                columns.append([p.source for p in pairs])
+            if spec.in_target:
+                columns.append([p.target for p in pairs])
+            hits: set[int] = set()
+            for texts in columns:
+                hits.update(r for r, t in enumerate(texts) if search(t))
+            return sorted(hits)
+        if spec.case_sensitive:
+            needle = spec.text
+            if spec.in_source:
+                columns.append([p.source for p in pairs])
+            if spec.in_target:
+                columns.append([p.target for p in pairs])
+        else:
+            needle = spec.text.lower()
+            if spec.in_source:
+                if self._lower_sources is None:
+                    self._lower_sources = [p.source.lower() for p in pairs]
+                columns.append(self._lower_sources)
+            if spec.in_target:
+                if self._lower_targets is None:
+                    self._lower_targets = [p.target.lower() for p in pairs]
+                columns.append(self._lower_targets)
+        if len(columns) == 1:
+            return [r for r, t in enumerate(columns[0]) if needle in t]
+        if len(columns) == 2:
+            a, b = columns
+            return [r for r in range(len(a)) if needle in a[r] or needle in b[r]]
+        return []
+
+    @staticmethod
+    def _issue_match(model: SegmentModel, row: int, spec: FilterSpec) -> bool:
+        issues, findings = model.row_issues(row)
+        if not issues and not findings:
+            return False
+        if spec.check_code and not any(f.code == spec.check_code for f in findings):
+            if not any(i.check_code == spec.check_code for i in issues):
+                return False
+        if spec.severity is not None:
+            severities = {i.severity for i in issues} | {f.mqm_severity for f in findings}
+            if spec.severity not in severities:
+                return False
+        return True
+
+    def _on_rows_changed(self, first: int, last: int) -> None:
+        # Edited targets invalidate the cached lowercase text of those rows only.
+        if self._lower_targets is not None:
+            pairs = self.segment_model().session.doc.pairs
+            for r in range(first, last + 1):
+                if r < len(self._lower_targets):
+                    self._lower_targets[r] = pairs[r].target.lower()

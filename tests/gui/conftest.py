@@ -1,0 +1,54 @@
+"""Fixtures for the window tests: temporary settings, a copied corpus article, the window."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from reviewer.gui import dialogs  # noqa: E402
+from reviewer.gui.main_window import MainWindow, app_settings  # noqa: E402
+
+from tests.gui.gui_helpers import SAMPLE, copy_corpus  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any dialog a test did not mock fails loudly instead of blocking the suite."""
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected dialog: {args[1:]!r}")
+
+    for name in ("ask_issue", "confirm", "ask_unsaved", "ask_external_change", "show_error",
+                 "ask_save_path", "ask_open_path", "ask_text"):
+        monkeypatch.setattr(dialogs, name, fail)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    """A writable copy of a corpus article (tests never write into tests/data)."""
+    return copy_corpus(tmp_path, SAMPLE)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    os.environ["REVIEWER_DATA_DIR"] = str(tmp_path / "data")
+    win = MainWindow(settings=app_settings())
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    return win
+
