@@ -27,15 +27,26 @@ class _Stamp:
     state: State
     changed_by: str
     changed_at: str
+    # Approving settles a re-translation flag and adopts the current source; undo restores both.
+    source_changed: bool = False
+    source: str = ""
 
     @classmethod
     def of(cls, review: SegmentReview) -> _Stamp:
-        return cls(review.state, review.changed_by, review.changed_at)
+        return cls(
+            review.state,
+            review.changed_by,
+            review.changed_at,
+            review.source_changed,
+            review.source,
+        )
 
     def restore(self, review: SegmentReview) -> None:
         review.state = self.state
         review.changed_by = self.changed_by
         review.changed_at = self.changed_at
+        review.source_changed = self.source_changed
+        review.source = self.source
 
 
 @dataclass(kw_only=True)
