@@ -300,6 +300,14 @@ def decode(data: bytes, path: str | None = None) -> str:
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
         column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        if _looks_like_utf16(data):
+            raise FormatError(
+                "the file holds NUL bytes: it looks like UTF-16 without a BOM, not UTF-8.",
+                path,
+                line,
+                column,
+                "Save it as UTF-8 (without BOM) and open it again.",
+            )
         raise FormatError(
             "the file holds NUL bytes: it is binary, not a Markdown article.",
             path,
@@ -319,6 +327,18 @@ def decode(data: bytes, path: str | None = None) -> str:
             column,
             "Re-save the file as UTF-8 and open it again.",
         ) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """BOM-less UTF-16 text: NULs on one parity only, as ASCII-range text leaves them."""
+    head = data[:4096]
+    if len(head) < 2:
+        return False
+    even, odd = head[0::2], head[1::2]
+    for zeros, other in ((even, odd), (odd, even)):
+        if zeros.count(0) >= 0.4 * len(zeros) and other.count(0) == 0:
+            return True
+    return False
 
 
 def parse(data: bytes, path: str | None = None) -> Document:
