@@ -63,7 +63,7 @@ def test_random_edits_change_only_their_targets(data: st.DataObject, name: str) 
     # A save adopts the output; the next round of edits must splice into it just as exactly.
     doc.mark_saved(out)
     assert not doc.is_modified
-    assert_document_consistent(doc)
+    assert_document_consistent(doc, check_warnings=False)
     assert doc.serialize() == out
     more = draw_edits(data, doc)
     out2 = doc.serialize()

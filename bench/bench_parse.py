@@ -1,0 +1,174 @@
+"""Parse and serialize time on synthetic 10,000- and 50,000-pair articles against a regex floor."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reviewer.core.format import OPENER_RE, Document, RawChunk, parse
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "data" / "corpus"
+PREFIX = "b3e7a"
+SIZES = (10_000, 50_000)
+# Longest raw run kept between two pairs: keeps the article pair-dense like the large real ones
+# (the 2 MB file has 11,562 pairs, about 180 bytes per pair) while keeping real separators.
+MAX_SEPARATOR = 400
+FRONT_MATTER = (
+    "---\n"
+    "title: Machtigingen in het Beveiligings- en compliancecentrum\n"
+    "description: Een synthetisch artikel voor de benchmark, opgebouwd uit echte segmenten.\n"
+    "ms.author: chrfox\n"
+    "author: chrfoxmsft\n"
+    "ms.topic: article\n"
+    "f1.keywords:\n"
+    "- NOCSH\n"
+    "ms.openlocfilehash: 0f2e6a8c1b0f4d5e9a7c3b2d1e0f9a8b7c6d5e4f\n"
+    "ms.sourcegitcommit: 1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d\n"
+    "ms.translationtype: MT\n"
+    "ms.contentlocale: nl-NL\n"
+    "ms.lasthandoff: 06/04/2021\n"
+    'ms.locfileid: "52730912"\n'
+    "---\n"
+)
+
+
+def corpus_segments() -> list[tuple[str, str, str]]:
+    """(target, source, separator after it) for every real pair in the corpus.
+
+    Articles with parse warnings are left out, so their corrupted fragments are not copied.
+    """
+    segments: list[tuple[str, str, str]] = []
+    for path in sorted(CORPUS.glob("*.md")):
+        doc = parse(path.read_bytes(), str(path))
+        if doc.warnings or not doc.pairs:
+            continue
+        chunks = doc.chunks
+        for i, chunk in enumerate(chunks):
+            if isinstance(chunk, RawChunk):
+                continue
+            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+            sep = nxt.text if isinstance(nxt, RawChunk) else ""
+            if len(sep) > MAX_SEPARATOR or chunk.in_front_matter or nxt is None:
+                sep = "\n\n"
+            segments.append((chunk.target, chunk.source, sep))
+    return segments
+
+
+def synthetic_article(pairs: int, segments: list[tuple[str, str, str]]) -> bytes:
+    """One article of ``pairs`` real pairs renumbered ``PREFIX-101`` upwards, real separators."""
+    parts = [FRONT_MATTER, '# <a name="synthetic"></a>']
+    for n in range(pairs):
+        target, source, sep = segments[n % len(segments)]
+        pid = f"{PREFIX}-{101 + n}"
+        parts.append(
+            f'<span data-ttu-id="{pid}">{target}</span><span class="sxs-lookup">'
+            f'<span data-stu-id="{pid}">{source}</span></span>{sep}'
+        )
+    return "".join(parts).encode("utf-8")
+
+
+def floor(path: Path) -> int:
+    """The least any parser must do: read the bytes, decode them, find every opener."""
+    text = path.read_bytes().decode("utf-8")
+    count = 0
+    for _ in OPENER_RE.finditer(text):
+        count += 1
+    return count
+
+
+def do_parse(path: Path) -> Document:
+    return parse(path.read_bytes(), str(path))
+
+
+def median_time(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(
+    pairs: int, segments: list[tuple[str, str, str]], repeat: int, tmp: Path
+) -> dict[str, float]:
+    data = synthetic_article(pairs, segments)
+    path = tmp / f"synthetic-{pairs}.md"
+    path.write_bytes(data)
+
+    doc = do_parse(path)
+    assert len(doc.pairs) == pairs, (len(doc.pairs), pairs)
+    assert floor(path) == pairs
+    assert doc.serialize() == data
+    # One real edit in the middle, so serialize has to splice rather than re-encode the text.
+    middle = doc.pairs[pairs // 2]
+    doc.set_target(middle, middle.target + " (bewerkt)")
+    edited = doc.serialize()
+    assert len(edited) == len(data) + len(" (bewerkt)")
+
+    floor_s = median_time(lambda: floor(path), repeat)
+    parse_s = median_time(lambda: do_parse(path), repeat)
+    serialize_s = median_time(doc.serialize, repeat)
+    return {
+        "pairs": pairs,
+        "bytes": len(data),
+        "floor_s": floor_s,
+        "parse_s": parse_s,
+        "serialize_s": serialize_s,
+        "parse_ratio": parse_s / floor_s,
+        "serialize_ratio": serialize_s / floor_s,
+    }
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is KiB on Linux and bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--json", action="store_true", help="print one JSON object only")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per measurement (median)")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=list(SIZES), help="pair counts to build"
+    )
+    args = parser.parse_args(argv)
+
+    segments = corpus_segments()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-parse-") as tmp:
+        for pairs in args.sizes:
+            results.append(measure(pairs, segments, args.repeat, Path(tmp)))
+    report = {"sizes": results, "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    print(
+        f"{len(segments)} real corpus pairs, renumbered as {PREFIX}-101…; median of {args.repeat}"
+    )
+    print(
+        f"{'pairs':>7} {'MB':>6} {'floor ms':>9} {'parse ms':>9} {'ser. ms':>8} "
+        f"{'parse/floor':>11} {'ser./floor':>10}"
+    )
+    for r in results:
+        print(
+            f"{r['pairs']:>7} {r['bytes'] / 1e6:>6.2f} {r['floor_s'] * 1e3:>9.1f} "
+            f"{r['parse_s'] * 1e3:>9.1f} {r['serialize_s'] * 1e3:>8.1f} "
+            f"{r['parse_ratio']:>11.2f} {r['serialize_ratio']:>10.2f}"
+        )
+    print(f"peak RSS {report['peak_rss_mb']} MB  (goal: parse <= 2x floor, serialize <= 1x floor)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
