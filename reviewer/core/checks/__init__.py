@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Importing the check modules registers their checks; the order here is the report order.
+from reviewer.core.checks import consistency, links, markup, numbers, text  # noqa: F401
 from reviewer.core.checks.base import (
     REGISTRY,
     Check,
@@ -9,6 +11,8 @@ from reviewer.core.checks.base import (
     Finding,
     Level,
     check_pair,
+    document_checks,
+    pair_checks,
     register_document_check,
     register_pair_check,
     run_checks,
@@ -21,6 +25,8 @@ __all__ = [
     "Finding",
     "Level",
     "check_pair",
+    "document_checks",
+    "pair_checks",
     "register_document_check",
     "register_pair_check",
     "run_checks",

@@ -105,15 +105,31 @@ def _add(check: Check) -> None:
     REGISTRY[check.code] = check
 
 
-def check_pair(
-    pair: Pair, path: str | None = None, config: CheckConfig | None = None
-) -> list[Finding]:
-    """Pair-level findings for one segment, e.g. to re-check it after an edit."""
+def pair_checks(config: CheckConfig | None = None) -> list[Check]:
+    """The enabled pair-level checks, in registration order."""
+    return [
+        c
+        for c in REGISTRY.values()
+        if c.pair_fn is not None and (config is None or config.enabled(c))
+    ]
+
+
+def document_checks(config: CheckConfig | None = None) -> list[Check]:
+    """The enabled document-level checks, in registration order."""
+    return [
+        c
+        for c in REGISTRY.values()
+        if c.document_fn is not None and (config is None or config.enabled(c))
+    ]
+
+
+def _pair_findings(checks: Sequence[Check], pair: Pair, path: str | None) -> list[Finding]:
+    source, target = pair.source, pair.target
     out: list[Finding] = []
-    for check in REGISTRY.values():
-        if check.pair_fn is None or (config is not None and not config.enabled(check)):
-            continue
-        for message in check.pair_fn(pair.source, pair.target):
+    for check in checks:
+        fn = check.pair_fn
+        assert fn is not None
+        for message in fn(source, target):
             out.append(
                 Finding(
                     check.code,
@@ -129,29 +145,48 @@ def check_pair(
     return out
 
 
+def check_pair(
+    pair: Pair, path: str | None = None, config: CheckConfig | None = None
+) -> list[Finding]:
+    """Pair-level findings for one segment, e.g. to re-check it after an edit."""
+    return _pair_findings(pair_checks(config), pair, path)
+
+
 def run_checks(documents: Sequence[Document], config: CheckConfig | None = None) -> list[Finding]:
-    """Every enabled check over every pair of the documents, in document order."""
-    out: list[Finding] = []
-    for doc in documents:
+    """Every enabled check over every pair of the documents, in document order.
+
+    Findings are ordered by document, then by the pair's position in it, then by level and
+    check registration order; document-level findings sort in beside the pair they name.
+    """
+    checks = pair_checks(config)
+    # Within one segment errors come first, then warnings, then notes, each in registry order.
+    severity = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+    rank = {
+        code: severity[check.level] * 1000 + i for i, (code, check) in enumerate(REGISTRY.items())
+    }
+    keyed: list[tuple[int, int, int, Finding]] = []
+    for d, doc in enumerate(documents):
+        path = doc.path
         for pair in doc.pairs:
-            out.extend(check_pair(pair, doc.path, config))
-    for check in REGISTRY.values():
-        if check.document_fn is None or (config is not None and not config.enabled(check)):
-            continue
-        for doc, pair, message in check.document_fn(documents):
-            out.append(
-                Finding(
-                    check.code,
-                    check.level,
-                    check.category,
-                    check.title,
-                    message,
-                    doc.path,
-                    pair.id,
-                    pair.line,
-                )
+            for finding in _pair_findings(checks, pair, path):
+                keyed.append((d, pair.index, rank[finding.code], finding))
+    position = {id(doc): d for d, doc in enumerate(documents)}
+    for check in document_checks(config):
+        fn = check.document_fn
+        assert fn is not None
+        for doc, pair, message in fn(documents):
+            finding = Finding(
+                check.code,
+                check.level,
+                check.category,
+                check.title,
+                message,
+                doc.path,
+                pair.id,
+                pair.line,
             )
-    order = {id(d): i for i, d in enumerate(documents)}
-    paths = {d.path: order[id(d)] for d in documents}
-    out.sort(key=lambda f: (paths.get(f.path, 0), f.line))
-    return out
+            keyed.append(
+                (position.get(id(doc), len(documents)), pair.index, rank[check.code], finding)
+            )
+    keyed.sort(key=lambda k: k[:3])
+    return [k[3] for k in keyed]

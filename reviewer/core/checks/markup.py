@@ -1,0 +1,416 @@
+"""Markup checks: bold, italic, inline code, escapes, entities, HTML tags, placeholders, docfx."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reviewer.core.checks.analysis import (
+    CODE,
+    ESCAPED_GT,
+    LINK_CLOSE,
+    LINK_OPEN,
+    TAG,
+    analyse,
+    describe_diff,
+    multiset_diff,
+)
+from reviewer.core.checks.base import Level, register_pair_check
+
+MARKUP = "design-and-markup/markup-tag"
+LAYOUT = "design-and-markup/layout"
+NONE: tuple[str, ...] = ()
+
+
+@register_pair_check("bold", Level.ERROR, MARKUP, "Bold markers differ")
+def check_bold(source: str, target: str) -> Iterable[str]:
+    """Bold markers (** or __) differ in number: bold was lost, added or left unbalanced."""
+    if "**" not in source and "**" not in target and "__" not in source and "__" not in target:
+        return NONE
+    s, t = analyse(source).bold, analyse(target).bold
+    if s == t:
+        return NONE
+    note = " (unbalanced: a literal ** shows on the page)" if t % 2 else ""
+    return (f"bold markers: source {s}, target {t}{note}",)
+
+
+@register_pair_check("italic", Level.WARNING, MARKUP, "Italic markers differ")
+def check_italic(source: str, target: str) -> Iterable[str]:
+    """Italic markers (single * or _) differ in number."""
+    if "*" not in source and "*" not in target and "_" not in source and "_" not in target:
+        return NONE
+    s, t = analyse(source).italic, analyse(target).italic
+    if s == t:
+        return NONE
+    return (f"italic markers: source {s}, target {t}",)
+
+
+_EMPTY_TAG_RE = re.compile(r"<(strong|b|em|i|u)>\s*</\1>", re.I)
+
+
+def _empty_formatting(text: str) -> list[str]:
+    a = analyse(text)
+    masked = a.masked
+    found = [masked[i - 2 : j + 2] for i, j in a.bold_spans() if not masked[i:j].strip()]
+    if "</" in text:
+        found.extend(m.group() for m in _EMPTY_TAG_RE.finditer(text))
+    return found
+
+
+@register_pair_check("empty-formatting", Level.ERROR, MARKUP, "Empty bold or emphasis")
+def check_empty_formatting(source: str, target: str) -> Iterable[str]:
+    """The target has empty formatting (****, <strong></strong>): the formatted words moved out."""
+    if "**" not in target and "</" not in target and "__" not in target:
+        return NONE
+    found = _empty_formatting(target)
+    if not found or len(found) <= len(_empty_formatting(source)):
+        return NONE
+    return (f"empty formatting in target: {', '.join(found)}",)
+
+
+# Dutch function words that do not end a UI label or link text; a bold span or link text that
+# ends with one has had its boundary shifted by MT: **algemene portal omleiding van**. Separable
+# verb particles (aan, in, op, uit) are left out: "[Meld u aan](…)" is fine.
+_END_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "met",
+        "en",
+        "of",
+        "te",
+        "naar",
+        "als",
+        "dat",
+        "die",
+        "uw",
+        "voor",
+        "om",
+    ]
+)
+# A link or bold text that is one of these words alone lost the rest of its words: [in](…).
+_ALONE_WORDS = _END_WORDS | frozenset(["in", "op", "bij", "door", "is"])
+# English words a source label may end with ("**Go back to**"), which excuse a Dutch one.
+_ENGLISH_END_WORDS = frozenset(
+    ["to", "of", "for", "the", "a", "an", "and", "or", "in", "on", "with", "at", "by", "from", "is"]
+)
+_EDGE_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _bad_edge(span: str, words: frozenset[str] = _END_WORDS) -> str | None:
+    """The misplaced edge of a bold or link text, or None when it looks like a label."""
+    core = span.strip()
+    if not core:
+        return None
+    if core[0] in "&,;":
+        return core[0]
+    if core[-1] == "&":
+        return "&"
+    last = _EDGE_WORD_RE.search(core)
+    if last is None:
+        return None
+    word = last.group(1).lower()
+    if word in words or (word in _ALONE_WORDS and last.start() == 0):
+        return last.group(1)
+    return None
+
+
+def _bold_texts(text: str) -> list[str]:
+    return analyse(text).bold_texts()
+
+
+@register_pair_check(
+    "formatting-boundary", Level.WARNING, MARKUP, "Bold or link text cut at the wrong word"
+)
+def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
+    """Bold or link text starts with & or ends with a function word (**Opslaan &**, [in](…))."""
+    if "**" not in target and "__" not in target and "](" not in target:
+        return NONE
+    out: list[str] = []
+    bold = _bold_texts(target)
+    if bold:
+        bad = [(b, e) for b in bold if (e := _bad_edge(b)) is not None]
+        if bad:
+            excused = sum(1 for b in _bold_texts(source) if _bad_edge(b, _ENGLISH_END_WORDS))
+            if len(bad) > excused:
+                out.extend(f"bold text **{_readable(b)}** is cut at {e!r}" for b, e in bad)
+    if "](" in target:
+        sa = analyse(source)
+        for link in analyse(target).links:
+            if link.kind == "link" and link.text:
+                edge = _bad_edge(link.text)
+                if edge is not None and not any(
+                    _bad_edge(s.text, _ENGLISH_END_WORDS) for s in sa.links
+                ):
+                    out.append(f"link text [{link.text}] is cut at {edge!r}")
+    return out
+
+
+# A colon inside bold is house style (**Opmerking:**), so only . , ; count.
+_BOLD_END_PUNCT = ".,;"
+
+
+def _bold_end_punctuation(text: str) -> list[str]:
+    out: list[str] = []
+    for b in _bold_texts(text):
+        core = b.rstrip()
+        if (
+            len(core) > 1
+            and core[-1] in _BOLD_END_PUNCT
+            and core[-2] not in ".…"
+            and any(c.isalnum() for c in core)
+        ):
+            out.append(core)
+    return out
+
+
+@register_pair_check(
+    "bold-punctuation", Level.INFO, "linguistic-conventions/punctuation", "Punctuation inside bold"
+)
+def check_bold_punctuation(source: str, target: str) -> Iterable[str]:
+    """Sentence punctuation moved inside bold text (**OK.** for **OK**.)."""
+    if "**" not in target or target.count("**") < 2:
+        return NONE
+    t = _bold_end_punctuation(target)
+    if not t:
+        return NONE
+    s_ends = [b[-1] for b in _bold_end_punctuation(source)]
+    out: list[str] = []
+    for b in t:
+        if b[-1] in s_ends:
+            s_ends.remove(b[-1])
+        else:
+            out.append(f"**{_readable(b)}** ends with {b[-1]!r} inside the bold")
+    return out
+
+
+@register_pair_check("inline-code", Level.ERROR, MARKUP, "Inline code changed")
+def check_inline_code(source: str, target: str) -> Iterable[str]:
+    """Inline code (`x` or ```x```) must come through unchanged: code is never translated."""
+    if "`" not in source and "`" not in target:
+        return NONE
+    s, t = analyse(source).codes, analyse(target).codes
+    if s == t:
+        return NONE
+    missing, added = multiset_diff([c.strip() for c in s], [c.strip() for c in t])
+    return describe_diff("inline code", missing, added, "`{}`")
+
+
+@register_pair_check("inline-code-order", Level.WARNING, MARKUP, "Inline code reordered")
+def check_inline_code_order(source: str, target: str) -> Iterable[str]:
+    """The same inline code appears in a different order: check that each sits in its place."""
+    if source.count("`") < 4:
+        return NONE
+    s, t = analyse(source).codes, analyse(target).codes
+    if len(s) < 2 or s == t:
+        return NONE
+    s_keys, t_keys = [c.strip() for c in s], [c.strip() for c in t]
+    if s_keys == t_keys or sorted(s_keys) != sorted(t_keys):
+        return NONE
+    return (
+        "inline code order changed: "
+        + ", ".join(f"`{c}`" for c in s_keys)
+        + " → "
+        + ", ".join(f"`{c}`" for c in t_keys),
+    )
+
+
+@register_pair_check("escapes", Level.WARNING, MARKUP, "Backslash escapes differ")
+def check_escapes(source: str, target: str) -> Iterable[str]:
+    """Backslash escapes (\\*, \\>, \\<, \\_) differ: literal characters may turn into markup."""
+    if "\\" not in source and "\\" not in target:
+        return NONE
+    s, t = analyse(source).escapes, analyse(target).escapes
+    missing, added = multiset_diff(s, t)
+    return describe_diff("escape", missing, added, "\\{}")
+
+
+# Entities that only make space: their loss or gain changes spacing, never the words.
+_SPACE_ENTITIES = frozenset(
+    [
+        "&nbsp;",
+        "&ensp;",
+        "&emsp;",
+        "&thinsp;",
+        "&#160;",
+        "&#xa0;",
+        "&#xA0;",
+        "&#8194;",
+        "&#x2002;",
+        "&#8203;",
+        "&#x200b;",
+    ]
+)
+
+
+@register_pair_check("entities", Level.ERROR, MARKUP, "HTML entities differ")
+def check_entities(source: str, target: str) -> Iterable[str]:
+    """HTML entities (&amp;, &lt;, &#39;) differ: a broken or lost one shows as raw text."""
+    if "&" not in source and "&" not in target:
+        return NONE
+    s, t = analyse(source).entities, analyse(target).entities
+    missing, added = multiset_diff(s, t)
+    missing = [e for e in missing if e not in _SPACE_ENTITIES]
+    added = [e for e in added if e not in _SPACE_ENTITIES]
+    if not missing and not added:
+        return NONE
+    out = describe_diff("entity", missing, added)
+    broken = _BROKEN_ENTITY_RE.search(target)
+    if broken is not None and not _BROKEN_ENTITY_RE.search(source):
+        out.append(f"broken entity in target: {broken.group()!r}")
+    return out
+
+
+_BROKEN_ENTITY_RE = re.compile(r"&\s+(?:lt|gt|amp|quot|nbsp|#\d+);|&(?:lt|gt|amp|quot|nbsp)\s+;")
+_SPACE_ENTITY_RE = re.compile(
+    r"(\s?)(&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#x2002|#8194);)(\s?)", re.I
+)
+
+
+@register_pair_check(
+    "entity-spacing", Level.WARNING, "linguistic-conventions/punctuation", "Space entities differ"
+)
+def check_entity_spacing(source: str, target: str) -> Iterable[str]:
+    """A space entity (&nbsp;) was lost or added, or ordinary spaces were put around one."""
+    if "&" not in target and "&" not in source:
+        return NONE
+    out: list[str] = []
+    missing, added = multiset_diff(analyse(source).entities, analyse(target).entities)
+    missing = [e for e in missing if e in _SPACE_ENTITIES]
+    added = [e for e in added if e in _SPACE_ENTITIES]
+    out.extend(describe_diff("space entity", missing, added))
+
+    def spaced(text: str) -> int:
+        return sum(bool(m.group(1)) + bool(m.group(3)) for m in _SPACE_ENTITY_RE.finditer(text))
+
+    if "&" in target:
+        s, t = spaced(source), spaced(target)
+        if t > s:
+            entity = _SPACE_ENTITY_RE.search(target)
+            name = entity.group(2) if entity else "&nbsp;"
+            out.append(f"spaces added around {name}: source {s}, target {t}")
+    return out
+
+
+@register_pair_check("html-tags", Level.ERROR, MARKUP, "HTML tags differ")
+def check_html_tags(source: str, target: str) -> Iterable[str]:
+    """Inline HTML tags (<b>, <sup>, <br/>, <a>) differ: the page layout or formatting breaks."""
+    if "<" not in source and "<" not in target:
+        return NONE
+    s, t = analyse(source).tags, analyse(target).tags
+    missing, added = multiset_diff(s, t)
+    return describe_diff("HTML tag", missing, added)
+
+
+def _placeholder_key(text: str) -> str:
+    return text.replace("\\", "").replace("*", "").replace("_", "")
+
+
+@register_pair_check("placeholders", Level.WARNING, MARKUP, "Placeholders differ")
+def check_placeholders(source: str, target: str) -> Iterable[str]:
+    """Pseudo-tag placeholders (<value>, <UserPrincipalName>) were dropped or translated."""
+    if "<" not in source and "<" not in target:
+        return NONE
+    s, t = analyse(source).placeholders, analyse(target).placeholders
+    if s == t:
+        return NONE
+    missing, added = multiset_diff(
+        [_placeholder_key(p) for p in s], [_placeholder_key(p) for p in t]
+    )
+    return describe_diff("placeholder", missing, added)
+
+
+@register_pair_check("docfx", Level.ERROR, MARKUP, "docfx markers differ")
+def check_docfx(source: str, target: str) -> Iterable[str]:
+    """docfx tokens ([!NOTE], [!INCLUDE[...](...)], [!div], :::) must stay as in the source."""
+    if "[!" not in source and "[!" not in target and ":::" not in source and ":::" not in target:
+        return NONE
+    missing, added = multiset_diff(analyse(source).docfx, analyse(target).docfx)
+    return describe_diff("docfx marker", missing, added)
+
+
+@register_pair_check("newlines", Level.WARNING, LAYOUT, "Line breaks differ")
+def check_newlines(source: str, target: str) -> Iterable[str]:
+    """The number of line breaks differs: list items, table rows or blocks may break apart."""
+    if "\n" not in source and "\n" not in target:
+        return NONE
+    s, t = source.count("\n"), target.count("\n")
+    if s == t:
+        return NONE
+    return (f"line breaks: source {s}, target {t}",)
+
+
+_BRACKETS = (("(", ")"), ("[", "]"))
+
+
+@register_pair_check(
+    "brackets", Level.WARNING, "linguistic-conventions/punctuation", "Unbalanced brackets"
+)
+def check_brackets(source: str, target: str) -> Iterable[str]:
+    """Round or square brackets (outside links and code) are unbalanced in the target only."""
+    if "(" not in target and ")" not in target and "[" not in target and "]" not in target:
+        return NONE
+    s, t = analyse(source).masked, analyse(target).masked
+    out: list[str] = []
+    for opener, closer in _BRACKETS:
+        to, tc = t.count(opener), t.count(closer)
+        if to != tc and s.count(opener) - s.count(closer) != to - tc:
+            out.append(f"unbalanced {opener}{closer} in target: {to} {opener}, {tc} {closer}")
+    return out
+
+
+# A menu path separator: > written as \>, &gt; or a plain > between spaces.
+_SEPARATOR_RE = re.compile("(?:^|(?<=\\s))(?:" + ESCAPED_GT + "|>)(?=\\s)")
+_UI_CLOSERS = frozenset("*_" + LINK_CLOSE + TAG + CODE + ")")
+_UI_OPENERS = frozenset("*_" + LINK_OPEN + TAG + CODE + "[")
+
+
+def _menu_separators(masked: str) -> tuple[int, list[int]]:
+    """How many > separators sit between two UI labels, and where the others are."""
+    good = 0
+    bad: list[int] = []
+    for m in _SEPARATOR_RE.finditer(masked):
+        before = masked[: m.start()].rstrip()
+        after = masked[m.end() :].lstrip()
+        if before and after and before[-1] in _UI_CLOSERS and after[0] in _UI_OPENERS:
+            good += 1
+        else:
+            bad.append(m.start())
+    return good, bad
+
+
+@register_pair_check("menu-path", Level.WARNING, MARKUP, "Menu path broken")
+def check_menu_path(source: str, target: str) -> Iterable[str]:
+    """A > separator of a menu path (**A** > **B**) no longer sits between two UI labels."""
+    if ">" not in source or ">" not in target:
+        return NONE
+    s_good, _ = _menu_separators(analyse(source).masked)
+    if not s_good:
+        return NONE
+    masked = analyse(target).masked
+    t_good, bad = _menu_separators(masked)
+    if t_good >= s_good:
+        return NONE
+    if bad:
+        at = bad[0]
+        snippet = _readable(masked[max(0, at - 20) : at + 22]).strip()
+        return (f"menu separator '>' no longer between two UI labels: …{snippet}…",)
+    return (f"menu path separators: source {s_good}, target {t_good}",)
+
+
+_READABLE = str.maketrans(
+    {
+        CODE: "`…`",
+        LINK_OPEN: "[",
+        LINK_CLOSE[0]: "](",
+        LINK_CLOSE[1]: "…)",
+        TAG: "<…>",
+        ESCAPED_GT: "\\>",
+    }
+)
+
+
+def _readable(masked: str) -> str:
+    return masked.translate(_READABLE)

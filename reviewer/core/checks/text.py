@@ -1,0 +1,395 @@
+"""Text checks: untranslated segments, whitespace, punctuation, repeated words, dropped modals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from reviewer.core.checks.analysis import CODE, LINK_CLOSE, LINK_OPEN, MASKS, TAG, URL, analyse
+from reviewer.core.checks.base import Level, register_pair_check
+
+NONE: tuple[str, ...] = ()
+PUNCTUATION = "linguistic-conventions/punctuation"
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# English words that are not also common Dutch words: their presence marks English prose.
+_ENGLISH_ONLY = frozenset(
+    [
+        "the",
+        "and",
+        "to",
+        "for",
+        "with",
+        "you",
+        "your",
+        "this",
+        "that",
+        "are",
+        "be",
+        "can",
+        "from",
+        "by",
+        "will",
+        "not",
+        "an",
+        "it",
+        "if",
+        "when",
+        "which",
+        "or",
+        "as",
+        "at",
+        "on",
+        "use",
+        "used",
+        "using",
+        "select",
+        "choose",
+        "click",
+        "see",
+        "about",
+        "more",
+        "how",
+        "what",
+        "who",
+        "these",
+        "those",
+        "has",
+        "have",
+        "there",
+        "their",
+        "they",
+        "does",
+        "do",
+        "should",
+        "would",
+        "could",
+        "must",
+        "may",
+        "into",
+        "than",
+        "then",
+        "also",
+        "only",
+        "other",
+        "all",
+        "any",
+        "each",
+        "new",
+        "make",
+        "sure",
+        "following",
+        "before",
+        "after",
+    ]
+)
+
+
+def _prose_words(masked: str) -> list[str]:
+    return _WORD_RE.findall(masked)
+
+
+@register_pair_check("untranslated", Level.WARNING, "accuracy/untranslated", "Not translated")
+def check_untranslated(source: str, target: str) -> Iterable[str]:
+    """The target equals the English source and reads as prose, not as a name, code or URL."""
+    if source.strip() != target.strip():
+        return NONE
+    words = _prose_words(analyse(source).masked)
+    if len(words) < 3:
+        return NONE  # a name, a UI label or code: identical targets are expected
+    lower = [w for w in words if w[0].islower()]
+    english = {w.lower() for w in words} & _ENGLISH_ONLY
+    if len(lower) < 2 or not english:
+        return NONE  # Title Case product names such as "Microsoft Defender for Endpoint"
+    return (
+        f"target is the English source ({len(words)} words, e.g. {', '.join(sorted(english)[:3])})",
+    )
+
+
+# Double spaces in prose; masked spans (code, URLs, tags) are left out of the count.
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+@register_pair_check("double-space", Level.WARNING, PUNCTUATION, "Double space")
+def check_double_space(source: str, target: str) -> Iterable[str]:
+    """The target has more runs of two or more spaces between words than the source."""
+    if "  " not in target:
+        return NONE
+    t = _DOUBLE_SPACE_RE.findall(analyse(target).masked)
+    if not t:
+        return NONE
+    s = _DOUBLE_SPACE_RE.findall(analyse(source).masked) if "  " in source else []
+    if len(t) <= len(s):
+        return NONE
+    m = _DOUBLE_SPACE_RE.search(target)
+    where = f": …{target[max(0, m.start() - 15) : m.end() + 15]}…" if m else ""
+    return (f"double spaces: source {len(s)}, target {len(t)}{where}",)
+
+
+def _edges(text: str) -> tuple[str, str]:
+    core = text.strip()
+    if not core:
+        return text, ""
+    return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+
+
+@register_pair_check(
+    "edge-whitespace", Level.WARNING, "design-and-markup/layout", "Leading or trailing whitespace"
+)
+def check_edge_whitespace(source: str, target: str) -> Iterable[str]:
+    """Leading or trailing whitespace differs from the source; it is significant in this format."""
+    if not (
+        target[:1].isspace()
+        or target[-1:].isspace()
+        or source[:1].isspace()
+        or source[-1:].isspace()
+    ):
+        return NONE
+    s_head, s_tail = _edges(source)
+    t_head, t_tail = _edges(target)
+    out: list[str] = []
+    if s_head != t_head:
+        out.append(f"leading whitespace: source {s_head!r}, target {t_head!r}")
+    if s_tail != t_tail:
+        out.append(f"trailing whitespace: source {s_tail!r}, target {t_tail!r}")
+    return out
+
+
+# A link, image or autolink directly followed by a letter or digit: ](url)voor
+_GLUED_AFTER_LINK_RE = re.compile("(?:" + re.escape(LINK_CLOSE) + "|" + URL + ")" + r"([^\W_]\w*)")
+_GLUED_AFTER_HTML_LINK_RE = re.compile(r"</a>([^\W_]\w*)", re.I)
+
+
+def _glued_after_links(text: str) -> list[str]:
+    masked = analyse(text).masked
+    words = _GLUED_AFTER_LINK_RE.findall(masked) if URL in masked else []
+    if "</" in text:
+        words.extend(_GLUED_AFTER_HTML_LINK_RE.findall(text))
+    return words
+
+
+@register_pair_check("space-after-link", Level.WARNING, PUNCTUATION, "No space after link")
+def check_space_after_link(source: str, target: str) -> Iterable[str]:
+    """A word is glued to the end of a link (](url)word), and the source has no such case."""
+    if ")" not in target and ">" not in target:
+        return NONE
+    t = _glued_after_links(target)
+    if not t:
+        return NONE
+    s = _glued_after_links(source)
+    if len(t) <= len(s):
+        return NONE
+    return (f"no space after link before {t[0]!r}",)
+
+
+# A letter directly before a link's opening bracket: klik[hier](url)
+_GLUED_BEFORE_LINK_RE = re.compile(r"([^\W_]+)!?" + LINK_OPEN)
+
+
+@register_pair_check("space-before-link", Level.WARNING, PUNCTUATION, "No space before link")
+def check_space_before_link(source: str, target: str) -> Iterable[str]:
+    """A word is glued to the start of a link (word[text](url)), and the source has no such case."""
+    if "](" not in target:
+        return NONE
+    t = _GLUED_BEFORE_LINK_RE.findall(analyse(target).masked)
+    if not t:
+        return NONE
+    if len(t) <= len(_GLUED_BEFORE_LINK_RE.findall(analyse(source).masked)):
+        return NONE
+    return (f"no space between {t[0]!r} and the link after it",)
+
+
+# A space before . , : ; ! ? that ends a word or the text, e.g. `x.ps1` . or "klik op ,".
+_SPACE_PUNCT_RE = re.compile(r"[ \u00a0]+([.,:;!?])(?=\s|$|[*_)\]\"'’”]|[" + MASKS + r"])")
+
+
+_SPACE_PUNCT_QUICK_RE = re.compile(r"[ \u00a0][.,:;!?]")
+
+
+@register_pair_check(
+    "space-before-punctuation", Level.WARNING, PUNCTUATION, "Space before punctuation"
+)
+def check_space_before_punctuation(source: str, target: str) -> Iterable[str]:
+    """A space was introduced before . , : ; ! or ? (common around code and links in MT)."""
+    if _SPACE_PUNCT_QUICK_RE.search(target) is None:
+        return NONE
+    t = _SPACE_PUNCT_RE.findall(analyse(target).masked)
+    if not t:
+        return NONE
+    s = _SPACE_PUNCT_RE.findall(analyse(source).masked)
+    extra = list(t)
+    for p in s:
+        if p in extra:
+            extra.remove(p)
+    if not extra:
+        return NONE
+    return (f"space before {', '.join(repr(p) for p in extra)}",)
+
+
+_END_STRIP = " \t\n\u00a0\u202f*_\"'’”»)" + TAG
+_END_PUNCT = ".!?:;,…"
+
+
+def _end_punctuation(masked: str) -> str:
+    core = masked.rstrip(_END_STRIP)
+    i = len(core)
+    while i and core[i - 1] in _END_PUNCT:
+        i -= 1
+    return core[i:]
+
+
+@register_pair_check("end-punctuation", Level.WARNING, PUNCTUATION, "End punctuation differs")
+def check_end_punctuation(source: str, target: str) -> Iterable[str]:
+    """The punctuation that ends the segment (. : ? !) differs from the source's."""
+    s_end = source.rstrip()[-1:]
+    t_end = target.rstrip()[-1:]
+    if s_end == t_end and s_end in _END_PUNCT:
+        return NONE
+    sa, ta = analyse(source), analyse(target)
+    s = _end_punctuation(sa.masked)
+    t = _end_punctuation(ta.masked)
+    if s == t or {s, t} == {"...", "…"}:
+        return NONE
+    if not s and t == "?":
+        return NONE  # a heading turned into a question: "How to ..." → "Hoe ...?"
+    if s in ("?", "!") and s in ta.masked:
+        return NONE  # a quoted label moved inside: "choose What do I fix?" → "Kies Wat …? in …"
+    if not s and t == "." and sa.masked.rstrip().endswith((LINK_CLOSE, URL, CODE)):
+        return NONE  # "see [link](url)" reordered around the link; the sentence now ends in prose
+    if not t and ta.masked.rstrip().endswith(LINK_CLOSE) and ta.links:
+        inner = ta.links[-1].text.rstrip()
+        if inner.endswith(s):
+            return NONE  # the period moved into the link text: link-text-punctuation reports it
+    return (f"ends with {s or 'no punctuation'!r} in source, {t or 'no punctuation'!r} in target",)
+
+
+_WORD_EDGE = ".,;:!?()\"'*_`[]"
+_REPEAT_RE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.I)
+# Dutch repeats that are grammatical: "dat dat", "die die", "als je je abonnement", "had had".
+# Separable verb particles also repeat legitimately: "voer de items in in de JSON-indeling".
+_LEGIT_REPEATS = frozenset(
+    [
+        "dat",
+        "die",
+        "je",
+        "ze",
+        "had",
+        "hadden",
+        "was",
+        "waren",
+        "is",
+        "wat",
+        "in",
+        "op",
+        "aan",
+        "af",
+        "uit",
+        "mee",
+        "door",
+        "over",
+        "toe",
+        "bij",
+        "na",
+        "voor",
+        "om",
+        "terug",
+        "weg",
+        "vast",
+    ]
+)
+
+
+@register_pair_check(
+    "repeated-word", Level.WARNING, "linguistic-conventions/grammar", "Repeated word"
+)
+def check_repeated_word(source: str, target: str) -> Iterable[str]:
+    """A word is repeated (de de, van van) in the target but not in the source."""
+    # A cheap look at neighbouring words first; the regex runs only when two are equal.
+    words = [w.strip(_WORD_EDGE) for w in target.lower().split()]
+    if not any(a == b and a for a, b in pairwise(words)):
+        return NONE
+    masked = analyse(target).masked
+    out: list[str] = []
+    for m in _REPEAT_RE.finditer(masked):
+        word = m.group(1).lower()
+        if word in _LEGIT_REPEATS or (len(word) == 1 and not word.isalpha()):
+            continue
+        if re.search(
+            r"\b" + re.escape(m.group(1)) + r"\s+" + re.escape(m.group(1)) + r"\b", source, re.I
+        ):
+            continue
+        out.append(f"repeated word: {m.group()!r}")
+    return out
+
+
+_YOU_CAN_RE = re.compile(r"\byou can\b", re.I)
+_MODAL_RE = re.compile(
+    r"\b(?:kan|kunt|kun|kunnen|kon|konden|mogelijk|mag|mogen)\b",
+    re.I,
+)
+
+
+@register_pair_check(
+    "missing-modal", Level.WARNING, "linguistic-conventions/grammar", "'you can' without a modal"
+)
+def check_missing_modal(source: str, target: str) -> Iterable[str]:
+    """The source says "you can" but the target has no kunt/kan/kunnen: often a garbled verb."""
+    if "can" not in source and "Can" not in source:
+        return NONE
+    s = len(_YOU_CAN_RE.findall(source))
+    if not s:
+        return NONE
+    if _MODAL_RE.search(target):
+        return NONE
+    return ("'you can' has no kunt/kan/kunnen in the target; check that the verb survived",)
+
+
+_RUN = 5  # words copied in a row before a stretch of English counts as left untranslated
+
+
+def _plain_words(text: str) -> list[str]:
+    """Lowercased prose words, link texts and masked spans left out (titles may stay English)."""
+    a = analyse(text)
+    masked = a.masked
+    if LINK_CLOSE in masked:
+        masked = _LINK_SPAN_RE.sub(" ", masked)
+    return [w.lower() for w in _WORD_RE.findall(masked)]
+
+
+_LINK_SPAN_RE = re.compile("\ue007[^\ue007\ue008]*" + re.escape(LINK_CLOSE))
+
+
+@register_pair_check(
+    "partly-untranslated", Level.WARNING, "accuracy/untranslated", "English left in the target"
+)
+def check_partly_untranslated(source: str, target: str) -> Iterable[str]:
+    """A run of five or more English words was copied from the source into the target."""
+    if source.strip() == target.strip() or len(target) < 25:
+        return NONE
+    if len(_ENGLISH_ONLY.intersection(target.lower().split())) < 2:
+        return NONE  # a run needs two English-only words; most Dutch targets have none
+    t_words = _plain_words(target)
+    if len(t_words) < _RUN or not _ENGLISH_ONLY.intersection(t_words):
+        return NONE
+    s_words = _plain_words(source)
+    grams = {tuple(s_words[i : i + _RUN]) for i in range(len(s_words) - _RUN + 1)}
+    i = 0
+    runs: list[str] = []
+    while i <= len(t_words) - _RUN:
+        if tuple(t_words[i : i + _RUN]) in grams:
+            j = i + _RUN
+            while j < len(t_words) and tuple(t_words[j - _RUN + 1 : j + 1]) in grams:
+                j += 1
+            run = t_words[i:j]
+            if len(_ENGLISH_ONLY.intersection(run)) >= 2:
+                runs.append(" ".join(run))
+            i = j
+        else:
+            i += 1
+    if not runs:
+        return NONE
+    return (
+        f"English left in the target: {runs[0]!r}"
+        + (f" and {len(runs) - 1} more" if len(runs) > 1 else ""),
+    )
