@@ -98,7 +98,11 @@ def has_review_data(session: ReviewSession) -> bool:
 # -- writing ----------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when present: the same output as the Python one, many times faster.
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Safe dumper that writes multi-line text as literal blocks, so diffs show real lines."""
 
 
@@ -377,7 +381,8 @@ class MatchResult:
     messages: list[str] = field(default_factory=list)
     exact: int = 0  # matched by id and source: everything carried over
     moved: int = 0  # same source under another id (re-translation): state reset
-    source_changed: int = 0  # same id, other source: state reset
+    source_changed: int = 0  # same id (or same number after a new prefix), other source
+    same_id: int = 0  # of those, matched by the full id
     approvals_reset: int = 0
     dropped: list[Record] = field(default_factory=list)
 
@@ -422,7 +427,12 @@ def _carry(rec: Record, pair: Pair, keep_state: bool) -> SegmentReview:
 
 
 def match_records(doc: Document, records: list[Record]) -> MatchResult:
-    """Attach stored reviews to the article's pairs: id+source first, then source, then id."""
+    """Attach stored reviews to the article's pairs: id+source first, then source, then id.
+
+    Only an id+source match keeps the review state. Anything matched another way carries its
+    issues, dismissals and original MT but goes back to unreviewed (needs work when an issue is
+    open) with ``source_changed`` set: an approval is never carried over silently.
+    """
     slots: list[SegmentReview | None] = [None] * len(doc.pairs)
     result = MatchResult([])
     by_key: dict[tuple[str, str], int] = {}
@@ -455,11 +465,21 @@ def match_records(doc: Document, records: list[Record]) -> MatchResult:
         result.moved += 1
         result.approvals_reset += int(rec.review.state is State.APPROVED)
 
+    # Last, the id: the same id (or, after a re-translation changed the prefix, the same
+    # number under the new prefix) whose source was rewritten.
+    by_number: dict[str, int] = {}
+    for k, p in enumerate(doc.pairs):
+        by_number.setdefault(id_number(p.id), k)
+    prefixes = {id_prefix(p.id) for p in doc.pairs}
     for rec in later:
         k2 = by_id.get(rec.pair_id)
+        same_id = k2 is not None
+        if k2 is None and id_prefix(rec.pair_id) not in prefixes:
+            k2 = by_number.get(id_number(rec.pair_id))
         if k2 is not None and slots[k2] is None:
             slots[k2] = _carry(rec, doc.pairs[k2], keep_state=False)
             result.source_changed += 1
+            result.same_id += int(same_id)
             result.approvals_reset += int(rec.review.state is State.APPROVED)
         else:
             result.dropped.append(rec)
@@ -515,7 +535,8 @@ def load_reviews(doc: Document, path: str, article_digest: str) -> MatchResult:
     if data is None:
         return MatchResult([SegmentReview(p.id, p.source, p.target) for p in doc.pairs])
     result = match_records(doc, data.records)
-    if data.records and not (result.exact or result.moved or result.source_changed):
+    # A number under another prefix alone is weak evidence; any sidecar would match that way.
+    if data.records and not (result.exact or result.moved or result.same_id):
         raise SidecarError(
             path,
             f"was made for another article or version (id prefix {data.prefix or '?'}, "
