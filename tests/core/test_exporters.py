@@ -1,0 +1,179 @@
+"""Issue exports: CSV with BOM, XLSX layout and summary, escaped HTML, JSON, formula safety."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reviewer.core.checks import REGISTRY, Check, Level
+from reviewer.core.edits import AddIssue, DismissCheck, SetTarget
+from reviewer.core.exporters import (
+    COLUMNS,
+    collect_rows,
+    export,
+    export_format,
+    neutralize,
+    render,
+)
+from reviewer.core.mqm import Issue, IssueStatus, Severity
+from reviewer.core.session import ReviewSession
+from reviewer.core.workspace import open_article
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+HOSTILE = ['=HYPERLINK("http://x","y")', "+1+2", "-3+4", "@SUM(A1)", "\tTab", "\rCR"]
+HEADERS = [h for _, h, _ in COLUMNS]
+
+
+def demo_check(source: str, target: str) -> list[str]:
+    return ["demo finding"] if "Microsoft" in source else []
+
+
+@pytest.fixture
+def demo_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A known check, so the findings in the export do not depend on the real check set."""
+    for code in list(REGISTRY):
+        monkeypatch.delitem(REGISTRY, code)
+    monkeypatch.setitem(
+        REGISTRY,
+        "demo",
+        Check("demo", Level.ERROR, "accuracy/mistranslation", "Demo", pair_fn=demo_check),
+    )
+
+
+def sessions(tmp_path: Path) -> list[ReviewSession]:
+    out = []
+    for name in ("change-nameservers.md", "what-is-a-domain.md"):
+        target = tmp_path / name
+        shutil.copyfile(CORPUS / name, target)
+        out.append(open_article(str(target), user="ann").session)
+    s = out[0]
+    s.apply(SetTarget(row=1, new_target="<script>alert(1)</script>"))
+    s.apply(AddIssue(row=1, issue=Issue("accuracy/mistranslation", Severity.CRITICAL, HOSTILE[0])))
+    for k, text in enumerate(HOSTILE[1:], start=2):
+        s.apply(AddIssue(row=k, issue=Issue("style/awkward-style", Severity.MINOR, text)))
+    s.apply(
+        AddIssue(row=2, issue=Issue("a/b", Severity.MAJOR, "fixed", status=IssueStatus.RESOLVED))
+    )
+    return out
+
+
+def test_rows_merge_issues_and_undismissed_findings(tmp_path: Path, demo_registry: None) -> None:
+    ss = sessions(tmp_path)
+    rows = collect_rows(ss)
+    issues = [r for r in rows if r.kind == "Issue"]
+    checks = [r for r in rows if r.kind.startswith("Check")]
+    assert len(issues) == 7
+    assert checks and all(r.check_code == "demo" and r.kind == "Check error" for r in checks)
+    first = issues[0]
+    assert first.file == ss[0].doc.path and first.id == "da2f2-103" and first.line > 1
+    assert first.target == "<script>alert(1)</script>"
+    assert first.original_mt.startswith("Opmerking") and first.state == "Edited"
+    assert first.category == "Accuracy › Mistranslation" and first.severity == "Critical"
+    assert first.author == "ann" and first.created and first.status == "Open"
+    # Dismissing the finding removes it from the export.
+    row = ss[0].row_of(checks[0].id)
+    ss[0].apply(DismissCheck(row=row, code="demo"))
+    assert len([r for r in collect_rows(ss) if r.kind != "Issue"]) == len(checks) - 1
+    # A finding already raised as an issue is listed once, as the issue.
+    row2 = ss[0].row_of(checks[1].id)
+    ss[0].apply(AddIssue(row=row2, issue=Issue("a/b", Severity.MAJOR, check_code="demo")))
+    assert len([r for r in collect_rows(ss) if r.kind != "Issue"]) == len(checks) - 2
+
+
+def test_csv_has_bom_header_and_neutralised_cells(tmp_path: Path, demo_registry: None) -> None:
+    data = render(sessions(tmp_path), "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == HEADERS
+    comments = [r[HEADERS.index("Comment")] for r in rows[1:]]
+    for text in HOSTILE:
+        assert "'" + text in comments
+    assert "<script>alert(1)</script>" in [r[HEADERS.index("Target")] for r in rows]
+    assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for c in r)
+
+
+def test_neutralize() -> None:
+    assert neutralize("=1") == "'=1" and neutralize("a=1") == "a=1" and neutralize("") == ""
+
+
+def test_xlsx_layout_summary_and_formula_safety(tmp_path: Path, demo_registry: None) -> None:
+    ss = sessions(tmp_path)
+    out = tmp_path / "report.xlsx"
+    count = export(ss, str(out))
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Issues", "Summary"]
+    ws = wb["Issues"]
+    assert [c.value for c in ws[1]] == HEADERS
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:O{count + 1}"
+    assert ws.max_row == count + 1
+    assert ws.column_dimensions["D"].width == 50
+    assert ws["D2"].alignment.wrap_text
+    assert ws["A1"].font.b
+    comment_col = HEADERS.index("Comment") + 1
+    values = {}
+    for r in range(2, ws.max_row + 1):
+        cell = ws.cell(row=r, column=comment_col)
+        values[cell.value] = cell
+        assert cell.data_type == "s", cell.value  # never a formula
+    for text in HOSTILE:
+        if text.startswith("\r"):
+            continue  # XML normalises a leading CR; the cell is still a string
+        assert text in values and values[text].quotePrefix
+    summary = wb["Summary"]
+    assert summary["A1"].value == "File" and summary["H1"].value == "Score"
+    assert [summary.cell(row=r, column=1).value for r in (2, 3, 4)] == [
+        ss[0].doc.path,
+        ss[1].doc.path,
+        "Total (2 files)",
+    ]
+    # Critical open issue: the first file fails; words and penalty are there.
+    assert summary["K2"].value.startswith("fail") and summary["C2"].value == 25 + 5 * 1 + 5
+    assert summary["B4"].value == summary["B2"].value + summary["B3"].value
+
+
+def test_html_is_standalone_and_escaped(tmp_path: Path, demo_registry: None) -> None:
+    page = render(sessions(tmp_path), "html").decode()
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "<script" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)" in page
+    assert page.count('class="card"') == 3  # two files and the total
+    assert "fail (open critical issue)" in page
+    assert "src=" not in page and "http://" not in page.replace("http://x", "")
+
+
+def test_json_export(tmp_path: Path, demo_registry: None) -> None:
+    ss = sessions(tmp_path)
+    data = json.loads(render(ss, "json"))
+    assert [f["path"] for f in data["files"]] == [s.doc.path for s in ss]
+    assert data["total"]["penalty"] == 35 and data["total"]["passed"] is False
+    issue = next(r for r in data["rows"] if r["kind"] == "Issue")
+    assert issue["target"] == "<script>alert(1)</script>"
+    assert set(issue) >= {"file", "id", "line", "source", "original_mt", "check_code"}
+
+
+def test_export_format_by_extension() -> None:
+    assert [export_format(f"a.{e}") for e in ("csv", "XLSX", "htm", "json")] == [
+        "csv",
+        "xlsx",
+        "html",
+        "json",
+    ]
+    with pytest.raises(ValueError, match=r"\.csv, \.xlsx"):
+        export_format("a.txt")
+
+
+def test_real_checks_export_over_corpus(tmp_path: Path) -> None:
+    """With the real registry, every row has a file, id and category label."""
+    target = tmp_path / "what-is-a-domain.md"
+    shutil.copyfile(CORPUS / "what-is-a-domain.md", target)
+    s = open_article(str(target)).session
+    rows = collect_rows([s])
+    assert all(r.file and r.id and r.category for r in rows)
+    assert render([s], "xlsx")[:2] == b"PK"
