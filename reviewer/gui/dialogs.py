@@ -95,13 +95,16 @@ class FlagIssueDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        for button in self.buttons.buttons():
+            # Return moves between fields; Ctrl+Return (or the button itself) accepts.
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
         self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self._first_match)
         self.tree.currentItemChanged.connect(self._update_ok)
 
         if prefill is not None:
@@ -147,7 +150,13 @@ class FlagIssueDialog(QDialog):
         ):
             self.accept()
             return
-        if self.search.hasFocus() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        focus = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focus in (
+            self.search, self.tree
+        ):
+            self._first_match()
+            return
+        if focus is self.search and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self.tree.setFocus()
             self.tree.keyPressEvent(event)
             return

@@ -34,12 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core import scoring
+from reviewer.core.checks import Finding, run_checks
 from reviewer.core.edits import AddIssue, DismissCheck, Edit, RemoveIssue, SetState, UpdateIssue
 from reviewer.core.errors import ReviewerError
 from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.segments import State
+from reviewer.core.session import ReviewSession
+from reviewer.core.store import SidecarError
+from reviewer.core.workspace import ExternalChangeError, Workspace, open_article
 from reviewer.gui import dialogs
-from reviewer.gui import workspace_compat as wsc
 from reviewer.gui.commands import EditCommand
 from reviewer.gui.delegates import SegmentDelegate, SegmentEditor
 from reviewer.gui.detail import DetailPane
@@ -104,11 +108,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else app_settings()
         self.config = config
-        self.workspace: Any = None
+        self.workspace: Workspace | None = None
         self.model: SegmentModel | None = None
         self._words: int | None = None
         self._checks_thread: threading.Thread | None = None
-        self._edited_during_checks: set[int] = set()
+        self._edited_during_checks = False
         self.stack = QUndoStack(self)
         self.stack.setObjectName("undoStack")
         self.proxy = SegmentFilterProxy(self)
@@ -128,8 +132,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_actions()
         self._restore_settings()
-        self.stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
-        self.stack.indexChanged.connect(lambda _i: self._schedule_refresh())
+        self.stack.indexChanged.connect(self._on_stack_index)
         self.setAcceptDrops(True)
         self._update_title()
         self._update_enabled()
@@ -151,6 +154,8 @@ class MainWindow(QMainWindow):
             "QLabel#frontMatter { background:#eceff1; border-radius:4px; padding:4px 8px; }"
         )
         outer.addWidget(self.front_matter)
+        self.filter_bar = FilterBar(central)
+        outer.addWidget(self.filter_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("mainSplitter")
@@ -158,8 +163,6 @@ class MainWindow(QMainWindow):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.setSpacing(2)
-        self.filter_bar = FilterBar(left)
-        lv.addWidget(self.filter_bar)
 
         self.pages = QStackedWidget(left)
         self.table = QTableView(self.pages)
@@ -263,6 +266,10 @@ class MainWindow(QMainWindow):
         self.action_export = A(
             "actionExportIssues", "&Export Issues…", self.export_issues, (), "Export issues"
         )
+        self.action_start_fresh = A(
+            "actionStartFresh", "Start &Fresh Review Data…", self.start_fresh, (),
+            "Move the unreadable review data aside so the review can be saved",
+        )
         self.action_name = A("actionReviewerName", "Reviewer &Name…", self.ask_reviewer_name)
         self.action_quit = A("actionQuit", "&Quit", self.close, (SK.Quit,))
 
@@ -349,6 +356,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.action_export)
+        file_menu.addAction(self.action_start_fresh)
         file_menu.addAction(self.action_name)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
@@ -493,7 +501,7 @@ class MainWindow(QMainWindow):
 
     # -- files ------------------------------------------------------------------------------
     @property
-    def session(self) -> Any:
+    def session(self) -> Any:  # ReviewSession | None; Any keeps call sites terse
         return self.workspace.session if self.workspace is not None else None
 
     def open_dialog(self) -> None:
@@ -507,7 +515,19 @@ class MainWindow(QMainWindow):
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            workspace = wsc.open_article(path, user=self.reviewer, config=self.config)
+            try:
+                workspace = open_article(path, user=self.reviewer, config=self.config)
+            except SidecarError as exc:
+                QGuiApplication.restoreOverrideCursor()
+                if not dialogs.confirm(
+                    self, "Review data unreadable",
+                    f"{exc}\n\nOpen the article without its review data?", "Open without",
+                ):
+                    return False
+                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                workspace = open_article(
+                    path, user=self.reviewer, config=self.config, ignore_sidecar=True
+                )
         except ReviewerError as exc:
             QGuiApplication.restoreOverrideCursor()
             dialogs.show_error(self, "Cannot open the article", str(exc))
@@ -517,7 +537,7 @@ class MainWindow(QMainWindow):
         self._remember(path)
         return True
 
-    def set_workspace(self, workspace: Any) -> None:
+    def set_workspace(self, workspace: Workspace) -> None:
         if self.model is not None:
             self.model.detach()
         self.stack.clear()
@@ -527,8 +547,8 @@ class MainWindow(QMainWindow):
         model = SegmentModel(session, self.stack, self)
         model.target_rejected.connect(self._on_target_rejected)
         model.target_warnings.connect(self._on_target_warnings)
-        model.dataChanged.connect(lambda *_: self._schedule_refresh())
-        model.rows_changed.connect(self._note_edit)
+        model.dataChanged.connect(self._schedule_refresh)
+        model.targets_changed.connect(self._note_edit)
         self.proxy.setSourceModel(model)
         old = self.model
         self.model = model
@@ -551,7 +571,7 @@ class MainWindow(QMainWindow):
         for message in getattr(workspace, "load_messages", []) or []:
             self.statusBar().showMessage(message, 8000)
         self.stack.setClean()
-        self.setWindowModified(False)
+        self._update_modified()
         self._update_title()
         self._update_enabled()
         self.refresh_issues_dock()
@@ -603,10 +623,21 @@ class MainWindow(QMainWindow):
         loaded = self.workspace is not None
         for a in (self.action_save, self.action_save_as, self.action_reload, self.action_export):
             a.setEnabled(loaded)
+        self.action_start_fresh.setEnabled(loaded and bool(self.workspace.sidecar_blocked))
+
+    def _on_stack_index(self, _index: int) -> None:
+        self._update_modified()
+        self._schedule_refresh()
+
+    def is_dirty(self) -> bool:
+        return self.workspace is not None and self.workspace.is_dirty
+
+    def _update_modified(self) -> None:
+        self.setWindowModified(self.is_dirty())
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or unchanged)."""
-        if self.workspace is None or self.stack.isClean():
+        if not self.is_dirty():
             return True
         answer = dialogs.ask_unsaved(self, os.path.basename(self.workspace.path))
         if answer == "save":
@@ -619,7 +650,7 @@ class MainWindow(QMainWindow):
         self.commit_editor()
         try:
             self.workspace.save()
-        except wsc.ExternalChangeError:
+        except ExternalChangeError:
             choice = dialogs.ask_external_change(self, os.path.basename(self.workspace.path))
             if choice == "reload":
                 return self._reload_now() and False
@@ -658,7 +689,8 @@ class MainWindow(QMainWindow):
 
     def _after_save(self) -> None:
         self.stack.setClean()
-        self.setWindowModified(False)
+        self._update_modified()
+        self.action_start_fresh.setEnabled(self.workspace.sidecar_blocked)
         self._update_title()
         self.statusBar().showMessage(
             f"Saved {os.path.basename(self.workspace.path)} and its review", 5000
@@ -667,7 +699,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         if self.workspace is None:
             return
-        if not self.stack.isClean() and not dialogs.confirm(
+        if self.is_dirty() and not dialogs.confirm(
             self, "Reload from disk", "Reloading drops your unsaved changes. Reload anyway?",
             "Reload",
         ):
@@ -686,14 +718,23 @@ class MainWindow(QMainWindow):
             self.goto_source_row(row)
         return True
 
+    def start_fresh(self) -> None:
+        if self.workspace is None or not self.workspace.sidecar_blocked:
+            return
+        if not dialogs.confirm(
+            self, "Start fresh review data",
+            f"Move {self.workspace.sidecar_path} aside (it is kept, not deleted) so this "
+            "review can be saved?", "Move aside",
+        ):
+            return
+        moved = self.workspace.start_fresh()
+        self.action_start_fresh.setEnabled(False)
+        self.statusBar().showMessage(f"Old review data moved to {moved}" if moved else "", 6000)
+
     def export_issues(self) -> None:
         if self.workspace is None:
             return
-        try:
-            from reviewer.core import exporters
-        except ImportError:
-            dialogs.show_error(self, "Export issues", "Exporting is not available in this build.")
-            return
+        from reviewer.core import exporters
         base = os.path.splitext(self.workspace.path)[0] + "-issues"
         path, chosen = dialogs.ask_save_path(
             self, "Export issues", base + ".csv",
@@ -706,11 +747,15 @@ class MainWindow(QMainWindow):
             ext = chosen.split("*.")[-1].rstrip(")") if "*." in chosen else "csv"
             path += "." + ext
         try:
-            _export(exporters, self.session, path, ext)
-        except (ReviewerError, OSError) as exc:
+            threshold = getattr(self.config, "mqm_threshold", None)
+            if threshold is None:
+                count = exporters.export([self.session], path)
+            else:
+                count = exporters.export([self.session], path, threshold)
+        except (ReviewerError, OSError, ValueError) as exc:
             dialogs.show_error(self, "Export failed", str(exc))
             return
-        self.statusBar().showMessage(f"Exported issues to {path}", 6000)
+        self.statusBar().showMessage(f"Exported {count} rows to {path}", 6000)
 
     # -- drag and drop ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -737,21 +782,27 @@ class MainWindow(QMainWindow):
         self.start_checks()
 
     def start_checks(self) -> None:
+        """Run the checks on a worker thread; the session adopts them on the GUI thread."""
         session = self.session
         if session is None or session.checks_ready:
             return
         if self._checks_thread is not None and self._checks_thread.is_alive():
             return
-        self._edited_during_checks.clear()
+        self._edited_during_checks = False
         signal = self._checks_signal
+        doc = session.doc
+        config = session.check_config
+        want_words = self._words is None
 
         def work() -> None:
+            findings: list[Finding] | None = None
             words: int | None = None
-            try:
-                session.run_checks()
-                words = _document_words(session)
+            try:  # noqa: SIM105 - the finally must report even a crashed run
+                findings = run_checks([doc], config)
+                if want_words:
+                    words = sum(scoring.count_words(p.source) for p in doc.pairs)
             finally:
-                signal.done.emit(session, words)
+                signal.done.emit(doc, (findings, words))
 
         self._checks_thread = threading.Thread(target=work, name="checks", daemon=True)
         self._checks_thread.start()
@@ -762,26 +813,33 @@ class MainWindow(QMainWindow):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if self._checks_thread is not None:
-                self._checks_thread.join()
-            QApplication.processEvents()
-            if not self.session.checks_ready:
-                self.session.run_checks()
-                self._on_checks_done(self.session, _document_words(self.session))
+            for _ in range(3):
+                if self._checks_thread is not None:
+                    self._checks_thread.join()
+                QApplication.processEvents()
+                if self.session.checks_ready:
+                    return
+                self.start_checks()
+            self.session.run_checks()
         finally:
             QGuiApplication.restoreOverrideCursor()
 
-    def _on_checks_done(self, session: object, words: object) -> None:
-        if session is not self.session or self.model is None:
-            return
+    def _on_checks_done(self, doc: object, result: object) -> None:
+        session = self.session
+        if session is None or doc is not session.doc or self.model is None:
+            return  # a file opened or reloaded since: its own run is on the way
+        assert isinstance(result, tuple)
+        findings, words = result
         if isinstance(words, int):
             self._words = words
+        if findings is None:
+            self.statusBar().showMessage("The automatic checks failed; see the terminal.", 8000)
+            return
         if self._edited_during_checks:
-            # Those rows were checked on their old text; the core has no public re-check yet.
-            for row in sorted(self._edited_during_checks):
-                if row < len(session.reviews):  # type: ignore[attr-defined]
-                    session._recheck(row)  # type: ignore[attr-defined]  # noqa: SLF001
-            self._edited_during_checks.clear()
+            # Some targets changed while the checks read them: check the current text again.
+            self.start_checks()
+            return
+        session.assign_findings(findings)
         self.model.notify_checks_ready()
         self.filter_bar.populate_checks()
         self.detail.refresh()
@@ -790,11 +848,11 @@ class MainWindow(QMainWindow):
         self.checks_finished.emit()
 
     def _note_edit(self, first: int, last: int) -> None:
-        if self.session is not None and not self.session.checks_ready and last - first < 1000:
-            self._edited_during_checks.update(range(first, last + 1))
+        if self.session is not None and not self.session.checks_ready:
+            self._edited_during_checks = True
 
     # -- status and refresh ------------------------------------------------------------------
-    def _schedule_refresh(self) -> None:
+    def _schedule_refresh(self, *_: object) -> None:
         self._status_timer.start()
         if self.issues_dock.isVisible():
             self._dock_timer.start()
@@ -841,12 +899,8 @@ class MainWindow(QMainWindow):
     def _score_text(self) -> str:
         if self._words is None:
             return "MQM: <i>counting…</i>"
-        try:
-            from reviewer.core import scoring
-        except ImportError:
-            return ""
         threshold = getattr(self.config, "mqm_threshold", scoring.DEFAULT_THRESHOLD)
-        score = _mqm(scoring, self.session, self._words, threshold)
+        score = _mqm(self.session, self._words, threshold)
         color = "#2e7d32" if score.passed else "#c62828"
         return (
             f"MQM <b>{score.score:.1f}</b> "
@@ -1144,15 +1198,7 @@ def _esc(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _document_words(session: Any) -> int | None:
-    try:
-        from reviewer.core import scoring
-    except ImportError:
-        return None
-    return int(scoring.document_words(session))
-
-
-def _mqm(scoring: Any, session: Any, words: int, threshold: float) -> Any:
+def _mqm(session: ReviewSession, words: int, threshold: float) -> scoring.MqmScore:
     """scoring.mqm_score with the word count cached: sources never change in a session."""
     counts = {s.value: 0 for s in Severity}
     penalty = open_critical = 0
@@ -1166,7 +1212,3 @@ def _mqm(scoring: Any, session: Any, words: int, threshold: float) -> Any:
                 counts[issue.severity.value] += 1
                 penalty += issue.severity.weight
     return scoring.MqmScore(session.doc.path, words, penalty, counts, open_critical, threshold)
-
-
-def _export(exporters: Any, session: Any, path: str, fmt: str) -> None:
-    exporters.export_issues([session], path, fmt=fmt)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QPainter, QUndoStack
 
 from reviewer.core.checks import Finding, Level
-from reviewer.core.edits import Edit, SetTarget
+from reviewer.core.edits import Composite, Edit, SetTarget
 from reviewer.core.errors import TargetRejected
 from reviewer.core.format import EditWarning, check_target
 from reviewer.core.mqm import Issue, Severity
@@ -65,7 +65,7 @@ class SegmentModel(QAbstractTableModel):
 
     target_rejected = Signal(str)
     target_warnings = Signal(list)  # list[EditWarning]
-    rows_changed = Signal(int, int)  # first, last source row touched by an edit
+    targets_changed = Signal(int, int)  # first, last source row whose target an edit touched
 
     def __init__(
         self, session: ReviewSession, stack: QUndoStack, parent: QObject | None = None
@@ -223,7 +223,16 @@ class SegmentModel(QAbstractTableModel):
             return
         first, last = min(rows), max(rows)
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
-        self.rows_changed.emit(first, last)
+        if _touches_target(edit):
+            self.targets_changed.emit(first, last)
+
+
+def _touches_target(edit: Edit) -> bool:
+    if isinstance(edit, SetTarget):
+        return True
+    if isinstance(edit, Composite):
+        return any(_touches_target(e) for e in edit.edits)
+    return False
 
 
 def warning_text(warnings: list[EditWarning]) -> str:

@@ -59,12 +59,12 @@ class SegmentFilterProxy(QSortFilterProxyModel):
     def setSourceModel(self, model: object) -> None:  # type: ignore[override]
         old = self.sourceModel()
         if isinstance(old, SegmentModel):
-            old.rows_changed.disconnect(self._on_rows_changed)
+            old.targets_changed.disconnect(self._on_targets_changed)
         assert isinstance(model, SegmentModel)
         self._lower_sources = self._lower_targets = None
         self._mask = None
         super().setSourceModel(model)
-        model.rows_changed.connect(self._on_rows_changed)
+        model.targets_changed.connect(self._on_targets_changed)
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
@@ -172,7 +172,7 @@ class SegmentFilterProxy(QSortFilterProxyModel):
                 return False
         return True
 
-    def _on_rows_changed(self, first: int, last: int) -> None:
+    def _on_targets_changed(self, first: int, last: int) -> None:
         # Edited targets invalidate the cached lowercase text of those rows only.
         if self._lower_targets is not None:
             pairs = self.segment_model().session.doc.pairs

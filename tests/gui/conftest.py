@@ -44,11 +44,16 @@ def article(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    os.environ["REVIEWER_DATA_DIR"] = str(tmp_path / "data")
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path / "data"))
     win = MainWindow(settings=app_settings())
-    qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
-    return win
+    yield win
+    # Not through qtbot.addWidget: closing may ask about unsaved changes, answered here.
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "discard")
+    if win.isVisible():
+        win.close()
+    win.deleteLater()
+    qtbot.wait(1)
 
