@@ -319,6 +319,11 @@ class Text:
             self.italic += n % 2
 
 
+def escaped(char: str) -> str:
+    """The placeholder that stands for ``\\char`` in ``Text.masked``."""
+    return chr(_ESCAPE_BASE + ord(char))
+
+
 def unmask(text: str) -> str:
     """Turn escape placeholders back into their backslash escapes, for messages."""
     if not any("\ue100" <= c <= "\ue17f" for c in text):

@@ -13,6 +13,7 @@ from reviewer.core.checks.analysis import (
     TAG,
     analyse,
     describe_diff,
+    escaped,
     multiset_diff,
 )
 from reviewer.core.checks.base import Level, register_pair_check
@@ -45,6 +46,7 @@ def check_italic(source: str, target: str) -> Iterable[str]:
     return (f"italic markers: source {s}, target {t}",)
 
 
+_FOUR_MARKERS_RE = re.compile(r"(?<![*_])(?:\*{4}|_{4})(?![*_])")
 _EMPTY_TAG_RE = re.compile(r"<(strong|b|em|i|u)>\s*</\1>", re.I)
 
 
@@ -52,6 +54,8 @@ def _empty_formatting(text: str) -> list[str]:
     a = analyse(text)
     masked = a.masked
     found = [masked[i - 2 : j + 2] for i, j in a.bold_spans() if not masked[i:j].strip()]
+    if "****" in masked or "____" in masked:
+        found.extend(_FOUR_MARKERS_RE.findall(masked))
     if "</" in text:
         found.extend(m.group() for m in _EMPTY_TAG_RE.finditer(text))
     return found
@@ -355,8 +359,11 @@ def check_brackets(source: str, target: str) -> Iterable[str]:
     s, t = analyse(source).masked, analyse(target).masked
     out: list[str] = []
     for opener, closer in _BRACKETS:
-        to, tc = t.count(opener), t.count(closer)
-        if to != tc and s.count(opener) - s.count(closer) != to - tc:
+        # Escaped brackets (\( \)) render as brackets too, so they count.
+        eo, ec = escaped(opener), escaped(closer)
+        to, tc = t.count(opener) + t.count(eo), t.count(closer) + t.count(ec)
+        so, sc = s.count(opener) + s.count(eo), s.count(closer) + s.count(ec)
+        if to != tc and so - sc != to - tc:
             out.append(f"unbalanced {opener}{closer} in target: {to} {opener}, {tc} {closer}")
     return out
 

@@ -309,18 +309,19 @@ def check_repeated_word(source: str, target: str) -> Iterable[str]:
     words = [w.strip(_WORD_EDGE) for w in target.lower().split()]
     if not any(a == b and a for a, b in pairwise(words)):
         return NONE
-    masked = analyse(target).masked
-    out: list[str] = []
-    for m in _REPEAT_RE.finditer(masked):
-        word = m.group(1).lower()
-        if word in _LEGIT_REPEATS or (len(word) == 1 and not word.isalpha()):
-            continue
-        if re.search(
-            r"\b" + re.escape(m.group(1)) + r"\s+" + re.escape(m.group(1)) + r"\b", source, re.I
-        ):
-            continue
-        out.append(f"repeated word: {m.group()!r}")
-    return out
+    repeats = _repeats(analyse(target).masked)
+    if not repeats:
+        return NONE
+    # A repeat the source has too (even "the the" for "het het") is the author's, not MT's.
+    if len(repeats) <= len(_repeats(analyse(source).masked)):
+        return NONE
+    return [f"repeated word: {r!r}" for r in repeats]
+
+
+def _repeats(masked: str) -> list[str]:
+    return [
+        m.group() for m in _REPEAT_RE.finditer(masked) if m.group(1).lower() not in _LEGIT_REPEATS
+    ]
 
 
 _YOU_CAN_RE = re.compile(r"\byou can\b", re.I)
