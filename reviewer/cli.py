@@ -518,8 +518,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(func=cmd_export)
 
     approve = add("approve", "approve segments in the review data (the article is not changed)")
+    # One comma-separated value per --ids (repeatable): nargs="+" would swallow the PATHs.
     approve.add_argument(
-        "--ids", nargs="+", metavar="ID", help="segment ids to approve (spaces or commas)"
+        "--ids",
+        action="append",
+        metavar="ID[,ID...]",
+        help="segment ids to approve, comma-separated; may be repeated",
     )
     approve.add_argument(
         "--clean",
