@@ -212,6 +212,18 @@ def test_read_only_file_opens_and_keeps_its_mode(tmp_path: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o444
 
 
+def test_atomic_write_keeps_permissions_and_leaves_no_temp(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    inode = path.stat().st_ino
+    atomic_write(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert path.stat().st_ino != inode  # replaced, never rewritten in place
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["a.md"]
+
+
 def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = _huge(tmp_path)
     # Sparse: proves the limit is checked on the size, never by reading 50 MB.
