@@ -26,11 +26,7 @@ in the config file for a stricter programme.
 
 REFERENCE_WORDS = 1000  # MQM's usual reference word count for the normed penalty total
 
-# Statuses whose issues are scored. MQM scores the translation *as evaluated*: an issue the
-# reviewer found and then fixed (resolved) was still an error in the MT that was delivered, so it
-# counts; otherwise post-editing would push every score to 100 and hide how good the MT was.
-# "Won't fix" is the reviewer's (or arbiter's) verdict that the flag does not stand as an error
-# of the translation (a preference, a false alarm, a source problem), so it does not count.
+# Open and resolved issues are scored, won't-fix ones are not: see counted().
 SCORED_STATUSES = frozenset({IssueStatus.OPEN, IssueStatus.RESOLVED})
 
 # HTML elements that occur inside sxs-lookup content (FORMAT.md section 5). Pseudo-tags such as
@@ -73,7 +69,15 @@ def document_words(session: ReviewSession) -> int:
 
 
 def counted(issue: Issue) -> bool:
-    """True when an issue takes part in the MQM penalty (see ``SCORED_STATUSES``)."""
+    """True when an issue takes part in the MQM penalty.
+
+    MQM scores the translation *as evaluated*. An issue the reviewer found and then fixed
+    (resolved) was still an error in the MT that was delivered, so it counts; otherwise
+    post-editing would push every score to 100 and hide how good the MT was. "Won't fix" is the
+    reviewer's (or an arbiter's) verdict that the flag does not stand as an error of the
+    translation (a preference, a false alarm, a problem of the source), so it does not count.
+    Neutral issues count with their weight of 0: they are listed, never penalised.
+    """
     return issue.status in SCORED_STATUSES
 
 
@@ -165,11 +169,6 @@ def total_score(scores: Sequence[MqmScore], threshold: float = DEFAULT_THRESHOLD
 
 
 # -- post-edit distance ------------------------------------------------------------------
-# Levenshtein rather than Indel: a post-editor replacing one character does one edit, and
-# Levenshtein counts a substitution as 1 where Indel counts it as 2 (a deletion plus an
-# insertion). Normalising by the longer string keeps it in [0, 1] and is what character-based
-# post-edit distance (edit rate) reports use; Indel's normalisation by the summed length is the
-# fuzzy-match ratio of translation memories, a similarity, not an effort measure.
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +211,14 @@ class EditDistance:
 
 
 def segment_distance(original: str, current: str) -> int:
+    """Character edits from the original MT to the current target.
+
+    Levenshtein rather than Indel: a post-editor replacing one character makes one edit, and
+    Levenshtein counts a substitution as 1 where Indel counts it as 2 (a deletion plus an
+    insertion). Normalised by the longer string it stays within [0, 1], the usual character
+    post-edit distance (edit rate). Indel normalised by the summed lengths is the fuzzy-match
+    ratio of translation memories: a similarity, not an effort measure.
+    """
     return int(Levenshtein.distance(original, current))
 
 
