@@ -646,3 +646,54 @@ def test_corpus_has_no_error_false_alarms_on_clean_seed_pairs(corpus: dict[str, 
     # The lead's gate: in the seed article no ERROR fires, so "approve all clean" is not blocked
     # by noise; everything found there is a warning for a reviewer to judge.
     assert [f for f in run_checks([corpus[SEED]]) if f.level is Level.ERROR] == []
+
+
+# -- held out: the examples of FORMAT.md section 8 (not in the corpus; sources abridged) -------
+
+FORMAT_EXAMPLES = [
+    (
+        "ediscovery-cjk-support.md 01080-110",
+        "You can use CJK characters in [search terms](a.md) for [keyword queries](b.md) and more.",
+        "U kunt CJK-tekens gebruiken [](b.md) voor [zoektermen,](a.md)trefwoordquery's en meer.",
+        {"empty-link-text", "link-order", "link-text-punctuation", "space-after-link"},
+    ),
+    (
+        "how-to-update-mca-billing-acc.md 5ba8d-120",
+        "Search for **Cost Management** + **Billing**.",
+        "Zoek de facturering van **kostenbeheer**  +  .",
+        {"bold", "double-space", "space-before-punctuation"},
+    ),
+    (
+        "sit-custom-sit-filters.md 12cea-107",
+        "like 111111111 or 111-111-111",
+        "zoals 111111111111 of 111-111-111-111",
+        {"numbers"},
+    ),
+    (
+        "api-update-incidents.md 0fd48-111",
+        "Updatable properties are: `status`, `determination`, `classification`, and `assignedTo`.",
+        "Updatable properties are: ```status``` , , , , , , and ```determination``` "
+        "```classification``` .",
+        {"inline-code", "space-before-punctuation"},
+    ),
+    (
+        "outlook-com-facebook-attachments.md de8f4-104",
+        "… in your [storage accounts](u) manage.",
+        "… in uw [opslagaccounts](u)beheren.",
+        {"space-after-link"},
+    ),
+    (
+        "archive-17a-4-zoom-data.md 18b57-141",
+        "After you create a Zoom DataParser connector, you can view the connector status in the "
+        "Microsoft 365 compliance center.",
+        "Nadat u een Zoom DataParser-verbindingslijn hebt aan Microsoft 365-compliancecentrum.",
+        {"missing-modal"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("where", "source", "target", "expected"), FORMAT_EXAMPLES)
+def test_format_md_examples(where: str, source: str, target: str, expected: set[str]) -> None:
+    doc = article([("fffff-101", source, target)])
+    codes = {f.code for f in check_pair(doc.pairs[0])}
+    assert codes == expected, where
