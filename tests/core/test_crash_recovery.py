@@ -25,6 +25,7 @@ INTERVAL = 0.4  # the journal interval under test (the app uses 2 s)
 TICK = 0.02  # how often the child's "timer" polls the autosaver
 EDITS = 24
 SPACING = 0.08  # seconds between two edits in the child
+SLACK = 0.3  # scheduling jitter on a busy machine: the child may not run exactly on time
 
 # The child does what the window does: edits go through session.apply, an Autosaver listens,
 # and a timer loop calls flush_if_due. It reports each edit (with its wall-clock time) on stdout.
@@ -133,7 +134,7 @@ def test_sigkill_loses_no_edit_older_than_the_journal_interval(
 
     # An edit is guaranteed once a full interval plus a timer tick has passed; the slack
     # covers process scheduling on a busy CI machine.
-    guaranteed = [e for e in done if float(str(e["t"])) < killed_at - INTERVAL - TICK - 0.15]
+    guaranteed = [e for e in done if float(str(e["t"])) < killed_at - INTERVAL - TICK - SLACK]
     assert len(guaranteed) >= EDITS // 2, "the test killed the child too early to prove much"
     for e in guaranteed:
         row = int(str(e["row"]))
