@@ -17,7 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QBrush,
     QColor,
+    QIcon,
+    QLinearGradient,
     QFont,
     QKeyEvent,
     QPainter,
@@ -35,10 +38,13 @@ from reviewer.gui.markup import tokenize, to_html
 from reviewer.gui.model import (
     COL_ISSUES,
     COL_SOURCE,
+    COL_STATE,
     COL_TARGET,
     ISSUES_ROLE,
     LEVEL_COLORS,
     SEVERITY_COLORS,
+    STATE_COLORS,
+    STATE_ROLE,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -82,6 +88,24 @@ def _char_formats(font: QFont) -> dict[str, QTextCharFormat]:
     edge.setBackground(QColor("#ffe0b2"))
     out["edge"] = edge
     return out
+
+
+def _fitting_height(doc: QTextDocument, height: int) -> float:
+    """Height of the leading whole lines of ``doc`` that fit in ``height`` (at least one)."""
+    layout = doc.documentLayout()
+    fits = 0.0
+    block = doc.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        for k in range(lines.lineCount()):
+            line = lines.lineAt(k)
+            bottom = top + line.y() + line.height()
+            if bottom > height + 0.5:
+                return fits or bottom
+            fits = bottom
+        block = block.next()
+    return fits or float(height)
 
 
 class MarkupHighlighter(QSyntaxHighlighter):
@@ -138,7 +162,7 @@ class SegmentDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None, max_lines: int = 3) -> None:
         super().__init__(parent)
         self.max_lines = max_lines
-        self._cache: OrderedDict[tuple[str, int, bool], QTextDocument] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, int], tuple[QTextDocument, float]] = OrderedDict()
         self._cache_size = 256
         self._editor: weakref.ref[SegmentEditor] | None = None
 
@@ -150,12 +174,13 @@ class SegmentDelegate(QStyledItemDelegate):
         return editor
 
     # -- painting --------------------------------------------------------------------
-    def _document(self, text: str, width: int, font: QFont, selected: bool) -> QTextDocument:
-        key = (text, width, selected)
-        doc = self._cache.get(key)
-        if doc is not None:
+    def _document(self, text: str, width: int, font: QFont, height: int) -> tuple[QTextDocument, float]:
+        """The laid-out text and the height of the whole lines that fit in ``height``."""
+        key = (text, width, height)
+        cached = self._cache.get(key)
+        if cached is not None:
             self._cache.move_to_end(key)
-            return doc
+            return cached
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font)
@@ -164,20 +189,22 @@ class SegmentDelegate(QStyledItemDelegate):
         doc.setDefaultTextOption(option)
         doc.setHtml(to_html(text))
         doc.setTextWidth(max(10, width))
-        self._cache[key] = doc
+        fits = _fitting_height(doc, height)
+        self._cache[key] = (doc, fits)
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-        return doc
+        return doc, fits
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         col = index.column()
-        if col not in (COL_SOURCE, COL_TARGET, COL_ISSUES):
+        if col not in (COL_SOURCE, COL_TARGET, COL_ISSUES, COL_STATE):
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
         opt.text = ""
+        opt.icon = QIcon()
         style = opt.widget.style() if opt.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
@@ -189,26 +216,52 @@ class SegmentDelegate(QStyledItemDelegate):
             self._paint_issues(painter, rect, index, opt)
             painter.restore()
             return
-        doc = self._document(text, rect.width(), opt.font, selected)
+        if col == COL_STATE:
+            self._paint_state(painter, rect, index, text, opt)
+            painter.restore()
+            return
+        doc, fits = self._document(text, rect.width(), opt.font, rect.height())
         painter.translate(rect.topLeft())
-        # The table's selection colour is light, so the normal text colours stay readable.
+        # Only whole lines: a half-clipped line reads as garbage.
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.clip = QRectF(0, 0, rect.width(), rect.height())
+        ctx.clip = QRectF(0, 0, rect.width(), fits)
+        painter.setClipRect(QRectF(0, 0, rect.width(), fits))
         doc.documentLayout().draw(painter, ctx)
-        if doc.size().height() > rect.height() + 1:
-            # More text than the row shows: say so, the detail pane has all of it.
-            painter.translate(-rect.topLeft())
-            marker = "  …more "
+        painter.setClipping(False)
+        if doc.size().height() > fits + 1:
+            # More text than the row shows: say so; the detail pane has all of it.
+            marker = " …more"
             fm = painter.fontMetrics()
-            w = fm.horizontalAdvance(marker)
+            w = fm.horizontalAdvance(marker) + 4
             h = fm.height()
-            box = QRectF(rect.right() - w, rect.bottom() - h, w, h)
+            box = QRectF(rect.width() - w, fits - h, w, h)
             alternate = bool(opt.features & QStyleOptionViewItem.ViewItemFeature.Alternate)
-            background = "#cfe3fa" if selected else ("#f7f9fb" if alternate else "#ffffff")
-            painter.fillRect(box, QColor(background))
+            background = QColor("#cfe3fa" if selected else ("#f7f9fb" if alternate else "#ffffff"))
+            fade = QLinearGradient(box.left() - 24, 0, box.left(), 0)
+            transparent = QColor(background)
+            transparent.setAlpha(0)
+            fade.setColorAt(0, transparent)
+            fade.setColorAt(1, background)
+            painter.fillRect(QRectF(box.left() - 24, box.top(), 24, h), QBrush(fade))
+            painter.fillRect(box, background)
             painter.setPen(QColor("#1565c0"))
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight), marker)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), marker)
         painter.restore()
+
+    def _paint_state(
+        self, painter: QPainter, rect: Any, index: AnyIndex, text: str, opt: QStyleOptionViewItem
+    ) -> None:
+        state = index.data(STATE_ROLE)
+        fm = painter.fontMetrics()
+        size = 10
+        top = rect.top() + (fm.height() - size) / 2
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STATE_COLORS.get(state, "#9e9e9e")))
+        painter.drawEllipse(QRectF(rect.left(), top, size, size))
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        text_rect = rect.adjusted(size + 6, 0, 0, 0)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
 
     def _paint_issues(
         self, painter: QPainter, rect: Any, index: AnyIndex, opt: QStyleOptionViewItem

@@ -73,7 +73,7 @@ class FilterBar(QWidget):
         self.count.setMinimumWidth(110)
         layout.addWidget(self.count)
 
-        for combo, chars in ((self.where, 8), (self.state, 9), (self.issues, 10), (self.check, 12)):
+        for combo, chars in ((self.where, 12), (self.state, 10), (self.issues, 11), (self.check, 12)):
             # Long check titles must not widen the window past small screens.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

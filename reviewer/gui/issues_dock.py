@@ -170,7 +170,7 @@ class IssuesDock(QDockWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        for col, width in enumerate((50, 90, 55, 75, 220)):
+        for col, width in enumerate((50, 90, 55, 75, 270)):
             self.view.setColumnWidth(col, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)
