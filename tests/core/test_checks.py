@@ -341,7 +341,10 @@ MINIMAL = [
     ("inline-code", "Use ```Add Script```.", "Gebruik ```Script toevoegen```.", "changed"),
     ("inline-code-order", "Use `a` and `b`.", "Gebruik `b` en `a`.", "`a`, `b` → `b`, `a`"),
     ("inline-code-order", "Use `a` and `b`.", "Gebruik `a` en `b`.", None),
-    ("escapes", "Go to **File** \\> **Open**.", "Ga naar **Bestand** > **Openen**.", "\\>"),
+    ("escapes", "Go to **File** \\> **Open**.", "Ga naar **Bestand** > **Openen**.", None),
+    ("escapes", "a\n\\> b", "a\n> b", "\\>"),  # at a line start > opens a blockquote
+    ("escapes", "Use a\\|b.", "Gebruik a|b.", "\\|"),  # would split a table cell
+    ("escapes", "Enter \\<name>.", "Voer <name> in.", "\\<"),
     ("escapes", "Go to **File** \\> **Open**.", "Ga naar **Bestand** \\> **Openen**.", None),
     ("entities", "Use &lt;value&gt;.", "Gebruik \\& lt;value&gt;.", "&lt;"),
     ("entities", "Security &amp; Compliance", "Beveiliging &amp; naleving", None),

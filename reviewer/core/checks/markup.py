@@ -223,12 +223,24 @@ def check_inline_code_order(source: str, target: str) -> Iterable[str]:
 
 @register_pair_check("escapes", Level.WARNING, MARKUP, "Backslash escapes differ")
 def check_escapes(source: str, target: str) -> Iterable[str]:
-    """Backslash escapes (\\*, \\>, \\<, \\_) differ: literal characters may turn into markup."""
+    """Backslash escapes (\\*, \\_, \\<, \\|) differ: literal characters may turn into markup."""
     if "\\" not in source and "\\" not in target:
         return NONE
-    s, t = analyse(source).escapes, analyse(target).escapes
-    missing, added = multiset_diff(s, t)
+    missing, added = multiset_diff(_significant_escapes(source), _significant_escapes(target))
     return describe_diff("escape", missing, added, "\\{}")
+
+
+# Escapes whose loss or gain changes the page: emphasis, tags, links, table cells, code. The
+# common \> of menu paths only matters at the start of a line, where > opens a blockquote.
+_SIGNIFICANT_ESCAPES = frozenset("*_<[]|\\`")
+_LINE_START_GT_RE = re.compile(r"(?m)^[ \t]*\\>")
+
+
+def _significant_escapes(text: str) -> list[str]:
+    found = [e for e in analyse(text).escapes if e in _SIGNIFICANT_ESCAPES]
+    if "\\>" in text:
+        found.extend(">" for _ in _LINE_START_GT_RE.finditer(text))
+    return found
 
 
 # Entities that only make space: their loss or gain changes spacing, never the words.

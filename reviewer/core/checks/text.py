@@ -350,9 +350,14 @@ _RUN = 5  # words copied in a row before a stretch of English counts as left unt
 
 
 def _plain_words(text: str) -> list[str]:
-    """Lowercased prose words, link texts and masked spans left out (titles may stay English)."""
+    """Lowercased prose words; link texts, bold UI labels and masked spans left out (article
+    titles and labels of a UI that is not localized may rightly stay English)."""
     a = analyse(text)
     masked = a.masked
+    if a.bold:
+        spans = a.bold_spans()
+        for start, end in reversed(spans):
+            masked = masked[:start] + " " + masked[end:]
     if LINK_CLOSE in masked:
         masked = _LINK_SPAN_RE.sub(" ", masked)
     return [w.lower() for w in _WORD_RE.findall(masked)]
