@@ -24,7 +24,6 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--select", type=int, default=0, metavar="N",
         help="with --screenshot: segment number to select (default: first with findings)",
     )
-    parser.add_argument("--bench-paint", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -41,7 +40,7 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     size = _size(args.size)
-    if args.screenshot or args.bench_paint:
+    if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     from PySide6.QtCore import QTimer
@@ -57,18 +56,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     config = _load_config()
     window = MainWindow(config=config)
-    if args.screenshot or args.bench_paint:
-        window.resize(*size)
-
-    if args.bench_paint:
-        return _bench_paint(app, window, args.file)
+    window.resize(*size)
     if args.screenshot:
         return _screenshot(app, window, args.file, args.screenshot, size, args.select)
 
     window.show()
     if args.file:
         QTimer.singleShot(0, lambda: window.open_path(args.file))
+    else:
+        QTimer.singleShot(0, lambda: _reopen_unsaved(window))
     return int(app.exec())
+
+
+def _reopen_unsaved(window: object) -> None:
+    """After a crash: reopen the article with unsaved work, which then offers to restore it."""
+    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.recovery import newest_pending
+
+    assert isinstance(window, MainWindow)
+    entry = newest_pending()
+    if entry is not None and window.workspace is None:
+        window.open_path(entry.article)
 
 
 def _load_config() -> object:
@@ -119,27 +127,4 @@ def _screenshot(
         print(f"error: could not write {out}", file=sys.stderr)
         return 1
     print(f"wrote {out} ({image.width()}x{image.height()})")
-    return 0
-
-
-def _bench_paint(app: object, window: object, path: str | None) -> int:
-    """Print seconds from process start until the table's viewport first painted rows."""
-    from PySide6.QtWidgets import QApplication
-
-    from reviewer.gui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow) and isinstance(app, QApplication)
-    start = float(os.environ.get("REVIEWER_BENCH_T0", "0") or 0)
-    result: dict[str, float] = {}
-
-    def painted() -> None:
-        result["t"] = time.time()
-        app.quit()
-
-    window.first_paint.connect(painted)
-    window.show()
-    if path:
-        window.open_path(path)
-    app.exec()
-    print(f"painted {result.get('t', time.time()) - start:.4f}", flush=True)
     return 0

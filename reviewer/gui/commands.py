@@ -13,13 +13,19 @@ _MERGE_TARGET_ID = 1001
 class EditCommand(QUndoCommand):
     """One core edit as one undo step; consecutive target edits on one segment merge."""
 
-    def __init__(self, session: ReviewSession, edit: Edit, mergeable: bool = True) -> None:
+    def __init__(
+        self, session: ReviewSession, edit: Edit, mergeable: bool = True, applied: bool = False
+    ) -> None:
         super().__init__(edit.description)
         self.session = session
         self.edit = edit
         self.mergeable = mergeable
+        self._skip_redo = applied  # the core already applied it (crash recovery): record only
 
     def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
         self.session.apply(self.edit)
 
     def undo(self) -> None:

@@ -42,7 +42,8 @@ from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 from reviewer.core.store import SidecarError
 from reviewer.core.workspace import ExternalChangeError, Workspace, open_article
-from reviewer.gui import background, dialogs
+from reviewer.core.journal import Journal
+from reviewer.gui import background, dialogs, recovery
 from reviewer.gui.commands import EditCommand
 from reviewer.gui.delegates import SegmentDelegate, SegmentEditor
 from reviewer.gui.detail import DetailPane
@@ -61,6 +62,7 @@ from reviewer.gui.model import (
     warning_text,
 )
 from reviewer.gui.proxy import SegmentFilterProxy
+from reviewer.gui.watcher import ExternalChangeWatcher
 
 ORGANIZATION = "reviewer"
 APPLICATION = "reviewer"
@@ -127,6 +129,11 @@ class MainWindow(QMainWindow):
         self._dock_timer.setSingleShot(True)
         self._dock_timer.setInterval(300)
         self._dock_timer.timeout.connect(self.refresh_issues_dock)
+
+        self.autosave: recovery.AutosaveDriver | None = None
+        self.watcher = ExternalChangeWatcher(self)
+        self.watcher.changed.connect(self._on_external_change)
+        self.watcher.removed.connect(self._on_file_removed)
 
         self._build_ui()
         self._build_actions()
@@ -532,9 +539,35 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Cannot open the article", str(exc))
             return False
         QGuiApplication.restoreOverrideCursor()
+        self._stop_autosave(discard=False)
         self.set_workspace(workspace)
         self._remember(path)
+        self._offer_recovery(workspace)
+        self.autosave = recovery.AutosaveDriver.for_workspace(workspace, parent=self)
+        self.autosave.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         return True
+
+    def _offer_recovery(self, workspace: Workspace) -> None:
+        """Unsaved work from a crashed session: offer it; a restore is one undo step."""
+        result = recovery.restore_on_open(
+            self, workspace.session, Journal(workspace.path), workspace.disk_digest
+        )
+        if result is None:
+            return
+        if result.edit is not None:
+            self.stack.push(EditCommand(workspace.session, result.edit, applied=True))
+        if result.messages:
+            self.statusBar().showMessage(" ".join(result.messages), 10000)
+        self._update_modified()
+
+    def _stop_autosave(self, discard: bool) -> None:
+        if self.autosave is None:
+            return
+        if discard:
+            self.autosave.discard()
+        else:
+            self.autosave.stop()
+        self.autosave = None
 
     def set_workspace(self, workspace: Workspace) -> None:
         if self.model is not None:
@@ -577,6 +610,7 @@ class MainWindow(QMainWindow):
         self.update_status()
         if len(session.doc.pairs) == 0:
             QTimer.singleShot(0, self._on_first_paint)
+        self.watcher.watch(workspace.path, workspace.disk_digest)
         self.file_loaded.emit(workspace.path)
 
     def show_empty(self, html: str) -> None:
@@ -641,7 +675,10 @@ class MainWindow(QMainWindow):
         answer = dialogs.ask_unsaved(self, os.path.basename(self.workspace.path))
         if answer == "save":
             return self.save()
-        return answer == "discard"
+        if answer == "discard":
+            self._stop_autosave(discard=True)
+            return True
+        return False
 
     def save(self) -> bool:
         if self.workspace is None:
@@ -652,7 +689,8 @@ class MainWindow(QMainWindow):
         except ExternalChangeError:
             choice = dialogs.ask_external_change(self, os.path.basename(self.workspace.path))
             if choice == "reload":
-                return self._reload_now() and False
+                self._reload_now()
+                return False
             if choice == "save-as":
                 return self.save_as()
             if choice != "overwrite":
@@ -687,6 +725,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _after_save(self) -> None:
+        assert self.workspace is not None
+        if self.autosave is not None:
+            self.autosave.mark_saved(self.workspace.path, self.workspace.disk_digest)
+        self.watcher.watch(self.workspace.path, self.workspace.disk_digest)
         self.stack.setClean()
         self._update_modified()
         self.action_start_fresh.setEnabled(self.workspace.sidecar_blocked)
@@ -713,9 +755,41 @@ class MainWindow(QMainWindow):
             return False
         row = self.current_row()
         self.set_workspace(self.workspace)
+        if self.autosave is not None:
+            self.autosave.rebase(self.workspace.disk_digest)
         if row >= 0 and row < len(self.session.doc.pairs):
             self.goto_source_row(row)
         return True
+
+    def _on_external_change(self, path: str) -> None:
+        ws = self.workspace
+        if ws is None or os.path.abspath(path) != os.path.abspath(ws.path):
+            return
+        name = os.path.basename(ws.path)
+        if not self.is_dirty():
+            # Nothing of ours to lose: follow the file, as editors do.
+            if self._reload_now():
+                self.statusBar().showMessage(f"{name} changed on disk and was reloaded", 8000)
+            return
+        choice = dialogs.ask_external_change(self, name)
+        if choice == "reload":
+            self._reload_now()
+        elif choice == "overwrite":
+            try:
+                ws.save(force=True)
+            except ReviewerError as exc:
+                dialogs.show_error(self, "Save failed", str(exc))
+                return
+            self._after_save()
+        elif choice == "save-as":
+            self.save_as()
+
+    def _on_file_removed(self, path: str) -> None:
+        self.statusBar().showMessage(
+            f"{os.path.basename(path)} was deleted or moved on disk; Save writes it again "
+            "and Save As picks a new place.",
+            15000,
+        )
 
     def start_fresh(self) -> None:
         if self.workspace is None or not self.workspace.sidecar_blocked:
@@ -772,6 +846,9 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        # Saved or discarded: nothing is left to recover.
+        self._stop_autosave(discard=not self.is_dirty())
+        self.watcher.unwatch()
         self.save_settings()
         event.accept()
 

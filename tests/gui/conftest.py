@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from reviewer.gui import dialogs  # noqa: E402
+from reviewer.gui import dialogs, recovery  # noqa: E402
 from reviewer.gui.main_window import MainWindow, app_settings  # noqa: E402
 
 from tests.gui.gui_helpers import SAMPLE, copy_corpus  # noqa: E402
@@ -25,9 +25,14 @@ def temp_settings(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     yield folder
 
 
+_WINDOW_TESTS = {"test_window", "test_model"}
+
+
 @pytest.fixture(autouse=True)
-def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any dialog a test did not mock fails loudly instead of blocking the suite."""
+def no_real_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any dialog a window test did not mock fails loudly instead of blocking the suite."""
+    if request.module.__name__.rsplit(".", 1)[-1] not in _WINDOW_TESTS:
+        return  # other suites in this folder test the real dialogs themselves
 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]!r}")
@@ -35,6 +40,7 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("ask_issue", "confirm", "ask_unsaved", "ask_external_change", "show_error",
                  "ask_save_path", "ask_open_path", "ask_text"):
         monkeypatch.setattr(dialogs, name, fail)
+    monkeypatch.setattr(recovery, "ask", fail)
 
 
 @pytest.fixture

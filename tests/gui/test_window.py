@@ -380,3 +380,35 @@ def test_no_display_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
         pytest.skip("display detection is Linux-only")
     assert result.returncode == 1
     assert "xvfb-run -a python main.py" in result.stderr
+
+
+def test_clean_file_follows_external_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article, checks=False)
+    data = article.read_bytes()
+    first = window.session.doc.pairs[0].target
+    old = f'">{first}</span>'.encode()
+    article.write_bytes(data.replace(old, b'">Van buiten gewijzigd</span>', 1))
+    assert window.watcher.check_now()
+    assert window.session.doc.pairs[0].target == "Van buiten gewijzigd"
+    assert not window.isWindowModified()
+
+
+def test_crash_journal_is_offered_and_restored_as_one_step(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.gui import recovery
+
+    load(qtbot, window, article, checks=False)
+    new = window.session.doc.pairs[2].target + " (hersteld)"
+    window.model.set_target(2, new)
+    assert window.autosave is not None
+    window.autosave.flush()  # what the timer does within two seconds
+    window.autosave.stop()
+    window.autosave = None  # a crash: no clean close, the journal stays
+    window.stack.clear()
+    window.workspace = None
+
+    monkeypatch.setattr(recovery, "ask", lambda *a, **k: "restore")
+    load(qtbot, window, article, checks=False)
+    assert window.session.doc.pairs[2].target == new
+    assert window.stack.count() == 1 and window.isWindowModified()
+    action(window, "actionUndo").trigger()
+    assert window.session.doc.pairs[2].target != new
