@@ -26,6 +26,14 @@ from reviewer.gui.markup import diff_html, to_html
 from reviewer.gui.model import LEVEL_COLORS, SEVERITY_COLORS, STATE_COLORS, SegmentModel
 
 ISSUE_KIND = "issue"
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
+
+
 FINDING_KIND = "check"
 
 
@@ -131,11 +139,18 @@ class DetailPane(QWidget):
         self.issues.setObjectName("detailIssues")
         self.issues.setRootIsDecorated(False)
         self.issues.setHeaderLabels(["Kind", "Severity", "What", "Detail"])
-        self.issues.setColumnWidth(0, 60)
-        self.issues.setColumnWidth(1, 80)
-        self.issues.setColumnWidth(2, 170)
-        self.issues.setWordWrap(True)
+        self.issues.setColumnWidth(0, 48)
+        self.issues.setColumnWidth(1, 72)
+        self.issues.setColumnWidth(2, 150)
+        self.issues.header().setStretchLastSection(True)
         v.addWidget(self.issues)
+        # The list elides long messages; the selected one is shown here in full.
+        self.issue_text = QLabel("")
+        self.issue_text.setObjectName("detailIssueText")
+        self.issue_text.setWordWrap(True)
+        self.issue_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.issue_text.setStyleSheet("QLabel { color:#37474f; padding:2px; }")
+        v.addWidget(self.issue_text)
         buttons = QHBoxLayout()
         self.btn_flag = QPushButton("Flag issue…")
         self.btn_edit = QPushButton("Edit…")
@@ -313,6 +328,13 @@ class DetailPane(QWidget):
     def _update_buttons(self, *_: object) -> None:
         uid = self.selected_issue_uid()
         finding = self.selected_finding()
+        item = self.issues.currentItem()
+        if item is None:
+            self.issue_text.setText("")
+        else:
+            what, detail = item.text(2), item.text(3)
+            code = f" <span style='color:#78909c'>[{finding.code}]</span>" if finding else ""
+            self.issue_text.setText(f"<b>{_esc(what)}</b>{code}: {_esc(detail)}")
         self.btn_edit.setEnabled(uid is not None or finding is not None)
         self.btn_edit.setText("Flag as issue…" if finding is not None else "Edit…")
         self.btn_resolve.setEnabled(uid is not None)

@@ -38,13 +38,26 @@ class IssueInput:
 class FlagIssueDialog(QDialog):
     """MQM category tree, severity and comment; type to filter, arrows to pick, Ctrl+Return to OK."""
 
-    def __init__(self, parent: QWidget | None, prefill: IssueInput | None = None, title: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None, prefill: IssueInput | None = None, title: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("flagIssueDialog")
         self.setWindowTitle(title or "Flag issue")
-        self.resize(560, 560)
+        self.resize(560, 600)
         self._check_code = prefill.check_code if prefill else ""
         layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{_esc(title or 'Flag issue')}</b>", self)
+        layout.addWidget(heading)
+        if self._check_code:
+            source = QLabel(
+                f"Prefilled from the check <code>{_esc(self._check_code)}</code>: "
+                "adjust the category, severity and comment as needed.",
+                self,
+            )
+            source.setWordWrap(True)
+            source.setStyleSheet("color:#455a64;")
+            layout.addWidget(source)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("categorySearch")
@@ -129,7 +142,7 @@ class FlagIssueDialog(QDialog):
         if item is None:
             item = self._items["custom/other"]
         self.tree.setCurrentItem(item)
-        self.tree.scrollToItem(item)
+        self.tree.scrollToItem(item, QTreeWidget.ScrollHint.PositionAtCenter)
 
     def value(self) -> IssueInput | None:
         item = self.tree.currentItem()
@@ -195,6 +208,12 @@ class FlagIssueDialog(QDialog):
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.value() is not None)
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
 
 
 # -- questions the window asks; tests monkeypatch these ------------------------------------

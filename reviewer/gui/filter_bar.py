@@ -53,7 +53,7 @@ class FilterBar(QWidget):
         self.issues = QComboBox(self)
         self.issues.setObjectName("filterIssues")
         self.issues.addItem("Any issues", None)
-        self.issues.addItem("Has issues or checks", "any")
+        self.issues.addItem("Issues or checks", "any")
         for sev in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL):
             self.issues.addItem(f"Severity: {sev.label}", sev)
         layout.addWidget(self.issues)

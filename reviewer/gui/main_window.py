@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.update_status)
         self._dock_timer = QTimer(self)
         self._dock_timer.setSingleShot(True)
-        self._dock_timer.setInterval(300)
+        self._dock_timer.setInterval(200)
         self._dock_timer.timeout.connect(self.refresh_issues_dock)
 
         self.autosave: recovery.AutosaveDriver | None = None
@@ -1068,11 +1068,15 @@ class MainWindow(QMainWindow):
         if not ok:
             self.statusBar().showMessage(self.proxy.error, 5000)
             return
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
-            if index.isValid():
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
+        index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET)) if row >= 0 else None
+        if index is None or not index.isValid():
+            # The current segment is hidden now: move to the first one shown, or to none.
+            index = self.proxy.index(0, COL_TARGET)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+        else:
+            self.detail.show_row(self.model, -1)
         self._update_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
