@@ -201,6 +201,7 @@ POSITIVE = [
     ("end-punctuation", "intune-exchange-on-prem-connector.md", "445af-103", "':' in source, '.'"),
     ("end-punctuation", "intune-exchange-on-prem-connector.md", "445af-126", "no punctuation"),
     ("missing-modal", SEED, "1f4c8-106", "you can"),
+    ("options", "content-search-no-results.md", "e8b7e-108", "-Organization → -Organisatie"),
     ("missing-modal", "archive-ciscojabberonpostgresql-data.md", "97e61-148", "kunt"),
 ]
 
@@ -288,6 +289,9 @@ NEGATIVE = [
     ),
     ("repeated-word", SEED, "1f4c8-103"),  # "als je je abonnement"
     ("missing-modal", "ediscovery-diagnostic-info.md", "b432c-117"),  # "U kunt ook"
+    ("options", "collect-diagnostic-data.md", "99185-126"),  # options inside inline code
+    ("space-after-markup", "testtask.md", "ec57f-108"),
+    ("space-after-markup", SEED, "1f4c8-110"),
 ]
 
 
@@ -458,6 +462,14 @@ MINIMAL = [
     ("missing-modal", "You can save it.", "U kunt het opslaan.", None),
     ("missing-modal", "You can save it.", "U het opslaan.", "kunt"),
     ("missing-modal", "Save it.", "Sla het op.", None),
+    ("space-after-markup", "If `$true`, DISM stops.", "Als `$true`kan DISM stoppen.", "'kan'"),
+    ("space-after-markup", "**A**, and **B**.", "**A**en **B**.", "'en'"),
+    ("space-after-markup", "The `x`-based way.", "De `x`-methode.", None),
+    ("space-after-markup", "Run `a`b.", "Voer `a`b uit.", None),  # glued in the source too
+    ("options", "Use -Identity and -Force.", "Gebruik -Identity en - Force.", "-Force"),
+    ("options", "Use -Identity.", "Gebruik -Identiteit.", "-Identity → -Identiteit"),
+    ("options", "Run Set-Mailbox -Identity x.", "Voer Set-Mailbox -Identity x uit.", None),
+    ("options", "A Windows 10-based PC.", "Een pc met Windows 10.", None),
 ]
 
 

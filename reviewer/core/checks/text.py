@@ -6,7 +6,17 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from reviewer.core.checks.analysis import CODE, LINK_CLOSE, LINK_OPEN, MASKS, TAG, URL, analyse
+from reviewer.core.checks.analysis import (
+    CODE,
+    LINK_CLOSE,
+    LINK_OPEN,
+    MASKS,
+    TAG,
+    URL,
+    analyse,
+    describe_diff,
+    multiset_diff,
+)
 from reviewer.core.checks.base import Level, register_pair_check
 
 NONE: tuple[str, ...] = ()
@@ -198,6 +208,55 @@ def check_space_before_link(source: str, target: str) -> Iterable[str]:
     if len(t) <= len(_GLUED_BEFORE_LINK_RE.findall(analyse(source).masked)):
         return NONE
     return (f"no space between {t[0]!r} and the link after it",)
+
+
+def _glued_after_markup(text: str) -> list[str]:
+    """Words glued to the end of inline code or bold: `$true`kan, **Warning**en."""
+    a = analyse(text)
+    masked = a.masked
+    words = _GLUED_AFTER_CODE_RE.findall(masked) if CODE in masked else []
+    for _, end in a.bold_spans():
+        after = _WORD_START_RE.match(masked, end + 2)
+        if after is not None:
+            words.append(after.group())
+    return words
+
+
+_GLUED_AFTER_CODE_RE = re.compile(CODE + r"([^\W_]\w*)")
+_WORD_START_RE = re.compile(r"[^\W\d_]\w*")
+
+
+@register_pair_check(
+    "space-after-markup", Level.WARNING, PUNCTUATION, "No space after code or bold"
+)
+def check_space_after_markup(source: str, target: str) -> Iterable[str]:
+    """A word is glued to the end of inline code or bold (`x`word, **x**word), unlike the source."""
+    if "`" not in target and "**" not in target and "__" not in target:
+        return NONE
+    t = _glued_after_markup(target)
+    if not t or len(t) <= len(_glued_after_markup(source)):
+        return NONE
+    return (f"no space after code or bold before {t[0]!r}",)
+
+
+# Command-line options and cmdlet parameters (-Identity, -Chord): never translated or split.
+_OPTION_RE = re.compile(r"(?<![\w-])-[A-Z][A-Za-z0-9]+\b")
+
+
+@register_pair_check(
+    "options", Level.WARNING, "accuracy/do-not-translate", "Command option changed"
+)
+def check_options(source: str, target: str) -> Iterable[str]:
+    """A command option or cmdlet parameter (-Identity) was translated, split or dropped."""
+    if " -" not in source and not source.startswith("-"):
+        return NONE
+    s = _OPTION_RE.findall(analyse(source).masked)
+    if not s:
+        return NONE
+    missing, added = multiset_diff(s, _OPTION_RE.findall(analyse(target).masked))
+    if not missing:
+        return NONE
+    return describe_diff("option", missing, added)
 
 
 # A space before . , : ; ! ? that ends a word or the text, e.g. `x.ps1` . or "klik op ,".
