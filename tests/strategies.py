@@ -12,7 +12,16 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from reviewer.core.errors import FormatError, TargetRejected
-from reviewer.core.format import Document, Pair, RawChunk, check_target, parse
+from reviewer.core.format import (
+    Document,
+    Pair,
+    RawChunk,
+    _front_matter,
+    _pairs_fast,
+    _pairs_stepwise,
+    check_target,
+    parse,
+)
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 SOURCES_MD = CORPUS / "SOURCES.md"
@@ -251,6 +260,7 @@ def parse_or_format_error(data: bytes) -> Document | None:
     event(f"warnings: {sorted({w.code for w in doc.warnings})}")
     assert doc.serialize() == data
     assert_document_consistent(doc)
+    assert_fast_path_matches_stepwise(doc.text)
     return doc
 
 
@@ -283,6 +293,30 @@ def assert_document_consistent(doc: Document, check_warnings: bool = True) -> No
     last_line = text.count("\n") + 1
     for w in doc.warnings if check_warnings else ():
         assert 1 <= w.line <= last_line and w.column >= 1, w
+
+
+def pair_fields(pairs: list[Pair]) -> list[tuple[object, ...]]:
+    return [
+        (
+            p.id, p.target, p.source, p.index, p.line, p.column, p.start, p.target_start,
+            p.target_end, p.source_start, p.end, p.in_front_matter, p.saved_target,
+        )
+        for p in pairs
+    ]  # fmt: skip
+
+
+def assert_fast_path_matches_stepwise(text: str) -> None:
+    """The one-regex pair scan finds exactly what FORMAT.md section 4 step by step finds."""
+    fm = _front_matter(text)
+    fm_end = fm.end if fm else 0
+    step_pairs, step_unpaired = _pairs_stepwise(text, fm_end)
+    fast = _pairs_fast(text, fm_end)
+    if fast is None:  # the documented hand-over to the stepwise scan
+        event("fast path handed over")
+        return
+    fast_pairs, fast_unpaired = fast
+    assert pair_fields(fast_pairs) == pair_fields(step_pairs)
+    assert fast_unpaired == step_unpaired
 
 
 def expected_splice(data: bytes, edits: dict[str, str]) -> bytes:

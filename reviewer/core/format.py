@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -15,6 +16,23 @@ from reviewer.core.errors import FormatError, TargetRejected
 OPENER_RE = re.compile(r'<span data-ttu-id="([^"<>]*)">')
 _DELIM_HEAD = '</span><span class="sxs-lookup"><span data-stu-id="'
 _CLOSER = "</span></span>"
+# A whole pair whose target runs to the first delimiter with its own id and whose source holds no
+# <span or </span before the closer: the common case, matched in one C-level pass. When the tail
+# does not match, only the opener matches and parse_text applies section 4 step by step, so both
+# paths give the same pairs (tests check this against _pairs_stepwise).
+# The quantifiers are possessive because giving characters back can never find an earlier end:
+# each run stops at the first "<" that may end it. That saves the engine its backtrack records.
+_PAIR_RE = re.compile(
+    r'<span data-ttu-id="([^"<>]*+)">'
+    r"(?:"
+    r'([^<]*+(?:<(?!/span><span class="sxs-lookup"><span data-stu-id="\1">)[^<]*+)*+)'
+    r'</span><span class="sxs-lookup"><span data-stu-id="\1">'
+    r"([^<]*+(?:<(?!/?span)[^<]*+)*+)"
+    r"</span></span>"
+    r")?"
+)
+_OPENER_LEN = len('<span data-ttu-id="">')  # plus the id
+_DELIM_LEN = len(_DELIM_HEAD) + len('">')  # plus the id
 # Inner span tokens of a source, for the depth scan of FORMAT.md section 4 step 3.
 _SPAN_TOKEN_RE = re.compile(r"</span>|<span(?=[\s>/])[^>]*>")
 _CORRUPT_OPENER_RE = re.compile(r'<span data-ttu-id=(?:"|&quot;)[^"<>]*?&quot;>')
@@ -144,6 +162,10 @@ class Document:
         self.path = path
         self._by_id: dict[str, Pair] | None = None
         self._line_starts: list[int] | None = None
+        # The bytes ``text`` was decoded from, when known: serialize splices into them instead
+        # of re-encoding the whole article. Only trusted while ``text`` is still that object.
+        self._data: bytes | None = None
+        self._data_text: str | None = None
 
     # -- lookup ---------------------------------------------------------------
     def __len__(self) -> int:
@@ -205,17 +227,40 @@ class Document:
     # -- writing ------------------------------------------------------------------
     def serialize(self) -> bytes:
         """The article's bytes: the loaded text with only the edited targets spliced in."""
-        pieces: list[str] = []
-        pos = 0
-        for p in self.pairs:
-            if p.target is not p.saved_target and p.target != p.saved_target:
-                pieces.append(self.text[pos : p.target_start])
+        text = self.text
+        edited = [
+            p for p in self.pairs if p.target is not p.saved_target and p.target != p.saved_target
+        ]
+        data = self._data if self._data_text is text else None
+        if not edited:
+            return data if data is not None else text.encode("utf-8")
+        if data is None:
+            pieces: list[str] = []
+            pos = 0
+            for p in edited:
+                pieces.append(text[pos : p.target_start])
                 pieces.append(p.target)
                 pos = p.target_end
-        if not pieces:
-            return self.text.encode("utf-8")
-        pieces.append(self.text[pos:])
-        return "".join(pieces).encode("utf-8")
+            pieces.append(text[pos:])
+            return "".join(pieces).encode("utf-8")
+        # Splice into the loaded bytes. Only the text before each edit is encoded, to learn its
+        # byte offset; the untouched bytes are copied once, by the join.
+        view = memoryview(data)
+        chunks: list[bytes | memoryview] = []
+        pos = bpos = 0
+        for p in edited:
+            bstart = bpos + len(text[pos : p.target_start].encode("utf-8"))
+            chunks.append(view[bpos:bstart])
+            chunks.append(p.target.encode("utf-8"))
+            bpos = bstart + len(p.saved_target.encode("utf-8"))
+            pos = p.target_end
+        chunks.append(view[bpos:])
+        return b"".join(chunks)
+
+    def _adopt_bytes(self, data: bytes) -> None:
+        """Remember that ``self.text`` was decoded from ``data`` (bytes, not a mutable buffer)."""
+        self._data = data
+        self._data_text = self.text
 
     def mark_saved(self, data: bytes) -> None:
         """Adopt ``data`` (what was just written) as the new baseline, shifting offsets in place."""
@@ -237,6 +282,7 @@ class Document:
             # Pairs may sit inside the front matter; its end moves with them.
             self.front_matter.end += fm_shift
         self.text = text
+        self._adopt_bytes(bytes(data))
         self._line_starts = None
         for p in self.pairs:
             p.line, p.column = self.line_column(p.start)
@@ -343,12 +389,107 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def parse(data: bytes, path: str | None = None) -> Document:
     """Parse an article's bytes. ``parse(b).serialize() == b`` for every input that parses."""
-    return parse_text(decode(data, path), path)
+    doc = parse_text(decode(data, path), path)
+    doc._adopt_bytes(bytes(data))
+    return doc
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
     front_matter = _front_matter(text)
     fm_end = front_matter.end if front_matter else 0
+    # The scan builds tens of thousands of acyclic objects; collections during it are wasted work.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        found = _pairs_fast(text, fm_end)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    pairs, unpaired = found if found is not None else _pairs_stepwise(text, fm_end)
+    warnings = _warnings(text, pairs, front_matter, unpaired)
+    return Document(text, pairs, front_matter, warnings, path)
+
+
+def _pairs_fast(text: str, fm_end: int) -> tuple[list[Pair], list[int]] | None:
+    """The pairs and unpaired openers of ``text``, as _pairs_stepwise finds them, but quicker.
+
+    Returns None in the one case the single regex pass cannot follow (a whole pair matched
+    inside an earlier pair and reaching past its end); the caller then goes step by step.
+    """
+    pairs: list[Pair] = []
+    append = pairs.append
+    find = text.find
+    count = text.count
+    rfind = text.rfind
+    new_pair = Pair  # local names: this loop runs once per pair of a 10,000-pair article
+    length = len
+    opener_len = _OPENER_LEN
+    delim_len = _DELIM_LEN
+    index = 0
+    line = 1
+    line_pos = 0  # offset up to which ``line`` counts newlines
+    line_start = 0  # offset of the first character of line ``line``
+    pos = 0  # end of the previous pair: openers before it lie inside that pair
+    unpaired: list[int] = []
+    for m in _PAIR_RE.finditer(text):
+        pair_id, target, source = m.groups()
+        start, end = m.span()
+        if start < pos:
+            if source is not None and end > pos:
+                return None
+            continue
+        if source is not None:
+            # Offsets follow from the lengths: the markup around target and source is fixed.
+            id_len = length(pair_id)
+            target_start = start + opener_len + id_len
+            target_end = target_start + length(target)
+            source_start = target_end + delim_len + id_len
+        else:
+            # FORMAT.md section 4 steps 2-3, as in _pairs_stepwise; ``end`` is the opener's.
+            target_start = end
+            delim = _DELIM_HEAD + pair_id + '">'
+            target_end = find(delim, target_start)
+            if target_end == -1:
+                unpaired.append(start)
+                continue
+            source_start = target_end + length(delim)
+            close = find(_CLOSER, source_start)
+            if close == -1:
+                continue
+            if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
+                close = _scan_source_end(text, source_start, close)
+            end = close + length(_CLOSER)
+            target = text[target_start:target_end]
+            source = text[source_start:close]
+        newlines = count("\n", line_pos, start)
+        if newlines:
+            line += newlines
+            line_start = rfind("\n", line_pos, start) + 1
+        line_pos = start
+        append(
+            new_pair(
+                pair_id,
+                target,
+                source,
+                index,
+                line,
+                start - line_start + 1,
+                start,
+                target_start,
+                target_end,
+                source_start,
+                end,
+                start < fm_end,
+                target,
+            )
+        )
+        index += 1
+        pos = end
+    return pairs, unpaired
+
+
+def _pairs_stepwise(text: str, fm_end: int) -> tuple[list[Pair], list[int]]:
+    """FORMAT.md section 4 applied opener by opener: the reference _pairs_fast must agree with."""
     pairs: list[Pair] = []
     append = pairs.append
     find = text.find
@@ -397,8 +538,7 @@ def parse_text(text: str, path: str | None = None) -> Document:
             )
         )
         pos = end
-    warnings = _warnings(text, pairs, front_matter, unpaired)
-    return Document(text, pairs, front_matter, warnings, path)
+    return pairs, unpaired
 
 
 def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
@@ -470,7 +610,8 @@ def _warnings(
 
     if fm is not None and fm.error:
         warnings.append(ParseWarning("front-matter", 2, 1, fm.error + "; kept verbatim."))
-    if "&quot;" in text:
+    has_quot = "&quot;" in text
+    if has_quot:
         for m in _CORRUPT_OPENER_RE.finditer(text):
             line, col = locate(m.start())
             warnings.append(
@@ -481,10 +622,20 @@ def _warnings(
                     "segment markup corrupted by &quot; entities: kept as raw text, not editable.",
                 )
             )
-    if _ORPHAN_LOOKUP in text or _CORRUPT_LOOKUP in text:
+    # Every pair holds exactly one _ORPHAN_LOOKUP, in its delimiter (pairs do not overlap and
+    # the needle cannot overlap itself), so a count equal to the pair count means no orphan.
+    needles = [
+        needle
+        for needle, suspect in (
+            (_ORPHAN_LOOKUP, text.count(_ORPHAN_LOOKUP) != len(pairs)),
+            (_CORRUPT_LOOKUP, has_quot and _CORRUPT_LOOKUP in text),
+        )
+        if suspect
+    ]
+    if needles:
         # A sxs-lookup half outside every pair has lost its target opener.
         spans = [(p.start, p.end) for p in pairs]
-        for needle in (_ORPHAN_LOOKUP, _CORRUPT_LOOKUP):
+        for needle in needles:
             offset = text.find(needle)
             while offset != -1:
                 i = bisect_right(spans, (offset, len(text) + 1)) - 1
@@ -513,7 +664,7 @@ def _warnings(
             )
         )
     seen: dict[str, Pair] = {}
-    for p in pairs:
+    for p in pairs if len({p.id for p in pairs}) != len(pairs) else ():
         if p.id in seen:
             warnings.append(
                 ParseWarning(

@@ -14,12 +14,15 @@ from reviewer.core.format import (
     FrontMatterField,
     Pair,
     RawChunk,
+    _pairs_fast,
     check_target,
     parse,
+    parse_text,
 )
 from tests.strategies import (
     SourceRow,
     assert_document_consistent,
+    assert_fast_path_matches_stepwise,
     corpus_bytes,
     expected_splice,
     source_rows,
@@ -579,6 +582,30 @@ def test_opener_inside_a_pair_is_skipped() -> None:
     assert doc.pairs[0].source == f"s {inner} s"
 
 
+def test_whole_pair_inside_an_earlier_pair_reaching_past_it() -> None:
+    # a-101's source holds an inner span, so it is found step by step and ends at the first
+    # closer, inside a-102's target; a-102's markup runs past that end. The next pair is a-103.
+    text = (
+        pair("a-101", "T", '<span>x</span> <span data-ttu-id="a-102">QT')
+        + " after "
+        + pair("a-103", "R", "RS")
+        + '</span><span class="sxs-lookup"><span data-stu-id="a-102">QS</span></span>\n'
+    )
+    doc = roundtrips(text.encode())
+    assert [(p.id, p.source) for p in doc.pairs] == [
+        ("a-101", '<span>x</span> <span data-ttu-id="a-102">QT'),
+        ("a-103", "RS"),
+    ]
+    assert [w.code for w in doc.warnings] == ["orphan-source"]
+    # The one-pass scan cannot follow this and hands over to the stepwise scan.
+    assert _pairs_fast(doc.text, 0) is None
+
+
+@pytest.mark.parametrize("row", source_rows(), ids=lambda r: r.name)
+def test_fast_scan_matches_stepwise_scan_on_the_corpus(row: SourceRow) -> None:
+    assert_fast_path_matches_stepwise(corpus_bytes(row.name).decode("utf-8"))
+
+
 def test_target_runs_to_the_delimiter_with_the_same_id() -> None:
     other = '</span><span class="sxs-lookup"><span data-stu-id="abcde-999">'
     text = pair("abcde-102", f"a{other}b", "s")
@@ -699,6 +726,39 @@ def test_edit_changes_only_the_target_bytes() -> None:
     again = parse(out, name)
     assert [(q.id, q.source) for q in again.pairs] == [(q.id, q.source) for q in doc.pairs]
     assert again.pair("1f4c8-106").target == new
+
+
+def test_serialize_without_the_loaded_bytes() -> None:
+    # parse_text has no bytes to splice into, so serialize encodes the text instead.
+    name = "what-is-a-domain.md"
+    data = corpus_bytes(name)
+    doc = parse_text(data.decode("utf-8"), name)
+    assert doc.serialize() == data
+    edits = {"3ce95-112": "Lees meer.", "3ce95-107": "Meestal *uwbedrijf.<span>com*."}
+    for pid, text in edits.items():
+        doc.set_target(doc.pair(pid), text)
+    assert doc.serialize() == expected_splice(data, edits)
+
+
+def test_serialize_after_text_is_replaced_does_not_use_stale_bytes() -> None:
+    name = "change-nameservers.md"
+    doc = doc_of(name)
+    doc.text = doc.text.replace("Naamservers", "NAAMSERVERS")
+    assert doc.serialize() == doc.text.encode("utf-8")
+
+
+def test_edits_of_non_ascii_text_splice_at_byte_offsets() -> None:
+    name = "add-users-to-intune.md"  # U+00A0 before and inside the edited pairs
+    data = corpus_bytes(name)
+    doc = doc_of(name)
+    edits = {"9a659-103": "Één\xa0zin — met 😀", "9a659-106": "Laatste\u202fzin."}
+    for pid, text in edits.items():
+        doc.set_target(doc.pair(pid), text)
+    out = doc.serialize()
+    assert out == expected_splice(data, edits)
+    doc.mark_saved(out)
+    doc.set_target(doc.pair("9a659-106"), "Nog één keer.")
+    assert doc.serialize() == expected_splice(out, {"9a659-106": "Nog één keer."})
 
 
 def test_edit_then_revert_gives_the_original_bytes() -> None:
@@ -929,9 +989,9 @@ def test_nul_in_target_is_rejected_up_front() -> None:
         ("ab\nééé".encode()[:-1], 2, 5, "is not valid UTF-8"),  # truncated multi-byte at EOF
         ("Tekst: caf\xe9\n".encode("latin-1"), 1, 11, "byte 0xe9"),
         ("---\ntitle: x\n".encode("utf-16"), 1, 1, "UTF-16"),
-        ("---\n".encode("utf-16-be"), 1, 1, "NUL bytes"),
-        ("ab\ncd".encode("utf-16-le"), 1, 2, "NUL bytes"),
-        (b"line one\nab\x00cd", 2, 3, "NUL bytes"),
+        ("---\n".encode("utf-16-be"), 1, 1, "looks like UTF-16 without a BOM"),
+        ("ab\ncd".encode("utf-16-le"), 1, 2, "looks like UTF-16 without a BOM"),
+        (b"line one\nab\x00cd", 2, 3, "NUL bytes: it is binary"),
         (codecs.BOM_UTF16_BE + "x".encode("utf-16-be"), 1, 1, "UTF-16"),
     ],
     ids=[
