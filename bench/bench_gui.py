@@ -68,7 +68,11 @@ def measure(path: Path, filter_keys: bool = False) -> dict[str, object]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(path), "--t0", repr(t0)]
         + (["--filter"] if filter_keys else []),
-        env=env, capture_output=True, text=True, timeout=300, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     ).stdout
     line = [ln for ln in out.splitlines() if ln.startswith("{")][-1]
     data: dict[str, object] = json.loads(line)
@@ -104,14 +108,18 @@ def main() -> int:
             peak = statistics.median(float(r["peak_rss_mb"]) for r in runs)  # type: ignore[arg-type]
             worst = max(keys)
         if not args.json:
-            print(f"{n:>6} pairs: first rows painted {open_s[str(n)]:.3f} s after launch "
-                  f"(median of {args.runs})")
+            print(
+                f"{n:>6} pairs: first rows painted {open_s[str(n)]:.3f} s after launch "
+                f"(median of {args.runs})"
+            )
     summary = {"open_s": open_s, "filter_keystroke_s": keystroke_s}
     if args.json:
         print(json.dumps(summary))
     else:
-        print(f"filter keystroke on {SIZES[-1]}: median {keystroke_s[str(SIZES[-1])] * 1000:.1f} ms, "
-              f"worst {worst * 1000:.1f} ms")
+        print(
+            f"filter keystroke on {SIZES[-1]}: median {keystroke_s[str(SIZES[-1])] * 1000:.1f} ms, "
+            f"worst {worst * 1000:.1f} ms"
+        )
         print(f"peak RSS of the {SIZES[-1]}-pair child: {peak:.0f} MB")
         print(json.dumps(summary))
     print(f"peak RSS of the {SIZES[-1]}-pair child: {peak:.0f} MB", file=sys.stderr)

@@ -21,7 +21,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--size", default="1400x900", metavar="WxH", help="window size (default 1400x900)"
     )
     parser.add_argument(
-        "--select", type=int, default=0, metavar="N",
+        "--select",
+        type=int,
+        default=0,
+        metavar="N",
         help="with --screenshot: segment number to select (default: first with findings)",
     )
     return parser.parse_args(argv)

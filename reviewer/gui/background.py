@@ -36,8 +36,8 @@ def start(
     def in_thread() -> None:
         result: Result = (None, None)
         try:
-            result = _forked(doc, config, want_words) if use_fork else compute(
-                doc, config, want_words
+            result = (
+                _forked(doc, config, want_words) if use_fork else compute(doc, config, want_words)
             )
         finally:
             done(result)

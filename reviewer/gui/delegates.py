@@ -19,10 +19,10 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QBrush,
     QColor,
-    QIcon,
-    QLinearGradient,
     QFont,
+    QIcon,
     QKeyEvent,
+    QLinearGradient,
     QPainter,
     QPalette,
     QSyntaxHighlighter,
@@ -30,11 +30,17 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reviewer.core.checks import Finding, Level
 from reviewer.core.mqm import Issue
-from reviewer.gui.markup import tokenize, to_html
+from reviewer.gui.markup import to_html, tokenize
 from reviewer.gui.model import (
     COL_ISSUES,
     COL_SOURCE,
@@ -174,7 +180,9 @@ class SegmentDelegate(QStyledItemDelegate):
         return editor
 
     # -- painting --------------------------------------------------------------------
-    def _document(self, text: str, width: int, font: QFont, height: int) -> tuple[QTextDocument, float]:
+    def _document(
+        self, text: str, width: int, font: QFont, height: int
+    ) -> tuple[QTextDocument, float]:
         """The laid-out text and the height of the whole lines that fit in ``height``."""
         key = (text, width, height)
         cached = self._cache.get(key)
@@ -245,7 +253,9 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.fillRect(QRectF(box.left() - 24, box.top(), 24, h), QBrush(fade))
             painter.fillRect(box, background)
             painter.setPen(QColor("#1565c0"))
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), marker)
+            painter.drawText(
+                box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), marker
+            )
         painter.restore()
 
     def _paint_state(
@@ -261,7 +271,9 @@ class SegmentDelegate(QStyledItemDelegate):
         painter.drawEllipse(QRectF(rect.left(), top, size, size))
         painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
         text_rect = rect.adjusted(size + 6, 0, 0, 0)
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text
+        )
 
     def _paint_issues(
         self, painter: QPainter, rect: Any, index: AnyIndex, opt: QStyleOptionViewItem

@@ -48,12 +48,16 @@ class TargetEdit(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         # Let Ctrl+Z / Ctrl+Shift+Z reach the window's QUndoStack actions.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                QKeySequence.StandardKey.Redo
-            ):
-                event.ignore()
-                return False
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()
+            return False
         return super().event(event)
 
 
@@ -393,4 +397,3 @@ class DetailPane(QWidget):
 
     def move_cursor_end(self) -> None:
         self.target.moveCursor(QTextCursor.MoveOperation.End)
-

@@ -36,7 +36,7 @@ class IssueInput:
 
 
 class FlagIssueDialog(QDialog):
-    """MQM category tree, severity and comment; type to filter, arrows to pick, Ctrl+Return to OK."""
+    """MQM category tree, severity and comment: type to filter, arrows to pick, Ctrl+Return."""
 
     def __init__(
         self, parent: QWidget | None, prefill: IssueInput | None = None, title: str = ""
@@ -165,7 +165,8 @@ class FlagIssueDialog(QDialog):
             return
         focus = self.focusWidget()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focus in (
-            self.search, self.tree
+            self.search,
+            self.tree,
         ):
             self._first_match()
             return
@@ -217,7 +218,9 @@ def _esc(text: str) -> str:
 
 
 # -- questions the window asks; tests monkeypatch these ------------------------------------
-def ask_issue(parent: QWidget | None, prefill: IssueInput | None, title: str = "") -> IssueInput | None:
+def ask_issue(
+    parent: QWidget | None, prefill: IssueInput | None, title: str = ""
+) -> IssueInput | None:
     dialog = FlagIssueDialog(parent, prefill, title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -302,4 +305,3 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str) -> str |
 
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value if ok else None
-

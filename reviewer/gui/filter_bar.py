@@ -38,7 +38,11 @@ class FilterBar(QWidget):
 
         self.where = QComboBox(self)
         self.where.setObjectName("filterWhere")
-        for label, value in (("Source + target", "both"), ("Source", "source"), ("Target", "target")):
+        for label, value in (
+            ("Source + target", "both"),
+            ("Source", "source"),
+            ("Target", "target"),
+        ):
             self.where.addItem(label, value)
         layout.addWidget(self.where)
 
@@ -73,7 +77,12 @@ class FilterBar(QWidget):
         self.count.setMinimumWidth(110)
         layout.addWidget(self.count)
 
-        for combo, chars in ((self.where, 12), (self.state, 10), (self.issues, 11), (self.check, 12)):
+        for combo, chars in (
+            (self.where, 12),
+            (self.state, 10),
+            (self.issues, 11),
+            (self.check, 12),
+        ):
             # Long check titles must not widen the window past small screens.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -129,14 +138,30 @@ class FilterBar(QWidget):
         )
 
     def clear(self) -> None:
-        for w in (self.text, self.regex, self.where, self.state, self.issues, self.check, self.edited):
+        for w in (
+            self.text,
+            self.regex,
+            self.where,
+            self.state,
+            self.issues,
+            self.check,
+            self.edited,
+        ):
             w.blockSignals(True)
         self.text.clear()
         self.regex.setChecked(False)
         self.edited.setChecked(False)
         for combo in (self.where, self.state, self.issues, self.check):
             combo.setCurrentIndex(0)
-        for w in (self.text, self.regex, self.where, self.state, self.issues, self.check, self.edited):
+        for w in (
+            self.text,
+            self.regex,
+            self.where,
+            self.state,
+            self.issues,
+            self.check,
+            self.edited,
+        ):
             w.blockSignals(False)
         self.apply_now()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import getpass
 import os
@@ -37,12 +38,12 @@ from PySide6.QtWidgets import (
 from reviewer.core import scoring
 from reviewer.core.edits import AddIssue, DismissCheck, Edit, RemoveIssue, SetState, UpdateIssue
 from reviewer.core.errors import ReviewerError
+from reviewer.core.journal import Journal
 from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 from reviewer.core.store import SidecarError
 from reviewer.core.workspace import ExternalChangeError, Workspace, open_article
-from reviewer.core.journal import Journal
 from reviewer.gui import background, dialogs, recovery
 from reviewer.gui.commands import EditCommand
 from reviewer.gui.delegates import SegmentDelegate, SegmentEditor
@@ -263,17 +264,24 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        A = self._action  # noqa: N806
-        SK = QKeySequence.StandardKey  # noqa: N806
-        self.action_open = A("actionOpen", "&Open…", self.open_dialog, (SK.Open,), "Open an article")
-        self.action_save = A("actionSave", "&Save", self.save, (SK.Save,), "Save article and review")
+        A = self._action
+        SK = QKeySequence.StandardKey
+        self.action_open = A(
+            "actionOpen", "&Open…", self.open_dialog, (SK.Open,), "Open an article"
+        )
+        self.action_save = A(
+            "actionSave", "&Save", self.save, (SK.Save,), "Save article and review"
+        )
         self.action_save_as = A("actionSaveAs", "Save &As…", self.save_as, ("Ctrl+Shift+S",))
         self.action_reload = A("actionReload", "&Reload from Disk", self.reload)
         self.action_export = A(
             "actionExportIssues", "&Export Issues…", self.export_issues, (), "Export issues"
         )
         self.action_start_fresh = A(
-            "actionStartFresh", "Start &Fresh Review Data…", self.start_fresh, (),
+            "actionStartFresh",
+            "Start &Fresh Review Data…",
+            self.start_fresh,
+            (),
             "Move the unreadable review data aside so the review can be saved",
         )
         self.action_name = A("actionReviewerName", "Reviewer &Name…", self.ask_reviewer_name)
@@ -288,61 +296,95 @@ class MainWindow(QMainWindow):
         self.addAction(self.action_undo)
         self.addAction(self.action_redo)
         self.action_copy_source = A(
-            "actionCopySource", "&Copy Source to Target", self.copy_source, ("Ctrl+B",),
+            "actionCopySource",
+            "&Copy Source to Target",
+            self.copy_source,
+            ("Ctrl+B",),
             "Copy the source into the target",
         )
         self.action_find = A("actionFind", "&Find / Filter", self.focus_filter, (SK.Find,))
         self.action_clear_filter = A("actionClearFilter", "C&lear Filter", self.filter_bar.clear)
 
         self.action_approve_next = A(
-            "actionApproveNext", "&Approve and Next", self.approve_and_next,
-            ("Ctrl+Return", "Ctrl+Enter"), "Approve this segment and go to the next",
+            "actionApproveNext",
+            "&Approve and Next",
+            self.approve_and_next,
+            ("Ctrl+Return", "Ctrl+Enter"),
+            "Approve this segment and go to the next",
         )
         self.action_approve = A("actionApprove", "Approve", self.approve_current, ("Alt+Return",))
         self.action_reviewed = A(
             "actionMarkReviewed", "Mark &Reviewed", lambda: self.set_state(State.REVIEWED)
         )
         self.action_needs_work = A(
-            "actionNeedsWork", "Mark Needs &Work", lambda: self.set_state(State.NEEDS_WORK),
-            ("Ctrl+Shift+N",), "Mark the segment as needing work",
+            "actionNeedsWork",
+            "Mark Needs &Work",
+            lambda: self.set_state(State.NEEDS_WORK),
+            ("Ctrl+Shift+N",),
+            "Mark the segment as needing work",
         )
         self.action_unreviewed = A(
             "actionMarkUnreviewed", "Reset to &Unreviewed", lambda: self.set_state(State.UNREVIEWED)
         )
         self.action_next_unfinished = A(
-            "actionNextUnfinished", "Next &Unfinished", lambda: self.next_unfinished(True),
-            ("Ctrl+J",), "Next segment not yet reviewed or approved",
+            "actionNextUnfinished",
+            "Next &Unfinished",
+            lambda: self.next_unfinished(True),
+            ("Ctrl+J",),
+            "Next segment not yet reviewed or approved",
         )
         self.action_prev_unfinished = A(
-            "actionPrevUnfinished", "Previous Unfinished", lambda: self.next_unfinished(False),
+            "actionPrevUnfinished",
+            "Previous Unfinished",
+            lambda: self.next_unfinished(False),
             ("Ctrl+K",),
         )
         self.action_next_issue = A(
-            "actionNextIssue", "Next &Issue", lambda: self.next_issue(True),
-            ("F3", "Ctrl+Shift+J"), "Next segment with an issue or check result",
+            "actionNextIssue",
+            "Next &Issue",
+            lambda: self.next_issue(True),
+            ("F3", "Ctrl+Shift+J"),
+            "Next segment with an issue or check result",
         )
         self.action_prev_issue = A(
-            "actionPrevIssue", "Previous Issue", lambda: self.next_issue(False),
+            "actionPrevIssue",
+            "Previous Issue",
+            lambda: self.next_issue(False),
             ("Shift+F3", "Ctrl+Shift+K"),
         )
         self.action_flag = A(
-            "actionFlagIssue", "&Flag Issue…", self.flag_issue, ("Ctrl+Shift+F",),
+            "actionFlagIssue",
+            "&Flag Issue…",
+            self.flag_issue,
+            ("Ctrl+Shift+F",),
             "Flag an MQM issue on this segment",
         )
         self.action_dismiss = A(
-            "actionDismissCheck", "&Dismiss Check", self._dismiss_selected, (),
+            "actionDismissCheck",
+            "&Dismiss Check",
+            self._dismiss_selected,
+            (),
             "Dismiss the selected check result as a false positive",
         )
         self.action_approve_selection = A(
-            "actionApproveSelection", "Approve &Selection…", self.approve_selection,
-            ("Ctrl+Shift+A",), "Approve every selected segment",
+            "actionApproveSelection",
+            "Approve &Selection…",
+            self.approve_selection,
+            ("Ctrl+Shift+A",),
+            "Approve every selected segment",
         )
         self.action_approve_filtered = A(
-            "actionApproveFiltered", "Approve All &Shown…", self.approve_filtered, (),
+            "actionApproveFiltered",
+            "Approve All &Shown…",
+            self.approve_filtered,
+            (),
             "Approve every segment the filter shows",
         )
         self.action_approve_clean = A(
-            "actionApproveClean", "Approve All &Clean…", self.approve_clean, (),
+            "actionApproveClean",
+            "Approve All &Clean…",
+            self.approve_clean,
+            (),
             "Approve shown segments with no open issue and no error-level check",
         )
         self.action_issues_dock = self.issues_dock.toggleViewAction()
@@ -407,11 +449,24 @@ class MainWindow(QMainWindow):
         tb.setObjectName("mainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.setMovable(False)
-        for a in (self.action_open, self.action_save, None, self.action_undo, self.action_redo,
-                  None, self.action_approve_next, self.action_needs_work, self.action_flag,
-                  self.action_next_unfinished, self.action_next_issue, None,
-                  self.action_approve_selection, self.action_approve_clean, None,
-                  self.action_export):
+        for a in (
+            self.action_open,
+            self.action_save,
+            None,
+            self.action_undo,
+            self.action_redo,
+            None,
+            self.action_approve_next,
+            self.action_needs_work,
+            self.action_flag,
+            self.action_next_unfinished,
+            self.action_next_issue,
+            None,
+            self.action_approve_selection,
+            self.action_approve_clean,
+            None,
+            self.action_export,
+        ):
             if a is None:
                 tb.addSeparator()
             else:
@@ -430,7 +485,7 @@ class MainWindow(QMainWindow):
             return str(configured)
         try:
             return getpass.getuser()
-        except Exception:  # noqa: BLE001 - no login name is no reason to fail
+        except Exception:
             return ""
 
     def _restore_settings(self) -> None:
@@ -453,10 +508,8 @@ class MainWindow(QMainWindow):
         widths = dict(DEFAULT_WIDTHS)
         if isinstance(saved, list) and len(saved) == 6:
             for col in DEFAULT_WIDTHS:
-                try:
+                with contextlib.suppress(TypeError, ValueError):
                     widths[col] = max(36, int(saved[col]))
-                except (TypeError, ValueError):
-                    pass
         for col, width in widths.items():
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
@@ -497,8 +550,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def ask_reviewer_name(self) -> None:
-        name = dialogs.ask_text(self, "Reviewer name", "Your name, stored with every change:",
-                                self.reviewer)
+        name = dialogs.ask_text(
+            self, "Reviewer name", "Your name, stored with every change:", self.reviewer
+        )
         if name is not None and name.strip():
             self.settings.setValue("reviewer/name", name.strip())
             if self.workspace is not None:
@@ -526,8 +580,10 @@ class MainWindow(QMainWindow):
             except SidecarError as exc:
                 QGuiApplication.restoreOverrideCursor()
                 if not dialogs.confirm(
-                    self, "Review data unreadable",
-                    f"{exc}\n\nOpen the article without its review data?", "Open without",
+                    self,
+                    "Review data unreadable",
+                    f"{exc}\n\nOpen the article without its review data?",
+                    "Open without",
                 ):
                     return False
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -646,11 +702,21 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has = self.workspace is not None and len(self.session.doc.pairs) > 0
         for a in (
-            self.action_copy_source, self.action_approve_next, self.action_approve,
-            self.action_reviewed, self.action_needs_work, self.action_unreviewed,
-            self.action_next_unfinished, self.action_prev_unfinished, self.action_next_issue,
-            self.action_prev_issue, self.action_flag, self.action_dismiss,
-            self.action_approve_selection, self.action_approve_filtered, self.action_approve_clean,
+            self.action_copy_source,
+            self.action_approve_next,
+            self.action_approve,
+            self.action_reviewed,
+            self.action_needs_work,
+            self.action_unreviewed,
+            self.action_next_unfinished,
+            self.action_prev_unfinished,
+            self.action_next_issue,
+            self.action_prev_issue,
+            self.action_flag,
+            self.action_dismiss,
+            self.action_approve_selection,
+            self.action_approve_filtered,
+            self.action_approve_clean,
         ):
             a.setEnabled(has)
         loaded = self.workspace is not None
@@ -741,7 +807,9 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         if self.is_dirty() and not dialogs.confirm(
-            self, "Reload from disk", "Reloading drops your unsaved changes. Reload anyway?",
+            self,
+            "Reload from disk",
+            "Reloading drops your unsaved changes. Reload anyway?",
             "Reload",
         ):
             return
@@ -795,9 +863,11 @@ class MainWindow(QMainWindow):
         if self.workspace is None or not self.workspace.sidecar_blocked:
             return
         if not dialogs.confirm(
-            self, "Start fresh review data",
+            self,
+            "Start fresh review data",
             f"Move {self.workspace.sidecar_path} aside (it is kept, not deleted) so this "
-            "review can be saved?", "Move aside",
+            "review can be saved?",
+            "Move aside",
         ):
             return
         moved = self.workspace.start_fresh()
@@ -808,9 +878,12 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         from reviewer.core import exporters
+
         base = os.path.splitext(self.workspace.path)[0] + "-issues"
         path, chosen = dialogs.ask_save_path(
-            self, "Export issues", base + ".csv",
+            self,
+            "Export issues",
+            base + ".csv",
             "CSV (*.csv);;Excel workbook (*.xlsx);;HTML report (*.html);;JSON (*.json)",
         )
         if not path:
@@ -868,7 +941,10 @@ class MainWindow(QMainWindow):
         doc = session.doc
         signal = self._checks_signal
         self._checks_thread = background.start(
-            doc, session.check_config, self._words is None, lambda result: signal.done.emit(doc, result)
+            doc,
+            session.check_config,
+            self._words is None,
+            lambda result: signal.done.emit(doc, result),
         )
 
     def wait_for_checks(self) -> None:
@@ -997,7 +1073,9 @@ class MainWindow(QMainWindow):
             return
         index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
         if not index.isValid():
-            self.statusBar().showMessage(f"Segment #{row + 1} was hidden by the filter: filter cleared", 5000)
+            self.statusBar().showMessage(
+                f"Segment #{row + 1} was hidden by the filter: filter cleared", 5000
+            )
             self.filter_bar.clear()
             index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
         self.table.setCurrentIndex(index)
@@ -1111,7 +1189,9 @@ class MainWindow(QMainWindow):
         self.commit_editor()
         if self.session is None:
             return False
-        rows = rows if rows is not None else ([self.current_row()] if self.current_row() >= 0 else [])
+        rows = (
+            rows if rows is not None else ([self.current_row()] if self.current_row() >= 0 else [])
+        )
         todo = tuple(r for r in rows if self.session.reviews[r].state is not state)
         if not todo:
             return False
@@ -1139,7 +1219,9 @@ class MainWindow(QMainWindow):
             return False
         edit = self.session.approval(rows)
         if edit is None:
-            dialogs.confirm(self, "Batch approval", f"Nothing to approve: {what} are already approved.")
+            dialogs.confirm(
+                self, "Batch approval", f"Nothing to approve: {what} are already approved."
+            )
             return False
         n = len(edit.row_list)
         already = len(rows) - n
@@ -1200,7 +1282,10 @@ class MainWindow(QMainWindow):
         if value is None:
             return False
         issue = Issue(
-            value.category, value.severity, value.comment, status=value.status,
+            value.category,
+            value.severity,
+            value.comment,
+            status=value.status,
             check_code=value.check_code,
         )
         self.push(AddIssue(row=row, issue=issue, author=self.reviewer))
@@ -1221,7 +1306,10 @@ class MainWindow(QMainWindow):
         if value is None:
             return
         updated = dataclasses.replace(
-            issue, category=value.category, severity=value.severity, comment=value.comment,
+            issue,
+            category=value.category,
+            severity=value.severity,
+            comment=value.comment,
             status=value.status,
         )
         self.push(UpdateIssue(row=row, uid=uid, updated=updated, author=self.reviewer))

@@ -124,7 +124,5 @@ def diff_html(old: str, new: str) -> str:
                 f'text-decoration:line-through;">{escaped}</span>'
             )
         else:
-            parts.append(
-                f'<span style="background-color:#ccffd8;color:#165c26;">{escaped}</span>'
-            )
+            parts.append(f'<span style="background-color:#ccffd8;color:#165c26;">{escaped}</span>')
     return "".join(parts)

@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QPainter, QUndoStack
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QUndoStack
 
 from reviewer.core.checks import Finding, Level
 from reviewer.core.edits import Composite, Edit, SetTarget
@@ -140,15 +147,15 @@ class SegmentModel(QAbstractTableModel):
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             # Everything top-aligned, so a row reads along the first line of its text.
-            horizontal = Qt.AlignmentFlag.AlignRight if col == COL_NUM else Qt.AlignmentFlag.AlignLeft
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if col == COL_NUM else Qt.AlignmentFlag.AlignLeft
+            )
             return int(horizontal | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.ForegroundRole and col in (COL_NUM, COL_ID):
             return QBrush(QColor("#757575"))
         return None
 
-    def setData(
-        self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
-    ) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != COL_TARGET:
             return False
         if role != Qt.ItemDataRole.EditRole or not isinstance(value, str):

@@ -164,9 +164,13 @@ class SegmentFilterProxy(QSortFilterProxyModel):
         issues, findings = model.row_issues(row)
         if not issues and not findings:
             return False
-        if spec.check_code and not any(f.code == spec.check_code for f in findings):
-            if not any(i.check_code == spec.check_code for i in issues):
-                return False
+        code = spec.check_code
+        if (
+            code
+            and not any(f.code == code for f in findings)
+            and not any(i.check_code == code for i in issues)
+        ):
+            return False
         if spec.severity is not None:
             severities = {i.severity for i in issues} | {f.mqm_severity for f in findings}
             if spec.severity not in severities:

@@ -10,12 +10,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from reviewer.gui import dialogs, recovery  # noqa: E402
-from reviewer.gui.main_window import MainWindow, app_settings  # noqa: E402
-
-from tests.gui.gui_helpers import SAMPLE, copy_corpus  # noqa: E402
+from reviewer.gui import dialogs, recovery
+from reviewer.gui.main_window import MainWindow, app_settings
+from tests.gui.gui_helpers import SAMPLE, copy_corpus
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +36,16 @@ def no_real_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]!r}")
 
-    for name in ("ask_issue", "confirm", "ask_unsaved", "ask_external_change", "show_error",
-                 "ask_save_path", "ask_open_path", "ask_text"):
+    for name in (
+        "ask_issue",
+        "confirm",
+        "ask_unsaved",
+        "ask_external_change",
+        "show_error",
+        "ask_save_path",
+        "ask_open_path",
+        "ask_text",
+    ):
         monkeypatch.setattr(dialogs, name, fail)
     monkeypatch.setattr(recovery, "ask", fail)
 
@@ -62,4 +69,3 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
         win.close()
     win.deleteLater()
     qtbot.wait(1)
-

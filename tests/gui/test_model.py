@@ -12,7 +12,6 @@ from reviewer.core.session import ReviewSession
 from reviewer.gui.markup import diff_html, to_html, tokenize, word_diff
 from reviewer.gui.model import COL_STATE, COL_TARGET, SegmentModel
 from reviewer.gui.proxy import FilterSpec, SegmentFilterProxy
-
 from tests.gui.gui_helpers import CORPUS, SAMPLE
 
 

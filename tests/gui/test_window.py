@@ -53,8 +53,11 @@ def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -
     assert window.isWindowModified()
 
     monkeypatch.setattr(
-        dialogs, "ask_issue",
-        lambda parent, prefill, title="": IssueInput("accuracy/omission", Severity.MAJOR, "verb lost"),
+        dialogs,
+        "ask_issue",
+        lambda parent, prefill, title="": IssueInput(
+            "accuracy/omission", Severity.MAJOR, "verb lost"
+        ),
     )
     action(window, "actionFlagIssue").trigger()
     assert session.reviews[row].issues[0].comment == "verb lost"
@@ -362,7 +365,10 @@ def test_screenshot_subprocess(tmp_path, article) -> None:  # type: ignore[no-un
     env["XDG_CONFIG_HOME"] = str(tmp_path / "cfg")
     result = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), str(article), "--screenshot", str(out)],
-        env=env, capture_output=True, text=True, timeout=60,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
@@ -370,11 +376,17 @@ def test_screenshot_subprocess(tmp_path, article) -> None:  # type: ignore[no-un
 
 
 def test_no_display_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "x.md"], env=env, capture_output=True,
-        text=True, timeout=30,
+        [sys.executable, str(ROOT / "main.py"), "x.md"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     if not sys.platform.startswith("linux"):
         pytest.skip("display detection is Linux-only")
@@ -393,7 +405,9 @@ def test_clean_file_follows_external_change(qtbot, window, article) -> None:  # 
     assert not window.isWindowModified()
 
 
-def test_crash_journal_is_offered_and_restored_as_one_step(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_crash_journal_is_offered_and_restored_as_one_step(
+    qtbot, window, article, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from reviewer.gui import recovery
 
     load(qtbot, window, article, checks=False)
@@ -412,3 +426,42 @@ def test_crash_journal_is_offered_and_restored_as_one_step(qtbot, window, articl
     assert window.stack.count() == 1 and window.isWindowModified()
     action(window, "actionUndo").trigger()
     assert window.session.doc.pairs[2].target != new
+
+
+def test_inline_editor_commits_through_the_model(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article, checks=False)
+    window.goto_source_row(4)
+    index = window.proxy.index(window.table.currentIndex().row(), COL_TARGET)
+    window.table.edit(index)
+    editor = window.delegate.current_editor()
+    assert editor is not None and editor.toPlainText() == window.session.doc.pairs[4].target
+    editor.setPlainText("Ingekorte zin.")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert window.session.doc.pairs[4].target == "Ingekorte zin."
+    assert window.session.reviews[4].state is State.EDITED
+    assert window.stack.count() == 1
+
+
+def test_inline_editor_refuses_markup_that_breaks_the_file(
+    qtbot, window, article, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article, checks=False)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    window.goto_source_row(2)
+    window.table.edit(window.proxy.index(2, COL_TARGET))
+    editor = window.delegate.current_editor()
+    assert editor is not None
+    editor.setPlainText('kapot <span data-ttu-id="x">')
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert errors and "cannot contain" in errors[0]
+    assert window.stack.count() == 0
+
+
+def test_export_issues_to_csv(qtbot, window, article, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.session.reviews[1].issues.append(Issue("accuracy/omission", Severity.MAJOR, "weg"))
+    out = tmp_path / "issues.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: (str(out), "CSV (*.csv)"))
+    action(window, "actionExportIssues").trigger()
+    assert "weg" in out.read_text(encoding="utf-8-sig")
