@@ -15,6 +15,7 @@ from reviewer.core.checks.analysis import (
     describe_diff,
     escaped,
     multiset_diff,
+    word_set,
 )
 from reviewer.core.checks.base import Level, register_pair_check
 
@@ -75,31 +76,11 @@ def check_empty_formatting(source: str, target: str) -> Iterable[str]:
 # Dutch function words that do not end a UI label or link text; a bold span or link text that
 # ends with one has had its boundary shifted by MT: **algemene portal omleiding van**. Separable
 # verb particles (aan, in, op, uit) are left out: "[Meld u aan](…)" is fine.
-_END_WORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "van",
-        "met",
-        "en",
-        "of",
-        "te",
-        "naar",
-        "als",
-        "dat",
-        "die",
-        "uw",
-        "voor",
-        "om",
-    ]
-)
+_END_WORDS = word_set("de het een van met en of te naar als dat die uw voor om")
 # A link or bold text that is one of these words alone lost the rest of its words: [in](…).
-_ALONE_WORDS = _END_WORDS | frozenset(["in", "op", "bij", "door", "is"])
+_ALONE_WORDS = _END_WORDS | word_set("in op bij door is")
 # English words a source label may end with ("**Go back to**"), which excuse a Dutch one.
-_ENGLISH_END_WORDS = frozenset(
-    ["to", "of", "for", "the", "a", "an", "and", "or", "in", "on", "with", "at", "by", "from", "is"]
-)
+_ENGLISH_END_WORDS = word_set("to of for the a an and or in on with at by from is")
 _EDGE_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 
 
@@ -244,20 +225,8 @@ def _significant_escapes(text: str) -> list[str]:
 
 
 # Entities that only make space: their loss or gain changes spacing, never the words.
-_SPACE_ENTITIES = frozenset(
-    [
-        "&nbsp;",
-        "&ensp;",
-        "&emsp;",
-        "&thinsp;",
-        "&#160;",
-        "&#xa0;",
-        "&#xA0;",
-        "&#8194;",
-        "&#x2002;",
-        "&#8203;",
-        "&#x200b;",
-    ]
+_SPACE_ENTITIES = word_set(
+    "&nbsp; &ensp; &emsp; &thinsp; &#160; &#xa0; &#xA0; &#8194; &#x2002; &#8203; &#x200b;"
 )
 
 

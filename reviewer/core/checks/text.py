@@ -16,6 +16,7 @@ from reviewer.core.checks.analysis import (
     analyse,
     describe_diff,
     multiset_diff,
+    word_set,
 )
 from reviewer.core.checks.base import Level, register_pair_check
 
@@ -24,75 +25,11 @@ PUNCTUATION = "linguistic-conventions/punctuation"
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # English words that are not also common Dutch words: their presence marks English prose.
-_ENGLISH_ONLY = frozenset(
-    [
-        "the",
-        "and",
-        "to",
-        "for",
-        "with",
-        "you",
-        "your",
-        "this",
-        "that",
-        "are",
-        "be",
-        "can",
-        "from",
-        "by",
-        "will",
-        "not",
-        "an",
-        "it",
-        "if",
-        "when",
-        "which",
-        "or",
-        "as",
-        "at",
-        "on",
-        "use",
-        "used",
-        "using",
-        "select",
-        "choose",
-        "click",
-        "see",
-        "about",
-        "more",
-        "how",
-        "what",
-        "who",
-        "these",
-        "those",
-        "has",
-        "have",
-        "there",
-        "their",
-        "they",
-        "does",
-        "do",
-        "should",
-        "would",
-        "could",
-        "must",
-        "may",
-        "into",
-        "than",
-        "then",
-        "also",
-        "only",
-        "other",
-        "all",
-        "any",
-        "each",
-        "new",
-        "make",
-        "sure",
-        "following",
-        "before",
-        "after",
-    ]
+_ENGLISH_ONLY = word_set(
+    "the and to for with you your this that are be can from by will not an it if when "
+    "which or as at on use used using select choose click see about more how what who "
+    "these those has have there their they does do should would could must may into than "
+    "then also only other all any each new make sure following before after"
 )
 
 
@@ -327,35 +264,9 @@ _WORD_EDGE = ".,;:!?()\"'*_`[]"
 _REPEAT_RE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.I)
 # Dutch repeats that are grammatical: "dat dat", "die die", "als je je abonnement", "had had".
 # Separable verb particles also repeat legitimately: "voer de items in in de JSON-indeling".
-_LEGIT_REPEATS = frozenset(
-    [
-        "dat",
-        "die",
-        "je",
-        "ze",
-        "had",
-        "hadden",
-        "was",
-        "waren",
-        "is",
-        "wat",
-        "in",
-        "op",
-        "aan",
-        "af",
-        "uit",
-        "mee",
-        "door",
-        "over",
-        "toe",
-        "bij",
-        "na",
-        "voor",
-        "om",
-        "terug",
-        "weg",
-        "vast",
-    ]
+_LEGIT_REPEATS = word_set(
+    "dat die je ze had hadden was waren is wat in op aan af uit mee door over toe bij na "
+    "voor om terug weg vast"
 )
 
 
