@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRectF,
+    QRegularExpression,
     QSize,
     Qt,
 )
@@ -96,6 +97,15 @@ def _char_formats(font: QFont) -> dict[str, QTextCharFormat]:
     return out
 
 
+def _mark_matches(doc: QTextDocument, rx: QRegularExpression) -> None:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor("#fff176"))
+    cursor = doc.find(rx, 0)
+    while not cursor.isNull() and cursor.hasSelection():
+        cursor.mergeCharFormat(fmt)
+        cursor = doc.find(rx, cursor)
+
+
 def _fitting_height(doc: QTextDocument, height: int) -> float:
     """Height of the leading whole lines of ``doc`` that fit in ``height`` (at least one)."""
     layout = doc.documentLayout()
@@ -170,6 +180,7 @@ class SegmentDelegate(QStyledItemDelegate):
         self.max_lines = max_lines
         self._cache: OrderedDict[tuple[str, int, int], tuple[QTextDocument, float]] = OrderedDict()
         self._cache_size = 256
+        self._highlight: QRegularExpression | None = None
         self._editor: weakref.ref[SegmentEditor] | None = None
 
     def current_editor(self) -> SegmentEditor | None:
@@ -180,6 +191,20 @@ class SegmentDelegate(QStyledItemDelegate):
         return editor
 
     # -- painting --------------------------------------------------------------------
+    def set_highlight(self, text: str, regex: bool = False, case_sensitive: bool = False) -> None:
+        """Mark what the filter matched in every painted cell (empty text: mark nothing)."""
+        rx: QRegularExpression | None = None
+        if text:
+            pattern = text if regex else QRegularExpression.escape(text)
+            options = QRegularExpression.PatternOption.NoPatternOption
+            if not case_sensitive:
+                options = QRegularExpression.PatternOption.CaseInsensitiveOption
+            rx = QRegularExpression(pattern, options)
+            if not rx.isValid():
+                rx = None
+        self._highlight = rx
+        self._cache.clear()
+
     def _document(
         self, text: str, width: int, font: QFont, height: int
     ) -> tuple[QTextDocument, float]:
@@ -196,6 +221,8 @@ class SegmentDelegate(QStyledItemDelegate):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
         doc.setHtml(to_html(text))
+        if self._highlight is not None:
+            _mark_matches(doc, self._highlight)
         doc.setTextWidth(max(10, width))
         fits = _fitting_height(doc, height)
         self._cache[key] = (doc, fits)

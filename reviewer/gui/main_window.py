@@ -1141,11 +1141,14 @@ class MainWindow(QMainWindow):
         if self.model is None:
             return
         row = self.current_row()
-        ok = self.proxy.set_filter(self.filter_bar.spec())
+        spec = self.filter_bar.spec()
+        ok = self.proxy.set_filter(spec)
         self.filter_bar.set_error("" if ok else self.proxy.error)
         if not ok:
             self.statusBar().showMessage(self.proxy.error, 5000)
             return
+        self.delegate.set_highlight(spec.text, spec.regex, spec.case_sensitive)
+        self.table.viewport().update()
         index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET)) if row >= 0 else None
         if index is None or not index.isValid():
             # The current segment is hidden now: move to the first one shown, or to none.
