@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from reviewer.core.checks import REGISTRY
@@ -17,6 +17,7 @@ class FilterBar(QWidget):
     """Collects a FilterSpec; typing is debounced so a burst of keys filters once."""
 
     changed = Signal()
+    focused = Signal()  # the text field got focus: a search is likely to follow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +90,8 @@ class FilterBar(QWidget):
             )
             combo.setMinimumContentsLength(chars)
 
+        self.text.installEventFilter(self)
+
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
@@ -99,6 +102,11 @@ class FilterBar(QWidget):
         self.edited.toggled.connect(self.apply_now)
         for combo in (self.where, self.state, self.issues, self.check):
             combo.currentIndexChanged.connect(self.apply_now)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and event.type() == QEvent.Type.FocusIn:
+            self.focused.emit()
+        return super().eventFilter(watched, event)
 
     def populate_checks(self) -> None:
         current = self.check.currentData()

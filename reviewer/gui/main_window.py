@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
             sb.addPermanentWidget(w)
 
         self.filter_bar.changed.connect(self.apply_filter)
+        self.filter_bar.focused.connect(self.proxy.prepare_text_search)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.issues_dock.jump_requested.connect(self.goto_source_row)
         self.detail.flag_requested.connect(self.flag_issue)

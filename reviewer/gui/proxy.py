@@ -49,6 +49,8 @@ class SegmentFilterProxy(QSortFilterProxyModel):
         self._lower_sources: list[str] | None = None
         self._lower_targets: list[str] | None = None
         self.error = ""  # why the last regex was refused, for the filter bar
+        # (case_sensitive, in_source, in_target), needle, rows it matched: for narrowing.
+        self._last_text: tuple[tuple[bool, bool, bool], str, list[int]] | None = None
         self.setDynamicSortFilter(False)
 
     def segment_model(self) -> SegmentModel:
@@ -62,6 +64,7 @@ class SegmentFilterProxy(QSortFilterProxyModel):
             old.targets_changed.disconnect(self._on_targets_changed)
         assert isinstance(model, SegmentModel)
         self._lower_sources = self._lower_targets = None
+        self._last_text = None
         self._mask = None
         super().setSourceModel(model)
         model.targets_changed.connect(self._on_targets_changed)
@@ -136,6 +139,7 @@ class SegmentFilterProxy(QSortFilterProxyModel):
             for texts in columns:
                 hits.update(r for r, t in enumerate(texts) if search(t))
             return sorted(hits)
+        key = (spec.case_sensitive, spec.in_source, spec.in_target)
         if spec.case_sensitive:
             needle = spec.text
             if spec.in_source:
@@ -152,12 +156,31 @@ class SegmentFilterProxy(QSortFilterProxyModel):
                 if self._lower_targets is None:
                     self._lower_targets = [p.target.lower() for p in pairs]
                 columns.append(self._lower_targets)
+        last = self._last_text
+        # Typing forward only narrows: search the rows the shorter text matched, not all.
+        rows: range | list[int] = range(len(pairs))
+        if last is not None and last[0] == key and last[1] in needle:
+            rows = last[2]
+        found: list[int] = []
         if len(columns) == 1:
-            return [r for r, t in enumerate(columns[0]) if needle in t]
-        if len(columns) == 2:
+            (a,) = columns
+            found = [r for r in rows if needle in a[r]]
+        elif len(columns) == 2:
             a, b = columns
-            return [r for r in range(len(a)) if needle in a[r] or needle in b[r]]
-        return []
+            found = [r for r in rows if needle in a[r] or needle in b[r]]
+        self._last_text = (key, needle, found)
+        return found
+
+    def prepare_text_search(self) -> None:
+        """Build the lowercase text the filter searches now (on focus), not on the first key."""
+        model = self.sourceModel()
+        if not isinstance(model, SegmentModel):
+            return
+        pairs = model.session.doc.pairs
+        if self._lower_sources is None:
+            self._lower_sources = [p.source.lower() for p in pairs]
+        if self._lower_targets is None:
+            self._lower_targets = [p.target.lower() for p in pairs]
 
     @staticmethod
     def _issue_match(model: SegmentModel, row: int, spec: FilterSpec) -> bool:
@@ -178,6 +201,7 @@ class SegmentFilterProxy(QSortFilterProxyModel):
         return True
 
     def _on_targets_changed(self, first: int, last: int) -> None:
+        self._last_text = None  # an edited target may now match, or no longer
         # Edited targets invalidate the cached lowercase text of those rows only.
         if self._lower_targets is not None:
             pairs = self.segment_model().session.doc.pairs

@@ -100,3 +100,20 @@ def test_markup_tokens_and_diff() -> None:
     ops = word_diff("de kat zat", "de hond zat")
     assert ("delete", "kat") in ops and ("insert", "hond") in ops
     assert "line-through" in diff_html("a b", "a c")
+
+
+def test_typing_forward_narrows_and_stays_correct() -> None:
+    model = _model("permissions-in-the-security-and-compliance-center.md")
+    proxy = SegmentFilterProxy()
+    proxy.setSourceModel(model)
+    fresh = SegmentFilterProxy()
+    fresh.setSourceModel(model)
+    for text in ("r", "ro", "rol", "rolg", "ro", "R", "rol"):
+        proxy.set_filter(FilterSpec(text=text))
+        fresh._last_text = None
+        fresh.set_filter(FilterSpec(text=text))
+        assert proxy.accepted_source_rows() == fresh.accepted_source_rows(), text
+    row = proxy.accepted_source_rows()[0]
+    model.set_target(row, "niets meer")
+    proxy.set_filter(FilterSpec(text="rol", in_source=False))
+    assert row not in proxy.accepted_source_rows()
