@@ -7,7 +7,7 @@ import dataclasses
 import getpass
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
@@ -574,6 +574,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         if not self.maybe_save():
             return False
+        self.statusBar().showMessage(f"Opening {os.path.basename(path)}…")
+        self.statusBar().repaint()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             try:
@@ -752,7 +754,8 @@ class MainWindow(QMainWindow):
             return False
         self.commit_editor()
         try:
-            self.workspace.save()
+            with self._busy(f"Saving {os.path.basename(self.workspace.path)}…"):
+                self.workspace.save()
         except ExternalChangeError:
             choice = dialogs.ask_external_change(self, os.path.basename(self.workspace.path))
             if choice == "reload":
@@ -772,6 +775,18 @@ class MainWindow(QMainWindow):
             return False
         self._after_save()
         return True
+
+    @contextlib.contextmanager
+    def _busy(self, message: str) -> Iterator[None]:
+        """Wait cursor and a painted status message around a blocking core call."""
+        self.statusBar().showMessage(message)
+        self.statusBar().repaint()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
 
     def save_as(self) -> bool:
         if self.workspace is None:

@@ -465,3 +465,21 @@ def test_export_issues_to_csv(qtbot, window, article, tmp_path, monkeypatch) -> 
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: (str(out), "CSV (*.csv)"))
     action(window, "actionExportIssues").trigger()
     assert "weg" in out.read_text(encoding="utf-8-sig")
+
+
+def test_drop_a_file_opens_it(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.workspace is not None and window.workspace.path == str(article)
+    assert window.windowTitle().startswith(article.name)
