@@ -13,9 +13,15 @@ from hypothesis import strategies as st
 
 from reviewer.core.errors import FormatError, TargetRejected
 from reviewer.core.format import (
+    _CORRUPT_LOOKUP,
+    _CORRUPT_OPENER_RE,
+    _ORPHAN_LOOKUP,
     Document,
+    FrontMatter,
     Pair,
+    ParseWarning,
     RawChunk,
+    _follows_corrupt_opener,
     _front_matter,
     _pairs_fast,
     _pairs_stepwise,
@@ -261,6 +267,7 @@ def parse_or_format_error(data: bytes) -> Document | None:
     assert doc.serialize() == data
     assert_document_consistent(doc)
     assert_fast_path_matches_stepwise(doc.text)
+    assert_warnings_match_reference(doc)
     return doc
 
 
@@ -317,6 +324,54 @@ def assert_fast_path_matches_stepwise(text: str) -> None:
     fast_pairs, fast_unpaired = fast
     assert pair_fields(fast_pairs) == pair_fields(step_pairs)
     assert fast_unpaired == step_unpaired
+
+
+def reference_warnings(
+    text: str, pairs: list[Pair], fm: FrontMatter | None, unpaired: list[int]
+) -> list[ParseWarning]:
+    """The warnings as the first, unoptimised parser computed them: an oracle for _warnings."""
+    warnings: list[ParseWarning] = []
+
+    def locate(offset: int) -> tuple[int, int]:
+        return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+    if fm is not None and fm.error:
+        warnings.append(ParseWarning("front-matter", 2, 1, fm.error + "; kept verbatim."))
+    if "&quot;" in text:
+        for m in _CORRUPT_OPENER_RE.finditer(text):
+            msg = "segment markup corrupted by &quot; entities: kept as raw text, not editable."
+            warnings.append(ParseWarning("corrupt-markup", *locate(m.start()), msg))
+    for needle in (_ORPHAN_LOOKUP, _CORRUPT_LOOKUP):
+        offset = text.find(needle)
+        while offset != -1:
+            inside = any(p.start <= offset < p.end for p in pairs)
+            if not inside and not _follows_corrupt_opener(text, offset):
+                msg = (
+                    "an English source with no target opener before it: kept as raw "
+                    "text, not editable."
+                )
+                warnings.append(ParseWarning("orphan-source", *locate(offset), msg))
+            offset = text.find(needle, offset + 1)
+    for offset in unpaired:
+        msg = (
+            "a target opener with no matching sxs-lookup source of the same id: kept as raw "
+            "text, not editable."
+        )
+        warnings.append(ParseWarning("missing-source", *locate(offset), msg))
+    seen: dict[str, Pair] = {}
+    for p in pairs:
+        if p.id in seen:
+            msg = f"id {p.id} already used on line {seen[p.id].line}."
+            warnings.append(ParseWarning("duplicate-id", p.line, p.column, msg))
+        else:
+            seen[p.id] = p
+    return warnings
+
+
+def assert_warnings_match_reference(doc: Document) -> None:
+    fm_end = doc.front_matter.end if doc.front_matter else 0
+    unpaired = _pairs_stepwise(doc.text, fm_end)[1]
+    assert doc.warnings == reference_warnings(doc.text, doc.pairs, doc.front_matter, unpaired)
 
 
 def expected_splice(data: bytes, edits: dict[str, str]) -> bytes:

@@ -610,7 +610,7 @@ def _warnings(
 
     if fm is not None and fm.error:
         warnings.append(ParseWarning("front-matter", 2, 1, fm.error + "; kept verbatim."))
-    has_quot = "&quot;" in text
+    has_quot = _contains_quot(text)
     if has_quot:
         for m in _CORRUPT_OPENER_RE.finditer(text):
             line, col = locate(m.start())
@@ -677,6 +677,21 @@ def _warnings(
         else:
             seen[p.id] = p
     return warnings
+
+
+def _contains_quot(text: str) -> bool:
+    """``"&quot;" in text``, several times faster on long articles.
+
+    A search for the six-character needle steps a character at a time through common letters;
+    the search for "&" alone is a memchr scan, and "&" is rare in articles.
+    """
+    find = text.find
+    amp = find("&")
+    while amp != -1:
+        if text.startswith("&quot;", amp):
+            return True
+        amp = find("&", amp + 1)
+    return False
 
 
 def _follows_corrupt_opener(text: str, offset: int) -> bool:

@@ -14,6 +14,7 @@ from reviewer.core.format import (
     FrontMatterField,
     Pair,
     RawChunk,
+    _contains_quot,
     _pairs_fast,
     check_target,
     parse,
@@ -23,6 +24,7 @@ from tests.strategies import (
     SourceRow,
     assert_document_consistent,
     assert_fast_path_matches_stepwise,
+    assert_warnings_match_reference,
     corpus_bytes,
     expected_splice,
     source_rows,
@@ -604,6 +606,18 @@ def test_whole_pair_inside_an_earlier_pair_reaching_past_it() -> None:
 @pytest.mark.parametrize("row", source_rows(), ids=lambda r: r.name)
 def test_fast_scan_matches_stepwise_scan_on_the_corpus(row: SourceRow) -> None:
     assert_fast_path_matches_stepwise(corpus_bytes(row.name).decode("utf-8"))
+
+
+@pytest.mark.parametrize("row", source_rows(), ids=lambda r: r.name)
+def test_warnings_match_the_unoptimised_reference_on_the_corpus(row: SourceRow) -> None:
+    assert_warnings_match_reference(doc_of(row.name))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "&", "&quot", "a &amp; b &quot;", "&&quot;", "&quot;", "x&quo;t;", "&\n&quot;"]
+)
+def test_contains_quot_is_substring_search(text: str) -> None:
+    assert _contains_quot(text) is ("&quot;" in text)
 
 
 def test_target_runs_to_the_delimiter_with_the_same_id() -> None:
