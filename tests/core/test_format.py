@@ -48,6 +48,8 @@ def roundtrips(data: bytes) -> Document:
     doc = parse(data, "made-up.md")
     assert doc.serialize() == data
     assert_document_consistent(doc)
+    assert_fast_path_matches_stepwise(doc.text)
+    assert_warnings_match_reference(doc)
     return doc
 
 
