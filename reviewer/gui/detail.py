@@ -156,11 +156,14 @@ class DetailPane(QWidget):
         self.issue_text.setStyleSheet("QLabel { color:#37474f; padding:2px; }")
         v.addWidget(self.issue_text)
         buttons = QHBoxLayout()
-        self.btn_flag = QPushButton("Flag issue…")
+        self.btn_flag = QPushButton("Flag…")
+        self.btn_flag.setToolTip("Flag a new MQM issue on this segment (Ctrl+Shift+F)")
         self.btn_edit = QPushButton("Edit…")
         self.btn_resolve = QPushButton("Resolve")
         self.btn_delete = QPushButton("Delete")
-        self.btn_dismiss = QPushButton("Dismiss check")
+        self.btn_delete.setToolTip("Delete the selected issue")
+        self.btn_dismiss = QPushButton("Dismiss")
+        self.btn_dismiss.setToolTip("Dismiss the selected check result as a false positive")
         for name, btn in (
             ("btnFlagIssue", self.btn_flag),
             ("btnEditIssue", self.btn_edit),
@@ -175,6 +178,8 @@ class DetailPane(QWidget):
         v.addLayout(buttons)
         splitter.addWidget(box)
         splitter.setSizes([120, 140, 110, 170])
+        for view in (self.source, self.target, self.diff, self.issues):
+            view.setMinimumHeight(36)  # small screens: the splitter may squeeze every part
 
         self.target.textChanged.connect(self._on_text_changed)
         self.issues.currentItemChanged.connect(self._update_buttons)
@@ -340,7 +345,12 @@ class DetailPane(QWidget):
             code = f" <span style='color:#78909c'>[{finding.code}]</span>" if finding else ""
             self.issue_text.setText(f"<b>{_esc(what)}</b>{code}: {_esc(detail)}")
         self.btn_edit.setEnabled(uid is not None or finding is not None)
-        self.btn_edit.setText("Flag as issue…" if finding is not None else "Edit…")
+        self.btn_edit.setText("Flag it…" if finding is not None else "Edit…")
+        self.btn_edit.setToolTip(
+            "Flag the selected check result as an issue, prefilled"
+            if finding is not None
+            else "Edit the selected issue"
+        )
         self.btn_resolve.setEnabled(uid is not None)
         self.btn_delete.setEnabled(uid is not None)
         self.btn_dismiss.setEnabled(finding is not None)

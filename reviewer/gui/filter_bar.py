@@ -30,7 +30,7 @@ class FilterBar(QWidget):
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText("Filter source and target (Ctrl+F)…")
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(220)
+        self.text.setMinimumWidth(120)
         layout.addWidget(self.text, 2)
 
         self.regex = QCheckBox("Re&gex", self)
@@ -75,7 +75,7 @@ class FilterBar(QWidget):
 
         self.count = QLabel(self)
         self.count.setObjectName("filterCount")
-        self.count.setMinimumWidth(110)
+        self.count.setMinimumWidth(80)
         layout.addWidget(self.count)
 
         for combo, chars in (

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -215,6 +217,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([940, 460])
+        self._splitter_chosen = False  # until the user drags it, it keeps a 2:1 split
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -232,6 +236,9 @@ class MainWindow(QMainWindow):
         self.score_label.setObjectName("mqmScore")
         for w in (self.state_label, self.issue_label, self.score_label):
             w.setTextFormat(Qt.TextFormat.RichText)
+            # On a narrow window the counts may clip; they must not force the window wider.
+            w.setMinimumWidth(40)
+            w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             sb.addPermanentWidget(w)
 
         self.filter_bar.changed.connect(self.apply_filter)
@@ -499,6 +506,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+            self._splitter_chosen = True
         self._apply_column_widths()
 
     def _apply_column_widths(self) -> None:
@@ -650,6 +658,7 @@ class MainWindow(QMainWindow):
         self.detail.set_model(model)
         self._show_front_matter()
         if len(session.doc.pairs) == 0:
+            self.detail.setVisible(False)
             self.show_empty(
                 f"<b>Nothing to review.</b><br><br>{os.path.basename(workspace.path)} has no "
                 "segment pairs: it holds no English source beside a Dutch target."
@@ -657,10 +666,14 @@ class MainWindow(QMainWindow):
             )
         else:
             self.pages.setCurrentWidget(self.table)
+            self.detail.setVisible(True)
             self._paint_watch.armed = True
+            # A table squeezed to nothing never paints: start the checks anyway.
+            QTimer.singleShot(1500, self._paint_fallback)
             self.table.setCurrentIndex(self.proxy.index(0, COL_TARGET))
-        for message in getattr(workspace, "load_messages", []) or []:
-            self.statusBar().showMessage(message, 8000)
+        self.statusBar().clearMessage()
+        if workspace.load_messages:
+            self.statusBar().showMessage(" ".join(workspace.load_messages), 10000)
         self.stack.setClean()
         self._update_modified()
         self._update_title()
@@ -919,6 +932,17 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported {count} rows to {path}", 6000)
 
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splitter_chosen = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._splitter_chosen:
+            # The splitter is not laid out yet on the first resize: size from the window.
+            width = max(event.size().width() - 8, 400)
+            detail = min(max(int(width * 0.34), 360), 520)
+            self.splitter.setSizes([width - detail, detail])
+
     # -- drag and drop ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -942,6 +966,11 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # -- checks -------------------------------------------------------------------------------
+    def _paint_fallback(self) -> None:
+        if self._paint_watch.armed:
+            self._paint_watch.armed = False
+            self._on_first_paint()
+
     def _on_first_paint(self) -> None:
         self.first_paint.emit()
         self.start_checks()
