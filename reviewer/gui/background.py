@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import sys
@@ -52,6 +53,9 @@ def _forked(doc: Document, config: CheckConfig, want_words: bool) -> Result:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child process
         status = 1
+        # No collection in the child: freeing a Qt wrapper here could wait forever on a lock
+        # that another thread of the parent held at the moment of the fork.
+        gc.disable()
         try:
             os.close(read_fd)
             data = pickle.dumps(compute(doc, config, want_words), pickle.HIGHEST_PROTOCOL)
