@@ -28,6 +28,14 @@ class ExternalChangeError(ReviewerError):
     """The article changed on disk since it was loaded; saving would overwrite that change."""
 
 
+class SidecarChangedError(ExternalChangeError):
+    """The review data file changed on disk since it was loaded (a git pull, another reviewer)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class SaveError(ReviewerError):
     """Saving failed; nothing changed on disk and the edits are still in memory."""
 
@@ -62,6 +70,7 @@ class Workspace:
         load_messages: list[str] | None = None,
         config: Config | None = None,
         sidecar_blocked: bool = False,
+        sidecar_digest: str | None = None,
     ) -> None:
         self.path = path
         self.sidecar_path = sidecar_path(path)
@@ -71,6 +80,11 @@ class Workspace:
         self.config = config or Config()
         # True when the sidecar could not be used: it is never overwritten until start_fresh().
         self.sidecar_blocked = sidecar_blocked
+        # The sidecar as loaded ("" when there was none), to notice another program rewriting
+        # it before we overwrite it; None means "as it is on disk now".
+        self.sidecar_digest = (
+            sidecar_digest if sidecar_digest is not None else _file_digest(self.sidecar_path)
+        )
         self._saved_revision = session.revision
 
     # -- state ---------------------------------------------------------------------------
@@ -99,10 +113,14 @@ class Workspace:
         data = doc.serialize() if doc.is_modified else None
         new_digest = digest(data) if data is not None else self.disk_digest
         side = self._sidecar_bytes(os.path.basename(self.path), new_digest)
+        if not force and side is not None:
+            self._check_sidecar_external(side)
         self._write_both(self.path, data, self.sidecar_path, side)
         if data is not None:
             doc.mark_saved(data)
             self.disk_digest = new_digest
+        if side is not None:
+            self.sidecar_digest = digest(side)
         self._saved_revision = self.session.revision
 
     def save_as(self, path: str) -> None:
@@ -119,6 +137,7 @@ class Workspace:
         self.path = path
         self.sidecar_path = new_side_path
         self.sidecar_blocked = False
+        self.sidecar_digest = digest(side) if side is not None else _file_digest(new_side_path)
         self.disk_digest = digest(data)
         self._saved_revision = self.session.revision
         if self.session.checks_ready:
@@ -140,6 +159,21 @@ class Workspace:
                 "Reload it to take those changes (your unsaved edits are re-applied where the "
                 "segment is unchanged), or save anyway to overwrite them."
             )
+
+    def _check_sidecar_external(self, side: bytes) -> None:
+        current = _file_digest(self.sidecar_path)
+        if current == self.sidecar_digest or current == digest(side):
+            return  # unchanged, or already holds exactly what we are about to write
+        if current:
+            what = "was changed on disk by another program (a git pull?) since it was opened"
+        else:
+            what = "was deleted or moved since it was opened"
+        raise SidecarChangedError(
+            f"The review data {self.sidecar_path} {what}. Reload to take the review data on "
+            "disk (your unsaved target edits are re-applied where the segment is unchanged), "
+            "save anyway to overwrite it with your review, or use Save As.",
+            self.sidecar_path,
+        )
 
     def _sidecar_bytes(self, article_name: str, article_digest: str) -> bytes | None:
         """The sidecar to write, or None when there is nothing to write (or it is blocked)."""
@@ -201,6 +235,7 @@ class Workspace:
         """The user's choice after a SidecarError: move the bad sidecar aside, unblock saving."""
         moved = move_aside(self.sidecar_path) if os.path.exists(self.sidecar_path) else ""
         self.sidecar_blocked = False
+        self.sidecar_digest = ""
         if moved:
             self.load_messages.append(f"The unreadable review data was moved to {moved}.")
         return moved
@@ -212,7 +247,13 @@ class Workspace:
         was_dirty = self.is_dirty
         data = read_bytes(self.path)
         new_doc = parse(data, self.path)
-        result = match_records(new_doc, records_of(self.session))
+        side_now = _file_digest(self.sidecar_path)
+        if side_now != self.sidecar_digest and not self.sidecar_blocked:
+            # Someone else rewrote the review data: theirs replaces the review in memory.
+            result = load_reviews(new_doc, self.sidecar_path, digest(data))
+            result.messages.insert(0, f"Review data reloaded from {self.sidecar_path}.")
+        else:
+            result = match_records(new_doc, records_of(self.session))
         messages = list(result.messages)
         index = {(p.id, p.source): p for p in new_doc.pairs}
         lost: list[str] = []
@@ -233,10 +274,23 @@ class Workspace:
             )
         self.session.reset(new_doc, result.reviews)
         self.disk_digest = digest(data)
+        if not self.sidecar_blocked:
+            self.sidecar_digest = side_now
         self.load_messages = messages
         self._saved_revision = self.session.revision if not was_dirty else -1
         if new_doc.is_modified:
             self._saved_revision = -1
+
+
+def _file_digest(path: str) -> str:
+    """Digest of a file's bytes; "" when it does not exist, "?" when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return digest(fh.read())
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        return "?"
 
 
 class _Failed(Exception):
@@ -259,6 +313,8 @@ def open_article(
     data = read_bytes(path)
     doc = parse(data, path)
     side = sidecar_path(path)
+    # Read before loading: a change in between then shows up at save instead of being missed.
+    side_digest = _file_digest(side)
     messages: list[str] = []
     blocked = False
     if ignore_sidecar:
@@ -271,12 +327,13 @@ def open_article(
         reviews = result.reviews
         messages = result.messages
     session = ReviewSession(doc, reviews, user or config.reviewer, config.check_config())
-    return Workspace(path, session, digest(data), messages, config, blocked)
+    return Workspace(path, session, digest(data), messages, config, blocked, side_digest)
 
 
 __all__ = [
     "ExternalChangeError",
     "SaveError",
+    "SidecarChangedError",
     "SidecarError",
     "Workspace",
     "open_article",

@@ -18,6 +18,7 @@ from reviewer.core.segments import State
 from reviewer.core.workspace import (
     ExternalChangeError,
     SaveError,
+    SidecarChangedError,
     Workspace,
     open_article,
 )
@@ -186,6 +187,68 @@ def test_deleted_article_is_an_external_change(tmp_path: Path) -> None:
         ws.save()
     ws.save(force=True)
     assert b"twee dagen" in path.read_bytes()
+
+
+def test_sidecar_changed_on_disk_is_an_external_change(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    ws = open_article(str(path), user="ann")
+    ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
+    ws.save()
+    side = Path(ws.sidecar_path)
+    # Another reviewer's work arrives (git pull) while ours is unsaved.
+    theirs = open_article(str(path), user="bob")
+    theirs.session.apply(AddIssue(row=2, issue=Issue("style/awkward-style", Severity.MINOR, "b")))
+    theirs.save()
+    pulled = side.read_bytes()
+    ws.session.apply(SetState(row_list=(1,), state=State.APPROVED))
+    article_before = path.read_bytes()
+    with pytest.raises(SidecarChangedError) as info:
+        ws.save()
+    assert isinstance(info.value, ExternalChangeError)  # the window offers the same choices
+    assert info.value.path == ws.sidecar_path
+    assert ws.sidecar_path in str(info.value) and "Reload" in str(info.value)
+    assert side.read_bytes() == pulled and path.read_bytes() == article_before
+    assert ws.is_dirty
+    ws.save(force=True)  # "overwrite"
+    assert side.read_bytes() != pulled
+    ws.session.apply(SetState(row_list=(3,), state=State.APPROVED))
+    ws.save()  # our own write is the new baseline: no false alarm
+    # Deleted behind our back, or created where there was none: also never silent.
+    side.unlink()
+    ws.session.apply(SetState(row_list=(4,), state=State.APPROVED))
+    with pytest.raises(SidecarChangedError, match="deleted or moved"):
+        ws.save()
+    assert not side.exists()
+
+
+def test_sidecar_created_on_disk_is_an_external_change(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    ws = open_article(str(path), user="ann")
+    theirs = open_article(str(path), user="bob")
+    theirs.session.apply(SetState(row_list=(2,), state=State.NEEDS_WORK))
+    theirs.save()
+    ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
+    with pytest.raises(SidecarChangedError, match="changed on disk"):
+        ws.save()
+
+
+def test_reload_after_sidecar_change_takes_their_review(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    ws = open_article(str(path), user="ann")
+    ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
+    mine = edit(ws, 1, "48 uur", "twee dagen")
+    theirs = open_article(str(path), user="bob")
+    theirs.session.apply(AddIssue(row=2, issue=Issue("style/awkward-style", Severity.MINOR, "b")))
+    theirs.save()
+    with pytest.raises(SidecarChangedError):
+        ws.save()
+    ws.reload()  # "reload": their review data, our unsaved target edit re-applied
+    assert [i.comment for i in ws.session.reviews[2].issues] == ["b"]
+    assert ws.session.doc.pairs[1].target == mine
+    assert any("Review data reloaded" in m for m in ws.load_messages)
+    ws.save()  # no longer a conflict
+    assert mine.encode() in path.read_bytes()
+    assert b"awkward-style" in Path(ws.sidecar_path).read_bytes()
 
 
 def test_reload_keeps_review_data_and_unsaved_edits(tmp_path: Path) -> None:
