@@ -8,6 +8,10 @@ import sys
 import time
 from collections.abc import Sequence
 
+# Test-only: a Python file run with ``window`` in its namespace just before the file opens, so a
+# test can drive a real window in a child process (tests/gui/test_crash_window.py). Unset in use.
+ENV_TEST_SCRIPT = "REVIEWER_TEST_SCRIPT"
+
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
@@ -64,11 +68,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _screenshot(app, window, args.file, args.screenshot, size, args.select)
 
     window.show()
+    script = os.environ.get(ENV_TEST_SCRIPT)
+    if script:
+        _run_test_script(script, window)  # before the file opens, so its stand-ins are in place
     if args.file:
         QTimer.singleShot(0, lambda: window.open_path(args.file))
     else:
         QTimer.singleShot(0, lambda: _reopen_unsaved(window))
     return int(app.exec())
+
+
+def _run_test_script(path: str, window: object) -> None:
+    """Run the REVIEWER_TEST_SCRIPT file (tests only) with the window in its namespace."""
+    with open(path, encoding="utf-8") as fh:
+        code = compile(fh.read(), path, "exec")
+    exec(code, {"__name__": "__reviewer_test_script__", "window": window})
 
 
 def _reopen_unsaved(window: object) -> None:

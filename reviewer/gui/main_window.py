@@ -45,7 +45,12 @@ from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 from reviewer.core.store import SidecarError
-from reviewer.core.workspace import ExternalChangeError, Workspace, open_article
+from reviewer.core.workspace import (
+    ExternalChangeError,
+    SidecarChangedError,
+    Workspace,
+    open_article,
+)
 from reviewer.gui import background, dialogs, recovery
 from reviewer.gui.commands import EditCommand
 from reviewer.gui.delegates import SegmentDelegate, SegmentEditor
@@ -769,8 +774,10 @@ class MainWindow(QMainWindow):
         try:
             with self._busy(f"Saving {os.path.basename(self.workspace.path)}…"):
                 self.workspace.save()
-        except ExternalChangeError:
-            choice = dialogs.ask_external_change(self, os.path.basename(self.workspace.path))
+        except ExternalChangeError as exc:
+            # A sidecar rewritten by someone else (git pull) gets the same three choices.
+            changed = exc.path if isinstance(exc, SidecarChangedError) else self.workspace.path
+            choice = dialogs.ask_external_change(self, os.path.basename(changed))
             if choice == "reload":
                 self._reload_now()
                 return False

@@ -24,7 +24,7 @@ def temp_settings(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     yield folder
 
 
-_WINDOW_TESTS = {"test_window", "test_model"}
+_WINDOW_TESTS = {"test_window", "test_model", "test_crash_window", "test_bad_input"}
 
 
 @pytest.fixture(autouse=True)
