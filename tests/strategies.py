@@ -323,18 +323,23 @@ def assert_fast_path_matches_stepwise(text: str) -> None:
     """The one-regex pair scan finds exactly what FORMAT.md section 4 step by step finds."""
     fm = _front_matter(text)
     fm_end = fm.end if fm else 0
-    step_pairs, step_unpaired = _pairs_stepwise(text, fm_end)
+    step_pairs, step_unpaired, step_unclosed = _pairs_stepwise(text, fm_end)
     fast = _pairs_fast(text, fm_end)
     if fast is None:  # the documented hand-over to the stepwise scan
         event("fast path handed over")
         return
-    fast_pairs, fast_unpaired = fast
+    fast_pairs, fast_unpaired, fast_unclosed = fast
     assert pair_fields(fast_pairs) == pair_fields(step_pairs)
     assert fast_unpaired == step_unpaired
+    assert fast_unclosed == step_unclosed
 
 
 def reference_warnings(
-    text: str, pairs: list[Pair], fm: FrontMatter | None, unpaired: list[int]
+    text: str,
+    pairs: list[Pair],
+    fm: FrontMatter | None,
+    unpaired: list[int],
+    unclosed: list[tuple[int, int]],
 ) -> list[ParseWarning]:
     """The warnings as the first, unoptimised parser computed them: an oracle for _warnings."""
     warnings: list[ParseWarning] = []
@@ -343,42 +348,55 @@ def reference_warnings(
         return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
     if fm is not None and fm.error:
-        warnings.append(ParseWarning("front-matter", 2, 1, fm.error + "; kept verbatim."))
+        line_offset = 0
+        for _ in range(fm.error_line - 1):
+            line_offset = text.index("\n", line_offset) + 1
+        msg = fm.error + "; kept verbatim."
+        warnings.append(ParseWarning("front-matter", fm.error_line, 1, msg, line_offset))
     if "&quot;" in text:
         for m in _CORRUPT_OPENER_RE.finditer(text):
             msg = "segment markup corrupted by &quot; entities: kept as raw text, not editable."
-            warnings.append(ParseWarning("corrupt-markup", *locate(m.start()), msg))
+            warnings.append(ParseWarning("corrupt-markup", *locate(m.start()), msg, m.start()))
+    claimed = {delim + len("</span>") for _, delim in unclosed}
     for needle in (_ORPHAN_LOOKUP, _CORRUPT_LOOKUP):
         offset = text.find(needle)
         while offset != -1:
             inside = any(p.start <= offset < p.end for p in pairs)
-            if not inside and not _follows_corrupt_opener(text, offset):
+            if not inside and offset not in claimed and not _follows_corrupt_opener(text, offset):
                 msg = (
                     "an English source with no target opener before it: kept as raw "
                     "text, not editable."
                 )
-                warnings.append(ParseWarning("orphan-source", *locate(offset), msg))
+                warnings.append(ParseWarning("orphan-source", *locate(offset), msg, offset))
             offset = text.find(needle, offset + 1)
     for offset in unpaired:
         msg = (
             "a target opener with no matching sxs-lookup source of the same id: kept as raw "
             "text, not editable."
         )
-        warnings.append(ParseWarning("missing-source", *locate(offset), msg))
+        warnings.append(ParseWarning("missing-source", *locate(offset), msg, offset))
+    for offset, _ in unclosed:
+        msg = (
+            "a segment whose English source has no closing </span></span>: kept as raw "
+            "text, not editable."
+        )
+        warnings.append(ParseWarning("unclosed-pair", *locate(offset), msg, offset))
     seen: dict[str, Pair] = {}
     for p in pairs:
         if p.id in seen:
             msg = f"id {p.id} already used on line {seen[p.id].line}."
-            warnings.append(ParseWarning("duplicate-id", p.line, p.column, msg))
+            warnings.append(ParseWarning("duplicate-id", p.line, p.column, msg, p.start))
         else:
             seen[p.id] = p
+    warnings.sort(key=lambda w: w.offset)
     return warnings
 
 
 def assert_warnings_match_reference(doc: Document) -> None:
     fm_end = doc.front_matter.end if doc.front_matter else 0
-    unpaired = _pairs_stepwise(doc.text, fm_end)[1]
-    assert doc.warnings == reference_warnings(doc.text, doc.pairs, doc.front_matter, unpaired)
+    _, unpaired, unclosed = _pairs_stepwise(doc.text, fm_end)
+    expected = reference_warnings(doc.text, doc.pairs, doc.front_matter, unpaired, unclosed)
+    assert doc.warnings == expected
 
 
 def expected_splice(data: bytes, edits: dict[str, str]) -> bytes:

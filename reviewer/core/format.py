@@ -39,6 +39,8 @@ _CORRUPT_OPENER_RE = re.compile(r'<span data-ttu-id=(?:"|&quot;)[^"<>]*?&quot;>'
 _ORPHAN_LOOKUP = '<span class="sxs-lookup"><span data-stu-id="'
 _CORRUPT_LOOKUP = "<span class=&quot;sxs-lookup&quot;>"
 _FM_KEY_RE = re.compile(r"^(title|description):[ \t]*(.*)$", re.M)
+# Real keys are names such as ms.custom or f1.keywords; spaces or commas mean a garbled line.
+_PLAIN_KEY_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
 FORBIDDEN_IN_TARGET = ('</span><span class="sxs-lookup">', "<span data-ttu-id=")
 DISPLAY_KEYS = (
@@ -65,6 +67,10 @@ class ParseWarning:
     line: int
     column: int
     message: str
+    offset: int = -1  # in the text, so the position can follow edits above it
+
+    def moved(self, line: int, column: int, offset: int) -> ParseWarning:
+        return ParseWarning(self.code, line, column, self.message, offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +132,7 @@ class FrontMatter:
     data: dict[str, Any] | None
     error: str | None
     fields: list[FrontMatterField] = field(default_factory=list)
+    error_line: int = 2  # the file line the error points at
 
     def display_items(self) -> list[tuple[str, str]]:
         """Key/value pairs worth showing a user, in a stable order."""
@@ -266,32 +273,53 @@ class Document:
         """Adopt ``data`` (what was just written) as the new baseline, shifting offsets in place."""
         text = data.decode("utf-8")
         shift = 0
-        fm_shift = 0
+        old_ends: list[int] = []  # where each pair ended before the shift ...
+        shifts: list[int] = []  # ... and how far text after it has moved
         for p in self.pairs:
             delta = len(p.target) - (p.target_end - p.target_start)
+            old_ends.append(p.end)
             p.start += shift
             p.target_start += shift
             p.target_end += shift + delta
             p.source_start += shift + delta
             p.end += shift + delta
             shift += delta
-            if p.in_front_matter:
-                fm_shift += delta
+            shifts.append(shift)
             p.saved_target = p.target
-        if self.front_matter is not None:
-            # Pairs may sit inside the front matter; its end moves with them.
-            self.front_matter.end += fm_shift
         self.text = text
         self._adopt_bytes(bytes(data))
         self._line_starts = None
         for p in self.pairs:
             p.line, p.column = self.line_column(p.start)
+        if self.front_matter is not None:
+            # Pairs may sit inside the front matter: its text, end and values follow them.
+            self.front_matter = _front_matter(text)
+        moved: list[ParseWarning] = []
+        for w in self.warnings:
+            if w.offset < 0:
+                moved.append(w)
+                continue
+            k = bisect_right(old_ends, w.offset)
+            offset = w.offset + (shifts[k - 1] if k else 0)
+            moved.append(w.moved(*self.line_column(offset), offset))
+        self.warnings = moved
 
 
 def check_target(original: str, new_target: str) -> list[EditWarning]:
     """Refuse a target that would break the file; list warnings for risky changes."""
     if new_target == "" or new_target.strip() == "":
         raise TargetRejected("A target cannot be empty: the file would no longer parse.")
+    if "\x00" in new_target:
+        raise TargetRejected(
+            "A target cannot contain a NUL character: the saved article could not be opened again."
+        )
+    try:
+        new_target.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise TargetRejected(
+            f"A target cannot contain the unpaired surrogate U+{ord(new_target[exc.start]):04X}: "
+            "it cannot be written as UTF-8. Retype or re-paste that character."
+        ) from None
     for marker in FORBIDDEN_IN_TARGET:
         if marker in new_target:
             raise TargetRejected(
@@ -394,6 +422,10 @@ def parse(data: bytes, path: str | None = None) -> Document:
     return doc
 
 
+# Pairs, openers with no source of their id, and (opener, delimiter) of pairs with no closer.
+_Scan = tuple[list[Pair], list[int], list[tuple[int, int]]]
+
+
 def parse_text(text: str, path: str | None = None) -> Document:
     front_matter = _front_matter(text)
     fm_end = front_matter.end if front_matter else 0
@@ -405,12 +437,12 @@ def parse_text(text: str, path: str | None = None) -> Document:
     finally:
         if gc_was_enabled:
             gc.enable()
-    pairs, unpaired = found if found is not None else _pairs_stepwise(text, fm_end)
-    warnings = _warnings(text, pairs, front_matter, unpaired)
+    pairs, unpaired, unclosed = found if found is not None else _pairs_stepwise(text, fm_end)
+    warnings = _warnings(text, pairs, front_matter, unpaired, unclosed)
     return Document(text, pairs, front_matter, warnings, path)
 
 
-def _pairs_fast(text: str, fm_end: int) -> tuple[list[Pair], list[int]] | None:
+def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
     """The pairs and unpaired openers of ``text``, as _pairs_stepwise finds them, but quicker.
 
     Returns None in the one case the single regex pass cannot follow (a whole pair matched
@@ -431,6 +463,7 @@ def _pairs_fast(text: str, fm_end: int) -> tuple[list[Pair], list[int]] | None:
     line_start = 0  # offset of the first character of line ``line``
     pos = 0  # end of the previous pair: openers before it lie inside that pair
     unpaired: list[int] = []
+    unclosed: list[tuple[int, int]] = []
     for m in _PAIR_RE.finditer(text):
         pair_id, target, source = m.groups()
         start, end = m.span()
@@ -455,6 +488,7 @@ def _pairs_fast(text: str, fm_end: int) -> tuple[list[Pair], list[int]] | None:
             source_start = target_end + length(delim)
             close = find(_CLOSER, source_start)
             if close == -1:
+                unclosed.append((start, target_end))
                 continue
             if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
                 close = _scan_source_end(text, source_start, close)
@@ -485,10 +519,10 @@ def _pairs_fast(text: str, fm_end: int) -> tuple[list[Pair], list[int]] | None:
         )
         index += 1
         pos = end
-    return pairs, unpaired
+    return pairs, unpaired, unclosed
 
 
-def _pairs_stepwise(text: str, fm_end: int) -> tuple[list[Pair], list[int]]:
+def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
     """FORMAT.md section 4 applied opener by opener: the reference _pairs_fast must agree with."""
     pairs: list[Pair] = []
     append = pairs.append
@@ -499,6 +533,7 @@ def _pairs_stepwise(text: str, fm_end: int) -> tuple[list[Pair], list[int]]:
     line_pos = 0  # offset up to which ``line`` counts newlines
     pos = 0  # end of the previous pair: openers before it lie inside that pair
     unpaired: list[int] = []
+    unclosed: list[tuple[int, int]] = []
     for m in OPENER_RE.finditer(text):
         start = m.start()
         if start < pos:
@@ -513,6 +548,7 @@ def _pairs_stepwise(text: str, fm_end: int) -> tuple[list[Pair], list[int]]:
         source_start = target_end + len(delim)
         close = find(_CLOSER, source_start)
         if close == -1:
+            unclosed.append((start, target_end))
             continue
         if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
             close = _scan_source_end(text, source_start, close)
@@ -538,7 +574,7 @@ def _pairs_stepwise(text: str, fm_end: int) -> tuple[list[Pair], list[int]]:
             )
         )
         pos = end
-    return pairs, unpaired
+    return pairs, unpaired, unclosed
 
 
 def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
@@ -571,16 +607,30 @@ def _front_matter(text: str) -> FrontMatter | None:
     raw = text[4 : close + 1]
     data: dict[str, Any] | None = None
     error: str | None = None
+    error_line = 2
     try:
         loaded = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
+        if mark is not None:
+            error_line = mark.line + 2
+        where = f" at line {error_line}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
         error = f"front matter is not valid YAML{where}: {problem}"
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # safe_load's constructors raise plain errors on values such as 2021-13-01 or a bad
+        # !!int, and deep nesting exhausts the stack; the front matter is display-only.
+        error = f"front matter has a value YAML cannot read ({type(exc).__name__}: {exc})"
     else:
         if isinstance(loaded, dict):
             data = {str(k): v for k, v in loaded.items()}
+            odd = [k for k in data if not _PLAIN_KEY_RE.fullmatch(k)]
+            if odd:
+                error_line = _line_of_key(raw, odd[0])
+                error = (
+                    f"front matter key {odd[0]!r} on line {error_line} looks garbled "
+                    "(keys are plain names such as ms.custom)"
+                )
         elif loaded is not None:
             error = "front matter is not a YAML mapping"
     fields: list[FrontMatterField] = []
@@ -589,7 +639,21 @@ def _front_matter(text: str) -> FrontMatter | None:
         value = data.get(key) if data else None
         shown = _plain(value) if value is not None else _unquote(m.group(2))
         fields.append(FrontMatterField(key, shown, raw.count("\n", 0, m.start()) + 2))
-    return FrontMatter(raw, 0, end, data, error, fields)
+    return FrontMatter(raw, 0, end, data, error, fields, error_line)
+
+
+def _nth_line_offset(text: str, line: int) -> int:
+    at = 0
+    for _ in range(line - 1):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return len(text)
+    return at
+
+
+def _line_of_key(raw: str, key: str) -> int:
+    at = raw.find(key + ":")
+    return raw.count("\n", 0, at) + 2 if at != -1 else 2
 
 
 def _unquote(value: str) -> str:
@@ -600,7 +664,11 @@ def _unquote(value: str) -> str:
 
 
 def _warnings(
-    text: str, pairs: list[Pair], fm: FrontMatter | None, unpaired: list[int]
+    text: str,
+    pairs: list[Pair],
+    fm: FrontMatter | None,
+    unpaired: list[int],
+    unclosed: list[tuple[int, int]],
 ) -> list[ParseWarning]:
     warnings: list[ParseWarning] = []
 
@@ -609,7 +677,10 @@ def _warnings(
         return line, offset - text.rfind("\n", 0, offset)
 
     if fm is not None and fm.error:
-        warnings.append(ParseWarning("front-matter", 2, 1, fm.error + "; kept verbatim."))
+        at = _nth_line_offset(text, fm.error_line)
+        warnings.append(
+            ParseWarning("front-matter", fm.error_line, 1, fm.error + "; kept verbatim.", at)
+        )
     has_quot = _contains_quot(text)
     if has_quot:
         for m in _CORRUPT_OPENER_RE.finditer(text):
@@ -620,6 +691,7 @@ def _warnings(
                     line,
                     col,
                     "segment markup corrupted by &quot; entities: kept as raw text, not editable.",
+                    m.start(),
                 )
             )
     # Every pair holds exactly one _ORPHAN_LOOKUP, in its delimiter (pairs do not overlap and
@@ -627,7 +699,7 @@ def _warnings(
     needles = [
         needle
         for needle, suspect in (
-            (_ORPHAN_LOOKUP, text.count(_ORPHAN_LOOKUP) != len(pairs)),
+            (_ORPHAN_LOOKUP, text.count(_ORPHAN_LOOKUP) != len(pairs) + len(unclosed)),
             (_CORRUPT_LOOKUP, has_quot and _CORRUPT_LOOKUP in text),
         )
         if suspect
@@ -635,12 +707,18 @@ def _warnings(
     if needles:
         # A sxs-lookup half outside every pair has lost its target opener.
         spans = [(p.start, p.end) for p in pairs]
+        # The sxs-lookup half of an unclosed pair has its opener; it is reported as unclosed.
+        claimed = {delim + len("</span>") for _, delim in unclosed}
         for needle in needles:
             offset = text.find(needle)
             while offset != -1:
                 i = bisect_right(spans, (offset, len(text) + 1)) - 1
                 inside = i >= 0 and spans[i][0] <= offset < spans[i][1]
-                if not inside and not _follows_corrupt_opener(text, offset):
+                if (
+                    not inside
+                    and offset not in claimed
+                    and not _follows_corrupt_opener(text, offset)
+                ):
                     line, col = locate(offset)
                     warnings.append(
                         ParseWarning(
@@ -649,6 +727,7 @@ def _warnings(
                             col,
                             "an English source with no target opener before it: kept as raw "
                             "text, not editable.",
+                            offset,
                         )
                     )
                 offset = text.find(needle, offset + 1)
@@ -661,6 +740,19 @@ def _warnings(
                 col,
                 "a target opener with no matching sxs-lookup source of the same id: kept as raw "
                 "text, not editable.",
+                offset,
+            )
+        )
+    for offset, _ in unclosed:
+        line, col = locate(offset)
+        warnings.append(
+            ParseWarning(
+                "unclosed-pair",
+                line,
+                col,
+                "a segment whose English source has no closing </span></span>: kept as raw "
+                "text, not editable.",
+                offset,
             )
         )
     seen: dict[str, Pair] = {}
@@ -672,10 +764,12 @@ def _warnings(
                     p.line,
                     p.column,
                     f"id {p.id} already used on line {seen[p.id].line}.",
+                    p.start,
                 )
             )
         else:
             seen[p.id] = p
+    warnings.sort(key=lambda w: w.offset)
     return warnings
 
 
