@@ -285,6 +285,14 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
 
 
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning that does not block: the file is open and usable behind it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+
+
 def ask_save_path(parent: QWidget | None, title: str, start: str, filters: str) -> tuple[str, str]:
     from PySide6.QtWidgets import QFileDialog
 

@@ -614,10 +614,30 @@ class MainWindow(QMainWindow):
         self._stop_autosave(discard=False)
         self.set_workspace(workspace)
         self._remember(path)
+        self._warn_about_problems(workspace)
         self._offer_recovery(workspace)
         self.autosave = recovery.AutosaveDriver.for_workspace(workspace, parent=self)
         self.autosave.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         return True
+
+    def _warn_about_problems(self, workspace: Workspace) -> None:
+        """Parse warnings mean parts of the file are not segments: say so once, on open."""
+        warnings = workspace.session.doc.warnings
+        if not warnings:
+            return
+        n = len(warnings)
+        lines = [f"line {w.line}, column {w.column}: {w.message}" for w in warnings[:5]]
+        if n > 5:
+            lines.append(f"… and {n - 5} more (see the Issues dock).")
+        dialogs.show_warning(
+            self,
+            "Problems in the article",
+            f"{workspace.path} has {n} problem{'s' if n != 1 else ''}:\n\n"
+            + "\n".join(lines)
+            + "\n\nThose parts are kept exactly as they are and cannot be edited here; the rest "
+            "can be reviewed and saved as usual. To fix them, correct the file in a text editor "
+            "(the Issues dock lists each problem with its line), then reload it.",
+        )
 
     def _offer_recovery(self, workspace: Workspace) -> None:
         """Unsaved work from a crashed session: offer it; a restore is one undo step."""
@@ -791,7 +811,10 @@ class MainWindow(QMainWindow):
                 dialogs.show_error(self, "Save failed", str(exc))
                 return False
         except ReviewerError as exc:
-            dialogs.show_error(self, "Save failed", f"{exc}\n\nNothing was changed on disk.")
+            text = str(exc)
+            if "Nothing was changed on disk" not in text:
+                text += "\n\nNothing was changed on disk."
+            dialogs.show_error(self, "Save failed", text)
             return False
         self._after_save()
         return True

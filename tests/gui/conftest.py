@@ -42,6 +42,7 @@ def no_real_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
         "ask_unsaved",
         "ask_external_change",
         "show_error",
+        "show_warning",
         "ask_save_path",
         "ask_open_path",
         "ask_text",

@@ -332,7 +332,9 @@ def test_flag_dialog_keyboard_only(qtbot) -> None:  # type: ignore[no-untyped-de
     assert value.comment == "main clause lost"
 
 
-def test_empty_file_and_parse_warnings(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    warned: list[str] = []
+    monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, text: warned.append(text))
     empty = tmp_path / "empty.md"
     empty.write_text("---\ntitle: Leeg\n---\n\nAlleen tekst.\n", encoding="utf-8")
     load(qtbot, window, empty, checks=False)
@@ -343,6 +345,7 @@ def test_empty_file_and_parse_warnings(qtbot, window, tmp_path) -> None:  # type
     assert window.pages.currentWidget() is window.table
     kinds = [e.kind for e in window.issues_dock.model.entries]
     assert "parse" in kinds
+    assert len(warned) == 1 and str(broken) in warned[0] and "not editable" in warned[0]
 
 
 def test_settings_remember_recent_files_and_columns(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
