@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import repeat
+from typing import Any, overload
 
 import yaml
 
@@ -105,6 +107,233 @@ class Pair:
         return self.target != self.saved_target
 
 
+# A pair not yet built: the scan's match object, or (id, start, target_start, target_end,
+# source_start, end) for a pair the stepwise rule found.
+_Lazy = re.Match[str] | tuple[str, int, int, int, int, int]
+_Match = re.Match
+_CLOSER_LEN = len(_CLOSER)
+
+
+class PairList(MutableSequence[Pair]):
+    """The pairs of an article, each built on first access and then kept.
+
+    Parsing records only where each pair lies (the scan's match objects), so opening a
+    50,000-pair article makes no Pair until something reads it: the table builds the rows it
+    shows, serialize looks only at pairs that were built (an unbuilt pair cannot be edited).
+    Behaves as a list of Pair: len, iteration, indexing, slicing, ``==`` with a list; changing
+    the list itself (tests do) first builds every pair.
+    """
+
+    __slots__ = ("_fm_end", "_ids", "_items", "_line_at", "_lock", "_made", "_text")
+
+    def __init__(
+        self,
+        items: Iterable[Pair | _Lazy] = (),
+        text: str = "",
+        fm_end: int = 0,
+        ids: list[str] | None = None,
+    ) -> None:
+        self._items: list[Pair | _Lazy] = list(items)
+        self._text = text
+        self._fm_end = fm_end
+        self._ids = ids
+        # Indexes of built pairs; None once every item is a Pair (then it is a plain list).
+        self._made: list[int] | None = None
+        self._lock = threading.Lock()
+        self._line_at = (0, 1)  # (offset, its line): line numbers are counted from here
+
+    @classmethod
+    def lazy(cls, items: list[Pair | _Lazy], text: str, fm_end: int, ids: list[str]) -> PairList:
+        """Pairs of ``text`` from the scan, none built yet (``items`` is adopted, not copied)."""
+        pairs = cls((), text, fm_end, ids)
+        pairs._items = items
+        if items:
+            pairs._made = []
+        return pairs
+
+    # -- Sequence ---------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Pair: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Pair]: ...
+
+    def __getitem__(self, index: int | slice) -> Pair | list[Pair]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self._items)))]
+        item = self._items[index]
+        if type(item) is Pair:
+            return item
+        return self._build(index if index >= 0 else index + len(self._items))
+
+    @overload
+    def __setitem__(self, index: int, value: Pair) -> None: ...
+
+    @overload
+    def __setitem__(self, index: slice, value: Iterable[Pair]) -> None: ...
+
+    def __setitem__(self, index: int | slice, value: Pair | Iterable[Pair]) -> None:
+        self._plain()[index] = value  # type: ignore[index,assignment]
+
+    def __delitem__(self, index: int | slice) -> None:
+        del self._plain()[index]
+
+    def insert(self, index: int, value: Pair) -> None:
+        self._plain().insert(index, value)
+
+    def _plain(self) -> list[Pair | _Lazy]:
+        """The items as a list of built pairs, about to be changed in place."""
+        self.build_all()
+        self._ids = None
+        return self._items
+
+    def __iter__(self) -> Iterator[Pair]:
+        if self._made is None:
+            return iter(self._items)  # type: ignore[arg-type]
+        return (self[k] for k in range(len(self._items)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PairList | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<PairList of {len(self)} pairs, {len(self.built())} built>"
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        # A Pair knows its place; only a built pair can be in here (Pair compares by identity).
+        k = value.index if type(value) is Pair else -1
+        if start <= k < len(self._items) and (stop is None or k < stop) and self._items[k] is value:
+            return k
+        return super().index(value, start, len(self._items) if stop is None else stop)
+
+    def __contains__(self, value: object) -> bool:
+        try:
+            self.index(value)
+        except ValueError:
+            return False
+        return True
+
+    # -- without building pairs --------------------------------------------------------
+    def built(self) -> list[Pair]:
+        """The pairs built so far, in document order: the only ones that can have been edited."""
+        if self._made is None:
+            return self._items  # type: ignore[return-value]
+        self._made.sort()
+        return [self._items[k] for k in self._made]  # type: ignore[misc]
+
+    def ids(self) -> list[str]:
+        if self._ids is None:
+            self._ids = [self._field(k, 0) for k in range(len(self._items))]  # type: ignore[misc]
+        return self._ids
+
+    def sources(self) -> list[str]:
+        """Every pair's source, built or not, as a list of strings."""
+        return [self._field(k, 1) for k in range(len(self._items))]  # type: ignore[misc]
+
+    def targets(self) -> list[str]:
+        """Every pair's current target."""
+        return [self._field(k, 2) for k in range(len(self._items))]  # type: ignore[misc]
+
+    def source_at(self, k: int) -> str:
+        return self._field(k, 1)  # type: ignore[return-value]
+
+    def target_at(self, k: int) -> str:
+        return self._field(k, 2)  # type: ignore[return-value]
+
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every pair in the loaded text."""
+        return [self._field(k, 3) for k in range(len(self._items))]  # type: ignore[misc]
+
+    def build_all(self) -> None:
+        if self._made is not None:
+            for k in range(len(self._items)):
+                self[k]
+
+    def _field(self, k: int, what: int) -> str | tuple[int, int]:
+        item = self._items[k]
+        if type(item) is Pair:
+            if what == 0:
+                return item.id
+            if what == 1:
+                return item.source
+            if what == 2:
+                return item.target
+            return item.start, item.end
+        if type(item) is tuple:
+            pid, start, ts, te, ss, end = item
+        else:
+            m: re.Match[str] = item  # type: ignore[assignment]
+            if what == 0:
+                return m.group(1)
+            if what == 1:
+                return m.group(3)
+            if what == 2:
+                return m.group(2)
+            return m.span()
+        if what == 0:
+            return pid
+        if what == 1:
+            return self._text[ss : end - _CLOSER_LEN]
+        if what == 2:
+            return self._text[ts:te]
+        return start, end
+
+    def _build(self, k: int) -> Pair:
+        with self._lock:  # a checks thread may build the same pair: one object per pair
+            item = self._items[k]
+            if type(item) is Pair:
+                return item
+            if type(item) is tuple:
+                pid, start, ts, te, ss, end = item
+            else:
+                m: re.Match[str] = item  # type: ignore[assignment]
+                pid = m.group(1)
+                start, end = m.span()
+                ts, te = m.span(2)
+                ss = m.start(3)
+            text = self._text
+            target = text[ts:te]
+            pair = Pair(
+                pid,
+                target,
+                text[ss : end - _CLOSER_LEN],
+                k,
+                self._line(start),
+                start - text.rfind("\n", 0, start),
+                start,
+                ts,
+                te,
+                ss,
+                end,
+                start < self._fm_end,
+                target,
+            )
+            self._items[k] = pair
+            assert self._made is not None
+            self._made.append(k)
+            if len(self._made) == len(self._items):
+                self._made = None
+            return pair
+
+    def _line(self, offset: int) -> int:
+        """Line of ``offset``, counted from the last one asked: scrolling counts little."""
+        at, line = self._line_at
+        if offset >= at:
+            line += self._text.count("\n", at, offset)
+        elif offset >= at // 2:
+            line -= self._text.count("\n", offset, at)
+        else:
+            line = self._text.count("\n", 0, offset) + 1
+        self._line_at = (offset, line)
+        return line
+
+
 @dataclass(frozen=True, slots=True)
 class RawChunk:
     """Text between pairs, kept verbatim."""
@@ -157,17 +386,18 @@ class Document:
     def __init__(
         self,
         text: str,
-        pairs: list[Pair],
+        pairs: Sequence[Pair],
         front_matter: FrontMatter | None,
         warnings: list[ParseWarning],
         path: str | None = None,
     ) -> None:
         self.text = text
-        self.pairs = pairs
+        self.pairs: PairList = pairs if isinstance(pairs, PairList) else PairList(pairs)
         self.front_matter = front_matter
         self.warnings = warnings
         self.path = path
-        self._by_id: dict[str, Pair] | None = None
+        self._by_id: dict[str, int] | None = None
+        self._by_id_of: list[str] | None = None  # the id list _by_id was made from
         self._line_starts: list[int] | None = None
         # The bytes ``text`` was decoded from, when known: serialize splices into them instead
         # of re-encoding the whole article. Only trusted while ``text`` is still that object.
@@ -180,12 +410,16 @@ class Document:
 
     def pair(self, pair_id: str) -> Pair:
         if self._by_id is None:
-            # Real files never repeat an id; a synthetic duplicate keeps its first pair here.
-            by_id: dict[str, Pair] = {}
-            for p in self.pairs:
-                by_id.setdefault(p.id, p)
-            self._by_id = by_id
-        return self._by_id[pair_id]
+            # Real files never repeat an id; a synthetic duplicate keeps its first pair here
+            # (reversed, so the first occurrence is written last).
+            ids = self.pairs.ids()
+            self._by_id = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
+            self._by_id_of = ids
+        k = self._by_id[pair_id]
+        if self._by_id_of is not self.pairs.ids():  # the list itself was changed: look again
+            self._by_id = None
+            return self.pair(pair_id)
+        return self.pairs[k]
 
     def has_pair(self, pair_id: str) -> bool:
         try:
@@ -218,11 +452,12 @@ class Document:
 
     @property
     def modified_pairs(self) -> list[Pair]:
-        return [p for p in self.pairs if p.target != p.saved_target]
+        # A pair never built cannot have been edited.
+        return [p for p in self.pairs.built() if p.target != p.saved_target]
 
     @property
     def is_modified(self) -> bool:
-        return any(p.target != p.saved_target for p in self.pairs)
+        return any(p.target != p.saved_target for p in self.pairs.built())
 
     # -- editing ----------------------------------------------------------------
     def set_target(self, pair: Pair, new_target: str) -> list[EditWarning]:
@@ -236,7 +471,9 @@ class Document:
         """The article's bytes: the loaded text with only the edited targets spliced in."""
         text = self.text
         edited = [
-            p for p in self.pairs if p.target is not p.saved_target and p.target != p.saved_target
+            p
+            for p in self.pairs.built()
+            if p.target is not p.saved_target and p.target != p.saved_target
         ]
         data = self._data if self._data_text is text else None
         if not edited:
@@ -272,6 +509,7 @@ class Document:
     def mark_saved(self, data: bytes) -> None:
         """Adopt ``data`` (what was just written) as the new baseline, shifting offsets in place."""
         text = data.decode("utf-8")
+        self.pairs.build_all()  # offsets move below: unbuilt pairs would point at the old text
         shift = 0
         old_ends: list[int] = []  # where each pair ended before the shift ...
         shifts: list[int] = []  # ... and how far text after it has moved
@@ -423,7 +661,7 @@ def parse(data: bytes, path: str | None = None) -> Document:
 
 
 # Pairs, openers with no source of their id, and (opener, delimiter) of pairs with no closer.
-_Scan = tuple[list[Pair], list[int], list[tuple[int, int]]]
+_Scan = tuple[Sequence[Pair], list[int], list[tuple[int, int]]]
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
@@ -438,6 +676,7 @@ def parse_text(text: str, path: str | None = None) -> Document:
         if gc_was_enabled:
             gc.enable()
     pairs, unpaired, unclosed = found if found is not None else _pairs_stepwise(text, fm_end)
+    pairs = pairs if isinstance(pairs, PairList) else PairList(pairs)
     warnings = _warnings(text, pairs, front_matter, unpaired, unclosed)
     return Document(text, pairs, front_matter, warnings, path)
 
@@ -445,81 +684,68 @@ def parse_text(text: str, path: str | None = None) -> Document:
 def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
     """The pairs and unpaired openers of ``text``, as _pairs_stepwise finds them, but quicker.
 
-    Returns None in the one case the single regex pass cannot follow (a whole pair matched
-    inside an earlier pair and reaching past its end); the caller then goes step by step.
+    One C-level regex pass; no Pair is built (PairList builds each on first access). Openers
+    whose pair the regex cannot match whole (inner spans in the source, no closer) go through
+    FORMAT.md section 4 step by step, as in _pairs_stepwise. Returns None in the one case the
+    single pass cannot follow (a whole pair matched inside an earlier pair and reaching past its
+    end); the caller then goes step by step.
     """
-    pairs: list[Pair] = []
-    append = pairs.append
-    find = text.find
-    count = text.count
-    rfind = text.rfind
-    new_pair = Pair  # local names: this loop runs once per pair of a 10,000-pair article
-    length = len
-    opener_len = _OPENER_LEN
-    delim_len = _DELIM_LEN
-    index = 0
-    line = 1
-    line_pos = 0  # offset up to which ``line`` counts newlines
-    line_start = 0  # offset of the first character of line ``line``
-    pos = 0  # end of the previous pair: openers before it lie inside that pair
+    matches = list(_PAIR_RE.finditer(text))
+    # -1 marks an opener matched alone: its pair (if any) needs the stepwise rule.
+    source_starts = list(map(_Match.start, matches, repeat(3)))
     unpaired: list[int] = []
     unclosed: list[tuple[int, int]] = []
-    for m in _PAIR_RE.finditer(text):
-        pair_id, target, source = m.groups()
-        start, end = m.span()
-        if start < pos:
-            if source is not None and end > pos:
+    if -1 not in source_starts:
+        # Whole matches never overlap, so each one is exactly a pair.
+        ids = list(map(_Match.group, matches, repeat(1)))
+        return PairList.lazy(matches, text, fm_end, ids), unpaired, unclosed  # type: ignore[arg-type]
+    items: list[Pair | _Lazy] = []
+    ids = []
+    find = text.find
+    pos = 0  # end of the previous pair: openers before it lie inside that pair
+    i = 0
+    n = len(matches)
+    while i < n:
+        try:
+            j = source_starts.index(-1, i)
+        except ValueError:
+            j = n
+        # A run of whole pairs; its first ones may lie inside the stepwise pair before it.
+        while i < j and matches[i].start() < pos:
+            if matches[i].end() > pos:
                 return None
+            i += 1
+        if i < j:
+            run = matches[i:j]
+            items += run
+            ids += map(_Match.group, run, repeat(1))
+            pos = matches[j - 1].end()
+        if j == n:
+            break
+        m = matches[j]
+        i = j + 1
+        start = m.start()
+        if start < pos:
             continue
-        if source is not None:
-            # Offsets follow from the lengths: the markup around target and source is fixed.
-            id_len = length(pair_id)
-            target_start = start + opener_len + id_len
-            target_end = target_start + length(target)
-            source_start = target_end + delim_len + id_len
-        else:
-            # FORMAT.md section 4 steps 2-3, as in _pairs_stepwise; ``end`` is the opener's.
-            target_start = end
-            delim = _DELIM_HEAD + pair_id + '">'
-            target_end = find(delim, target_start)
-            if target_end == -1:
-                unpaired.append(start)
-                continue
-            source_start = target_end + length(delim)
-            close = find(_CLOSER, source_start)
-            if close == -1:
-                unclosed.append((start, target_end))
-                continue
-            if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
-                close = _scan_source_end(text, source_start, close)
-            end = close + length(_CLOSER)
-            target = text[target_start:target_end]
-            source = text[source_start:close]
-        newlines = count("\n", line_pos, start)
-        if newlines:
-            line += newlines
-            line_start = rfind("\n", line_pos, start) + 1
-        line_pos = start
-        append(
-            new_pair(
-                pair_id,
-                target,
-                source,
-                index,
-                line,
-                start - line_start + 1,
-                start,
-                target_start,
-                target_end,
-                source_start,
-                end,
-                start < fm_end,
-                target,
-            )
-        )
-        index += 1
+        pair_id = m.group(1)
+        target_start = m.end()
+        delim = _DELIM_HEAD + pair_id + '">'
+        target_end = find(delim, target_start)
+        if target_end == -1:
+            unpaired.append(start)
+            continue
+        source_start = target_end + len(delim)
+        close = find(_CLOSER, source_start)
+        if close == -1:
+            unclosed.append((start, target_end))
+            continue
+        if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
+            close = _scan_source_end(text, source_start, close)
+        end = close + len(_CLOSER)
+        items.append((pair_id, start, target_start, target_end, source_start, end))
+        ids.append(pair_id)
         pos = end
-    return pairs, unpaired, unclosed
+    return PairList.lazy(items, text, fm_end, ids), unpaired, unclosed
 
 
 def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
@@ -665,7 +891,7 @@ def _unquote(value: str) -> str:
 
 def _warnings(
     text: str,
-    pairs: list[Pair],
+    pairs: Sequence[Pair],
     fm: FrontMatter | None,
     unpaired: list[int],
     unclosed: list[tuple[int, int]],
@@ -706,7 +932,7 @@ def _warnings(
     ]
     if needles:
         # A sxs-lookup half outside every pair has lost its target opener.
-        spans = [(p.start, p.end) for p in pairs]
+        spans = pairs.spans() if isinstance(pairs, PairList) else [(p.start, p.end) for p in pairs]
         # The sxs-lookup half of an unclosed pair has its opener; it is reported as unclosed.
         claimed = {delim + len("</span>") for _, delim in unclosed}
         for needle in needles:
@@ -756,7 +982,8 @@ def _warnings(
             )
         )
     seen: dict[str, Pair] = {}
-    for p in pairs if len({p.id for p in pairs}) != len(pairs) else ():
+    ids = pairs.ids() if isinstance(pairs, PairList) else [p.id for p in pairs]
+    for p in pairs if len(set(ids)) != len(ids) else ():
         if p.id in seen:
             warnings.append(
                 ParseWarning(

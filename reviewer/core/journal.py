@@ -28,7 +28,7 @@ import yaml
 from reviewer.core.edits import Composite, Edit, SetTarget, now_iso
 from reviewer.core.errors import ReviewerError, TargetRejected
 from reviewer.core.fileio import atomic_write, digest
-from reviewer.core.format import check_target
+from reviewer.core.format import PairList, check_target
 from reviewer.core.segments import SegmentReview, State
 from reviewer.core.store import (
     SCHEMA_VERSION,
@@ -388,7 +388,7 @@ def recover(
     # Match the records against the article as it will be once the targets are back, with the
     # store's own rules (id+source, then re-translated, then changed source).
     restored_doc = copy.copy(session.doc)
-    restored_doc.pairs = [copy.copy(p) for p in session.doc.pairs]
+    restored_doc.pairs = PairList([copy.copy(p) for p in session.doc.pairs])
     for row, target in planned.items():
         restored_doc.pairs[row].target = target
     match = match_records(restored_doc, entry.records)
