@@ -610,6 +610,19 @@ class MainWindow(QMainWindow):
             QGuiApplication.restoreOverrideCursor()
             dialogs.show_error(self, "Cannot open the article", str(exc))
             return False
+        except Exception as exc:
+            # A bug below (e.g. a YAML library error the sidecar loader does not wrap) must
+            # still end in a dialog, not a stuck wait cursor and a traceback on the terminal.
+            QGuiApplication.restoreOverrideCursor()
+            dialogs.show_error(
+                self,
+                "Cannot open the article",
+                f"{path} or its review data {os.path.basename(path)}.review.yaml could not be "
+                f"read ({type(exc).__name__}: {exc}). Nothing was changed on disk. Check the "
+                "review data file (a hand edit or a merge conflict?), or move it aside and open "
+                "the article again; please report this as a bug.",
+            )
+            return False
         QGuiApplication.restoreOverrideCursor()
         self._stop_autosave(discard=False)
         self.set_workspace(workspace)
