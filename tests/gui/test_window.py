@@ -486,3 +486,26 @@ def test_drop_a_file_opens_it(qtbot, window, article) -> None:  # type: ignore[n
     window.dropEvent(event)
     assert window.workspace is not None and window.workspace.path == str(article)
     assert window.windowTitle().startswith(article.name)
+
+
+def test_external_change_while_dirty_asks_and_keeps_the_edits(
+    qtbot, window, article, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article, checks=False)
+    mine = window.session.doc.pairs[2].target + " (mijn)"
+    window.model.set_target(2, mine)
+    first = window.session.doc.pairs[0].target
+    old = f'">{first}</span>'.encode()
+    article.write_bytes(article.read_bytes().replace(old, b'">Van buiten gewijzigd</span>', 1))
+    asked: list[str] = []
+
+    def ask(parent, name):  # type: ignore[no-untyped-def]
+        asked.append(name)
+        return "reload"
+
+    monkeypatch.setattr(dialogs, "ask_external_change", ask)
+    assert window.watcher.check_now()  # what the file watcher or regaining focus triggers
+    assert asked == [article.name]
+    # Reloaded: their change is in, and the unsaved edit of another segment is kept.
+    assert window.session.doc.pairs[0].target == "Van buiten gewijzigd"
+    assert window.session.doc.pairs[2].target == mine and window.isWindowModified()
