@@ -142,6 +142,16 @@ class PairList(MutableSequence[Pair]):
         self._lock = threading.Lock()
         self._line_at = (0, 1)  # (offset, its line): line numbers are counted from here
 
+    # Copies and pickles (tests deep-copy sessions) carry everything but the lock.
+    def __getstate__(self) -> dict[str, Any]:
+        self.build_all()  # match objects cannot be pickled
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_lock"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._lock = threading.Lock()
+
     @classmethod
     def lazy(cls, items: list[Pair | _Lazy], text: str, fm_end: int, ids: list[str]) -> PairList:
         """Pairs of ``text`` from the scan, none built yet (``items`` is adopted, not copied)."""
@@ -249,6 +259,16 @@ class PairList(MutableSequence[Pair]):
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) of every pair in the loaded text."""
         return [self._field(k, 3) for k in range(len(self._items))]  # type: ignore[misc]
+
+    def is_built(self, k: int) -> bool:
+        return type(self._items[k]) is Pair
+
+    def built_rows(self) -> list[int]:
+        """Indexes of the built pairs, in order."""
+        if self._made is None:
+            return list(range(len(self._items)))
+        self._made.sort()
+        return list(self._made)
 
     def build_all(self) -> None:
         if self._made is not None:

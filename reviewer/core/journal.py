@@ -36,6 +36,7 @@ from reviewer.core.store import (
     SidecarError,
     article_prefix,
     carries_information,
+    informative_rows,
     match_records,
     parse_sidecar,
     segment_dict,
@@ -123,15 +124,11 @@ def snapshot(session: ReviewSession, article: str, base_digest: str) -> dict[str
     format; they are kept in a sidecar-shaped block that the store's reader validates.
     """
     targets: dict[str, dict[str, str]] = {}
-    for p in session.doc.pairs:
-        if p.target != p.saved_target:
-            # Synthetic duplicate ids keep their first pair, as Document.pair does.
-            targets.setdefault(p.id, {"source": p.source, "target": p.target})
-    segments = [
-        segment_dict(r, p)
-        for p, r in zip(session.doc.pairs, session.reviews, strict=True)
-        if carries_information(r, p)
-    ]
+    for p in session.doc.modified_pairs:  # built pairs only: an unbuilt one is unedited
+        # Synthetic duplicate ids keep their first pair, as Document.pair does.
+        targets.setdefault(p.id, {"source": p.source, "target": p.target})
+    pairs, reviews = session.doc.pairs, session.reviews
+    segments = [segment_dict(reviews[k], pairs[k]) for k in informative_rows(session)]
     return {
         "format": "reviewer-journal",
         "version": JOURNAL_VERSION,

@@ -13,7 +13,7 @@ import yaml
 from reviewer.core.errors import ReviewerError
 from reviewer.core.format import Document, Pair
 from reviewer.core.mqm import Issue, IssueStatus, Severity
-from reviewer.core.segments import SegmentReview, State
+from reviewer.core.segments import ReviewList, SegmentReview, State
 from reviewer.core.session import ReviewSession
 
 SCHEMA_VERSION = 1
@@ -52,7 +52,7 @@ def id_number(pair_id: str) -> str:
 
 
 def article_prefix(doc: Document) -> str:
-    counts = Counter(id_prefix(p.id) for p in doc.pairs)
+    counts = Counter(map(id_prefix, doc.pairs.ids()))
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -89,10 +89,20 @@ def carries_information(review: SegmentReview, pair: Pair) -> bool:
     )
 
 
+def informative_rows(session: ReviewSession) -> list[int]:
+    """Rows whose review carries information, in order, without touching the other rows.
+
+    Only a record that exists or a pair that was built (and so may be edited) can carry any:
+    a fresh record beside an unbuilt pair is unreviewed with the target as opened.
+    """
+    pairs, reviews = session.doc.pairs, session.reviews
+    rows = {k for k, _ in reviews.made()}
+    rows.update(k for k in pairs.built_rows() if pairs[k].saved_target != pairs[k].target)
+    return [k for k in sorted(rows) if carries_information(reviews[k], pairs[k])]
+
+
 def has_review_data(session: ReviewSession) -> bool:
-    return any(
-        carries_information(r, p) for p, r in zip(session.doc.pairs, session.reviews, strict=True)
-    )
+    return bool(informative_rows(session))
 
 
 # -- writing ----------------------------------------------------------------------------
@@ -152,11 +162,8 @@ def segment_dict(review: SegmentReview, pair: Pair) -> dict[str, Any]:
 
 def dump_sidecar(session: ReviewSession, article_name: str, article_digest: str) -> bytes:
     """The sidecar's bytes: stable key order, one block per segment, in document order."""
-    segments = [
-        segment_dict(r, p)
-        for p, r in zip(session.doc.pairs, session.reviews, strict=True)
-        if carries_information(r, p)
-    ]
+    pairs, reviews = session.doc.pairs, session.reviews
+    segments = [segment_dict(reviews[k], pairs[k]) for k in informative_rows(session)]
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "article": article_name,
@@ -377,7 +384,7 @@ def _issue(raw: Any, pair_id: str, n: int) -> Issue:
 class MatchResult:
     """Review records for every pair of the article, with what happened on the way."""
 
-    reviews: list[SegmentReview]
+    reviews: ReviewList
     messages: list[str] = field(default_factory=list)
     exact: int = 0  # matched by id and source: everything carried over
     moved: int = 0  # same source under another id (re-translation): state reset
@@ -389,20 +396,20 @@ class MatchResult:
 
 def records_of(session: ReviewSession) -> list[Record]:
     """The session's review data as records, e.g. to match it against a re-read article."""
+    pairs, reviews = session.doc.pairs, session.reviews
     return [
-        Record(p.id, p.source, r, r.original_target)
-        for p, r in zip(session.doc.pairs, session.reviews, strict=True)
-        if carries_information(r, p)
+        Record(pairs[k].id, pairs[k].source, reviews[k], reviews[k].original_target)
+        for k in informative_rows(session)
     ]
 
 
-def _carry(rec: Record, pair: Pair, keep_state: bool) -> SegmentReview:
+def _carry(rec: Record, pair_id: str, source: str, target: str, keep_state: bool) -> SegmentReview:
     old = rec.review
-    original = rec.original_target or pair.target
+    original = rec.original_target or target
     if keep_state:
         return SegmentReview(
-            pair.id,
-            old.source if old.source_changed else pair.source,
+            pair_id,
+            old.source if old.source_changed else source,
             original,
             old.state,
             list(old.issues),
@@ -414,7 +421,7 @@ def _carry(rec: Record, pair: Pair, keep_state: bool) -> SegmentReview:
     # A changed source or a re-translation voids any decision: never carry an approval over.
     state = State.NEEDS_WORK if old.open_issues else State.UNREVIEWED
     return SegmentReview(
-        pair.id,
+        pair_id,
         old.source,
         original,
         state,
@@ -434,20 +441,29 @@ def match_records(doc: Document, records: list[Record]) -> MatchResult:
     open) with ``source_changed`` set: an approval is never carried over silently.
     """
     slots: list[SegmentReview | None] = [None] * len(doc.pairs)
-    result = MatchResult([])
+    result = MatchResult(ReviewList(doc.pairs, slots))  # adopts slots: filled in below
+    if not records:
+        return result
+    # Strings only: matching needs no Pair objects (the ones it never touches stay unbuilt).
+    ids = doc.pairs.ids()
+    sources = doc.pairs.sources()
+    targets = doc.pairs.targets()
     by_key: dict[tuple[str, str], int] = {}
     by_id: dict[str, int] = {}
     by_source: dict[str, list[int]] = defaultdict(list)
-    for k, p in enumerate(doc.pairs):
-        by_key.setdefault((p.id, p.source), k)
-        by_id.setdefault(p.id, k)
-        by_source[p.source].append(k)
+    for k, key in enumerate(zip(ids, sources, strict=True)):
+        by_key.setdefault(key, k)
+        by_id.setdefault(key[0], k)
+        by_source[key[1]].append(k)
+
+    def carry(rec: Record, k: int, keep_state: bool) -> SegmentReview:
+        return _carry(rec, ids[k], sources[k], targets[k], keep_state)
 
     rest: list[Record] = []
     for rec in records:
         hit = by_key.get((rec.pair_id, rec.source))
         if hit is not None and slots[hit] is None:
-            slots[hit] = _carry(rec, doc.pairs[hit], keep_state=True)
+            slots[hit] = carry(rec, hit, keep_state=True)
             result.exact += 1
         else:
             rest.append(rec)
@@ -460,34 +476,31 @@ def match_records(doc: Document, records: list[Record]) -> MatchResult:
             continue
         # Prefer the same number (prefix-only change), else the first free one in order.
         number = id_number(rec.pair_id)
-        k = next((c for c in free if id_number(doc.pairs[c].id) == number), free[0])
-        slots[k] = _carry(rec, doc.pairs[k], keep_state=False)
+        k = next((c for c in free if id_number(ids[c]) == number), free[0])
+        slots[k] = carry(rec, k, keep_state=False)
         result.moved += 1
         result.approvals_reset += int(rec.review.state is State.APPROVED)
 
     # Last, the id: the same id (or, after a re-translation changed the prefix, the same
     # number under the new prefix) whose source was rewritten.
     by_number: dict[str, int] = {}
-    for k, p in enumerate(doc.pairs):
-        by_number.setdefault(id_number(p.id), k)
-    prefixes = {id_prefix(p.id) for p in doc.pairs}
+    for k, pair_id in enumerate(ids):
+        by_number.setdefault(id_number(pair_id), k)
+    prefixes = set(map(id_prefix, ids))
     for rec in later:
         k2 = by_id.get(rec.pair_id)
         same_id = k2 is not None
         if k2 is None and id_prefix(rec.pair_id) not in prefixes:
             k2 = by_number.get(id_number(rec.pair_id))
         if k2 is not None and slots[k2] is None:
-            slots[k2] = _carry(rec, doc.pairs[k2], keep_state=False)
+            slots[k2] = carry(rec, k2, keep_state=False)
             result.source_changed += 1
             result.same_id += int(same_id)
             result.approvals_reset += int(rec.review.state is State.APPROVED)
         else:
             result.dropped.append(rec)
 
-    result.reviews = [
-        s if s is not None else SegmentReview(p.id, p.source, p.target)
-        for s, p in zip(slots, doc.pairs, strict=True)
-    ]
+    # result.reviews holds ``slots``: unmatched rows get fresh records on first access.
     result.messages = _messages(result)
     return result
 
@@ -533,7 +546,7 @@ def load_reviews(doc: Document, path: str, article_digest: str) -> MatchResult:
     """
     data = read_sidecar(path)
     if data is None:
-        return MatchResult([SegmentReview(p.id, p.source, p.target) for p in doc.pairs])
+        return MatchResult(ReviewList(doc.pairs))
     result = match_records(doc, data.records)
     # A number under another prefix alone is weak evidence; any sidecar would match that way.
     if data.records and not (result.exact or result.moved or result.same_id):

@@ -10,7 +10,7 @@ from reviewer.core.config import Config
 from reviewer.core.errors import FormatError, ReviewerError
 from reviewer.core.fileio import atomic_write, digest, read_bytes
 from reviewer.core.format import Document, parse
-from reviewer.core.segments import SegmentReview
+from reviewer.core.segments import ReviewList
 from reviewer.core.session import ReviewSession
 from reviewer.core.store import (
     SidecarError,
@@ -261,6 +261,7 @@ class Workspace:
         for p in old_doc.modified_pairs:
             q = index.get((p.id, p.source))
             if q is not None and q.target == p.saved_target:
+                result.reviews[q.index]  # made now, so it records the target on disk as original
                 q.target = p.target  # was validated when typed; the pair is unchanged on disk
                 reapplied += 1
             else:
@@ -318,7 +319,7 @@ def open_article(
     messages: list[str] = []
     blocked = False
     if ignore_sidecar:
-        reviews = [SegmentReview(p.id, p.source, p.target) for p in doc.pairs]
+        reviews = ReviewList(doc.pairs)
         if os.path.exists(side):
             blocked = True
             messages.append(f"Opened without review data; {side} was left untouched.")
