@@ -17,6 +17,13 @@ def _no_display(argv: list[str]) -> bool:
     return not any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
 
 
+def _shown_interpreter() -> str:
+    """The interpreter as a user should type it: relative when it lives in this folder (.venv)."""
+    exe = sys.executable or "python3"
+    rel = os.path.relpath(exe)
+    return rel if not rel.startswith("..") else exe
+
+
 def main() -> int:
     argv = sys.argv[1:]
     if any(a in ("-h", "--help") for a in argv):
@@ -26,11 +33,14 @@ def main() -> int:
         return 0
     if _no_display(argv):
         name = " ".join(argv) or "FILE"
+        python = _shown_interpreter()
         print(
             "No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
-            "Run it under a virtual display or offscreen, e.g.:\n"
-            f"  xvfb-run -a python main.py {name}\n"
-            f"  QT_QPA_PLATFORM=offscreen python main.py {name} --screenshot window.png",
+            "Run it under a virtual display (Debian/Ubuntu: sudo apt-get install xvfb), e.g.:\n"
+            "  xvfb-run -a make run\n"
+            f"  xvfb-run -a {python} main.py {name}\n"
+            "or render a screenshot offscreen:\n"
+            f"  {python} main.py {name} --screenshot window.png",
             file=sys.stderr,
         )
         return 1

@@ -394,7 +394,10 @@ def test_no_display_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
     if not sys.platform.startswith("linux"):
         pytest.skip("display detection is Linux-only")
     assert result.returncode == 1
-    assert "xvfb-run -a python main.py" in result.stderr
+    assert "No display found" in result.stderr
+    assert "xvfb-run -a make run" in result.stderr
+    assert "main.py x.md --screenshot" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_clean_file_follows_external_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
