@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from platformdirs import user_config_dir
 
+from reviewer.core import yamlio
 from reviewer.core.checks import CheckConfig
 from reviewer.core.errors import ReviewerError
 from reviewer.core.fileio import atomic_write
@@ -74,7 +75,7 @@ def load_config(path: str | None = None) -> Config:
     except OSError as exc:
         raise ConfigError(name, f"cannot be read: {exc.strerror}.") from None
     try:
-        data = yaml.safe_load(text)
+        data = yamlio.safe_load_fast(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
@@ -118,6 +119,6 @@ def save_config(config: Config, path: str | None = None) -> str:
     """Write the config (for a preferences dialog); returns the file written."""
     name = path or config.path or default_config_path()
     Path(name).parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.safe_dump(config.as_dict(), sort_keys=False, allow_unicode=True)
+    text = yamlio.dump_fast(config.as_dict(), sort_keys=False, allow_unicode=True)
     atomic_write(name, text.encode("utf-8"))
     return name

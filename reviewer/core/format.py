@@ -13,6 +13,7 @@ from typing import Any, overload
 
 import yaml
 
+from reviewer.core import yamlio
 from reviewer.core.errors import FormatError, TargetRejected
 
 OPENER_RE = re.compile(r'<span data-ttu-id="([^"<>]*)">')
@@ -855,7 +856,7 @@ def _front_matter(text: str) -> FrontMatter | None:
     error: str | None = None
     error_line = 2
     try:
-        loaded = yaml.safe_load(raw)
+        loaded = yamlio.safe_load_fast(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:

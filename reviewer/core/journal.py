@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 import yaml
 
+from reviewer.core import yamlio
 from reviewer.core.edits import Composite, Edit, SetTarget, now_iso
 from reviewer.core.errors import ReviewerError, TargetRejected
 from reviewer.core.fileio import atomic_write, digest
@@ -54,7 +55,7 @@ ENV_DATA_DIR = "REVIEWER_DATA_DIR"
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 
 # Only for handing a journal's review block to the store's reader, on recovery (rare).
-_SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_SafeDumper = yamlio.SafeDumper
 
 
 class JournalError(ReviewerError):

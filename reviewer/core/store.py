@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from reviewer.core import yamlio
 from reviewer.core.errors import ReviewerError
 from reviewer.core.format import Document, Pair
 from reviewer.core.mqm import Issue, IssueStatus, Severity
@@ -109,7 +110,7 @@ def has_review_data(session: ReviewSession) -> bool:
 
 
 # libyaml's emitter when present: the same output as the Python one, many times faster.
-_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BaseDumper = yamlio.SafeDumper
 
 
 class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
@@ -218,8 +219,8 @@ def parse_sidecar(raw: bytes, path: str) -> SidecarData:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise SidecarError(path, "is not UTF-8 text.", line) from None
     try:
-        # safe_load only: tags such as !!python/object/apply are refused, never executed.
-        data = yaml.safe_load(text)
+        # A safe loader only: tags such as !!python/object/apply are refused, never executed.
+        data = yamlio.safe_load_fast(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
@@ -227,6 +228,12 @@ def parse_sidecar(raw: bytes, path: str) -> SidecarData:
             path,
             f"is corrupt: {problem}.",
             mark.line + 1 if mark is not None else None,
+        ) from None
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError, RecursionError) as exc:
+        # The safe constructors raise plain errors on values such as !!int '', !!bool yes2 or
+        # an impossible date, and deep nesting exhausts the stack.
+        raise SidecarError(
+            path, f"is corrupt: a value YAML cannot read ({type(exc).__name__}: {exc})."
         ) from None
     try:
         return _validate(data)

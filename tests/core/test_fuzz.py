@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
-import traceback
 from functools import cache
 from typing import Any
 
@@ -299,19 +297,6 @@ def _record_key(rec: Record) -> tuple[object, ...]:
     )
 
 
-# Known gap: PyYAML's safe constructors raise plain Python errors for some tagged or
-# malformed scalars (`!!int ''`, `!!timestamp x`, an impossible date, `!!bool yes2`, deep
-# nesting), and store.parse_sidecar only turns yaml.YAMLError into a SidecarError. The strict
-# xfail test_yaml_constructor_errors_become_sidecar_errors below pins it; the campaign lets
-# these through only when they come from inside yaml, so any other escape still fails it.
-KNOWN_YAML_GAP = (ValueError, TypeError, IndexError, KeyError, AttributeError, RecursionError)
-
-
-def _from_yaml(exc: BaseException) -> bool:
-    frames = traceback.extract_tb(exc.__traceback__)
-    return bool(frames) and f"{os.sep}yaml{os.sep}" in frames[-1].filename
-
-
 def load_or_sidecar_error(article: str, raw: bytes) -> None:
     """Load ``raw``: a SidecarError naming the file, or records that survive a dump and a reload."""
     try:
@@ -320,11 +305,6 @@ def load_or_sidecar_error(article: str, raw: bytes) -> None:
         event(type(exc).__name__)
         assert isinstance(exc, SidecarError), exc
         assert str(exc).startswith(SIDECAR_PATH)
-        return
-    except KNOWN_YAML_GAP as exc:
-        if not _from_yaml(exc):
-            raise
-        event(f"known gap: {type(exc).__name__} from yaml")
         return
     event(f"loaded, {min(len(loaded.records), 3)}+ records")
     data = corpus_bytes(article)
@@ -352,10 +332,6 @@ def _as_stored(session: ReviewSession) -> list[Record]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: store.parse_sidecar lets PyYAML constructor errors out (see RELIABILITY)",
-)
 @pytest.mark.parametrize(
     "raw",
     [
