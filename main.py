@@ -14,7 +14,11 @@ def _no_display(argv: list[str]) -> bool:
         return False
     if os.environ.get("QT_QPA_PLATFORM"):
         return False
-    return not any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
+    return not _wants_screenshot(argv)
+
+
+def _wants_screenshot(argv: list[str]) -> bool:
+    return any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
 
 
 def _shown_interpreter() -> str:
@@ -43,6 +47,12 @@ def main() -> int:
             f"  {python} main.py {name} --screenshot window.png",
             file=sys.stderr,
         )
+        return 1
+    from reviewer.gui.display import xcb_problem
+
+    problem = None if _wants_screenshot(argv) else xcb_problem()
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
     from reviewer.gui.app import main as gui_main
 
