@@ -287,7 +287,6 @@ def sarif_log(found: Sequence[tuple[Workspace, Finding]]) -> dict[str, Any]:
                     "driver": {
                         "name": "reviewer",
                         "version": __version__,
-                        "informationUri": "https://github.com/",
                         "rules": rules,
                     }
                 },
@@ -554,6 +553,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `reviewer check . | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     return result
 
 

@@ -405,3 +405,23 @@ def test_progress_only_on_a_terminal() -> None:
 def test_verify_still_works(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "verify", str(CORPUS / "change-nameservers.md"))
     assert code == EXIT_OK and out == "1 files, 9 pairs, 0 warnings, 0 failures\n"
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = folder(tmp_path)
+    # The reader closes after a few bytes, as `reviewer check . --format sarif | head -c 50` does.
+    with subprocess.Popen(
+        [sys.executable, "-m", "reviewer", "check", str(article), "--format", "sarif"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.read(50)
+        child.stdout.close()
+        stderr = child.stderr.read().decode()
+        code = child.wait(timeout=60)
+    assert "Traceback" not in stderr
+    assert code == EXIT_OK
