@@ -407,14 +407,14 @@ def test_verify_still_works(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == EXIT_OK and out == "1 files, 9 pairs, 0 warnings, 0 failures\n"
 
 
-def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+def test_closed_pipe_ends_quietly() -> None:
     import subprocess
     import sys
 
-    article = folder(tmp_path)
-    # The reader closes after a few bytes, as `reviewer check . --format sarif | head -c 50` does.
+    # The reader closes after a few bytes, as `reviewer check . --format sarif | head -c 50` does;
+    # the corpus report is far larger than a pipe buffer, so the writer does meet the closed pipe.
     with subprocess.Popen(
-        [sys.executable, "-m", "reviewer", "check", str(article), "--format", "sarif"],
+        [sys.executable, "-m", "reviewer", "check", str(CORPUS), "--format", "sarif"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     ) as child:
