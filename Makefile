@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+FUZZ_EXAMPLES ?= 20000
 SAMPLE := resources/sample/canceling-your-office-365-subscription.md
 
 .PHONY: run test lint fuzz bench clean
@@ -30,7 +31,7 @@ lint: $(STAMP)
 	$(PY) -m mypy
 
 fuzz: $(STAMP)
-	QT_QPA_PLATFORM=offscreen REVIEWER_FUZZ_EXAMPLES=20000 $(PY) -m pytest -q tests/core/test_fuzz.py
+	QT_QPA_PLATFORM=offscreen REVIEWER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/core/test_fuzz.py
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
