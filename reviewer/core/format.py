@@ -245,11 +245,19 @@ class PairList(MutableSequence[Pair]):
 
     def sources(self) -> list[str]:
         """Every pair's source, built or not, as a list of strings."""
-        return [self._field(k, 1) for k in range(len(self._items))]  # type: ignore[misc]
+        return self._strings(3, 1)
 
     def targets(self) -> list[str]:
         """Every pair's current target."""
-        return [self._field(k, 2) for k in range(len(self._items))]  # type: ignore[misc]
+        return self._strings(2, 2)
+
+    def _strings(self, group: int, what: int) -> list[str]:
+        match = _Match  # the common item: read straight from the match, no method call
+        field_of = self._field
+        return [
+            item.group(group) if type(item) is match else field_of(k, what)  # type: ignore[misc]
+            for k, item in enumerate(self._items)
+        ]
 
     def source_at(self, k: int) -> str:
         return self._field(k, 1)  # type: ignore[return-value]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
-
+from reviewer.core.format import Document
 from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.session import ReviewSession
 
@@ -65,7 +65,16 @@ def count_words(text: str) -> int:
 
 
 def document_words(session: ReviewSession) -> int:
-    return sum(count_words(p.source) for p in session.doc.pairs)
+    # Sources never change within a session: count once per document (and build no pairs).
+    doc = session.doc
+    cached = _WORDS.get(doc)
+    if cached is None:
+        cached = sum(map(count_words, doc.pairs.sources()))
+        _WORDS[doc] = cached
+    return cached
+
+
+_WORDS: weakref.WeakKeyDictionary[Document, int] = weakref.WeakKeyDictionary()
 
 
 def counted(issue: Issue) -> bool:
@@ -134,21 +143,23 @@ class MqmScore:
         }
 
 
-def mqm_score(session: ReviewSession, threshold: float = DEFAULT_THRESHOLD) -> MqmScore:
+def mqm_score(
+    session: ReviewSession, threshold: float = DEFAULT_THRESHOLD, words: int | None = None
+) -> MqmScore:
     """Score one article from its manual issues (automatic findings are not errors until a
-    reviewer confirms them as issues)."""
+    reviewer confirms them as issues). ``words``: the source word count, when already known."""
     counts = {s.value: 0 for s in Severity}
     penalty = open_critical = 0
-    for review in session.reviews:
+    for review in session.records_with_issues():
         for issue in review.issues:
             if issue.severity is Severity.CRITICAL and issue.is_open:
                 open_critical += 1
             if counted(issue):
                 counts[issue.severity.value] += 1
                 penalty += issue.severity.weight
-    return MqmScore(
-        session.doc.path, document_words(session), penalty, counts, open_critical, threshold
-    )
+    if words is None:
+        words = document_words(session)
+    return MqmScore(session.doc.path, words, penalty, counts, open_critical, threshold)
 
 
 def total_score(scores: Sequence[MqmScore], threshold: float = DEFAULT_THRESHOLD) -> MqmScore:
@@ -219,6 +230,9 @@ def segment_distance(original: str, current: str) -> int:
     post-edit distance (edit rate). Indel normalised by the summed lengths is the fuzzy-match
     ratio of translation memories: a similarity, not an effort measure.
     """
+    # Imported here: rapidfuzz is not needed to open the window, only to measure edits.
+    from rapidfuzz.distance import Levenshtein
+
     return int(Levenshtein.distance(original, current))
 
 

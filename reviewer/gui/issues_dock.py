@@ -100,7 +100,10 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
         )
     pairs = session.doc.pairs
     ready = session.checks_ready
-    for row, review in enumerate(session.reviews):
+    # Before the checks only records that exist can hold issues; fresh ones are made for none.
+    rows = range(len(session.reviews)) if ready else [r for r, _ in session.reviews.made()]
+    for row in rows:
+        review = session.reviews[row]
         if review.issues:
             for issue in review.issues:
                 if not issue.is_open:

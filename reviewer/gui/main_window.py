@@ -1098,9 +1098,7 @@ class MainWindow(QMainWindow):
             for w in (self.state_label, self.issue_label, self.score_label):
                 w.setText("")
             return
-        # list.count compares by identity in C; hashing 50k enums costs ~10x more.
-        states = [review.state for review in session.reviews]
-        counts = {state: states.count(state) for state in State}
+        counts = session.state_counts()  # looks only at records that exist
         parts = []
         for state, n in counts.items():
             parts.append(
@@ -1108,11 +1106,10 @@ class MainWindow(QMainWindow):
             )
         self.state_label.setText(" &nbsp;".join(parts) + " &nbsp;|")
         by_sev = dict.fromkeys(Severity, 0)
-        for review in session.reviews:
-            if review.issues:
-                for issue in review.issues:
-                    if issue.is_open:
-                        by_sev[issue.severity] += 1
+        for review in session.records_with_issues():
+            for issue in review.issues:
+                if issue.is_open:
+                    by_sev[issue.severity] += 1
         sev_parts = [
             f"<span style='color:{SEVERITY_COLORS[s]}'>{s.label} <b>{by_sev[s]}</b></span>"
             for s in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)
@@ -1454,9 +1451,7 @@ def _mqm(session: ReviewSession, words: int, threshold: float) -> scoring.MqmSco
     """scoring.mqm_score with the word count cached: sources never change in a session."""
     counts = {s.value: 0 for s in Severity}
     penalty = open_critical = 0
-    for review in session.reviews:
-        if not review.issues:
-            continue
+    for review in session.records_with_issues():
         for issue in review.issues:
             if issue.severity is Severity.CRITICAL and issue.is_open:
                 open_critical += 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
+from reviewer.core.format import PairList
 from reviewer.core.mqm import Severity
 from reviewer.core.segments import State
 from reviewer.gui.model import SegmentModel
@@ -132,9 +134,9 @@ class SegmentFilterProxy(QSortFilterProxyModel):
             flags = 0 if spec.case_sensitive else re.IGNORECASE
             search = re.compile(spec.text, flags).search
             if spec.in_source:
-                columns.append([p.source for p in pairs])
+                columns.append(_sources(pairs))
             if spec.in_target:
-                columns.append([p.target for p in pairs])
+                columns.append(_targets(pairs))
             hits: set[int] = set()
             for texts in columns:
                 hits.update(r for r, t in enumerate(texts) if search(t))
@@ -143,18 +145,18 @@ class SegmentFilterProxy(QSortFilterProxyModel):
         if spec.case_sensitive:
             needle = spec.text
             if spec.in_source:
-                columns.append([p.source for p in pairs])
+                columns.append(_sources(pairs))
             if spec.in_target:
-                columns.append([p.target for p in pairs])
+                columns.append(_targets(pairs))
         else:
             needle = spec.text.lower()
             if spec.in_source:
                 if self._lower_sources is None:
-                    self._lower_sources = [p.source.lower() for p in pairs]
+                    self._lower_sources = [t.lower() for t in _sources(pairs)]
                 columns.append(self._lower_sources)
             if spec.in_target:
                 if self._lower_targets is None:
-                    self._lower_targets = [p.target.lower() for p in pairs]
+                    self._lower_targets = [t.lower() for t in _targets(pairs)]
                 columns.append(self._lower_targets)
         last = self._last_text
         # Typing forward only narrows: search the rows the shorter text matched, not all.
@@ -178,9 +180,9 @@ class SegmentFilterProxy(QSortFilterProxyModel):
             return
         pairs = model.session.doc.pairs
         if self._lower_sources is None:
-            self._lower_sources = [p.source.lower() for p in pairs]
+            self._lower_sources = [t.lower() for t in _sources(pairs)]
         if self._lower_targets is None:
-            self._lower_targets = [p.target.lower() for p in pairs]
+            self._lower_targets = [t.lower() for t in _targets(pairs)]
 
     @staticmethod
     def _issue_match(model: SegmentModel, row: int, spec: FilterSpec) -> bool:
@@ -208,3 +210,16 @@ class SegmentFilterProxy(QSortFilterProxyModel):
             for r in range(first, last + 1):
                 if r < len(self._lower_targets):
                     self._lower_targets[r] = pairs[r].target.lower()
+
+
+def _sources(pairs: Any) -> list[str]:
+    """Every source as a string; a PairList gives them without building its pairs."""
+    if isinstance(pairs, PairList):
+        return pairs.sources()
+    return [p.source for p in pairs]
+
+
+def _targets(pairs: Any) -> list[str]:
+    if isinstance(pairs, PairList):
+        return pairs.targets()
+    return [p.target for p in pairs]
