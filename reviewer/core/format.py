@@ -432,6 +432,7 @@ class Document:
         # of re-encoding the whole article. Only trusted while ``text`` is still that object.
         self._data: bytes | None = None
         self._data_text: str | None = None
+        self._keep_bytes = True
 
     # -- lookup ---------------------------------------------------------------
     def __len__(self) -> int:
@@ -535,6 +536,16 @@ class Document:
         self._data = data
         self._data_text = self.text
 
+    def release_bytes(self) -> None:
+        """Forget the loaded bytes, now and after saves: the article is then held once, as text.
+
+        serialize stays a splice but encodes the whole text instead of copying untouched bytes
+        (about 25 ms instead of 12 for 13 MB); a long-lived window saves the memory instead.
+        """
+        self._data = None
+        self._data_text = None
+        self._keep_bytes = False
+
     def mark_saved(self, data: bytes) -> None:
         """Adopt ``data`` (what was just written) as the new baseline, shifting offsets in place."""
         text = data.decode("utf-8")
@@ -554,7 +565,8 @@ class Document:
             shifts.append(shift)
             p.saved_target = p.target
         self.text = text
-        self._adopt_bytes(bytes(data))
+        if self._keep_bytes:
+            self._adopt_bytes(bytes(data))
         self._line_starts = None
         for p in self.pairs:
             p.line, p.column = self.line_column(p.start)

@@ -247,6 +247,7 @@ class Workspace:
         was_dirty = self.is_dirty
         data = read_bytes(self.path)
         new_doc = parse(data, self.path)
+        new_doc.release_bytes()
         side_now = _file_digest(self.sidecar_path)
         if side_now != self.sidecar_digest and not self.sidecar_blocked:
             # Someone else rewrote the review data: theirs replaces the review in memory.
@@ -313,6 +314,7 @@ def open_article(
     config = config or Config()
     data = read_bytes(path)
     doc = parse(data, path)
+    doc.release_bytes()  # a window keeps the article for hours: once, as text, is enough
     side = sidecar_path(path)
     # Read before loading: a change in between then shows up at save instead of being missed.
     side_digest = _file_digest(side)
