@@ -94,12 +94,25 @@ def informative_rows(session: ReviewSession) -> list[int]:
     """Rows whose review carries information, in order, without touching the other rows.
 
     Only a record that exists or a pair that was built (and so may be edited) can carry any:
-    a fresh record beside an unbuilt pair is unreviewed with the target as opened.
+    a fresh record beside an unbuilt pair is unreviewed with the target as opened. Reads the
+    pairs' strings, so no pair is built for it.
     """
     pairs, reviews = session.doc.pairs, session.reviews
     rows = {k for k, _ in reviews.made()}
     rows.update(k for k in pairs.built_rows() if pairs[k].saved_target != pairs[k].target)
-    return [k for k in sorted(rows) if carries_information(reviews[k], pairs[k])]
+    target_at = pairs.target_at
+    out = []
+    for k in sorted(rows):
+        r = reviews[k]
+        if (
+            r.state is not State.UNREVIEWED
+            or r.issues
+            or r.dismissed
+            or r.source_changed
+            or r.original_target != target_at(k)
+        ):
+            out.append(k)
+    return out
 
 
 def has_review_data(session: ReviewSession) -> bool:
@@ -126,6 +139,28 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 _Dumper.add_representer(str, _represent_str)
 
+_STR, _BOOL, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"
+_SEQ, _MAP, _NULL = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null"
+
+
+def _node(value: Any) -> yaml.Node:
+    """The node SafeRepresenter (with _represent_str, block style) makes for plain data."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_STR, value, style="|" if "\n" in value else None)
+    if kind is dict:
+        pairs = [(_node(k), _node(v)) for k, v in value.items()]
+        return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    if kind is list:
+        return yaml.SequenceNode(_SEQ, [_node(v) for v in value], flow_style=False)
+    if kind is bool:
+        return yaml.ScalarNode(_BOOL, "true" if value else "false")
+    if kind is int:
+        return yaml.ScalarNode(_INT, str(value))
+    if value is None:
+        return yaml.ScalarNode(_NULL, "null")
+    raise TypeError(f"no sidecar node for {kind.__name__}")
+
 
 def _issue_dict(issue: Issue) -> dict[str, Any]:
     out: dict[str, Any] = {
@@ -143,16 +178,20 @@ def _issue_dict(issue: Issue) -> dict[str, Any]:
 
 
 def segment_dict(review: SegmentReview, pair: Pair) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": pair.id, "source": pair.source, "state": review.state.value}
+    return _segment_dict(review, pair.id, pair.source, pair.target)
+
+
+def _segment_dict(review: SegmentReview, pair_id: str, source: str, target: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": pair_id, "source": source, "state": review.state.value}
     if review.changed_by:
         out["changed_by"] = review.changed_by
     if review.changed_at:
         out["changed_at"] = review.changed_at
     if review.source_changed:
         out["source_changed"] = True
-        if review.source != pair.source:
+        if review.source != source:
             out["previous_source"] = review.source
-    if review.original_target != pair.target:
+    if review.original_target != target:
         out["original_target"] = review.original_target
     if review.dismissed:
         out["dismissed"] = sorted(review.dismissed)
@@ -164,22 +203,23 @@ def segment_dict(review: SegmentReview, pair: Pair) -> dict[str, Any]:
 def dump_sidecar(session: ReviewSession, article_name: str, article_digest: str) -> bytes:
     """The sidecar's bytes: stable key order, one block per segment, in document order."""
     pairs, reviews = session.doc.pairs, session.reviews
-    segments = [segment_dict(reviews[k], pairs[k]) for k in informative_rows(session)]
-    data: dict[str, Any] = {
-        "schema": SCHEMA_VERSION,
-        "article": article_name,
-        "prefix": article_prefix(session.doc),
-        "digest": article_digest,
-        "segments": segments,
-    }
-    body = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=1_000_000,
-    )
+    ids = pairs.ids()
+    with yamlio.paused_gc():
+        segments = [
+            _segment_dict(reviews[k], ids[k], pairs.source_at(k), pairs.target_at(k))
+            for k in informative_rows(session)
+        ]
+        data: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "article": article_name,
+            "prefix": article_prefix(session.doc),
+            "digest": article_digest,
+            "segments": segments,
+        }
+        # The nodes are built here rather than by the representer: the same nodes it makes
+        # for this plain data (no object occurs twice, so no aliases), at a fraction of the cost.
+        root = _node(data)
+    body = yamlio.serialize_fast(root, Dumper=_Dumper, allow_unicode=True, width=1_000_000)
     head = (
         f"# Review data for {article_name}, kept by reviewer beside the article.\n"
         "# Segments are matched by id and source; the digest names the article version.\n"
@@ -236,7 +276,8 @@ def parse_sidecar(raw: bytes, path: str) -> SidecarData:
             path, f"is corrupt: a value YAML cannot read ({type(exc).__name__}: {exc})."
         ) from None
     try:
-        return _validate(data)
+        with yamlio.paused_gc():  # 50,000 records, none of them in a cycle
+            return _validate(data)
     except _Invalid as exc:
         raise SidecarError(path, exc.message, _locate(text, exc.segment, exc.key)) from None
 
@@ -554,7 +595,8 @@ def load_reviews(doc: Document, path: str, article_digest: str) -> MatchResult:
     data = read_sidecar(path)
     if data is None:
         return MatchResult(ReviewList(doc.pairs))
-    result = match_records(doc, data.records)
+    with yamlio.paused_gc():  # one record per stored segment, none in a cycle
+        result = match_records(doc, data.records)
     # A number under another prefix alone is weak evidence; any sidecar would match that way.
     if data.records and not (result.exact or result.moved or result.same_id):
         raise SidecarError(
