@@ -708,7 +708,7 @@ class MainWindow(QMainWindow):
             self._paint_watch.armed = True
             # A table squeezed to nothing never paints: start the checks anyway.
             QTimer.singleShot(1500, self._paint_fallback)
-            self.table.setCurrentIndex(self.proxy.index(0, COL_TARGET))
+            self._select_start_row()
         self.statusBar().clearMessage()
         if workspace.load_messages:
             self.statusBar().showMessage(" ".join(workspace.load_messages), 10000)
@@ -722,6 +722,21 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._on_first_paint)
         self.watcher.watch(workspace.path, workspace.disk_digest)
         self.file_loaded.emit(workspace.path)
+
+    def _select_start_row(self) -> None:
+        """Open on the first unfinished segment (else the first), shown and focused."""
+        assert self.session is not None and self.model is not None
+        reviews = self.session.reviews
+        # Records not made yet are fresh and unreviewed: the scan stops at the first of them.
+        row = next((r for r in range(len(reviews)) if not reviews[r].state.is_finished), 0)
+        index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
+        if not index.isValid():
+            index = self.proxy.index(0, COL_TARGET)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        # The filter reset may already have made this row current, so no signal fires.
+        self.detail.show_row(self.model, self.proxy.mapToSource(index).row())
+        self.table.setFocus()
 
     def show_empty(self, html: str) -> None:
         self.empty.setText(html)

@@ -24,7 +24,13 @@ def temp_settings(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     yield folder
 
 
-_WINDOW_TESTS = {"test_window", "test_model", "test_crash_window", "test_bad_input"}
+_WINDOW_TESTS = {
+    "test_window",
+    "test_model",
+    "test_crash_window",
+    "test_bad_input",
+    "test_usability",
+}
 
 
 @pytest.fixture(autouse=True)
