@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reviewer.core import yamlio
+from reviewer.core import store, yamlio
 from reviewer.core.format import Pair, PairList, parse
 from reviewer.core.segments import ReviewList, State
 from reviewer.core.session import ReviewSession
@@ -130,3 +132,38 @@ def test_fast_yaml_round_trips_like_safe_yaml() -> None:
     data = {"a": [1, "twee", {"c": None}], "d": "é\nregel"}
     assert yamlio.safe_load_fast(yamlio.dump_fast(data, allow_unicode=True)) == data
     assert yamlio.dump_fast(data, allow_unicode=True) == yaml.safe_dump(data, allow_unicode=True)
+
+
+_SCALARS = st.one_of(
+    st.text(),
+    st.booleans(),
+    st.integers(),
+    st.none(),
+    st.sampled_from(["true", "123", "", " x", "a\nb ", "null", "~", "- x", "#c", "a: b", "x\n"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        _SCALARS,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
+def test_sidecar_nodes_emit_what_the_representer_emits(data: object) -> None:
+    """dump_sidecar builds its nodes itself; the bytes are those yaml.dump would write."""
+    expected = yaml.dump(
+        data,
+        Dumper=store._Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    got = yamlio.serialize_fast(
+        store._node(data), Dumper=store._Dumper, allow_unicode=True, width=1_000_000
+    )
+    assert got == expected
