@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -160,10 +160,13 @@ class DetailPane(QWidget):
         self.btn_flag.setToolTip("Flag a new MQM issue on this segment (Ctrl+Shift+F)")
         self.btn_edit = QPushButton("Edit…")
         self.btn_resolve = QPushButton("Resolve")
+        self.btn_resolve.setToolTip("Mark the selected issue resolved, or reopen it")
         self.btn_delete = QPushButton("Delete")
-        self.btn_delete.setToolTip("Delete the selected issue")
+        self.btn_delete.setToolTip("Delete the selected issue (Delete)")
         self.btn_dismiss = QPushButton("Dismiss")
-        self.btn_dismiss.setToolTip("Dismiss the selected check result as a false positive")
+        self.btn_dismiss.setToolTip(
+            "Dismiss the selected check result as a false positive (Ctrl+Shift+D)"
+        )
         for name, btn in (
             ("btnFlagIssue", self.btn_flag),
             ("btnEditIssue", self.btn_edit),
@@ -181,6 +184,7 @@ class DetailPane(QWidget):
         for view in (self.source, self.target, self.diff, self.issues):
             view.setMinimumHeight(36)  # small screens: the splitter may squeeze every part
 
+        self.issues.installEventFilter(self)
         self.target.textChanged.connect(self._on_text_changed)
         self.issues.currentItemChanged.connect(self._update_buttons)
         self.issues.itemDoubleClicked.connect(lambda *_: self._edit_or_flag())
@@ -256,6 +260,20 @@ class DetailPane(QWidget):
         self._set_target_text(pair.target)
         self._refresh_diff()
         self._refresh_issues()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Keyboard users act on the selected row: Return edits it (or flags a check result),
+        # Delete removes an issue. Without this they had to Tab through to the buttons.
+        if watched is self.issues and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self._edit_or_flag()
+                return True
+            if key == Qt.Key.Key_Delete and self.selected_issue_uid() is not None:
+                self._emit_issue(self.delete_issue_requested)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- internals ------------------------------------------------------------------------
     def _set_target_text(self, text: str) -> None:
@@ -347,9 +365,9 @@ class DetailPane(QWidget):
         self.btn_edit.setEnabled(uid is not None or finding is not None)
         self.btn_edit.setText("Flag it…" if finding is not None else "Edit…")
         self.btn_edit.setToolTip(
-            "Flag the selected check result as an issue, prefilled"
+            "Flag the selected check result as an issue, prefilled (Return)"
             if finding is not None
-            else "Edit the selected issue"
+            else "Edit the selected issue (Return)"
         )
         self.btn_resolve.setEnabled(uid is not None)
         self.btn_delete.setEnabled(uid is not None)

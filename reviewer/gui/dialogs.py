@@ -5,16 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -126,6 +130,17 @@ class FlagIssueDialog(QDialog):
             self.select_category("accuracy/mistranslation")
         self.search.setFocus()
         self._update_ok()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Before the first show the tree has no size, so the earlier scroll left the category
+        # at the top edge with its dimension (the half of its name that matters) out of view.
+        item = self.tree.currentItem()
+        if item is not None:
+            parent = item.parent()
+            if parent is not None:
+                self.tree.scrollToItem(parent, QAbstractItemView.ScrollHint.PositionAtTop)
+            self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def set_value(self, value: IssueInput) -> None:
         self.select_category(value.category)
@@ -283,6 +298,79 @@ def ask_external_change(parent: QWidget | None, name: str) -> str:
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    """A plain answer to what the user asked for (nothing to do): OK only, no Cancel."""
+    QMessageBox.information(parent, title, text)
+
+
+def shortcuts_dialog(parent: QWidget | None, rows: list[tuple[str, str]]) -> QDialog:
+    """Help › Keyboard Shortcuts: every key, built from the window's own actions."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("shortcutsDialog")
+    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    layout = QVBoxLayout(dialog)
+    table = QTableWidget(len(rows), 2, dialog)
+    table.setObjectName("shortcutsTable")
+    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    for r, (what, keys) in enumerate(rows):
+        table.setItem(r, 0, QTableWidgetItem(what))
+        table.setItem(r, 1, QTableWidgetItem(keys))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    layout.addWidget(table)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(560, 620)
+    return dialog
+
+
+def show_shortcuts(parent: QWidget | None, rows: list[tuple[str, str]]) -> QDialog:
+    """Non-modal, so the list can stay open beside the window while learning the keys."""
+    dialog = shortcuts_dialog(parent, rows)
+    dialog.show()
+    return dialog
+
+
+def about_text() -> str:
+    from importlib import metadata
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    try:
+        version = metadata.version("reviewer")
+    except metadata.PackageNotFoundError:
+        version = "development"
+    return (
+        f"<h3>Reviewer {_esc(version)}</h3>"
+        "<p>Review Dutch machine translations of Microsoft Docs articles (sxs-lookup "
+        "Markdown) beside their English sources: fix targets, flag MQM issues, approve in "
+        "bulk and export issue lists.</p>"
+        "<p>Review data is kept beside each article in <code>article.md.review.yaml</code>."
+        "</p>"
+        f"<p style='color:#757575'>Qt {_esc(qVersion())} · PySide6 {_esc(pyside_version)}</p>"
+    )
+
+
+def show_about(parent: QWidget | None) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Reviewer", about_text(), parent=parent)
+    box.setObjectName("aboutBox")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is not None and not parent.windowIcon().isNull():
+        box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.open()
+    return box
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:

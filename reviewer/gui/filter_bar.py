@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from reviewer.core.checks import REGISTRY
@@ -18,6 +19,7 @@ class FilterBar(QWidget):
 
     changed = Signal()
     focused = Signal()  # the text field got focus: a search is likely to follow
+    leave = Signal()  # Esc or Down in the text field: back to the segments, filter kept
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,16 @@ class FilterBar(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() == QEvent.Type.FocusIn:
             self.focused.emit()
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Down)
+            and not event.modifiers()
+        ):
+            self.apply_now()
+            self.leave.emit()
+            return True
         return super().eventFilter(watched, event)
 
     def populate_checks(self) -> None:

@@ -51,7 +51,7 @@ from reviewer.core.workspace import (
     Workspace,
     open_article,
 )
-from reviewer.gui import background, dialogs, recovery
+from reviewer.gui import background, dialogs, recovery, resources
 from reviewer.gui.commands import EditCommand
 from reviewer.gui.delegates import SegmentDelegate, SegmentEditor
 from reviewer.gui.detail import DetailPane
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self._edited_during_checks = False
         self.stack = QUndoStack(self)
         self.stack.setObjectName("undoStack")
+        self._toolbar_actions: list[QAction] = []
         self.proxy = SegmentFilterProxy(self)
         self._checks_signal = _ChecksDone()
         self._checks_signal.done.connect(self._on_checks_done)
@@ -143,6 +144,13 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self._on_external_change)
         self.watcher.removed.connect(self._on_file_removed)
 
+        icon = resources.app_icon()
+        self.setWindowIcon(icon)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            if app.windowIcon().isNull():
+                app.setWindowIcon(icon)
+            resources.install_qt_translations(app)
         self._build_ui()
         self._build_actions()
         self._restore_settings()
@@ -191,6 +199,8 @@ class MainWindow(QMainWindow):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.table.setWordWrap(False)
+        # Tab moves on to the target editor, as in Qt Linguist; arrows move between cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -226,6 +236,9 @@ class MainWindow(QMainWindow):
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        QWidget.setTabOrder(self.filter_bar.count, self.table)
+        QWidget.setTabOrder(self.table, self.detail.target)
+        QWidget.setTabOrder(self.detail.target, self.detail.issues)
 
         self.issues_dock = IssuesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
@@ -248,6 +261,7 @@ class MainWindow(QMainWindow):
 
         self.filter_bar.changed.connect(self.apply_filter)
         self.filter_bar.focused.connect(self.proxy.prepare_text_search)
+        self.filter_bar.leave.connect(self.table.setFocus)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.issues_dock.jump_requested.connect(self.goto_source_row)
         self.detail.flag_requested.connect(self.flag_issue)
@@ -316,14 +330,20 @@ class MainWindow(QMainWindow):
             "Copy the source into the target",
         )
         self.action_find = A("actionFind", "&Find / Filter", self.focus_filter, (SK.Find,))
-        self.action_clear_filter = A("actionClearFilter", "C&lear Filter", self.filter_bar.clear)
+        self.action_clear_filter = A(
+            "actionClearFilter",
+            "C&lear Filter",
+            self.filter_bar.clear,
+            ("Ctrl+Shift+L",),
+            "Show every segment again",
+        )
 
         self.action_approve_next = A(
             "actionApproveNext",
             "&Approve and Next",
             self.approve_and_next,
             ("Ctrl+Return", "Ctrl+Enter"),
-            "Approve this segment and go to the next",
+            "Approve this segment and go to the next unfinished one",
         )
         self.action_approve = A("actionApprove", "Approve", self.approve_current, ("Alt+Return",))
         self.action_reviewed = A(
@@ -376,7 +396,7 @@ class MainWindow(QMainWindow):
             "actionDismissCheck",
             "&Dismiss Check",
             self._dismiss_selected,
-            (),
+            ("Ctrl+Shift+D",),
             "Dismiss the selected check result as a false positive",
         )
         self.action_approve_selection = A(
@@ -404,7 +424,16 @@ class MainWindow(QMainWindow):
         self.action_issues_dock.setObjectName("actionIssuesDock")
         self.action_issues_dock.setText("&Issues Dock")
         self.action_issues_dock.setShortcut(QKeySequence("F8"))
+        self.action_issues_dock.setStatusTip("Show or hide every issue and check result")
         self.addAction(self.action_issues_dock)
+        self.action_shortcuts = A(
+            "actionShortcuts",
+            "&Keyboard Shortcuts",
+            self.show_shortcuts,
+            (SK.HelpContents,),
+            "Every keyboard shortcut",
+        )
+        self.action_about = A("actionAbout", "&About Reviewer", self.show_about)
 
         mb = self.menuBar()
         file_menu = mb.addMenu("&File")
@@ -457,6 +486,10 @@ class MainWindow(QMainWindow):
             batch.addAction(a)
         view = mb.addMenu("&View")
         view.addAction(self.action_issues_dock)
+        help_menu = mb.addMenu("&Help")
+        help_menu.addAction(self.action_shortcuts)
+        help_menu.addSeparator()
+        help_menu.addAction(self.action_about)
 
         tb = QToolBar("Main", self)
         tb.setObjectName("mainToolbar")
@@ -484,8 +517,61 @@ class MainWindow(QMainWindow):
                 tb.addSeparator()
             else:
                 tb.addAction(a)
+                self._toolbar_actions.append(a)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self._update_tooltips()
+        # Undo and Redo name the step they undo; their tooltips follow.
+        self.stack.undoTextChanged.connect(self._update_tooltips)
+        self.stack.redoTextChanged.connect(self._update_tooltips)
         self._rebuild_recent()
+
+    def _update_tooltips(self, *_: object) -> None:
+        """Toolbar tooltips say what a button does and its key, so the keys are learnt."""
+        for action in self._toolbar_actions:
+            what = action.statusTip() or action.text().replace("&", "").rstrip("…")
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            action.setToolTip(f"{what} ({keys})" if keys else what)
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(action, keys) for every action with a key, menu order, for the shortcuts help."""
+        rows: list[tuple[str, str]] = []
+        seen: set[int] = set()
+
+        def walk(menu: QMenu) -> None:
+            for action in menu.actions():
+                if action.menu() is not None:
+                    walk(action.menu())  # type: ignore[arg-type]
+                    continue
+                if id(action) in seen or not action.shortcuts():
+                    continue
+                seen.add(id(action))
+                text = action.text().replace("&", "")
+                if action is self.action_undo:
+                    text = "Undo"
+                elif action is self.action_redo:
+                    text = "Redo"
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
+                rows.append((text, keys))
+
+        for top in self.menuBar().actions():
+            if top.menu() is not None:
+                walk(top.menu())  # type: ignore[arg-type]
+        rows.append(("Edit the current target in the table", "F2"))
+        rows.append(
+            ("In the table editor: commit / line break / cancel", "Return / Shift+Return / Esc")
+        )
+        rows.append(("Move between the table and the target editor", "Tab / Shift+Tab"))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        dialogs.show_shortcuts(self, self.shortcut_rows())
+
+    def show_about(self) -> None:
+        dialogs.show_about(self)
 
     # -- settings ---------------------------------------------------------------------------
     @property
@@ -1247,6 +1333,8 @@ class MainWindow(QMainWindow):
         if not ok:
             self.statusBar().showMessage(self.proxy.error, 5000)
             return
+        if self.statusBar().currentMessage().startswith("Invalid regular expression"):
+            self.statusBar().clearMessage()
         self.delegate.set_highlight(spec.text, spec.regex, spec.case_sensitive)
         self.table.viewport().update()
         index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET)) if row >= 0 else None
@@ -1258,6 +1346,10 @@ class MainWindow(QMainWindow):
             self.table.scrollTo(index)
         else:
             self.detail.show_row(self.model, -1)
+            self.detail.header.setText(
+                "<b>No segment matches the filter.</b> Change it, or clear it with "
+                "Edit › Clear Filter (Ctrl+Shift+L)."
+            )
         self._update_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -1309,21 +1401,29 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.set_state(State.APPROVED)
-        current = self.table.currentIndex().row()
-        if current + 1 < self.proxy.rowCount():
-            self._goto_proxy_row(current + 1)
+        reviews = self.session.reviews
+        k = self._find(lambda r: not reviews[r].state.is_finished, True)
+        if k < 0:
+            self.statusBar().showMessage(
+                "Approved. Every segment in view is now reviewed or approved.", 6000
+            )
         else:
-            self.statusBar().showMessage("Last segment in view approved", 4000)
-        if self.detail.target.hasFocus() or self.focusWidget() is None:
-            self.detail.target.setFocus()
+            self._goto_proxy_row(k)
+        # The next thing to do is to read and fix the next target: type straight into it.
+        self.detail.target.setFocus()
+        self.detail.move_cursor_end()
 
     def _batch(self, rows: list[int], what: str, hidden_note: str = "") -> bool:
         if self.session is None:
             return False
         edit = self.session.approval(rows)
         if edit is None:
-            dialogs.confirm(
-                self, "Batch approval", f"Nothing to approve: {what} are already approved."
+            n = len(rows)
+            dialogs.show_info(
+                self,
+                "Batch approval",
+                f"Nothing to approve: the {n:,} segment{'s' if n != 1 else ''} "
+                f"({what}) {'are' if n != 1 else 'is'} already approved.",
             )
             return False
         n = len(edit.row_list)
@@ -1360,13 +1460,27 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return False
         self.wait_for_checks()
-        rows = self.session.clean_rows(self.proxy.accepted_source_rows())
-        if not rows:
-            dialogs.confirm(self, "Approve all clean", "No clean unapproved segment is shown.")
-            return False
-        return self._batch(
-            rows, "shown, with no open issue and no error-level check", self._hidden_note()
+        shown = self.proxy.accepted_source_rows()
+        rows = self.session.clean_rows(shown)
+        reviews = self.session.reviews
+        clean = set(rows)
+        # The lead must see what the gate kept back, not only what it lets through.
+        held = sum(1 for r in shown if r not in clean and reviews[r].state is not State.APPROVED)
+        held_note = (
+            f"{held:,} shown segment{'s' if held != 1 else ''} with an open issue or an "
+            "error-level check stay as they are."
+            if held
+            else ""
         )
+        if not rows:
+            dialogs.show_info(
+                self,
+                "Approve all clean",
+                "No clean segment is left to approve in view." + (f"\n{held_note}" if held else ""),
+            )
+            return False
+        note = "\n".join(t for t in (held_note, self._hidden_note()) if t)
+        return self._batch(rows, "shown, with no open issue and no error-level check", note)
 
     # -- issues ---------------------------------------------------------------------------------
     def flag_issue(self) -> bool:
@@ -1454,6 +1568,9 @@ class MainWindow(QMainWindow):
     def _on_target_warnings(self, warnings: list) -> None:  # type: ignore[type-arg]
         if warnings:
             self.statusBar().showMessage("Warning: " + warning_text(warnings), 8000)
+        elif self.statusBar().currentMessage().startswith("Warning: "):
+            # Typing went on past the warning (a trailing space mid-word): it no longer holds.
+            self.statusBar().clearMessage()
 
 
 def _esc(text: str) -> str:

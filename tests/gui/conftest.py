@@ -49,6 +49,7 @@ def no_real_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
         "ask_external_change",
         "show_error",
         "show_warning",
+        "show_info",
         "ask_save_path",
         "ask_open_path",
         "ask_text",

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget, QToolBar
 
+from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
+from reviewer.gui import dialogs, resources
+from reviewer.gui.dialogs import FlagIssueDialog, IssueInput
+from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import load
+
+
+def action(win: MainWindow, name: str) -> QAction:
+    found = win.findChild(QAction, name)
+    assert found is not None, name
+    return found
 
 
 def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
@@ -26,3 +38,220 @@ def test_open_skips_finished_segments(qtbot, window, article) -> None:  # type: 
     assert window.current_row() == 2
     assert window.detail.row == 2
     assert window.table.currentIndex().column() == 3
+
+
+def _focus(qtbot, window, widget) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def test_approve_and_next_goes_to_next_unfinished_with_cursor_in_editor(
+    qtbot, window, article
+) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.set_state(State.APPROVED, [2, 3])
+    window.goto_source_row(1)
+    _focus(qtbot, window, window.table)
+    action(window, "actionApproveNext").trigger()
+    assert window.session.reviews[1].state is State.APPROVED
+    assert window.current_row() == 4  # 2 and 3 are finished already
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.detail.target)
+    cursor = window.detail.target.textCursor()
+    assert cursor.position() == len(window.session.doc.pairs[4].target)
+
+
+def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    n = window.model.rowCount()
+    window.set_state(State.APPROVED, list(range(n - 1)))
+    window.goto_source_row(n - 1)
+    action(window, "actionApproveNext").trigger()
+    assert window.current_row() == n - 1
+    assert "Every segment in view is now reviewed or approved" in (
+        window.statusBar().currentMessage()
+    )
+
+
+def test_edit_warning_leaves_the_status_bar_once_it_no_longer_holds(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.goto_source_row(2)
+    target = window.detail.target
+    _focus(qtbot, window, target)
+    window.detail.move_cursor_end()
+    qtbot.keyClicks(target, " ")
+    assert window.statusBar().currentMessage().startswith("Warning: ")
+    qtbot.keyClicks(target, "Klaar")
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_regex_error_leaves_the_status_bar_once_fixed(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    bar = window.filter_bar
+    bar.regex.setChecked(True)
+    bar.text.setText("([")
+    bar.apply_now()
+    assert window.statusBar().currentMessage().startswith("Invalid regular expression")
+    bar.text.setText("abonnement")
+    bar.apply_now()
+    assert window.statusBar().currentMessage() == ""
+    assert bar.text.toolTip() == ""
+
+
+def test_tab_moves_from_table_to_target_editor_and_back(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    _focus(qtbot, window, window.table)
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.detail.target)
+    assert window.current_row() == 0  # Tab no longer walks the table's cells
+    qtbot.keyClick(window.detail.target, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+
+
+def test_escape_or_down_in_filter_returns_to_the_segments(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    action(window, "actionFind").trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filter_bar.text)
+    qtbot.keyClicks(window.filter_bar.text, "abonnement")
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+    assert window.filter_bar.text.text() == "abonnement"  # the filter stays, applied
+    assert window.proxy.rowCount() < window.model.rowCount()
+    action(window, "actionFind").trigger()
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+
+
+def test_issue_list_return_edits_and_delete_removes(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    asked: list[object] = []
+
+    def ask(parent, prefill, title=""):  # type: ignore[no-untyped-def]
+        asked.append(prefill)
+        return IssueInput("accuracy/omission", Severity.MAJOR, "verb lost")
+
+    monkeypatch.setattr(dialogs, "ask_issue", ask)
+    window.goto_source_row(3)
+    action(window, "actionFlagIssue").trigger()
+    issues = window.detail.issues
+    issues.setCurrentItem(issues.topLevelItem(0))
+    assert window.detail.selected_issue_uid() is not None
+    _focus(qtbot, window, issues)
+    qtbot.keyClick(issues, Qt.Key.Key_Return)
+    assert len(asked) == 2 and asked[1] is not None  # the edit dialog, prefilled
+    issues.setCurrentItem(issues.topLevelItem(0))
+    qtbot.keyClick(issues, Qt.Key.Key_Delete)
+    assert window.session.reviews[3].issues == []
+
+
+def test_dismiss_check_has_a_key(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    dismiss = action(window, "actionDismissCheck")
+    assert dismiss.shortcut().toString() == "Ctrl+Shift+D"
+    row = next(r for r in range(window.model.rowCount()) if window.session.findings(r))
+    window.goto_source_row(row)
+    finding = window.detail.selected_finding()
+    assert finding is not None
+    dismiss.trigger()
+    assert finding.code not in {f.code for f in window.session.findings(row)}
+
+
+def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    for a in toolbar.actions():
+        if a.isSeparator():
+            continue
+        for key in a.shortcuts():
+            assert key.toString(QKeySequence.SequenceFormat.NativeText) in a.toolTip(), a.text()
+    assert "Ctrl+Return" in action(window, "actionApproveNext").toolTip()
+    window.set_state(State.NEEDS_WORK, [0])
+    undo = action(window, "actionUndo").toolTip()
+    assert undo.startswith("Undo") and "Ctrl+Z" in undo
+
+
+def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    rows = dict(window.shortcut_rows())
+    keys = " ".join(rows.values())
+    for key in ("Ctrl+J", "Ctrl+Return", "Ctrl+B", "F8", "F3", "Ctrl+F", "Ctrl+S", "Ctrl+Z"):
+        assert key in keys
+    action(window, "actionShortcuts").trigger()
+    box = window.findChild(QDialog, "shortcutsDialog")
+    assert box is not None and box.isVisible()
+    table = box.findChild(QTableWidget, "shortcutsTable")
+    assert table.rowCount() == len(window.shortcut_rows())
+    box.close()
+    action(window, "actionAbout").trigger()
+    about = window.findChild(QMessageBox, "aboutBox")
+    assert about is not None and about.isVisible()
+    assert "Reviewer" in about.text()
+    about.close()
+
+
+def test_window_and_application_icon(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    assert not window.windowIcon().isNull()
+    assert not QApplication.windowIcon().isNull()
+
+
+def test_qt_translations_localise_standard_buttons(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert resources.install_qt_translations(qapp, QLocale("nl_NL"))
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    finally:
+        qapp.removeTranslator(qapp._reviewer_qt_translator)
+        del qapp._reviewer_qt_translator
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_filter_matching_nothing_says_so_in_the_detail_pane(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.filter_bar.text.setText("zzzqqq")
+    window.filter_bar.apply_now()
+    assert window.proxy.rowCount() == 0
+    assert "No segment matches the filter" in window.detail.header.text()
+    assert action(window, "actionClearFilter").shortcut().toString() == "Ctrl+Shift+L"
+    action(window, "actionClearFilter").trigger()
+    assert window.proxy.rowCount() == window.model.rowCount()
+
+
+def test_batch_with_nothing_to_do_informs_without_a_question(
+    qtbot, window, article, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    infos: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: infos.append(text))
+    n = window.model.rowCount()
+    window.set_state(State.APPROVED, list(range(n)))
+    action(window, "actionApproveFiltered").trigger()
+    assert infos[-1] == (
+        f"Nothing to approve: the {n} segments (every segment shown) are already approved."
+    )
+    action(window, "actionApproveClean").trigger()
+    assert infos[-1].startswith("No clean segment is left to approve in view.")
+
+
+def test_approve_clean_says_how_many_it_holds_back(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    texts: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda parent, title, text, ok="OK": texts.append(text) or False
+    )
+    window.session.reviews[0].issues.append(Issue("accuracy/omission", Severity.MINOR))
+    held = sum(1 for r in range(window.model.rowCount()) if not window.session.is_clean(r))
+    action(window, "actionApproveClean").trigger()
+    noun = "segment" if held == 1 else "segments"
+    assert f"{held} shown {noun} with an open issue or an error-level check stay" in texts[0]
+
+
+def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = FlagIssueDialog(
+        None, IssueInput("linguistic-conventions/punctuation", Severity.MINOR, "")
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tree = dialog.tree
+    item = tree.currentItem()
+    viewport = tree.viewport().rect()
+    assert viewport.contains(tree.visualItemRect(item))
+    assert viewport.contains(tree.visualItemRect(item.parent()))

@@ -1,0 +1,32 @@
+"""The application icon and Qt's own translations for the system locale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+
+ICON_PATH = Path(__file__).resolve().parents[2] / "resources" / "icons" / "reviewer.svg"
+_INSTALLED = "_reviewer_qt_translator"
+
+
+def app_icon() -> QIcon:
+    """The reviewer icon (an empty icon when the resources folder is not installed)."""
+    return QIcon(str(ICON_PATH)) if ICON_PATH.is_file() else QIcon()
+
+
+def install_qt_translations(app: QCoreApplication, locale: QLocale | None = None) -> bool:
+    """Load qtbase_<locale> once, so standard buttons (Save, Cancel…) speak the user's language.
+
+    True when a translation was loaded; English and unknown locales need none.
+    """
+    if getattr(app, _INSTALLED, None) is not None:
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(locale or QLocale.system(), "qtbase", "_", folder):
+        return False
+    app.installTranslator(translator)
+    setattr(app, _INSTALLED, translator)  # installTranslator does not keep it alive
+    return True
