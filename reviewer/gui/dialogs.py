@@ -316,6 +316,7 @@ def shortcuts_dialog(parent: QWidget | None, rows: list[tuple[str, str]]) -> QDi
     table.setObjectName("shortcutsTable")
     table.setHorizontalHeaderLabels(["Action", "Keys"])
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)

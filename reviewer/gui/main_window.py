@@ -322,6 +322,9 @@ class MainWindow(QMainWindow):
         self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.action_undo)
         self.addAction(self.action_redo)
+        # Connected after the stack's own slot: the step is already undone or redone here.
+        self.action_undo.triggered.connect(lambda _c=False: self._show_undone(undo=True))
+        self.action_redo.triggered.connect(lambda _c=False: self._show_undone(undo=False))
         self.action_copy_source = A(
             "actionCopySource",
             "&Copy Source to Target",
@@ -525,6 +528,25 @@ class MainWindow(QMainWindow):
         self.stack.redoTextChanged.connect(self._update_tooltips)
         self._rebuild_recent()
 
+    def _show_undone(self, undo: bool) -> None:
+        """Show the segment an undo or redo changed: it may be far off screen."""
+        command = self.stack.command(self.stack.index() if undo else self.stack.index() - 1)
+        if not isinstance(command, EditCommand) or self.model is None:
+            return
+        rows = command.edit.rows
+        verb = "Undone" if undo else "Redone"
+        self.statusBar().showMessage(f"{verb}: {command.text()}", 5000)
+        if len(rows) != 1 or rows[0] == self.current_row():
+            return
+        index = self.proxy.mapFromSource(self.model.index(rows[0], COL_TARGET))
+        if index.isValid():  # never clear the user's filter just to show it
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        else:
+            self.statusBar().showMessage(
+                f"{verb}: {command.text()} on #{rows[0] + 1} (hidden by the filter)", 5000
+            )
+
     def _update_tooltips(self, *_: object) -> None:
         """Toolbar tooltips say what a button does and its key, so the keys are learnt."""
         for action in self._toolbar_actions:
@@ -547,7 +569,7 @@ class MainWindow(QMainWindow):
                 if id(action) in seen or not action.shortcuts():
                     continue
                 seen.add(id(action))
-                text = action.text().replace("&", "")
+                text = action.text().replace("&", "").rstrip("…")
                 if action is self.action_undo:
                     text = "Undo"
                 elif action is self.action_redo:

@@ -255,3 +255,28 @@ def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> Non
     viewport = tree.viewport().rect()
     assert viewport.contains(tree.visualItemRect(item))
     assert viewport.contains(tree.visualItemRect(item.parent()))
+
+
+def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.goto_source_row(7)
+    window.model.set_target(7, window.session.doc.pairs[7].target + " Echt.")
+    window.goto_source_row(1)
+    action(window, "actionUndo").trigger()
+    assert window.current_row() == 7
+    assert window.statusBar().currentMessage().startswith("Undone: ")
+    window.goto_source_row(0)
+    action(window, "actionRedo").trigger()
+    assert window.current_row() == 7
+    assert window.session.doc.pairs[7].target.endswith(" Echt.")
+
+
+def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    action(window, "actionApproveFiltered").trigger()
+    window.goto_source_row(5)
+    action(window, "actionUndo").trigger()
+    assert window.current_row() == 5
+    assert all(r.state is State.UNREVIEWED for r in window.session.reviews)
+    assert window.statusBar().currentMessage() == "Undone: Mark 11 segments approved"
