@@ -144,7 +144,10 @@ class DetailPane(QWidget):
         self.issues.setRootIsDecorated(False)
         self.issues.setHeaderLabels(["Kind", "Severity", "What", "Detail"])
         self.issues.setColumnWidth(0, 48)
-        self.issues.setColumnWidth(1, 72)
+        # Wide enough for "Critical (resolved)": the status must not be cut off.
+        self.issues.setColumnWidth(
+            1, self.issues.fontMetrics().horizontalAdvance("Critical (resolved)") + 12
+        )
         self.issues.setColumnWidth(2, 150)
         self.issues.header().setStretchLastSection(True)
         v.addWidget(self.issues)

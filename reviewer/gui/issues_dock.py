@@ -135,6 +135,10 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
     return out
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 class IssuesDock(QDockWidget):
     """Lists everything to look at; a click jumps to the segment."""
 
@@ -189,11 +193,14 @@ class IssuesDock(QDockWidget):
         issues = sum(1 for e in entries if e.kind == "issue")
         checks = sum(1 for e in entries if e.kind == "check")
         parse = sum(1 for e in entries if e.kind == "parse")
-        text = f"{issues} open issues · {checks} check results"
+        text = f"{_count(issues, 'open issue')} · {_count(checks, 'check result')}"
         if not checks_ready:
-            text = f"{issues} open issues · checks running…"
+            text = f"{_count(issues, 'open issue')} · checks running…"
         if parse:
-            text += f" · <span style='color:#6d4c41'>{parse} parse warnings (not editable)</span>"
+            text += (
+                f" · <span style='color:#6d4c41'>{_count(parse, 'parse warning')} "
+                "(not editable)</span>"
+            )
         self.summary.setText(text)
 
     def _apply_kind(self) -> None:

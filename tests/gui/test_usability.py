@@ -280,3 +280,16 @@ def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypa
     assert window.current_row() == 5
     assert all(r.state is State.UNREVIEWED for r in window.session.reviews)
     assert window.statusBar().currentMessage() == "Undone: Mark 11 segments approved"
+
+
+def test_issues_dock_summary_counts_in_good_english(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.session.reviews[0].issues.append(Issue("accuracy/omission", Severity.MINOR))
+    window.refresh_issues_dock()
+    assert window.issues_dock.summary.text().startswith("1 open issue · ")
+
+
+def test_detail_issue_list_shows_the_whole_resolved_severity(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    issues = window.detail.issues
+    needed = issues.fontMetrics().horizontalAdvance("Critical (resolved)")
+    assert issues.columnWidth(1) > needed
