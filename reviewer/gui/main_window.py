@@ -1222,22 +1222,34 @@ class MainWindow(QMainWindow):
                 w.setText("")
             return
         counts = session.state_counts()  # looks only at records that exist
-        parts = []
-        for state, n in counts.items():
-            parts.append(
-                f"<span style='color:{STATE_COLORS[state]}'>●</span> {state.label} <b>{n}</b>"
-            )
+        # Zero counts are left out (the tooltip has them all): five states and four severities
+        # at zero filled the status bar and clipped every message shown beside them.
+        parts = [
+            f"<span style='color:{STATE_COLORS[state]}'>●</span> {state.label} <b>{n:,}</b>"
+            for state, n in counts.items()
+            if n
+        ]
         self.state_label.setText(" &nbsp;".join(parts) + " &nbsp;|")
+        self.state_label.setToolTip(
+            "Segments by state: " + ", ".join(f"{s.label} {n:,}" for s, n in counts.items())
+        )
         by_sev = dict.fromkeys(Severity, 0)
         for review in session.records_with_issues():
             for issue in review.issues:
                 if issue.is_open:
                     by_sev[issue.severity] += 1
+        order = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)
         sev_parts = [
-            f"<span style='color:{SEVERITY_COLORS[s]}'>{s.label} <b>{by_sev[s]}</b></span>"
-            for s in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)
+            f"<span style='color:{SEVERITY_COLORS[s]}'>{s.label} <b>{by_sev[s]:,}</b></span>"
+            for s in order
+            if by_sev[s]
         ]
-        self.issue_label.setText("Open issues: " + " ".join(sev_parts) + " &nbsp;|")
+        self.issue_label.setText(
+            ("Open issues: " + " ".join(sev_parts) if sev_parts else "No open issues") + " &nbsp;|"
+        )
+        self.issue_label.setToolTip(
+            "Open issues by severity: " + ", ".join(f"{s.label} {by_sev[s]:,}" for s in order)
+        )
         self.score_label.setText(self._score_text())
         self._update_count()
 

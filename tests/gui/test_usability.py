@@ -293,3 +293,24 @@ def test_detail_issue_list_shows_the_whole_resolved_severity(qtbot, window) -> N
     issues = window.detail.issues
     needed = issues.fontMetrics().horizontalAdvance("Critical (resolved)")
     assert issues.columnWidth(1) > needed
+
+
+def test_status_bar_leaves_out_zero_counts_and_keeps_room_for_messages(
+    qtbot, window, article
+) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.update_status()
+    assert "Unreviewed" in window.state_label.text()
+    assert "Approved" not in window.state_label.text()
+    assert "Approved 0" in window.state_label.toolTip()
+    assert window.issue_label.text().startswith("No open issues")
+    window.set_state(State.APPROVED, [0])
+    window.session.reviews[1].issues.append(Issue("accuracy/omission", Severity.MAJOR))
+    window.update_status()
+    assert "Approved <b>1</b>" in window.state_label.text()
+    assert "Major <b>1</b>" in window.issue_label.text()
+    assert "Critical" not in window.issue_label.text()
+    window.statusBar().showMessage("Saved canceling-your-office-365-subscription.md and its review")
+    qtbot.wait(10)
+    used = sum(w.width() for w in (window.state_label, window.issue_label, window.score_label))
+    assert window.statusBar().width() - used > 400
