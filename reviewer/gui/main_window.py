@@ -894,8 +894,12 @@ class MainWindow(QMainWindow):
             self.action_approve_selection,
             self.action_approve_filtered,
             self.action_approve_clean,
+            self.action_find,
+            self.action_clear_filter,
         ):
             a.setEnabled(has)
+        # Nothing to filter: a focused, empty filter field would only invite typing.
+        self.filter_bar.setEnabled(has)
         loaded = self.workspace is not None
         for a in (self.action_save, self.action_save_as, self.action_reload, self.action_export):
             a.setEnabled(loaded)
@@ -1229,7 +1233,7 @@ class MainWindow(QMainWindow):
             for state, n in counts.items()
             if n
         ]
-        self.state_label.setText(" &nbsp;".join(parts) + " &nbsp;|")
+        self.state_label.setText((" &nbsp;".join(parts) or "No segments") + " &nbsp;|")
         self.state_label.setToolTip(
             "Segments by state: " + ", ".join(f"{s.label} {n:,}" for s, n in counts.items())
         )

@@ -314,3 +314,14 @@ def test_status_bar_leaves_out_zero_counts_and_keeps_room_for_messages(
     qtbot.wait(10)
     used = sum(w.width() for w in (window.state_label, window.issue_label, window.score_label))
     assert window.statusBar().width() - used > 400
+
+
+def test_article_without_pairs_says_so_in_the_status_bar(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.gui_helpers import copy_corpus
+
+    path = copy_corpus(tmp_path, "microsoft-defender.md")
+    assert window.open_path(str(path))
+    assert window.state_label.text().startswith("No segments")
+    assert window.issue_label.text().startswith("No open issues")
+    assert not window.filter_bar.isEnabled()
+    assert not action(window, "actionFind").isEnabled()
