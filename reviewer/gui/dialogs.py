@@ -242,11 +242,14 @@ def ask_issue(
     return dialog.value()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK") -> bool:
+def confirm(
+    parent: QWidget | None, title: str, text: str, ok_label: str = "OK", default_ok: bool = True
+) -> bool:
+    """OK/Cancel; ``default_ok=False`` when OK loses work, so a stray Return cancels."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(ok)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(ok if default_ok else cancel)
     box.exec()
     return box.clickedButton() is ok
 

@@ -1008,8 +1008,10 @@ class MainWindow(QMainWindow):
         if self.is_dirty() and not dialogs.confirm(
             self,
             "Reload from disk",
-            "Reloading drops your unsaved changes. Reload anyway?",
-            "Reload",
+            f"Reload {os.path.basename(self.workspace.path)} from disk? Your unsaved changes "
+            "to it are lost.",
+            "Discard and Reload",
+            default_ok=False,
         ):
             return
         self._reload_now()

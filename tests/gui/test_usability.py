@@ -14,6 +14,10 @@ from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import load
 
 
+# The real dialogs, before the autouse fixture swaps them for ones that fail the test.
+_REAL_CONFIRM = dialogs.confirm
+
+
 def action(win: MainWindow, name: str) -> QAction:
     found = win.findChild(QAction, name)
     assert found is not None, name
@@ -325,3 +329,34 @@ def test_article_without_pairs_says_so_in_the_status_bar(qtbot, window, tmp_path
     assert window.issue_label.text().startswith("No open issues")
     assert not window.filter_bar.isEnabled()
     assert not action(window, "actionFind").isEnabled()
+
+
+def test_reload_with_unsaved_changes_names_the_file_and_defaults_to_cancel(
+    qtbot, window, article, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.set_state(State.NEEDS_WORK, [0])
+    asked: list[tuple[str, bool]] = []
+
+    def confirm(parent, title, text, ok_label="OK", default_ok=True):  # type: ignore[no-untyped-def]
+        asked.append((text, default_ok))
+        return False
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    action(window, "actionReload").trigger()
+    text, default_ok = asked[0]
+    assert article.name in text and not default_ok
+    assert window.session.reviews[0].state is State.NEEDS_WORK
+
+
+def test_confirm_can_default_to_cancel(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        seen.append(box.defaultButton().text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    _REAL_CONFIRM(None, "t", "x", "Discard and Reload", default_ok=False)
+    _REAL_CONFIRM(None, "t", "x", "Approve 3")
+    assert seen[1] == "Approve 3" and seen[0] != "Discard and Reload"
