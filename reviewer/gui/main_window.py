@@ -1099,7 +1099,17 @@ class MainWindow(QMainWindow):
                 count = exporters.export([self.session], path)
             else:
                 count = exporters.export([self.session], path, threshold)
-        except (ReviewerError, OSError, ValueError) as exc:
+        except OSError as exc:
+            # The raw error names a temporary file the user never chose.
+            reason = exc.strerror or str(exc)
+            dialogs.show_error(
+                self,
+                "Export failed",
+                f"Could not write {path}: {reason}.\n\nNothing was exported. Choose a folder "
+                "you can write to and export again.",
+            )
+            return
+        except (ReviewerError, ValueError) as exc:
             dialogs.show_error(self, "Export failed", str(exc))
             return
         self.statusBar().showMessage(f"Exported {count} rows to {path}", 6000)

@@ -13,7 +13,6 @@ from reviewer.gui.dialogs import FlagIssueDialog, IssueInput
 from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import load
 
-
 # The real dialogs, before the autouse fixture swaps them for ones that fail the test.
 _REAL_CONFIRM = dialogs.confirm
 
@@ -360,3 +359,17 @@ def test_confirm_can_default_to_cancel(qtbot, monkeypatch) -> None:  # type: ign
     _REAL_CONFIRM(None, "t", "x", "Discard and Reload", default_ok=False)
     _REAL_CONFIRM(None, "t", "x", "Approve 3")
     assert seen[1] == "Approve 3" and seen[0] != "Discard and Reload"
+
+
+def test_export_to_an_unwritable_place_names_the_chosen_file(
+    qtbot, window, article, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    target = tmp_path / "missing-folder" / "issues.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: (str(target), ""))
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    action(window, "actionExportIssues").trigger()
+    assert errors[0].startswith(f"Could not write {target}: No such file or directory.")
+    assert ".tmp" not in errors[0]
+    assert "Choose a folder you can write to" in errors[0]
