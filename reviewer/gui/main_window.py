@@ -322,6 +322,10 @@ class MainWindow(QMainWindow):
         self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.action_undo)
         self.addAction(self.action_redo)
+        # The toolbar keeps short, fixed labels (the buttons after them no longer jump about
+        # as the step's name changes); the menu and the tooltip name the step.
+        self.action_undo.setIconText("Undo")
+        self.action_redo.setIconText("Redo")
         # Connected after the stack's own slot: the step is already undone or redone here.
         self.action_undo.triggered.connect(lambda _c=False: self._show_undone(undo=True))
         self.action_redo.triggered.connect(lambda _c=False: self._show_undone(undo=False))

@@ -373,3 +373,15 @@ def test_export_to_an_unwritable_place_names_the_chosen_file(
     assert errors[0].startswith(f"Could not write {target}: No such file or directory.")
     assert ".tmp" not in errors[0]
     assert "Choose a folder you can write to" in errors[0]
+
+
+def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    button = toolbar.widgetForAction(action(window, "actionUndo"))
+    before = button.sizeHint().width()
+    window.set_state(State.NEEDS_WORK, [0])
+    assert button.text() == "Undo"
+    assert button.sizeHint().width() == before
+    assert action(window, "actionUndo").text().replace("&", "") == "Undo Mark 1 segment needs work"
+    assert "Mark 1 segment needs work" in action(window, "actionUndo").toolTip()
