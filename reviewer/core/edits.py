@@ -138,7 +138,7 @@ class SetState(Edit):
             if self.state in (State.REVIEWED, State.APPROVED):
                 # A fresh decision on the current source settles a re-translation flag.
                 review.source_changed = False
-                review.source = session.doc.pairs[r].source
+                review.source = session.doc.pairs.source_at(r)  # without building the pair
 
     def revert(self, session: ReviewSession) -> None:
         for r, before in zip(self.row_list, self._before, strict=True):
