@@ -233,10 +233,11 @@ class PairList(MutableSequence[Pair]):
     # -- without building pairs --------------------------------------------------------
     def built(self) -> list[Pair]:
         """The pairs built so far, in document order: the only ones that can have been edited."""
-        if self._made is None:
-            return self._items  # type: ignore[return-value]
-        self._made.sort()
-        return [self._items[k] for k in self._made]  # type: ignore[misc]
+        with self._lock:  # a worker thread may be building (and appending) right now
+            if self._made is None:
+                return list(self._items)  # type: ignore[arg-type]
+            rows = sorted(self._made)
+        return [self._items[k] for k in rows]  # type: ignore[misc]
 
     def ids(self) -> list[str]:
         if self._ids is None:
@@ -274,10 +275,9 @@ class PairList(MutableSequence[Pair]):
 
     def built_rows(self) -> list[int]:
         """Indexes of the built pairs, in order."""
-        if self._made is None:
-            return list(range(len(self._items)))
-        self._made.sort()
-        return list(self._made)
+        with self._lock:  # a worker thread may be building (and appending) right now
+            made = self._made
+            return list(range(len(self._items))) if made is None else sorted(made)
 
     def build_all(self) -> None:
         if self._made is not None:

@@ -167,3 +167,24 @@ def test_sidecar_nodes_emit_what_the_representer_emits(data: object) -> None:
         store._node(data), Dumper=store._Dumper, allow_unicode=True, width=1_000_000
     )
     assert got == expected
+
+
+def test_pairs_built_from_two_threads_are_one_object_each() -> None:
+    """The checks may run on a thread (no fork): both sides must see the same Pair objects."""
+    import threading
+
+    doc = _doc()
+    seen: list[list[Pair]] = []
+
+    def walk() -> None:
+        seen.append(list(doc.pairs))
+
+    threads = [threading.Thread(target=walk) for _ in range(4)]
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        doc.is_modified  # noqa: B018 - built() sorts while the others build
+    for t in threads:
+        t.join()
+    assert all(all(a is b for a, b in zip(s, seen[0], strict=True)) for s in seen)
+    assert doc.pairs.built() == seen[0]
