@@ -85,6 +85,16 @@ class ReviewSession:
     def checks_ready(self) -> bool:
         return self._findings is not None
 
+    def rows_to_report(self) -> list[int]:
+        """Rows that may hold an issue or a finding, in order: every other row holds neither.
+
+        Lets a full listing skip the rows whose records were never made (fresh, no issues).
+        """
+        rows = {k for k, _ in self.reviews.made()}
+        if self._findings is not None:
+            rows.update(k for k, found in enumerate(self._findings) if found)
+        return sorted(rows)
+
     def run_checks(self, others: Sequence[Document] = ()) -> None:
         """Run every enabled check; ``others`` widens the consistency checks to more files."""
         findings: list[list[Finding]] = [[] for _ in self.doc.pairs]

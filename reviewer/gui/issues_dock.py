@@ -100,9 +100,8 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
         )
     pairs = session.doc.pairs
     ready = session.checks_ready
-    # Before the checks only records that exist can hold issues; fresh ones are made for none.
-    rows = range(len(session.reviews)) if ready else [r for r, _ in session.reviews.made()]
-    for row in rows:
+    # Rows with no record and no finding have nothing to list: their records stay unmade.
+    for row in session.rows_to_report():
         review = session.reviews[row]
         if review.issues:
             for issue in review.issues:
