@@ -97,7 +97,7 @@ class ReviewSession:
 
     def run_checks(self, others: Sequence[Document] = ()) -> None:
         """Run every enabled check; ``others`` widens the consistency checks to more files."""
-        findings: list[list[Finding]] = [[] for _ in self.doc.pairs]
+        findings: list[list[Finding]] = [[] for _ in range(len(self.doc.pairs))]
         for f in run_checks([self.doc, *others], self.check_config):
             if f.path == self.doc.path:
                 try:
@@ -108,7 +108,7 @@ class ReviewSession:
 
     def assign_findings(self, findings: Iterable[Finding]) -> None:
         """Adopt findings computed elsewhere (one run_checks over many files), keeping ours."""
-        rows: list[list[Finding]] = [[] for _ in self.doc.pairs]
+        rows: list[list[Finding]] = [[] for _ in range(len(self.doc.pairs))]
         for f in findings:
             if f.path == self.doc.path:
                 try:
