@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from reviewer.core.checks import REGISTRY, CheckConfig, Finding, Level, check_pair, run_checks
+from reviewer.core.checks import CheckConfig, Finding, Level, check_pair, pair_checks, run_checks
 from reviewer.core.edits import Edit, SetState
 from reviewer.core.format import Document
 from reviewer.core.segments import ReviewList, SegmentReview, State
@@ -120,7 +120,7 @@ class ReviewSession:
     def _recheck(self, row: int) -> None:
         assert self._findings is not None
         pair = self.doc.pairs[row]
-        pair_codes = {code for code, c in REGISTRY.items() if c.pair_fn is not None}
+        pair_codes = {c.code for c in pair_checks()}
         # Document-level findings (consistency, register) stay until the next full run.
         keep = [f for f in self._findings[row] if f.code not in pair_codes]
         self._findings[row] = keep + check_pair(pair, self.doc.path, self.check_config)

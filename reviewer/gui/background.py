@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 
 from reviewer.core import scoring
-from reviewer.core.checks import CheckConfig, Finding, run_checks
+from reviewer.core.checks import CheckConfig, Finding, load_builtin_checks, run_checks
 from reviewer.core.format import Document
 
 Result = tuple[list[Finding] | None, int | None]  # findings (None: the run failed), word count
@@ -33,6 +33,7 @@ def start(
     and pipes the pickled result back; the thread here only waits on the pipe.
     """
     use_fork = sys.platform.startswith("linux") and hasattr(os, "fork")
+    load_builtin_checks()  # here, once, rather than in every forked child
 
     def in_thread() -> None:
         result: Result = (None, None)

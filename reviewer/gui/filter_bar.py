@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from reviewer.core.checks import REGISTRY
+from reviewer.core.checks import base as checks_base
 from reviewer.core.mqm import Severity
 from reviewer.core.segments import State
 from reviewer.gui.proxy import FilterSpec
@@ -67,7 +67,9 @@ class FilterBar(QWidget):
 
         self.check = QComboBox(self)
         self.check.setObjectName("filterCheck")
-        self.populate_checks()
+        # The check list fills once the checks are loaded (after the first paint, when they
+        # first run); loading them here would delay opening the window.
+        self.populate_checks(load=checks_base.builtin_checks_loaded())
         layout.addWidget(self.check)
 
         self.edited = QCheckBox("&Edited now", self)
@@ -120,12 +122,15 @@ class FilterBar(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def populate_checks(self) -> None:
+    def populate_checks(self, load: bool = True) -> None:
+        if load:
+            checks_base.load_builtin_checks()
         current = self.check.currentData()
         self.check.blockSignals(True)
         self.check.clear()
         self.check.addItem("Any check", "")
-        for code, check in sorted(REGISTRY.items(), key=lambda kv: kv[1].title.lower()):
+        registry = checks_base.REGISTRY
+        for code, check in sorted(registry.items(), key=lambda kv: kv[1].title.lower()):
             self.check.addItem(check.title, code)
         k = self.check.findData(current)
         self.check.setCurrentIndex(max(k, 0))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import importlib
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -71,6 +73,26 @@ class CheckConfig:
 
 
 REGISTRY: dict[str, Check] = {}
+# Imported (and so registered) in this order, which is the report order.
+BUILTIN_MODULES = ("consistency", "links", "markup", "numbers", "text")
+_loaded = False
+_load_lock = threading.Lock()
+
+
+def load_builtin_checks() -> None:
+    """Import the built-in check modules once; each registers its checks."""
+    global _loaded
+    if _loaded:
+        return
+    with _load_lock:  # a second thread waits until the registry is complete
+        if not _loaded:
+            for name in BUILTIN_MODULES:
+                importlib.import_module(f"reviewer.core.checks.{name}")
+            _loaded = True
+
+
+def builtin_checks_loaded() -> bool:
+    return _loaded
 
 
 def register_pair_check(
@@ -107,6 +129,7 @@ def _add(check: Check) -> None:
 
 def pair_checks(config: CheckConfig | None = None) -> list[Check]:
     """The enabled pair-level checks, in registration order."""
+    load_builtin_checks()
     return [
         c
         for c in REGISTRY.values()
@@ -116,6 +139,7 @@ def pair_checks(config: CheckConfig | None = None) -> list[Check]:
 
 def document_checks(config: CheckConfig | None = None) -> list[Check]:
     """The enabled document-level checks, in registration order."""
+    load_builtin_checks()
     return [
         c
         for c in REGISTRY.values()
