@@ -34,6 +34,13 @@ _PAIR_RE = re.compile(
     r"</span></span>"
     r")?"
 )
+# A pair the stepwise rule found, matched again within its known extent: the target runs to the
+# first delimiter with its id (lazy) and the source to the end (greedy up to endpos).
+_STEPWISE_RE = re.compile(
+    r'<span data-ttu-id="([^"<>]*+)">(.*?)</span><span class="sxs-lookup"><span data-stu-id="\1">'
+    r"(.*)</span></span>",
+    re.S,
+)
 _OPENER_LEN = len('<span data-ttu-id="">')  # plus the id
 _DELIM_LEN = len(_DELIM_HEAD) + len('">')  # plus the id
 # Inner span tokens of a source, for the depth scan of FORMAT.md section 4 step 3.
@@ -125,7 +132,7 @@ class PairList(MutableSequence[Pair]):
     the list itself (tests do) first builds every pair.
     """
 
-    __slots__ = ("_fm_end", "_ids", "_items", "_line_at", "_lock", "_made", "_text")
+    __slots__ = ("_fm_end", "_ids", "_items", "_line_at", "_lock", "_made", "_scan", "_text")
 
     def __init__(
         self,
@@ -142,11 +149,16 @@ class PairList(MutableSequence[Pair]):
         self._made: list[int] | None = None
         self._lock = threading.Lock()
         self._line_at = (0, 1)  # (offset, its line): line numbers are counted from here
+        # Every pair's match from the scan, kept after building: sources and ids in one C-level
+        # map. Only while each pair has a match and the text is the one they were made from.
+        self._scan: list[re.Match[str]] | None = None
 
     # Copies and pickles (tests deep-copy sessions) carry everything but the lock.
     def __getstate__(self) -> dict[str, Any]:
         self.build_all()  # match objects cannot be pickled
-        return {name: getattr(self, name) for name in self.__slots__ if name != "_lock"}
+        state = {name: getattr(self, name) for name in self.__slots__ if name != "_lock"}
+        state["_scan"] = None
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
@@ -154,12 +166,21 @@ class PairList(MutableSequence[Pair]):
         self._lock = threading.Lock()
 
     @classmethod
-    def lazy(cls, items: list[Pair | _Lazy], text: str, fm_end: int, ids: list[str]) -> PairList:
+    def lazy(
+        cls,
+        items: list[Pair | _Lazy],
+        text: str,
+        fm_end: int,
+        ids: list[str],
+        all_matches: bool = False,
+    ) -> PairList:
         """Pairs of ``text`` from the scan, none built yet (``items`` is adopted, not copied)."""
         pairs = cls((), text, fm_end, ids)
         pairs._items = items
         if items:
             pairs._made = []
+        if all_matches:
+            pairs._scan = list(items)  # type: ignore[arg-type]
         return pairs
 
     # -- Sequence ---------------------------------------------------------------------
@@ -199,6 +220,7 @@ class PairList(MutableSequence[Pair]):
         """The items as a list of built pairs, about to be changed in place."""
         self.build_all()
         self._ids = None
+        self._scan = None
         return self._items
 
     def __iter__(self) -> Iterator[Pair]:
@@ -253,6 +275,12 @@ class PairList(MutableSequence[Pair]):
         return self._strings(2, 2)
 
     def _strings(self, group: int, what: int) -> list[str]:
+        scan = self._scan
+        if scan is not None:
+            out: list[str] = list(map(_Match.group, scan, repeat(group)))
+            for k in self.built_rows():  # a built pair's text may have been changed since
+                out[k] = self._field(k, what)  # type: ignore[assignment]
+            return out
         match = _Match  # the common item: read straight from the match, no method call
         field_of = self._field
         return [
@@ -278,6 +306,11 @@ class PairList(MutableSequence[Pair]):
         with self._lock:  # a worker thread may be building (and appending) right now
             made = self._made
             return list(range(len(self._items))) if made is None else sorted(made)
+
+    def forget_scan(self) -> None:
+        """Drop the scan's matches (they keep the text they were made from alive)."""
+        self.build_all()
+        self._scan = None
 
     def build_all(self) -> None:
         if self._made is not None:
@@ -549,7 +582,7 @@ class Document:
     def mark_saved(self, data: bytes) -> None:
         """Adopt ``data`` (what was just written) as the new baseline, shifting offsets in place."""
         text = data.decode("utf-8")
-        self.pairs.build_all()  # offsets move below: unbuilt pairs would point at the old text
+        self.pairs.forget_scan()  # offsets move below: unbuilt pairs would point at the old text
         shift = 0
         old_ends: list[int] = []  # where each pair ended before the shift ...
         shifts: list[int] = []  # ... and how far text after it has moved
@@ -739,9 +772,11 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
     if -1 not in source_starts:
         # Whole matches never overlap, so each one is exactly a pair.
         ids = list(map(_Match.group, matches, repeat(1)))
-        return PairList.lazy(matches, text, fm_end, ids), unpaired, unclosed  # type: ignore[arg-type]
+        pairs = PairList.lazy(matches, text, fm_end, ids, all_matches=True)  # type: ignore[arg-type]
+        return pairs, unpaired, unclosed
     items: list[Pair | _Lazy] = []
     ids = []
+    all_matches = True
     find = text.find
     pos = 0  # end of the previous pair: openers before it lie inside that pair
     i = 0
@@ -783,10 +818,16 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
         if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
             close = _scan_source_end(text, source_start, close)
         end = close + len(_CLOSER)
-        items.append((pair_id, start, target_start, target_end, source_start, end))
+        # The same pair as a match object when one regex can say so, so every item is a match.
+        whole = _STEPWISE_RE.match(text, start, end)
+        if whole is not None and whole.span(2) == (target_start, target_end) and whole.end() == end:
+            items.append(whole)
+        else:
+            items.append((pair_id, start, target_start, target_end, source_start, end))
+            all_matches = False
         ids.append(pair_id)
         pos = end
-    return PairList.lazy(items, text, fm_end, ids), unpaired, unclosed
+    return PairList.lazy(items, text, fm_end, ids, all_matches), unpaired, unclosed
 
 
 def _pairs_stepwise(text: str, fm_end: int) -> _Scan:

@@ -188,3 +188,14 @@ def test_pairs_built_from_two_threads_are_one_object_each() -> None:
         t.join()
     assert all(all(a is b for a, b in zip(s, seen[0], strict=True)) for s in seen)
     assert doc.pairs.built() == seen[0]
+
+
+def test_strings_follow_edits_of_built_pairs() -> None:
+    for path in sorted(CORPUS.glob("*.md")):
+        doc = parse(path.read_bytes(), str(path))
+        if len(doc.pairs) < 3:
+            continue
+        doc.set_target(doc.pairs[1], "nieuw")
+        assert doc.pairs.targets()[1] == "nieuw"
+        assert doc.pairs.targets() == [p.target for p in doc.pairs], path.name
+        assert doc.pairs.sources() == [p.source for p in doc.pairs], path.name
