@@ -15,6 +15,8 @@ $(PY):
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
+	@# An editable install is not byte-compiled; compile once so every start is quick.
+	@$(PY) -m compileall -q reviewer main.py > /dev/null
 	@touch $(STAMP)
 
 run: $(STAMP)
