@@ -139,9 +139,10 @@ def _count(n: int, noun: str) -> str:
 
 
 class IssuesDock(QDockWidget):
-    """Lists everything to look at; a click jumps to the segment."""
+    """Lists everything to look at; the table follows the current entry, Return jumps to it."""
 
-    jump_requested = Signal(int)  # source row
+    follow_requested = Signal(int)  # source row: show it, keyboard focus stays in the dock
+    jump_requested = Signal(int)  # source row: show it and move focus to the segments
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Issues and checks", parent)
@@ -183,8 +184,10 @@ class IssuesDock(QDockWidget):
         self.setWidget(body)
         self._all: list[Entry] = []
         self.kind.currentIndexChanged.connect(self._apply_kind)
-        self.view.clicked.connect(self._clicked)
-        self.view.activated.connect(self._clicked)
+        # Arrow keys and clicks walk the list while the table follows; activation (Return or a
+        # double-click) is the "take me there" gesture that hands focus to the segments.
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.activated.connect(self._activated)
 
     def set_entries(self, entries: list[Entry], checks_ready: bool = True) -> None:
         self._all = entries
@@ -207,7 +210,16 @@ class IssuesDock(QDockWidget):
         entries = [e for e in self._all if not kind or e.kind == kind]
         self.model.set_entries(entries)
 
-    def _clicked(self, index: QModelIndex) -> None:
-        row = self.model.data(index, Qt.ItemDataRole.UserRole)
-        if isinstance(row, int) and row >= 0:
+    def _source_row(self, index: QModelIndex) -> int:
+        row = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+        return row if isinstance(row, int) else -1
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self._source_row(current)
+        if row >= 0:
+            self.follow_requested.emit(row)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self._source_row(index)
+        if row >= 0:
             self.jump_requested.emit(row)

@@ -263,7 +263,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.focused.connect(self.proxy.prepare_text_search)
         self.filter_bar.leave.connect(self.table.setFocus)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.issues_dock.jump_requested.connect(self.goto_source_row)
+        self.issues_dock.follow_requested.connect(self.goto_source_row)
+        self.issues_dock.jump_requested.connect(self._jump_from_dock)
         self.detail.flag_requested.connect(self.flag_issue)
         self.detail.edit_issue_requested.connect(self.edit_issue)
         self.detail.resolve_issue_requested.connect(self.toggle_resolved)
@@ -1320,6 +1321,10 @@ class MainWindow(QMainWindow):
             index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _jump_from_dock(self, row: int) -> None:
+        self.goto_source_row(row)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _goto_proxy_row(self, proxy_row: int) -> None:
         index = self.proxy.index(proxy_row, COL_TARGET)

@@ -385,3 +385,26 @@ def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:  #
     assert button.sizeHint().width() == before
     assert action(window, "actionUndo").text().replace("&", "") == "Undo Mark 1 segment needs work"
     assert "Mark 1 segment needs work" in action(window, "actionUndo").toolTip()
+
+
+def test_issues_dock_arrow_keys_follow_and_return_jumps(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.activateWindow()
+    dock = window.issues_dock
+    dock.show()
+    entries = [e for e in dock.model.entries if e.row >= 0]
+    rows = [e.row for e in dock.model.entries]
+    assert len({e.row for e in entries}) >= 2
+    view = dock.view
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    view.setCurrentIndex(dock.model.index(0, 0))
+    assert window.current_row() == rows[0]
+    for k in range(1, min(len(rows), 4)):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        assert view.currentIndex().row() == k
+        assert window.current_row() == rows[k]  # the table follows the dock
+        assert QApplication.focusWidget() is view  # while the keys stay in the dock
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.current_row() == rows[view.currentIndex().row()]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)

@@ -283,7 +283,12 @@ def test_issue_dock_lists_and_jumps(qtbot, window, article) -> None:  # type: ig
     model = dock.model
     assert model.rowCount() > 0
     target_row = model.entries[-1].row
-    dock.view.clicked.emit(model.index(model.rowCount() - 1, 0))
+    dock.show()
+    index = model.index(model.rowCount() - 1, 0)
+    dock.view.scrollTo(index)
+    qtbot.mouseClick(
+        dock.view.viewport(), Qt.MouseButton.LeftButton, pos=dock.view.visualRect(index).center()
+    )
     assert window.current_row() == target_row
 
 
