@@ -545,8 +545,7 @@ class MainWindow(QMainWindow):
             return
         index = self.proxy.mapFromSource(self.model.index(rows[0], COL_TARGET))
         if index.isValid():  # never clear the user's filter just to show it
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            self._show_index(index)
         else:
             self.statusBar().showMessage(
                 f"{verb}: {command.text()} on #{rows[0] + 1} (hidden by the filter)", 5000
@@ -1319,8 +1318,17 @@ class MainWindow(QMainWindow):
             )
             self.filter_bar.clear()
             index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
+        self._show_index(index)
+
+    def _show_index(self, index: QModelIndex) -> None:
+        """Make a proxy index current; a far one is scrolled to the middle, with its context.
+
+        Asked before setCurrentIndex, whose auto-scroll would leave it at the bottom edge.
+        """
+        visible = self.table.viewport().rect().contains(self.table.visualRect(index))
         self.table.setCurrentIndex(index)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if not visible:
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _jump_from_dock(self, row: int) -> None:
         self.goto_source_row(row)
@@ -1328,8 +1336,7 @@ class MainWindow(QMainWindow):
 
     def _goto_proxy_row(self, proxy_row: int) -> None:
         index = self.proxy.index(proxy_row, COL_TARGET)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._show_index(index)
 
     def _find(self, predicate: Callable[[int], bool], forward: bool, wrap: bool = True) -> int:
         """The next shown proxy row after the current one whose source row matches, or -1."""

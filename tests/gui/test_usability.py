@@ -11,7 +11,7 @@ from reviewer.core.segments import State
 from reviewer.gui import dialogs, resources
 from reviewer.gui.dialogs import FlagIssueDialog, IssueInput
 from reviewer.gui.main_window import MainWindow
-from tests.gui.gui_helpers import load
+from tests.gui.gui_helpers import copy_corpus, load
 
 # The real dialogs, before the autouse fixture swaps them for ones that fail the test.
 _REAL_CONFIRM = dialogs.confirm
@@ -408,3 +408,36 @@ def test_issues_dock_arrow_keys_follow_and_return_jumps(qtbot, window, article) 
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.current_row() == rows[view.currentIndex().row()]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+
+
+def _centred(window: MainWindow, row: int) -> bool:
+    column = window.table.currentIndex().column()
+    index = window.proxy.mapFromSource(window.model.index(row, column))
+    rect = window.table.visualRect(index)
+    middle = window.table.viewport().rect().center().y()
+    return rect.top() <= middle + rect.height() and rect.bottom() >= middle - rect.height()
+
+
+def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = copy_corpus(tmp_path, "external-domain-name-system-records.md")
+    load(qtbot, window, path, checks=False)
+    n = len(window.session.doc.pairs)
+    far = n - 30
+    window.set_state(State.APPROVED, list(range(far)))
+    window.goto_source_row(0)
+    window.table.scrollToTop()
+    window.next_unfinished()
+    assert window.current_row() == far
+    assert _centred(window, far)  # not at the bottom edge, where the next rows are hidden
+    # A visible target is not scrolled: the view must not jump under the reader's eyes.
+    top = window.table.verticalScrollBar().value()
+    window.next_unfinished()
+    assert window.current_row() == far + 1
+    assert window.table.verticalScrollBar().value() == top
+    # Undo shows the far segment it changed in the same way.
+    window.set_state(State.REVIEWED)
+    window.goto_source_row(0)
+    window.table.scrollToTop()
+    window.action_undo.trigger()
+    assert window.current_row() == far + 1
+    assert _centred(window, far + 1)
