@@ -2,16 +2,57 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from collections.abc import Mapping
 
-from reviewer.core.checks import base as checks_base
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
+
 from reviewer.core.mqm import Severity
 from reviewer.core.segments import State
 from reviewer.gui.proxy import FilterSpec
 
 UNFINISHED = "unfinished"
+_TIP = Qt.ItemDataRole.ToolTipRole
+
+
+def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Fit text into width, ending with "…" after a whole word where one fits."""
+    cut = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    if cut == text or not cut.endswith("…"):
+        return cut
+    head = cut[:-1]
+    if not text[len(head)].isspace() and " " in head.rstrip():
+        head = head.rstrip().rsplit(" ", 1)[0]  # "cut at th…" reads worse than "cut at…"
+    return head.rstrip() + "…"
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that ends a text too long for it with "…" instead of clipping mid-letter."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            opt,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        opt.currentText = elide_words(opt.currentText, self.fontMetrics(), field.width() - 4)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
 class FilterBar(QWidget):
@@ -24,6 +65,7 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
+        self._titles: dict[str, str] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(6)
@@ -65,11 +107,11 @@ class FilterBar(QWidget):
             self.issues.addItem(f"Severity: {sev.label}", sev)
         layout.addWidget(self.issues)
 
-        self.check = QComboBox(self)
+        self.check = ElidingComboBox(self)
         self.check.setObjectName("filterCheck")
-        # The check list fills once the checks are loaded (after the first paint, when they
-        # first run); loading them here would delay opening the window.
-        self.populate_checks(load=checks_base.builtin_checks_loaded())
+        # Only the checks with results in this file: the list fills when the checks are in.
+        self.populate_checks({})
+        self.check.currentIndexChanged.connect(self._check_tooltip)
         layout.addWidget(self.check)
 
         self.edited = QCheckBox("&Edited now", self)
@@ -86,7 +128,7 @@ class FilterBar(QWidget):
             (self.where, 12),
             (self.state, 10),
             (self.issues, 11),
-            (self.check, 12),
+            (self.check, 18),  # "Inline code changed (3)" whole; longer titles end in "…"
         ):
             # Long check titles must not widen the window past small screens.
             combo.setSizeAdjustPolicy(
@@ -122,19 +164,29 @@ class FilterBar(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def populate_checks(self, load: bool = True) -> None:
-        if load:
-            checks_base.load_builtin_checks()
+    def populate_checks(self, counts: Mapping[str, tuple[str, int]]) -> None:
+        """List the checks with results here: code -> (title, segments with a result)."""
         current = self.check.currentData()
+        shown = dict(counts)
+        if current and current not in shown:
+            # Fixed since it was chosen: keep it, or the filter would change under the user.
+            shown[current] = (self._titles.get(current, current), 0)
+        self._titles = {code: title for code, (title, _n) in shown.items()}
         self.check.blockSignals(True)
         self.check.clear()
         self.check.addItem("Any check", "")
-        registry = checks_base.REGISTRY
-        for code, check in sorted(registry.items(), key=lambda kv: kv[1].title.lower()):
-            self.check.addItem(check.title, code)
-        k = self.check.findData(current)
-        self.check.setCurrentIndex(max(k, 0))
+        self.check.setItemData(0, "Show segments whatever their check results", _TIP)
+        for code, (title, n) in sorted(shown.items(), key=lambda kv: kv[1][0].lower()):
+            self.check.addItem(f"{title} ({n:,})", code)
+            where = f"{n:,} segment{'' if n == 1 else 's'}" if n else "no segment now"
+            self.check.setItemData(self.check.count() - 1, f"{title} [{code}]: {where}", _TIP)
+        self.check.setCurrentIndex(max(self.check.findData(current), 0))
         self.check.blockSignals(False)
+        self._check_tooltip()
+
+    def _check_tooltip(self) -> None:
+        # The closed combo may show the title cut short; hovering it shows it whole.
+        self.check.setToolTip(self.check.currentData(_TIP) or "")
 
     def apply_now(self) -> None:
         self._timer.stop()

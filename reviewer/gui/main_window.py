@@ -1212,7 +1212,6 @@ class MainWindow(QMainWindow):
             return
         session.assign_findings(findings)
         self.model.notify_checks_ready()
-        self.filter_bar.populate_checks()
         self.detail.refresh()
         self.refresh_issues_dock()
         self.update_status()
@@ -1237,10 +1236,13 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or self.model is None:
             for w in (self.state_label, self.issue_label, self.score_label):
                 w.setText("")
+            self.filter_bar.populate_checks({})
             return
+        # An edit can add or clear a check's last result: the filter lists what is there now.
+        self.filter_bar.populate_checks(self.model.check_counts() if session.checks_ready else {})
         counts = session.state_counts()  # looks only at records that exist
         # Zero counts are left out (the tooltip has them all): five states and four severities
         # at zero filled the status bar and clipped every message shown beside them.

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QUndoStack
 
 from reviewer.core.checks import Finding, Level
+from reviewer.core.checks import base as checks_base
 from reviewer.core.edits import Composite, Edit, SetTarget
 from reviewer.core.errors import TargetRejected
 from reviewer.core.format import EditWarning, check_target
@@ -187,6 +188,21 @@ class SegmentModel(QAbstractTableModel):
         review = self._reviews[row]
         findings = self.session.findings(row) if self.session.checks_ready else []
         return review.open_issues, findings
+
+    def check_counts(self) -> dict[str, tuple[str, int]]:
+        """Check code -> (title, segments) for the checks the filter can find in this file."""
+        out: dict[str, tuple[str, int]] = {}
+        for row in self.session.rows_to_report():
+            issues, findings = self.row_issues(row)
+            titles = {f.code: f.title for f in findings}
+            for i in issues:
+                if i.check_code:
+                    known = checks_base.REGISTRY.get(i.check_code)
+                    titles.setdefault(i.check_code, known.title if known else i.check_code)
+            for code, title in titles.items():
+                seen = out.get(code)
+                out[code] = (seen[0] if seen else title, (seen[1] if seen else 0) + 1)
+        return out
 
     def worst(self, row: int) -> Severity | None:
         issues, findings = self.row_issues(row)

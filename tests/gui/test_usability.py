@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget, QToolBar
 
+from reviewer.core.edits import DismissCheck
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.gui import dialogs, resources
@@ -441,3 +442,46 @@ def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:  # ty
     window.action_undo.trigger()
     assert window.current_row() == far + 1
     assert _centred(window, far + 1)
+
+
+def test_check_filter_lists_only_this_files_checks(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    combo = window.filter_bar.check
+    codes = [combo.itemData(k) for k in range(combo.count())]
+    assert codes[0] == "" and combo.itemText(0) == "Any check"
+    found = {f.code: f.title for f in window.session.all_findings()}
+    assert found and set(codes[1:]) == set(found)  # no check that has nothing here
+    for k in range(1, combo.count()):
+        code = combo.itemData(k)
+        assert combo.itemText(k).startswith(found[code] + " (")
+        tip = combo.itemData(k, Qt.ItemDataRole.ToolTipRole)
+        assert found[code] in tip and f"[{code}]" in tip
+    assert combo.minimumContentsLength() >= 18
+    # Choosing one filters; the closed combo's tooltip names the choice in full.
+    combo.setCurrentIndex(1)
+    assert found[combo.itemData(1)] in combo.toolTip()
+    shown = window.proxy.accepted_source_rows()
+    assert shown and all(
+        any(f.code == combo.itemData(1) for f in window.session.findings(r)) for r in shown
+    )
+    # A chosen check stays listed when an edit clears its last result (no silent change).
+    code = combo.itemData(1)
+    for r in shown:
+        window.push(DismissCheck(row=r, code=code, author="t"))
+    window.update_status()
+    assert combo.currentData() == code
+    assert combo.currentText().endswith("(0)")
+
+
+def test_long_check_titles_end_after_a_whole_word(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from reviewer.gui.filter_bar import elide_words
+
+    metrics = QFontMetrics(QFont())
+    title = "Bold or link text cut at the wrong word (3)"
+    assert elide_words(title, metrics, 10_000) == title
+    width = metrics.horizontalAdvance("Bold or link text cut at th")
+    cut = elide_words(title, metrics, width)
+    assert cut.endswith("…") and metrics.horizontalAdvance(cut) <= width
+    assert title.startswith(cut[:-1]) and title[len(cut) - 1] == " "  # whole words only
