@@ -905,9 +905,10 @@ class MainWindow(QMainWindow):
         # Nothing to filter: a focused, empty filter field would only invite typing.
         self.filter_bar.setEnabled(has)
         loaded = self.workspace is not None
-        for a in (self.action_save, self.action_save_as, self.action_reload, self.action_export):
+        for a in (self.action_save_as, self.action_reload, self.action_export):
             a.setEnabled(loaded)
         self.action_start_fresh.setEnabled(loaded and bool(self.workspace.sidecar_blocked))
+        self._update_modified()
 
     def _on_stack_index(self, _index: int) -> None:
         self._update_modified()
@@ -917,7 +918,10 @@ class MainWindow(QMainWindow):
         return self.workspace is not None and self.workspace.is_dirty
 
     def _update_modified(self) -> None:
-        self.setWindowModified(self.is_dirty())
+        dirty = self.is_dirty()
+        self.setWindowModified(dirty)
+        # A Save that would write nothing new only makes the reviewer wonder what it saved.
+        self.action_save.setEnabled(dirty)
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or unchanged)."""
@@ -1286,6 +1290,9 @@ class MainWindow(QMainWindow):
     def _score_text(self) -> str:
         if self._words is None:
             return "MQM: <i>counting…</i>"
+        if self._words == 0:
+            # A score over no words is meaningless: "100.0 PASS (0 words)" would claim a pass.
+            return "<span style='color:#757575'>MQM: no words to score</span>"
         threshold = getattr(self.config, "mqm_threshold", scoring.DEFAULT_THRESHOLD)
         score = _mqm(self.session, self._words, threshold)
         color = "#2e7d32" if score.passed else "#c62828"

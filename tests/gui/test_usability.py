@@ -485,3 +485,29 @@ def test_long_check_titles_end_after_a_whole_word(qapp) -> None:  # type: ignore
     cut = elide_words(title, metrics, width)
     assert cut.endswith("…") and metrics.horizontalAdvance(cut) <= width
     assert title.startswith(cut[:-1]) and title[len(cut) - 1] == " "  # whole words only
+
+
+def test_article_without_pairs_scores_nothing_and_save_waits_for_a_change(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path
+) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("---\ntitle: Leeg\n---\n\nAlleen tekst.\n", encoding="utf-8")
+    load(qtbot, window, empty)
+    window.update_status()
+    score = window.score_label.text()
+    assert "PASS" not in score and "100.0" not in score and "0 words" not in score
+    assert "no words to score" in score
+    assert not action(window, "actionSave").isEnabled()
+    assert action(window, "actionSaveAs").isEnabled()
+
+
+def test_save_is_enabled_only_while_something_changed(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article, checks=False)
+    save = action(window, "actionSave")
+    assert not save.isEnabled()
+    window.set_state(State.APPROVED)
+    assert save.isEnabled()
+    save.trigger()
+    assert not save.isEnabled() and not window.isWindowModified()
+    window.action_undo.trigger()
+    assert save.isEnabled()  # undoing past the save is a change to save too
