@@ -81,7 +81,7 @@ def collect_rows(sessions: Sequence[ReviewSession]) -> list[ExportRow]:
                 name, pair.id, pair.line, pair.source, pair.target, review.original_target,
                 review.state.label, "", "", "", "", "", "", "", "", "",
             )  # fmt: skip
-            raised = {i.check_code for i in review.issues if i.check_code}
+            raised = session.flagged_codes(row)
             for issue in review.issues:
                 rows.append(
                     replace(

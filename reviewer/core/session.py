@@ -136,6 +136,10 @@ class ReviewSession:
         dismissed = self.reviews[row].dismissed
         return [f for f in found if f.code not in dismissed]
 
+    def flagged_codes(self, row: int) -> set[str]:
+        """Checks on a segment already raised as issues (open or not): not to count twice."""
+        return {i.check_code for i in self.reviews[row].issues if i.check_code}
+
     def all_findings(self, include_dismissed: bool = False) -> list[Finding]:
         return [f for row in range(len(self)) for f in self.findings(row, include_dismissed)]
 

@@ -23,7 +23,14 @@ from reviewer.core.checks import Finding
 from reviewer.core.mqm import Issue, category
 from reviewer.gui.delegates import MarkupHighlighter
 from reviewer.gui.markup import diff_html, to_html
-from reviewer.gui.model import LEVEL_COLORS, SEVERITY_COLORS, STATE_COLORS, SegmentModel
+from reviewer.gui.model import (
+    FLAGGED_COLOR,
+    FLAGGED_NOTE,
+    LEVEL_COLORS,
+    SEVERITY_COLORS,
+    STATE_COLORS,
+    SegmentModel,
+)
 
 ISSUE_KIND = "issue"
 
@@ -318,8 +325,9 @@ class DetailPane(QWidget):
         for issue in review.issues:
             self.issues.addTopLevelItem(self._issue_item(issue))
         if model.session.checks_ready:
+            flagged = model.session.flagged_codes(row)
             for finding in model.session.findings(row):
-                self.issues.addTopLevelItem(self._finding_item(finding))
+                self.issues.addTopLevelItem(self._finding_item(finding, finding.code in flagged))
         elif model.rowCount():
             item = QTreeWidgetItem(["check", "", "Checks are still running…", ""])
             item.setForeground(2, Qt.GlobalColor.gray)
@@ -347,12 +355,20 @@ class DetailPane(QWidget):
         return item
 
     @staticmethod
-    def _finding_item(finding: Finding) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(["check", finding.level.value, finding.title, finding.message])
+    def _finding_item(finding: Finding, flagged: bool = False) -> QTreeWidgetItem:
+        level = f"{finding.level.value} · flagged" if flagged else finding.level.value
+        item = QTreeWidgetItem(["check", level, finding.title, finding.message])
         item.setData(0, Qt.ItemDataRole.UserRole, FINDING_KIND)
         item.setData(1, Qt.ItemDataRole.UserRole, finding)
-        item.setForeground(1, QColor(LEVEL_COLORS[finding.level]))
+        item.setData(2, Qt.ItemDataRole.UserRole, flagged)
         item.setToolTip(3, f"[{finding.code}] {finding.message}")
+        if flagged:
+            for col in range(4):
+                item.setForeground(col, QColor(FLAGGED_COLOR))
+            item.setToolTip(1, FLAGGED_NOTE)
+            item.setToolTip(2, FLAGGED_NOTE)
+        else:
+            item.setForeground(1, QColor(LEVEL_COLORS[finding.level]))
         return item
 
     def _update_buttons(self, *_: object) -> None:
@@ -372,6 +388,11 @@ class DetailPane(QWidget):
             if finding is not None
             else "Edit the selected issue (Return)"
         )
+        if finding is not None and item is not None and item.data(2, Qt.ItemDataRole.UserRole):
+            # Flagging it again would count the same problem twice in the score.
+            self.btn_edit.setEnabled(False)
+            self.btn_edit.setToolTip(FLAGGED_NOTE)
+            self.issue_text.setText(self.issue_text.text() + " <i>(flagged as an issue)</i>")
         self.btn_resolve.setEnabled(uid is not None)
         self.btn_delete.setEnabled(uid is not None)
         self.btn_dismiss.setEnabled(finding is not None)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.format import ParseWarning
 from reviewer.core.mqm import category
 from reviewer.core.session import ReviewSession
-from reviewer.gui.model import LEVEL_COLORS, SEVERITY_COLORS
+from reviewer.gui.model import FLAGGED_COLOR, FLAGGED_NOTE, LEVEL_COLORS, SEVERITY_COLORS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +36,7 @@ class Entry:
     color: str
     title: str
     message: str
+    flagged: bool = False  # a check result already raised as an issue: handled, shown greyed
 
 
 HEADERS = ("#", "Where", "Kind", "Severity", "What", "Detail")
@@ -74,11 +75,13 @@ class IssuesModel(QAbstractTableModel):
                 str(e.row + 1) if e.row >= 0 else "—",
                 e.where,
                 e.kind,
-                e.severity,
+                f"{e.severity} · flagged" if e.flagged else e.severity,
                 e.title,
                 e.message.replace("\n", " "),
             )[col]
         if role == Qt.ItemDataRole.ForegroundRole:
+            if e.flagged:
+                return QBrush(QColor(FLAGGED_COLOR))
             if col == 3:
                 return QBrush(QColor(e.color))
             if e.kind == "parse":
@@ -86,6 +89,8 @@ class IssuesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.kind == "parse":
                 return f"{e.message}\nThis text is outside every segment and cannot be edited here."
+            if e.flagged:
+                return f"{e.message}\n{FLAGGED_NOTE}"
             return e.message
         if role == Qt.ItemDataRole.UserRole:
             return e.row
@@ -119,6 +124,7 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                     )
                 )
         if ready:
+            flagged = session.flagged_codes(row)
             for f in session.findings(row):
                 out.append(
                     Entry(
@@ -129,6 +135,7 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         LEVEL_COLORS[f.level],
                         f.title,
                         f.message,
+                        f.code in flagged,
                     )
                 )
     return out
@@ -177,7 +184,7 @@ class IssuesDock(QDockWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        for col, width in enumerate((50, 90, 55, 75, 270)):
+        for col, width in enumerate((50, 90, 55, 120, 270)):  # "warning · flagged" whole
             self.view.setColumnWidth(col, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)
@@ -194,8 +201,11 @@ class IssuesDock(QDockWidget):
         self._apply_kind()
         issues = sum(1 for e in entries if e.kind == "issue")
         checks = sum(1 for e in entries if e.kind == "check")
+        flagged = sum(1 for e in entries if e.flagged)
         parse = sum(1 for e in entries if e.kind == "parse")
         text = f"{_count(issues, 'open issue')} · {_count(checks, 'check result')}"
+        if flagged:
+            text += f" ({flagged:,} flagged)"
         if not checks_ready:
             text = f"{_count(issues, 'open issue')} · checks running…"
         if parse:

@@ -51,6 +51,10 @@ LEVEL_COLORS: dict[Level, str] = {
     Level.WARNING: "#ef6c00",
     Level.INFO: "#1e88e5",
 }
+# A check result raised as an issue stays listed but greyed, as QA warnings acted on do in
+# memoQ and Trados: the issue carries it into the score and the export, the marker shows why.
+FLAGGED_COLOR = "#9e9e9e"
+FLAGGED_NOTE = "Flagged as an issue: handled. The issue counts in the score and the export."
 _SEVERITY_ORDER = {s: k for k, s in enumerate(Severity)}
 
 AnyIndex = QModelIndex | QPersistentModelIndex

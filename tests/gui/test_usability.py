@@ -511,3 +511,36 @@ def test_save_is_enabled_only_while_something_changed(qtbot, window, article) ->
     assert not save.isEnabled() and not window.isWindowModified()
     window.action_undo.trigger()
     assert save.isEnabled()  # undoing past the save is a change to save too
+
+
+def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    load(qtbot, window, article)
+    window.issues_dock.show()
+    window.goto_source_row(0)
+    window.next_issue(True)
+    row = window.current_row()
+    finding = window.detail.selected_finding()
+    assert finding is not None
+    monkeypatch.setattr(dialogs, "ask_issue", lambda parent, prefill, title="": prefill)
+    action(window, "actionFlagIssue").trigger()
+    window.refresh_issues_dock()
+    # Detail pane: the check result stays listed, greyed and marked, and cannot be flagged twice.
+    tree = window.detail.issues
+    items = [tree.topLevelItem(k) for k in range(tree.topLevelItemCount())]
+    check = next(i for i in items if i.text(0) == "check" and i.text(2) == finding.title)
+    assert check.text(1) == f"{finding.level.value} · flagged"
+    tree.setCurrentItem(check)
+    assert not window.detail.btn_edit.isEnabled()
+    assert "flagged as an issue" in window.detail.issue_text.text()
+    # Issues dock: the same marker, and the summary says how many are handled.
+    dock = window.issues_dock
+    mine = [e for e in dock.model.entries if e.row == row and e.kind == "check"]
+    flagged = [e for e in mine if e.flagged]
+    assert [e.title for e in flagged] == [finding.title]
+    k = dock.model.entries.index(flagged[0])
+    assert dock.model.data(dock.model.index(k, 3)).endswith("· flagged")
+    assert "(1 flagged)" in dock.summary.text()
+    # Undoing the flag makes it an unhandled check result again.
+    window.action_undo.trigger()
+    window.refresh_issues_dock()
+    assert not any(e.flagged for e in dock.model.entries)
