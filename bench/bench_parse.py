@@ -12,67 +12,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reviewer.core.format import OPENER_RE, Document, RawChunk, parse
-
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "data" / "corpus"
-PREFIX = "b3e7a"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import PREFIX, build_synthetic, corpus_segments  # noqa: E402
+
+from reviewer.core.format import OPENER_RE, Document, parse  # noqa: E402
+
 SIZES = (10_000, 50_000)
-# Longest raw run kept between two pairs: keeps the article pair-dense like the large real ones
-# (the 2 MB file has 11,562 pairs, about 180 bytes per pair) while keeping real separators.
-MAX_SEPARATOR = 400
-FRONT_MATTER = (
-    "---\n"
-    "title: Machtigingen in het Beveiligings- en compliancecentrum\n"
-    "description: Een synthetisch artikel voor de benchmark, opgebouwd uit echte segmenten.\n"
-    "ms.author: chrfox\n"
-    "author: chrfoxmsft\n"
-    "ms.topic: article\n"
-    "f1.keywords:\n"
-    "- NOCSH\n"
-    "ms.openlocfilehash: 0f2e6a8c1b0f4d5e9a7c3b2d1e0f9a8b7c6d5e4f\n"
-    "ms.sourcegitcommit: 1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d\n"
-    "ms.translationtype: MT\n"
-    "ms.contentlocale: nl-NL\n"
-    "ms.lasthandoff: 06/04/2021\n"
-    'ms.locfileid: "52730912"\n'
-    "---\n"
-)
-
-
-def corpus_segments() -> list[tuple[str, str, str]]:
-    """(target, source, separator after it) for every real pair in the corpus.
-
-    Articles with parse warnings are left out, so their corrupted fragments are not copied.
-    """
-    segments: list[tuple[str, str, str]] = []
-    for path in sorted(CORPUS.glob("*.md")):
-        doc = parse(path.read_bytes(), str(path))
-        if doc.warnings or not doc.pairs:
-            continue
-        chunks = doc.chunks
-        for i, chunk in enumerate(chunks):
-            if isinstance(chunk, RawChunk):
-                continue
-            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-            sep = nxt.text if isinstance(nxt, RawChunk) else ""
-            if len(sep) > MAX_SEPARATOR or chunk.in_front_matter or nxt is None:
-                sep = "\n\n"
-            segments.append((chunk.target, chunk.source, sep))
-    return segments
-
-
-def synthetic_article(pairs: int, segments: list[tuple[str, str, str]]) -> bytes:
-    """One article of ``pairs`` real pairs renumbered ``PREFIX-101`` upwards, real separators."""
-    parts = [FRONT_MATTER, '# <a name="synthetic"></a>']
-    for n in range(pairs):
-        target, source, sep = segments[n % len(segments)]
-        pid = f"{PREFIX}-{101 + n}"
-        parts.append(
-            f'<span data-ttu-id="{pid}">{target}</span><span class="sxs-lookup">'
-            f'<span data-stu-id="{pid}">{source}</span></span>{sep}'
-        )
-    return "".join(parts).encode("utf-8")
 
 
 def floor(path: Path) -> int:
@@ -100,7 +48,7 @@ def timed(fn: Callable[[], object]) -> float:
 def measure(
     pairs: int, segments: list[tuple[str, str, str]], repeat: int, tmp: Path
 ) -> dict[str, float]:
-    data = synthetic_article(pairs, segments)
+    data = build_synthetic(pairs, segments)
     path = tmp / f"synthetic-{pairs}.md"
     path.write_bytes(data)
 

@@ -56,9 +56,13 @@ def corpus_segments() -> list[tuple[str, str, str]]:
     return segments
 
 
-def build_synthetic(n_pairs: int) -> bytes:
-    """An article of ``n_pairs`` real pairs, cycled through the corpus, renumbered from 101."""
-    segments = corpus_segments()
+def build_synthetic(n_pairs: int, segments: list[tuple[str, str, str]] | None = None) -> bytes:
+    """An article of ``n_pairs`` real pairs, cycled through the corpus, renumbered from 101.
+
+    Pass ``segments`` (from corpus_segments) to build several sizes without re-reading the corpus.
+    """
+    if segments is None:
+        segments = corpus_segments()
     parts = [FRONT_MATTER, '# <a name="synthetic"></a>Synthetisch\n\n']
     for n in range(n_pairs):
         target, source, sep = segments[n % len(segments)]
