@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,15 +26,7 @@ from reviewer.core.store import (
     sidecar_path,
 )
 from reviewer.core.workspace import open_article
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
-NAME = "change-nameservers.md"
-
-
-def copy(tmp_path: Path, name: str = NAME) -> Path:
-    target = tmp_path / name
-    shutil.copyfile(CORPUS / name, target)
-    return target
+from tests.corpus import CORPUS, copy_corpus
 
 
 def reviewed(path: Path) -> ReviewSession:
@@ -74,8 +65,8 @@ def save(s: ReviewSession, path: Path) -> bytes:
     return side
 
 
-def test_round_trip_restores_every_field(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_round_trip_restores_every_field(article: Path) -> None:
+    path = article
     s = reviewed(path)
     original_mt = s.reviews[1].original_target
     save(s, path)
@@ -87,8 +78,8 @@ def test_round_trip_restores_every_field(tmp_path: Path) -> None:
     assert result.reviews[1].original_target == original_mt != doc.pairs[1].target
 
 
-def test_layout_is_diff_friendly(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_layout_is_diff_friendly(article: Path) -> None:
+    path = article
     s = reviewed(path)
     side = save(s, path)
     assert side == dump_sidecar(s, path.name, digest(path.read_bytes()))  # deterministic
@@ -136,8 +127,8 @@ def retranslate(path: Path, new_prefix: str, changed_source: tuple[str, str]) ->
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_retranslation_never_carries_an_approval(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_retranslation_never_carries_an_approval(article: Path) -> None:
+    path = article
     s = reviewed(path)
     # Approve the segment whose source will change, and give it an issue.
     s.apply(SetState(row_list=(2,), state=State.APPROVED))
@@ -162,8 +153,8 @@ def test_retranslation_never_carries_an_approval(tmp_path: Path) -> None:
     assert "marked for review again" in text and "approval" in text
 
 
-def test_changed_source_same_id(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_changed_source_same_id(article: Path) -> None:
+    path = article
     s = reviewed(path)
     save(s, path)
     src = s.doc.pairs[3].source
@@ -179,8 +170,8 @@ def test_changed_source_same_id(tmp_path: Path) -> None:
     assert again.source_changed and again.source == src
 
 
-def test_removed_segment_is_reported(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_removed_segment_is_reported(article: Path) -> None:
+    path = article
     s = reviewed(path)
     save(s, path)
     doc = parse(path.read_bytes(), str(path))
@@ -193,7 +184,7 @@ def test_removed_segment_is_reported(tmp_path: Path) -> None:
 
 
 def bad(tmp_path: Path, text: str) -> tuple[Path, Path]:
-    path = copy(tmp_path)
+    path = copy_corpus(tmp_path)
     side = Path(sidecar_path(str(path)))
     side.write_text(text, encoding="utf-8")
     return path, side
@@ -236,12 +227,12 @@ def test_not_a_sidecar_is_refused(tmp_path: Path) -> None:
             open_article(str(path))
 
 
-def test_sidecar_for_another_article_is_refused(tmp_path: Path) -> None:
-    other = copy(tmp_path, "what-is-a-domain.md")
+def test_sidecar_for_another_article_is_refused(tmp_path: Path, article: Path) -> None:
+    other = copy_corpus(tmp_path, "what-is-a-domain.md")
     s = ReviewSession(load_document(other))
     s.apply(SetState(row_list=(0, 1), state=State.APPROVED))
     side = dump_sidecar(s, other.name, digest(other.read_bytes()))
-    path = copy(tmp_path)
+    path = article
     Path(sidecar_path(str(path))).write_bytes(side)
     with pytest.raises(SidecarError, match="made for another article"):
         open_article(str(path))
@@ -289,8 +280,8 @@ def test_move_aside_never_overwrites(tmp_path: Path) -> None:
     assert Path(first).read_text() == "one" and Path(second).read_text() == "two"
 
 
-def test_no_review_data_writes_no_sidecar(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_no_review_data_writes_no_sidecar(article: Path) -> None:
+    path = article
     ws = open_article(str(path))
     ws.save()
     assert not Path(ws.sidecar_path).exists()

@@ -22,15 +22,7 @@ from reviewer.core.workspace import (
     Workspace,
     open_article,
 )
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
-NAME = "change-nameservers.md"
-
-
-def copy(tmp_path: Path, name: str = NAME) -> Path:
-    target = tmp_path / name
-    shutil.copyfile(CORPUS / name, target)
-    return target
+from tests.corpus import NAMESERVERS, copy_corpus
 
 
 def edit(ws: Workspace, row: int, old: str, new: str) -> str:
@@ -40,8 +32,8 @@ def edit(ws: Workspace, row: int, old: str, new: str) -> str:
     return ws.session.doc.pairs[row].target
 
 
-def test_open_uses_config_user_and_disabled_checks(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_open_uses_config_user_and_disabled_checks(article: Path) -> None:
+    path = article
     ws = open_article(str(path), config=Config(reviewer="kim", disabled_checks={"numbers"}))
     assert ws.session.user == "kim"
     assert ws.session.check_config.disabled == {"numbers"}
@@ -56,8 +48,8 @@ def test_unreadable_article_is_a_format_error(tmp_path: Path) -> None:
         open_article(str(tmp_path / "missing.md"))
 
 
-def test_save_changes_only_the_edited_target_bytes(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_save_changes_only_the_edited_target_bytes(article: Path) -> None:
+    path = article
     before = path.read_bytes()
     ws = open_article(str(path), user="ann")
     old_target = ws.session.doc.pairs[1].target
@@ -76,8 +68,8 @@ def test_save_changes_only_the_edited_target_bytes(tmp_path: Path) -> None:
     assert os.stat(path).st_ino == inode and path.read_bytes() == after
 
 
-def test_review_only_change_writes_only_the_sidecar(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_review_only_change_writes_only_the_sidecar(article: Path) -> None:
+    path = article
     before = path.read_bytes()
     inode = os.stat(path).st_ino
     ws = open_article(str(path))
@@ -107,9 +99,9 @@ def failing_replace(monkeypatch: pytest.MonkeyPatch, code: int, only: str | None
     ],
 )
 def test_failed_save_changes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, hint: str
+    tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch, code: int, hint: str
 ) -> None:
-    path = copy(tmp_path)
+    path = article
     before = path.read_bytes()
     ws = open_article(str(path), user="ann")
     new_target = edit(ws, 1, "48 uur", "twee dagen")
@@ -123,7 +115,7 @@ def test_failed_save_changes_nothing(
     assert "Nothing was changed on disk" in message and hint in message
     assert path.read_bytes() == before
     assert not Path(ws.sidecar_path).exists()
-    assert sorted(os.listdir(tmp_path)) == [NAME]  # no temporary files left behind
+    assert sorted(os.listdir(tmp_path)) == [NAMESERVERS]  # no temporary files left behind
     # The edits are intact in memory and the next save succeeds.
     assert ws.session.doc.pairs[1].target == new_target and ws.is_dirty
     assert ws.session.reviews[0].state is State.APPROVED
@@ -133,9 +125,9 @@ def test_failed_save_changes_nothing(
 
 
 def test_article_write_failure_puts_the_old_sidecar_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = copy(tmp_path)
+    path = article
     ws = open_article(str(path), user="ann")
     ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
     ws.save()
@@ -153,7 +145,7 @@ def test_article_write_failure_puts_the_old_sidecar_back(
 def test_folder_gone_is_a_save_error(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
-    path = copy(folder)
+    path = copy_corpus(folder)
     ws = open_article(str(path))
     edit(ws, 1, "48 uur", "twee dagen")
     shutil.rmtree(folder)
@@ -162,8 +154,8 @@ def test_folder_gone_is_a_save_error(tmp_path: Path) -> None:
     assert ws.session.doc.is_modified
 
 
-def test_external_change_is_detected(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_external_change_is_detected(article: Path) -> None:
+    path = article
     ws = open_article(str(path))
     edit(ws, 1, "48 uur", "twee dagen")
     other = path.read_bytes().replace(b"Naamservers wijzigen", b"Naamservers aanpassen")
@@ -177,8 +169,8 @@ def test_external_change_is_detected(tmp_path: Path) -> None:
     assert b"twee dagen" in path.read_bytes()
 
 
-def test_deleted_article_is_an_external_change(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_deleted_article_is_an_external_change(article: Path) -> None:
+    path = article
     ws = open_article(str(path))
     edit(ws, 1, "48 uur", "twee dagen")
     path.unlink()
@@ -189,8 +181,8 @@ def test_deleted_article_is_an_external_change(tmp_path: Path) -> None:
     assert b"twee dagen" in path.read_bytes()
 
 
-def test_sidecar_changed_on_disk_is_an_external_change(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_sidecar_changed_on_disk_is_an_external_change(article: Path) -> None:
+    path = article
     ws = open_article(str(path), user="ann")
     ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
     ws.save()
@@ -221,8 +213,8 @@ def test_sidecar_changed_on_disk_is_an_external_change(tmp_path: Path) -> None:
     assert not side.exists()
 
 
-def test_sidecar_created_on_disk_is_an_external_change(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_sidecar_created_on_disk_is_an_external_change(article: Path) -> None:
+    path = article
     ws = open_article(str(path), user="ann")
     theirs = open_article(str(path), user="bob")
     theirs.session.apply(SetState(row_list=(2,), state=State.NEEDS_WORK))
@@ -232,8 +224,8 @@ def test_sidecar_created_on_disk_is_an_external_change(tmp_path: Path) -> None:
         ws.save()
 
 
-def test_reload_after_sidecar_change_takes_their_review(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_reload_after_sidecar_change_takes_their_review(article: Path) -> None:
+    path = article
     ws = open_article(str(path), user="ann")
     ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
     mine = edit(ws, 1, "48 uur", "twee dagen")
@@ -251,8 +243,8 @@ def test_reload_after_sidecar_change_takes_their_review(tmp_path: Path) -> None:
     assert b"awkward-style" in Path(ws.sidecar_path).read_bytes()
 
 
-def test_reload_keeps_review_data_and_unsaved_edits(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_reload_keeps_review_data_and_unsaved_edits(article: Path) -> None:
+    path = article
     ws = open_article(str(path), user="ann")
     session = ws.session
     ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
@@ -289,8 +281,8 @@ def test_reload_keeps_review_data_and_unsaved_edits(tmp_path: Path) -> None:
     assert mine.encode() in path.read_bytes()
 
 
-def test_save_as_moves_article_and_sidecar(tmp_path: Path) -> None:
-    path = copy(tmp_path)
+def test_save_as_moves_article_and_sidecar(tmp_path: Path, article: Path) -> None:
+    path = article
     before = path.read_bytes()
     ws = open_article(str(path), user="ann")
     new_target = edit(ws, 1, "48 uur", "twee dagen")
@@ -308,8 +300,8 @@ def test_save_as_moves_article_and_sidecar(tmp_path: Path) -> None:
     assert again.load_messages == []
 
 
-def test_revision_tracks_apply_and_revert(tmp_path: Path) -> None:
-    ws = open_article(str(copy(tmp_path)))
+def test_revision_tracks_apply_and_revert(article: Path) -> None:
+    ws = open_article(str(article))
     start = ws.session.revision
     e = SetState(row_list=(0,), state=State.REVIEWED)
     ws.session.apply(e)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "data" / "corpus"
+from tests.corpus import CORPUS, ROOT, copy_corpus
+
+__all__ = ["CORPUS", "ROOT", "SAMPLE", "copy_corpus", "load"]
+
 SAMPLE = "canceling-your-office-365-subscription.md"
-
-
-def copy_corpus(tmp_path: Path, name: str) -> Path:
-    target = tmp_path / name
-    shutil.copyfile(CORPUS / name, target)
-    target.chmod(0o644)
-    return target
 
 
 def load(qtbot, win, path: Path, checks: bool = True) -> None:  # type: ignore[no-untyped-def]

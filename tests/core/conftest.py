@@ -1,0 +1,15 @@
+"""Fixtures shared by the core tests: a writable copy of a corpus article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.corpus import copy_corpus
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    """A writable copy of change-nameservers.md in the test's tmp_path."""
+    return copy_corpus(tmp_path)
