@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"
 NAMESERVERS = "change-nameservers.md"  # small, clean, and the core tests' usual article
+SAMPLE = "canceling-your-office-365-subscription.md"  # the window tests' and journal's article
 
 
 def copy_corpus(folder: Path, name: str = NAMESERVERS) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import uuid
 from pathlib import Path
 
@@ -27,24 +26,15 @@ from reviewer.core.journal import (
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
-ARTICLE = "canceling-your-office-365-subscription.md"
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("REVIEWER_DATA_DIR", str(folder))
-    return folder
+from tests.corpus import SAMPLE, copy_corpus
 
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
-    dest = tmp_path / "work" / ARTICLE
-    dest.parent.mkdir()
-    shutil.copyfile(CORPUS / ARTICLE, dest)
-    return dest
+    # In a folder of its own: the data folder (see the data fixture) is beside it, not around it.
+    work = tmp_path / "work"
+    work.mkdir()
+    return copy_corpus(work, SAMPLE)
 
 
 def open_session(path: Path) -> tuple[ReviewSession, str]:
@@ -279,8 +269,7 @@ def test_python_object_tag_in_a_journal_runs_nothing(
 
 def test_pending_journals_lists_what_to_offer(data: Path, article: Path, tmp_path: Path) -> None:
     assert pending_journals() == []
-    other = tmp_path / "work" / "other.md"
-    shutil.copyfile(CORPUS / "what-is-a-domain.md", other)
+    other = copy_corpus(tmp_path / "work", "what-is-a-domain.md")
     for path in (article, other):
         session, base = open_session(path)
         session.apply(SetState(row_list=(0,), state=State.REVIEWED))

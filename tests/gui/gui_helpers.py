@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.corpus import CORPUS, ROOT, copy_corpus
+from tests.corpus import CORPUS, ROOT, SAMPLE, copy_corpus
 
 __all__ = ["CORPUS", "ROOT", "SAMPLE", "copy_corpus", "load"]
-
-SAMPLE = "canceling-your-office-365-subscription.md"
 
 
 def load(qtbot, win, path: Path, checks: bool = True) -> None:  # type: ignore[no-untyped-def]

@@ -19,13 +19,6 @@ from tests.gui.gui_helpers import SAMPLE, copy_corpus
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("REVIEWER_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def article(tmp_path: Path) -> Path:
     return copy_corpus(tmp_path, SAMPLE)
 
