@@ -7,6 +7,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from reviewer.core.errors import FormatError
@@ -16,12 +17,11 @@ from reviewer.core.format import Document, parse
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 
 
-def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ARTICLE_BYTES) -> bytes:
-    """The file's bytes, or a FormatError that names the file and what to do."""
-    name = os.fspath(path)
-    p = Path(name)
+@contextlib.contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """OS errors while reading ``name`` become FormatErrors that say what to do."""
     try:
-        st = p.stat()
+        yield
     except FileNotFoundError:
         raise FormatError("no such file.", name, hint="Check the path and try again.") from None
     except PermissionError:
@@ -30,6 +30,14 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ARTICLE_BYTES) -> 
         ) from None
     except OSError as exc:
         raise FormatError(f"cannot be read: {exc.strerror}.", name) from None
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The file's bytes, or a FormatError that names the file and what to do."""
+    name = os.fspath(path)
+    p = Path(name)
+    with _reading(name):
+        st = p.stat()
     if stat.S_ISDIR(st.st_mode):
         raise FormatError("is a folder, not an article.", name, hint="Choose a .md file.")
     if not stat.S_ISREG(st.st_mode):
@@ -41,15 +49,8 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ARTICLE_BYTES) -> 
             name,
             hint="Check that this is the right file.",
         )
-    try:
-        with open(name, "rb") as fh:
-            return fh.read(limit)
-    except PermissionError:
-        raise FormatError(
-            "permission denied.", name, hint="Ask for read access to the file."
-        ) from None
-    except OSError as exc:
-        raise FormatError(f"cannot be read: {exc.strerror}.", name) from None
+    with _reading(name), open(name, "rb") as fh:
+        return fh.read(limit)
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:

@@ -183,6 +183,36 @@ def test_unreadable_file_message_path(
     assert f"{path}: permission denied" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied. Ask for read access"),
+        (FileNotFoundError(2, "No such file or directory"), "no such file. Check the path"),
+        (OSError(5, "Input/output error"), "cannot be read: Input/output error."),
+    ],
+)
+@pytest.mark.parametrize("step", ["stat", "open"])
+def test_read_errors_name_the_file_whichever_step_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str, step: str
+) -> None:
+    """Checking the file and reading it map OS errors alike (a file can vanish in between)."""
+    import reviewer.core.fileio as fileio
+
+    path = tmp_path / "article.md"
+    path.write_bytes(SAMPLE)
+
+    def fail(*args: object, **kwargs: object) -> object:
+        raise error
+
+    if step == "stat":
+        monkeypatch.setattr(fileio.Path, "stat", fail)
+    else:
+        monkeypatch.setattr(fileio, "open", fail, raising=False)
+    with pytest.raises(FormatError) as info:
+        read_bytes(path)
+    assert str(info.value).startswith(f"{path}: {message}")
+
+
 def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "secret.md"
     path.write_bytes(SAMPLE)
