@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,9 +22,14 @@ from PySide6.QtWidgets import (
 from reviewer.core.format import ParseWarning
 from reviewer.core.mqm import category
 from reviewer.core.session import ReviewSession
-from reviewer.gui.model import FLAGGED_COLOR, FLAGGED_NOTE, LEVEL_COLORS, SEVERITY_COLORS
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from reviewer.gui.model import (
+    FLAGGED_COLOR,
+    FLAGGED_NOTE,
+    LEVEL_COLORS,
+    SEVERITY_COLORS,
+    AnyIndex,
+    HeaderedTableModel,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +47,9 @@ class Entry:
 HEADERS = ("#", "Where", "Kind", "Severity", "What", "Detail")
 
 
-class IssuesModel(QAbstractTableModel):
+class IssuesModel(HeaderedTableModel):
+    headers = HEADERS
+
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []
@@ -54,16 +61,6 @@ class IssuesModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -10,7 +10,7 @@ from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 from reviewer.gui.markup import diff_html, to_html, tokenize, word_diff
-from reviewer.gui.model import COL_STATE, COL_TARGET, SegmentModel
+from reviewer.gui.model import COL_STATE, COL_TARGET, HEADERS, SegmentModel
 from reviewer.gui.proxy import FilterSpec, SegmentFilterProxy
 from tests.gui.gui_helpers import CORPUS, SAMPLE
 
@@ -117,3 +117,21 @@ def test_typing_forward_narrows_and_stays_correct() -> None:
     model.set_target(row, "niets meer")
     proxy.set_filter(FilterSpec(text="rol", in_source=False))
     assert row not in proxy.accepted_source_rows()
+
+
+def test_segment_and_issue_models_share_their_header_handling(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.gui import issues_dock
+
+    model = _model()
+    session = model.session
+    session.run_checks()
+    issues = issues_dock.IssuesModel()
+    issues.set_entries(issues_dock.collect(session, session.doc.warnings))
+    assert issues.rowCount() > 0
+    qtmodeltester.check(issues)
+    for m, headers in ((model, HEADERS), (issues, issues_dock.HEADERS)):
+        horizontal = Qt.Orientation.Horizontal
+        assert m.columnCount() == len(headers)
+        assert [m.headerData(k, horizontal) for k in range(len(headers))] == list(headers)
+        assert m.headerData(len(headers), horizontal) is None  # no IndexError past the end
+        assert m.headerData(0, Qt.Orientation.Vertical) is None
