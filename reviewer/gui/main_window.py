@@ -43,7 +43,6 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.journal import Journal
 from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.segments import State
-from reviewer.core.session import ReviewSession
 from reviewer.core.store import SidecarError
 from reviewer.core.workspace import (
     ExternalChangeError,
@@ -1294,7 +1293,8 @@ class MainWindow(QMainWindow):
             # A score over no words is meaningless: "100.0 PASS (0 words)" would claim a pass.
             return "<span style='color:#757575'>MQM: no words to score</span>"
         threshold = getattr(self.config, "mqm_threshold", scoring.DEFAULT_THRESHOLD)
-        score = _mqm(self.session, self._words, threshold)
+        # The cached word count: sources never change in a session, counting them again would.
+        score = scoring.mqm_score(self.session, threshold, self._words)
         color = "#2e7d32" if score.passed else "#c62828"
         return (
             f"MQM <b>{score.score:.1f}</b> "
@@ -1583,14 +1583,21 @@ class MainWindow(QMainWindow):
         self.push(AddIssue(row=row, issue=issue, author=self.reviewer))
         return True
 
-    def edit_issue(self, uid: str) -> None:
+    def _current_issue(self, uid: str) -> tuple[int, Issue] | None:
+        """The current row and its issue ``uid``, or None when either is gone."""
         row = self.current_row()
         if row < 0:
-            return
+            return None
         try:
-            issue = self.session.reviews[row].issue(uid)
+            return row, self.session.reviews[row].issue(uid)
         except KeyError:
+            return None
+
+    def edit_issue(self, uid: str) -> None:
+        found = self._current_issue(uid)
+        if found is None:
             return
+        row, issue = found
         prefill = dialogs.IssueInput(
             issue.category, issue.severity, issue.comment, issue.status, issue.check_code
         )
@@ -1607,13 +1614,10 @@ class MainWindow(QMainWindow):
         self.push(UpdateIssue(row=row, uid=uid, updated=updated, author=self.reviewer))
 
     def toggle_resolved(self, uid: str) -> None:
-        row = self.current_row()
-        if row < 0:
+        found = self._current_issue(uid)
+        if found is None:
             return
-        try:
-            issue = self.session.reviews[row].issue(uid)
-        except KeyError:
-            return
+        row, issue = found
         status = IssueStatus.RESOLVED if issue.is_open else IssueStatus.OPEN
         updated = dataclasses.replace(issue, status=status)
         self.push(UpdateIssue(row=row, uid=uid, updated=updated, author=self.reviewer))
@@ -1652,17 +1656,3 @@ def _esc(text: str) -> str:
     import html
 
     return html.escape(str(text), quote=False)
-
-
-def _mqm(session: ReviewSession, words: int, threshold: float) -> scoring.MqmScore:
-    """scoring.mqm_score with the word count cached: sources never change in a session."""
-    counts = {s.value: 0 for s in Severity}
-    penalty = open_critical = 0
-    for review in session.records_with_issues():
-        for issue in review.issues:
-            if issue.severity is Severity.CRITICAL and issue.is_open:
-                open_critical += 1
-            if scoring.counted(issue):
-                counts[issue.severity.value] += 1
-                penalty += issue.severity.weight
-    return scoring.MqmScore(session.doc.path, words, penalty, counts, open_critical, threshold)

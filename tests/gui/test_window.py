@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -517,3 +518,32 @@ def test_external_change_while_dirty_asks_and_keeps_the_edits(
     # Reloaded: their change is in, and the unsaved edit of another segment is kept.
     assert window.session.doc.pairs[0].target == "Van buiten gewijzigd"
     assert window.session.doc.pairs[2].target == mine and window.isWindowModified()
+
+
+def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core import scoring
+    from reviewer.core.edits import AddIssue
+
+    load(qtbot, window, article)
+    row = window.current_row()
+    window.push(AddIssue(row=row, issue=Issue("accuracy/mistranslation", Severity.MAJOR, "x")))
+    uid = window.session.reviews[row].issues[0].uid
+    monkeypatch.setattr(
+        dialogs,
+        "ask_issue",
+        lambda parent, prefill, title="": dataclasses.replace(prefill, comment="beter"),
+    )
+    window.detail.edit_issue_requested.emit(uid)
+    assert window.session.reviews[row].issues[0].comment == "beter"
+    window.detail.resolve_issue_requested.emit(uid)
+    assert not window.session.reviews[row].issues[0].is_open
+    window.detail.resolve_issue_requested.emit(uid)
+    assert window.session.reviews[row].issues[0].is_open
+    count = window.stack.count()
+    window.edit_issue("no-such-uid")  # a stale uid (the issue was undone) does nothing
+    window.toggle_resolved("no-such-uid")
+    assert window.stack.count() == count
+    window.update_status()
+    expected = scoring.mqm_score(window.session, words=window._words)
+    assert f"MQM <b>{expected.score:.1f}</b>" in window.score_label.text()
+    assert f"{expected.words:,} words" in window.score_label.text()
