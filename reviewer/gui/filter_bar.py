@@ -215,7 +215,8 @@ class FilterBar(QWidget):
         )
 
     def clear(self) -> None:
-        for w in (
+        """Reset every input and filter once, not once per input."""
+        inputs = (
             self.text,
             self.regex,
             self.where,
@@ -223,22 +224,15 @@ class FilterBar(QWidget):
             self.issues,
             self.check,
             self.edited,
-        ):
+        )
+        for w in inputs:
             w.blockSignals(True)
         self.text.clear()
         self.regex.setChecked(False)
         self.edited.setChecked(False)
         for combo in (self.where, self.state, self.issues, self.check):
             combo.setCurrentIndex(0)
-        for w in (
-            self.text,
-            self.regex,
-            self.where,
-            self.state,
-            self.issues,
-            self.check,
-            self.edited,
-        ):
+        for w in inputs:
             w.blockSignals(False)
         self.apply_now()
 

@@ -544,3 +544,24 @@ def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkey
     window.action_undo.trigger()
     window.refresh_issues_dock()
     assert not any(e.flagged for e in dock.model.entries)
+
+
+def test_clearing_the_filter_resets_every_input_and_filters_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.gui.filter_bar import FilterBar
+
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.populate_checks({"numbers": ("Numbers differ", 2)})
+    bar.text.setText("abc")
+    bar.regex.setChecked(True)
+    bar.edited.setChecked(True)
+    for combo in (bar.where, bar.state, bar.issues, bar.check):
+        combo.setCurrentIndex(1)
+    fired: list[int] = []
+    bar.changed.connect(lambda: fired.append(1))
+    bar.clear()
+    assert fired == [1]
+    spec = bar.spec()
+    assert spec.text == "" and not spec.regex and not spec.edited_only
+    assert spec.in_source and spec.in_target and not spec.states
+    assert not spec.has_issues and spec.severity is None and spec.check_code == ""
