@@ -777,7 +777,6 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
     items: list[Pair | _Lazy] = []
     ids = []
     all_matches = True
-    find = text.find
     pos = 0  # end of the previous pair: openers before it lie inside that pair
     i = 0
     n = len(matches)
@@ -805,18 +804,10 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
             continue
         pair_id = m.group(1)
         target_start = m.end()
-        delim = _DELIM_HEAD + pair_id + '">'
-        target_end = find(delim, target_start)
-        if target_end == -1:
-            unpaired.append(start)
+        bounds = _pair_bounds(text, start, target_start, pair_id, unpaired, unclosed)
+        if bounds is None:
             continue
-        source_start = target_end + len(delim)
-        close = find(_CLOSER, source_start)
-        if close == -1:
-            unclosed.append((start, target_end))
-            continue
-        if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
-            close = _scan_source_end(text, source_start, close)
+        target_end, source_start, close = bounds
         end = close + len(_CLOSER)
         # The same pair as a match object when one regex can say so, so every item is a match.
         whole = _STEPWISE_RE.match(text, start, end)
@@ -830,11 +821,41 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
     return PairList.lazy(items, text, fm_end, ids, all_matches), unpaired, unclosed
 
 
+def _pair_bounds(
+    text: str,
+    start: int,
+    target_start: int,
+    pair_id: str,
+    unpaired: list[int],
+    unclosed: list[tuple[int, int]],
+) -> tuple[int, int, int] | None:
+    """FORMAT.md section 4 steps 2-3 for the opener at ``start``: target end, source start, close.
+
+    None when the opener has no source of its id, or the source no closer; the opener is then
+    recorded in ``unpaired`` or ``unclosed`` for the warnings.
+    """
+    delim = _DELIM_HEAD + pair_id + '">'
+    target_end = text.find(delim, target_start)
+    if target_end == -1:
+        unpaired.append(start)
+        return None
+    source_start = target_end + len(delim)
+    close = text.find(_CLOSER, source_start)
+    if close == -1:
+        unclosed.append((start, target_end))
+        return None
+    if (
+        text.find("<span", source_start, close) != -1
+        or text.find("</span>", source_start) != close
+    ):
+        close = _scan_source_end(text, source_start, close)
+    return target_end, source_start, close
+
+
 def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
     """FORMAT.md section 4 applied opener by opener: the reference _pairs_fast must agree with."""
     pairs: list[Pair] = []
     append = pairs.append
-    find = text.find
     count = text.count
     rfind = text.rfind
     line = 1
@@ -848,18 +869,10 @@ def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
             continue
         pair_id = m.group(1)
         target_start = m.end()
-        delim = _DELIM_HEAD + pair_id + '">'
-        target_end = find(delim, target_start)
-        if target_end == -1:
-            unpaired.append(start)
+        bounds = _pair_bounds(text, start, target_start, pair_id, unpaired, unclosed)
+        if bounds is None:
             continue
-        source_start = target_end + len(delim)
-        close = find(_CLOSER, source_start)
-        if close == -1:
-            unclosed.append((start, target_end))
-            continue
-        if find("<span", source_start, close) != -1 or find("</span>", source_start) != close:
-            close = _scan_source_end(text, source_start, close)
+        target_end, source_start, close = bounds
         end = close + len(_CLOSER)
         line += count("\n", line_pos, start)
         line_pos = start
