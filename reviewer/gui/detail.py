@@ -74,6 +74,16 @@ def _heading(text: str) -> QLabel:
     return label
 
 
+def _section(splitter: QSplitter, heading: QLabel) -> QVBoxLayout:
+    """A splitter pane under ``heading``; the caller adds the pane's widgets to the layout."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(heading)
+    splitter.addWidget(box)
+    return layout
+
+
 def _browser(name: str) -> QTextBrowser:
     view = QTextBrowser()
     view.setObjectName(name)
@@ -111,18 +121,13 @@ class DetailPane(QWidget):
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
 
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(_heading("Source (EN)"))
+        v = _section(splitter, _heading("Source (EN)"))
         self.source = _browser("detailSource")
         v.addWidget(self.source)
-        splitter.addWidget(box)
 
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(_heading("Target (NL) — edit here; Ctrl+Return approves and moves on"))
+        v = _section(
+            splitter, _heading("Target (NL) — edit here; Ctrl+Return approves and moves on")
+        )
         self.target = TargetEdit()
         self.target.setObjectName("detailTarget")
         v.addWidget(self.target)
@@ -131,21 +136,13 @@ class DetailPane(QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         v.addWidget(self.message)
-        splitter.addWidget(box)
 
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
         self.diff_heading = _heading("Original MT — changes shown against the current target")
-        v.addWidget(self.diff_heading)
+        v = _section(splitter, self.diff_heading)
         self.diff = _browser("detailDiff")
         v.addWidget(self.diff)
-        splitter.addWidget(box)
 
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(_heading("Issues and check results"))
+        v = _section(splitter, _heading("Issues and check results"))
         self.issues = QTreeWidget()
         self.issues.setObjectName("detailIssues")
         self.issues.setRootIsDecorated(False)
@@ -189,7 +186,6 @@ class DetailPane(QWidget):
             buttons.addWidget(btn)
         buttons.addStretch(1)
         v.addLayout(buttons)
-        splitter.addWidget(box)
         splitter.setSizes([120, 140, 110, 170])
         for view in (self.source, self.target, self.diff, self.issues):
             view.setMinimumHeight(36)  # small screens: the splitter may squeeze every part
