@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 FUZZ_EXAMPLES ?= 20000
-SAMPLE := resources/sample/canceling-your-office-365-subscription.md
+SAMPLE := reviewer/resources/sample/canceling-your-office-365-subscription.md
 
 .PHONY: run test lint fuzz bench clean
 

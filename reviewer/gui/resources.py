@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 
-ICON_PATH = Path(__file__).resolve().parents[2] / "resources" / "icons" / "reviewer.svg"
+from reviewer.resources import resource_path
+
+ICON_PATH = resource_path("icons", "reviewer.svg")
 _INSTALLED = "_reviewer_qt_translator"
 
 
