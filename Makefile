@@ -23,7 +23,7 @@ run: $(STAMP)
 	$(PY) main.py $(SAMPLE)
 
 test: $(STAMP)
-	$(PY) -m ruff check reviewer/core reviewer/cli.py
+	$(PY) -m ruff check reviewer
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q || { rc=$$?; [ $$rc -eq 5 ] && echo "pytest ran no test"; exit $$rc; }

@@ -36,7 +36,7 @@ def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article
 
 def test_open_skips_finished_segments(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
-    window.set_state(State.APPROVED, [0, 1])
+    window.review.set_state(State.APPROVED, [0, 1])
     window.save()
     window.open_path(str(article))
     assert window.current_row() == 2
@@ -54,7 +54,7 @@ def test_approve_and_next_goes_to_next_unfinished_with_cursor_in_editor(
     qtbot, window, article
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
-    window.set_state(State.APPROVED, [2, 3])
+    window.review.set_state(State.APPROVED, [2, 3])
     window.goto_source_row(1)
     _focus(qtbot, window, window.table)
     action(window, "actionApproveNext").trigger()
@@ -68,7 +68,7 @@ def test_approve_and_next_goes_to_next_unfinished_with_cursor_in_editor(
 def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
     n = window.model.rowCount()
-    window.set_state(State.APPROVED, list(range(n - 1)))
+    window.review.set_state(State.APPROVED, list(range(n - 1)))
     window.goto_source_row(n - 1)
     action(window, "actionApproveNext").trigger()
     assert window.current_row() == n - 1
@@ -169,13 +169,13 @@ def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:  # ty
         for key in a.shortcuts():
             assert key.toString(QKeySequence.SequenceFormat.NativeText) in a.toolTip(), a.text()
     assert "Ctrl+Return" in action(window, "actionApproveNext").toolTip()
-    window.set_state(State.NEEDS_WORK, [0])
+    window.review.set_state(State.NEEDS_WORK, [0])
     undo = action(window, "actionUndo").toolTip()
     assert undo.startswith("Undo") and "Ctrl+Z" in undo
 
 
 def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    rows = dict(window.shortcut_rows())
+    rows = dict(window.registry.shortcut_rows())
     keys = " ".join(rows.values())
     for key in ("Ctrl+J", "Ctrl+Return", "Ctrl+B", "F8", "F3", "Ctrl+F", "Ctrl+S", "Ctrl+Z"):
         assert key in keys
@@ -183,7 +183,7 @@ def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> Non
     box = window.findChild(QDialog, "shortcutsDialog")
     assert box is not None and box.isVisible()
     table = box.findChild(QTableWidget, "shortcutsTable")
-    assert table.rowCount() == len(window.shortcut_rows())
+    assert table.rowCount() == len(window.registry.shortcut_rows())
     box.close()
     action(window, "actionAbout").trigger()
     about = window.findChild(QMessageBox, "aboutBox")
@@ -225,7 +225,7 @@ def test_batch_with_nothing_to_do_informs_without_a_question(
     infos: list[str] = []
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: infos.append(text))
     n = window.model.rowCount()
-    window.set_state(State.APPROVED, list(range(n)))
+    window.review.set_state(State.APPROVED, list(range(n)))
     action(window, "actionApproveFiltered").trigger()
     assert infos[-1] == (
         f"Nothing to approve: the {n} segments (every segment shown) are already approved."
@@ -264,7 +264,7 @@ def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> Non
 def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
     window.goto_source_row(7)
-    window.model.set_target(7, window.session.doc.pairs[7].target + " Echt.")
+    window.review.set_target(7, window.session.doc.pairs[7].target + " Echt.")
     window.goto_source_row(1)
     action(window, "actionUndo").trigger()
     assert window.current_row() == 7
@@ -304,19 +304,19 @@ def test_status_bar_leaves_out_zero_counts_and_keeps_room_for_messages(
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
     window.update_status()
-    assert "Unreviewed" in window.state_label.text()
-    assert "Approved" not in window.state_label.text()
-    assert "Approved 0" in window.state_label.toolTip()
-    assert window.issue_label.text().startswith("No open issues")
-    window.set_state(State.APPROVED, [0])
+    assert "Unreviewed" in window.status.state_label.text()
+    assert "Approved" not in window.status.state_label.text()
+    assert "Approved 0" in window.status.state_label.toolTip()
+    assert window.status.issue_label.text().startswith("No open issues")
+    window.review.set_state(State.APPROVED, [0])
     window.session.reviews[1].issues.append(Issue("accuracy/omission", Severity.MAJOR))
     window.update_status()
-    assert "Approved <b>1</b>" in window.state_label.text()
-    assert "Major <b>1</b>" in window.issue_label.text()
-    assert "Critical" not in window.issue_label.text()
+    assert "Approved <b>1</b>" in window.status.state_label.text()
+    assert "Major <b>1</b>" in window.status.issue_label.text()
+    assert "Critical" not in window.status.issue_label.text()
     window.statusBar().showMessage("Saved canceling-your-office-365-subscription.md and its review")
     qtbot.wait(10)
-    used = sum(w.width() for w in (window.state_label, window.issue_label, window.score_label))
+    used = sum(w.width() for w in (window.status.state_label, window.status.issue_label, window.status.score_label))
     assert window.statusBar().width() - used > 400
 
 
@@ -325,8 +325,8 @@ def test_article_without_pairs_says_so_in_the_status_bar(qtbot, window, tmp_path
 
     path = copy_corpus(tmp_path, "microsoft-defender.md")
     assert window.open_path(str(path))
-    assert window.state_label.text().startswith("No segments")
-    assert window.issue_label.text().startswith("No open issues")
+    assert window.status.state_label.text().startswith("No segments")
+    assert window.status.issue_label.text().startswith("No open issues")
     assert not window.filter_bar.isEnabled()
     assert not action(window, "actionFind").isEnabled()
 
@@ -335,7 +335,7 @@ def test_reload_with_unsaved_changes_names_the_file_and_defaults_to_cancel(
     qtbot, window, article, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
-    window.set_state(State.NEEDS_WORK, [0])
+    window.review.set_state(State.NEEDS_WORK, [0])
     asked: list[tuple[str, bool]] = []
 
     def confirm(parent, title, text, ok_label="OK", default_ok=True):  # type: ignore[no-untyped-def]
@@ -381,7 +381,7 @@ def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:  #
     toolbar = window.findChild(QToolBar, "mainToolbar")
     button = toolbar.widgetForAction(action(window, "actionUndo"))
     before = button.sizeHint().width()
-    window.set_state(State.NEEDS_WORK, [0])
+    window.review.set_state(State.NEEDS_WORK, [0])
     assert button.text() == "Undo"
     assert button.sizeHint().width() == before
     assert action(window, "actionUndo").text().replace("&", "") == "Undo Mark 1 segment needs work"
@@ -424,22 +424,22 @@ def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:  # ty
     load(qtbot, window, path, checks=False)
     n = len(window.session.doc.pairs)
     far = n - 30
-    window.set_state(State.APPROVED, list(range(far)))
+    window.review.set_state(State.APPROVED, list(range(far)))
     window.goto_source_row(0)
     window.table.scrollToTop()
-    window.next_unfinished()
+    window.nav.next_unfinished()
     assert window.current_row() == far
     assert _centred(window, far)  # not at the bottom edge, where the next rows are hidden
     # A visible target is not scrolled: the view must not jump under the reader's eyes.
     top = window.table.verticalScrollBar().value()
-    window.next_unfinished()
+    window.nav.next_unfinished()
     assert window.current_row() == far + 1
     assert window.table.verticalScrollBar().value() == top
     # Undo shows the far segment it changed in the same way.
-    window.set_state(State.REVIEWED)
+    window.review.set_state(State.REVIEWED)
     window.goto_source_row(0)
     window.table.scrollToTop()
-    window.action_undo.trigger()
+    window.registry["actionUndo"].trigger()
     assert window.current_row() == far + 1
     assert _centred(window, far + 1)
 
@@ -467,7 +467,7 @@ def test_check_filter_lists_only_this_files_checks(qtbot, window, article) -> No
     # A chosen check stays listed when an edit clears its last result (no silent change).
     code = combo.itemData(1)
     for r in shown:
-        window.push(DismissCheck(row=r, code=code, author="t"))
+        window.review.submit(DismissCheck(row=r, code=code, author="t"))
     window.update_status()
     assert combo.currentData() == code
     assert combo.currentText().endswith("(0)")
@@ -494,7 +494,7 @@ def test_article_without_pairs_scores_nothing_and_save_waits_for_a_change(  # ty
     empty.write_text("---\ntitle: Leeg\n---\n\nAlleen tekst.\n", encoding="utf-8")
     load(qtbot, window, empty)
     window.update_status()
-    score = window.score_label.text()
+    score = window.status.score_label.text()
     assert "PASS" not in score and "100.0" not in score and "0 words" not in score
     assert "no words to score" in score
     assert not action(window, "actionSave").isEnabled()
@@ -505,11 +505,11 @@ def test_save_is_enabled_only_while_something_changed(qtbot, window, article) ->
     load(qtbot, window, article, checks=False)
     save = action(window, "actionSave")
     assert not save.isEnabled()
-    window.set_state(State.APPROVED)
+    window.review.set_state(State.APPROVED)
     assert save.isEnabled()
     save.trigger()
     assert not save.isEnabled() and not window.isWindowModified()
-    window.action_undo.trigger()
+    window.registry["actionUndo"].trigger()
     assert save.isEnabled()  # undoing past the save is a change to save too
 
 
@@ -517,7 +517,7 @@ def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkey
     load(qtbot, window, article)
     window.issues_dock.show()
     window.goto_source_row(0)
-    window.next_issue(True)
+    window.nav.next_issue(True)
     row = window.current_row()
     finding = window.detail.selected_finding()
     assert finding is not None
@@ -541,7 +541,7 @@ def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkey
     assert dock.model.data(dock.model.index(k, 3)).endswith("· flagged")
     assert "(1 flagged)" in dock.summary.text()
     # Undoing the flag makes it an unhandled check result again.
-    window.action_undo.trigger()
+    window.registry["actionUndo"].trigger()
     window.refresh_issues_dock()
     assert not any(e.flagged for e in dock.model.entries)
 

@@ -158,7 +158,7 @@ def test_batch_approve_clean(qtbot, window, article, monkeypatch) -> None:  # ty
 
 def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article, checks=False)
-    window.model.set_target(0, window.session.doc.pairs[0].target + "!")
+    window.review.set_target(0, window.session.doc.pairs[0].target + "!")
     asked: list[str] = []
 
     def answer(value: str):  # type: ignore[no-untyped-def]
@@ -178,14 +178,14 @@ def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monk
     monkeypatch.setattr(dialogs, "ask_unsaved", answer("save"))
     assert window.open_path(str(other))
     assert article.read_bytes().count(b"!</span>") >= 1
-    window.model.set_target(0, window.session.doc.pairs[0].target + "?")
+    window.review.set_target(0, window.session.doc.pairs[0].target + "?")
     monkeypatch.setattr(dialogs, "ask_unsaved", answer("discard"))
     assert window.close()
 
 
 def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article, checks=False)
-    window.model.set_target(1, window.session.doc.pairs[1].target + " X")
+    window.review.set_target(1, window.session.doc.pairs[1].target + " X")
     article.write_bytes(article.read_bytes() + b"\n")
     choices: list[str] = []
 
@@ -201,7 +201,7 @@ def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeyp
 
 def test_save_error_is_reported(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article, checks=False)
-    window.model.set_target(1, window.session.doc.pairs[1].target + " Y")
+    window.review.set_target(1, window.session.doc.pairs[1].target + " Y")
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
     os.chmod(article.parent, 0o500)
@@ -296,7 +296,7 @@ def test_issue_dock_lists_and_jumps(qtbot, window, article) -> None:  # type: ig
 def test_check_result_prefills_flag_dialog_and_dismiss(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
     window.goto_source_row(0)
-    window.next_issue(True)
+    window.nav.next_issue(True)
     row = window.current_row()
     finding = window.detail.selected_finding()
     assert finding is not None
@@ -356,12 +356,12 @@ def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> 
 
 def test_settings_remember_recent_files_and_columns(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article, checks=False)
-    assert window.recent_files()[0] == str(article)
+    assert window.files.recent_files()[0] == str(article)
     window.table.setColumnWidth(1, 131)
     window.save_settings()
     other = MainWindow(settings=window.settings)
     qtbot.addWidget(other)
-    assert other.recent_files()[0] == str(article)
+    assert other.files.recent_files()[0] == str(article)
     load(qtbot, other, article, checks=False)
     assert other.table.columnWidth(1) == 131
 
@@ -412,7 +412,7 @@ def test_clean_file_follows_external_change(qtbot, window, article) -> None:  # 
     first = window.session.doc.pairs[0].target
     old = f'">{first}</span>'.encode()
     article.write_bytes(data.replace(old, b'">Van buiten gewijzigd</span>', 1))
-    assert window.watcher.check_now()
+    assert window.files.watcher.check_now()
     assert window.session.doc.pairs[0].target == "Van buiten gewijzigd"
     assert not window.isWindowModified()
 
@@ -424,13 +424,13 @@ def test_crash_journal_is_offered_and_restored_as_one_step(
 
     load(qtbot, window, article, checks=False)
     new = window.session.doc.pairs[2].target + " (hersteld)"
-    window.model.set_target(2, new)
-    assert window.autosave is not None
-    window.autosave.flush()  # what the timer does within two seconds
-    window.autosave.stop()
-    window.autosave = None  # a crash: no clean close, the journal stays
+    window.review.set_target(2, new)
+    assert window.files.autosave is not None
+    window.files.autosave.flush()  # what the timer does within two seconds
+    window.files.autosave.stop()
+    window.files.autosave = None  # a crash: no clean close, the journal stays
     window.stack.clear()
-    window.workspace = None
+    window.files.workspace = None
 
     monkeypatch.setattr(recovery, "ask", lambda *a, **k: "restore")
     load(qtbot, window, article, checks=False)
@@ -502,7 +502,7 @@ def test_external_change_while_dirty_asks_and_keeps_the_edits(
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article, checks=False)
     mine = window.session.doc.pairs[2].target + " (mijn)"
-    window.model.set_target(2, mine)
+    window.review.set_target(2, mine)
     first = window.session.doc.pairs[0].target
     old = f'">{first}</span>'.encode()
     article.write_bytes(article.read_bytes().replace(old, b'">Van buiten gewijzigd</span>', 1))
@@ -513,7 +513,7 @@ def test_external_change_while_dirty_asks_and_keeps_the_edits(
         return "reload"
 
     monkeypatch.setattr(dialogs, "ask_external_change", ask)
-    assert window.watcher.check_now()  # what the file watcher or regaining focus triggers
+    assert window.files.watcher.check_now()  # what the file watcher or regaining focus triggers
     assert asked == [article.name]
     # Reloaded: their change is in, and the unsaved edit of another segment is kept.
     assert window.session.doc.pairs[0].target == "Van buiten gewijzigd"
@@ -526,7 +526,7 @@ def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeyp
 
     load(qtbot, window, article)
     row = window.current_row()
-    window.push(AddIssue(row=row, issue=Issue("accuracy/mistranslation", Severity.MAJOR, "x")))
+    window.review.submit(AddIssue(row=row, issue=Issue("accuracy/mistranslation", Severity.MAJOR, "x")))
     uid = window.session.reviews[row].issues[0].uid
     monkeypatch.setattr(
         dialogs,
@@ -540,10 +540,10 @@ def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeyp
     window.detail.resolve_issue_requested.emit(uid)
     assert window.session.reviews[row].issues[0].is_open
     count = window.stack.count()
-    window.edit_issue("no-such-uid")  # a stale uid (the issue was undone) does nothing
-    window.toggle_resolved("no-such-uid")
+    window.review.edit_issue("no-such-uid")  # a stale uid (the issue was undone) does nothing
+    window.review.toggle_resolved("no-such-uid")
     assert window.stack.count() == count
     window.update_status()
-    expected = scoring.mqm_score(window.session, words=window._words)
-    assert f"MQM <b>{expected.score:.1f}</b>" in window.score_label.text()
-    assert f"{expected.words:,} words" in window.score_label.text()
+    expected = scoring.mqm_score(window.session, words=window.checks.words)
+    assert f"MQM <b>{expected.score:.1f}</b>" in window.status.score_label.text()
+    assert f"{expected.words:,} words" in window.status.score_label.text()
