@@ -90,7 +90,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "actionReviewerName",
         QT_TRANSLATE_NOOP("Actions", "Reviewer &Name…"),
-        "window.ask_reviewer_name",
+        "files.ask_reviewer_name",
         "File",
     ),
     ActionSpec(

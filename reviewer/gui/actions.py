@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from reviewer.gui.action_table import ACTIONS, EXTRA_KEYS, MENUS, TOOLBAR, ActionSpec
@@ -23,7 +23,7 @@ def key_text(action: QAction) -> str:
     return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
 
 
-class Actions:
+class Actions(QObject):
     """The window's actions, menus and toolbar, built from ``ACTIONS``."""
 
     def __init__(
@@ -32,6 +32,7 @@ class Actions:
         resolve: Callable[[str], Callable[[], object]],
         specs: tuple[ActionSpec, ...] = ACTIONS,
     ) -> None:
+        super().__init__(window)
         self.window = window
         self.specs = specs
         self.by_name: dict[str, QAction] = {}
@@ -103,6 +104,21 @@ class Actions:
                 tb.addAction(self.by_name[name])
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         return tb
+
+    def follow_undo_stack(self, stack: QUndoStack) -> None:
+        """Undo and Redo name the step they would take; the toolbar keeps its short labels."""
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
+
+    def _undo_text(self, step: str) -> None:
+        self._name_step(self.by_name["actionUndo"], _t("&Undo"), step)
+
+    def _redo_text(self, step: str) -> None:
+        self._name_step(self.by_name["actionRedo"], _t("&Redo"), step)
+
+    def _name_step(self, action: QAction, fallback: str, step: str) -> None:
+        action.setText(f"{fallback} {step}" if step else fallback)
+        self.set_tip(action, action.text().replace("&", ""))
 
     def enable(self, groups: dict[str, bool]) -> None:
         """Enable each action whose group is true now ("always" always is)."""

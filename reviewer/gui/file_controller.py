@@ -424,6 +424,19 @@ class FileController(QObject):
             return
         self.message.emit(self.tr("Exported {n} rows to {path}").format(n=count, path=path), 6000)
 
+    def ask_reviewer_name(self) -> None:
+        name = dialogs.ask_text(
+            self.window,
+            self.tr("Reviewer name"),
+            self.tr("Your name, stored with every change:"),
+            self.author(),
+        )
+        if name is not None and name.strip():
+            self.store.setValue("reviewer/name", name.strip())
+            if self.workspace is not None:
+                self.workspace.session.user = name.strip()
+            self.message.emit(self.tr("Reviewer: {name}").format(name=name.strip()), 4000)
+
     def close(self) -> bool:
         """The window closes: False when the user keeps it open to save."""
         if not self.maybe_save():

@@ -241,6 +241,13 @@ class FilterBar(QWidget):
             w.blockSignals(False)
         self.apply_now()
 
+    def set_count(self, shown: int, total: int) -> None:
+        self.count.setText(
+            self.tr("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{total:,}")
+            if shown != total
+            else self.tr("{total} segments").format(total=f"{total:,}")
+        )
+
     def set_error(self, message: str) -> None:
         self.text.setStyleSheet(theme.ERROR_FIELD_STYLE if message else "")
         self.text.setToolTip(message)

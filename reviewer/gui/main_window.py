@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from reviewer.core import review_policy, scoring
 from reviewer.core.config import Config
-from reviewer.core.format import EditWarning
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import Workspace
 from reviewer.gui import dialogs, resources, theme
@@ -39,7 +37,7 @@ from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
-from reviewer.gui.model import COL_TARGET, SegmentModel, warning_text
+from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
@@ -66,15 +64,8 @@ class MainWindow(QMainWindow):
         self.stack = self.gateway.stack
         self.proxy = SegmentFilterProxy(self)
         self.model: SegmentModel | None = None
-        self._last_row = -1
         self._layout_chosen = False  # until the user drags the splitter, it follows the size
-        icon = resources.app_icon()
-        self.setWindowIcon(icon)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            if app.windowIcon().isNull():
-                app.setWindowIcon(icon)
-            resources.install_qt_translations(app)
+        resources.dress(self)
         self._build_panes()
         self.nav = Navigator(self.table, self)
         self.checks = ChecksRunner(self.table.viewport(), self)
@@ -162,24 +153,21 @@ class MainWindow(QMainWindow):
         g, files, review, nav, detail = self.gateway, self.files, self.review, self.nav, self.detail
         g.applied.connect(self._on_edit)
         g.rejected.connect(detail.on_rejected)
-        g.rejected.connect(self._on_rejected)
+        g.rejected.connect(self.status.on_rejected)
         g.warned.connect(detail.on_warnings)
-        g.warned.connect(self._on_warnings)
-        for signal in (
-            self.stack.canUndoChanged,
-            self.stack.canRedoChanged,
-            self.stack.undoTextChanged,
-            self.stack.redoTextChanged,
-        ):
-            signal.connect(self._refresh_undo)
+        g.warned.connect(self.status.on_warnings)
+        self.registry.follow_undo_stack(self.stack)
+        self.stack.canUndoChanged.connect(self._refresh_frame)
+        self.stack.canRedoChanged.connect(self._refresh_frame)
         files.opened.connect(self._show_workspace)
-        files.modified_changed.connect(lambda _dirty: self._refresh_frame())
+        files.modified_changed.connect(self._refresh_frame)
         for source in (files.message, nav.message, review.message):
-            source.connect(self.show_message)
+            source.connect(self.status.show_message)
         files.about_to_save.connect(self.table.commit_editor)
         review.about_to_act.connect(self.table.commit_editor)
         review.edit_target_requested.connect(detail.focus_target_end)
         nav.filter_clear_needed.connect(self.filter_bar.clear)
+        nav.nothing_shown.connect(detail.show_no_match)
         self.filter_bar.changed.connect(self.apply_filter)
         self.filter_bar.focused.connect(self.proxy.prepare_text_search)
         self.filter_bar.leave.connect(self.table.setFocus)
@@ -195,7 +183,7 @@ class MainWindow(QMainWindow):
         self.checks.first_paint.connect(self.first_paint)
         self.checks.finished.connect(self._on_checks_done)
         self.checks.failed.connect(
-            lambda: self.show_message(
+            lambda: self.status.show_message(
                 self.tr("The automatic checks failed; see the terminal."), 8000
             )
         )
@@ -280,37 +268,14 @@ class MainWindow(QMainWindow):
         if self.issues_dock.isVisible():
             self._dock_timer.start()
 
-    def _on_rejected(self, message: str, origin: object) -> None:
-        self.show_message(self.tr("Not applied: {reason}").format(reason=message), 8000)
-        if origin is not Origin.DETAIL:
-            dialogs.show_error(self, self.tr("Target refused"), message)
-
-    def _on_warnings(self, warnings: list[EditWarning], _origin: object) -> None:
-        prefix = self.tr("Warning: ")
-        if warnings:
-            self.show_message(prefix + warning_text(warnings), 8000)
-        elif self.statusBar().currentMessage().startswith(prefix):
-            # Typing went on past the warning (a trailing space mid-word): it no longer holds.
-            self.statusBar().clearMessage()
-
     def undo(self) -> None:
         """Typing the core never accepted goes first, then the undo stack (review.undo)."""
         if self.detail.discard_pending():
-            self.show_message(self.tr("Undone: typing that was not applied"), 5000)
+            self.status.show_message(self.tr("Undone: typing that was not applied"), 5000)
             return
         self.review.undo()
 
-    def _refresh_undo(self, *_: object) -> None:
-        for name, text, fallback in (
-            ("actionUndo", self.stack.undoText(), self.tr("&Undo")),
-            ("actionRedo", self.stack.redoText(), self.tr("&Redo")),
-        ):
-            action = self.registry[name]
-            action.setText(f"{fallback} {text}" if text else fallback)
-            Actions.set_tip(action, action.text().replace("&", ""))
-        self._refresh_frame()
-
-    def _refresh_frame(self) -> None:
+    def _refresh_frame(self, *_: object) -> None:
         """Title, the unsaved marker and what can be done now: all from the same answers."""
         ws = self.files.workspace
         has = ws is not None and len(ws.session.doc.pairs) > 0
@@ -332,29 +297,13 @@ class MainWindow(QMainWindow):
 
     # -- moving about -----------------------------------------------------------------------------
     def apply_filter(self) -> None:
-        if self.model is None:
-            return
-        row = self.current_row() if self.current_row() >= 0 else self._last_row
-        spec = self.filter_bar.spec()
-        ok = self.proxy.set_filter(spec)
-        self.filter_bar.set_error("" if ok else self.proxy.error)
-        if not ok:
-            self.show_message(self.proxy.error, 5000)
-            return
-        if self.statusBar().currentMessage().startswith(self.tr("Invalid regular expression")):
-            self.statusBar().clearMessage()
-        self.delegate.set_highlight(spec.text, spec.regex, spec.case_sensitive)
-        self.table.viewport().update()
-        if self.proxy.rowCount():
-            self.nav.keep_place(row)
-        else:
-            self.detail.show_no_match()
+        error = self.nav.apply_filter(self.filter_bar.spec())
+        self.filter_bar.set_error(error)
+        self.status.filter_error(error)
         self._update_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.proxy.mapToSource(current).row() if current.isValid() else -1
-        if row >= 0:
-            self._last_row = row
         if row != self.detail.row and (row >= 0 or self.proxy.rowCount()):
             self.detail.show_row(self.session, row)
 
@@ -370,14 +319,6 @@ class MainWindow(QMainWindow):
         self.nav.ask_goto(self)
 
     # -- status, checks and docks ---------------------------------------------------------------
-    def show_message(self, text: str, ms: int) -> None:
-        if not text:
-            self.statusBar().clearMessage()
-            return
-        self.statusBar().showMessage(text, ms)
-        if ms == 0:
-            self.statusBar().repaint()  # a blocking call follows: show it before it starts
-
     def _on_checks_done(self) -> None:
         if self.model is not None:
             self.model.notify_checks_ready()
@@ -408,12 +349,7 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         if self.model is not None:
-            shown, total = self.proxy.rowCount(), self.model.rowCount()
-            self.filter_bar.count.setText(
-                self.tr("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{total:,}")
-                if shown != total
-                else self.tr("{total} segments").format(total=f"{total:,}")
-            )
+            self.filter_bar.set_count(self.proxy.rowCount(), self.model.rowCount())
 
     # -- small dialogs -----------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
@@ -421,19 +357,6 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         dialogs.show_about(self)
-
-    def ask_reviewer_name(self) -> None:
-        name = dialogs.ask_text(
-            self,
-            self.tr("Reviewer name"),
-            self.tr("Your name, stored with every change:"),
-            self.reviewer_name(),
-        )
-        if name is not None and name.strip():
-            self.settings.setValue("reviewer/name", name.strip())
-            if self.session is not None:
-                self.session.user = name.strip()
-            self.show_message(self.tr("Reviewer: {name}").format(name=name.strip()), 4000)
 
     # -- the window itself -------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from reviewer.core import review_policy
+from reviewer.core.filtering import FilterSpec
 from reviewer.core.session import ReviewSession
 from reviewer.gui import dialogs
 from reviewer.gui.model import COL_TARGET
@@ -19,11 +20,14 @@ class Navigator(QObject):
 
     message = Signal(str, int)  # text for the status bar, milliseconds
     filter_clear_needed = Signal()  # a row to show is hidden by the filter (handled at once)
+    nothing_shown = Signal()  # the filter shows no segment at all
 
     def __init__(self, table: SegmentTable, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.table = table
         self.proxy = table.proxy
+        self._last_row = -1  # the last segment that was current: kept across empty filters
+        table.selectionModel().currentRowChanged.connect(self._remember)
 
     @property
     def session(self) -> ReviewSession | None:
@@ -70,6 +74,27 @@ class Navigator(QObject):
         if index.isValid():
             self.table.show_index(index)
         return index.isValid()
+
+    def _remember(self, *_: object) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self._last_row = row
+
+    def apply_filter(self, spec: FilterSpec) -> str:
+        """Show what ``spec`` matches; the current segment stays current and in view when it
+        is still shown (clearing the filter never loses the place). Returns an error or ""."""
+        if self.session is None:
+            return ""
+        row = self.current_row() if self.current_row() >= 0 else self._last_row
+        if not self.proxy.set_filter(spec):
+            return self.proxy.error
+        self.table.delegate.set_highlight(spec.text, spec.regex, spec.case_sensitive)
+        self.table.viewport().update()
+        if self.proxy.rowCount():
+            self.keep_place(row)
+        else:
+            self.nothing_shown.emit()
+        return ""
 
     def keep_place(self, row: int) -> None:
         """After the filter changed: ``row`` stays current and in view when it is shown,

@@ -6,9 +6,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from reviewer.core import review_policy, scoring
+from reviewer.core.format import EditWarning
 from reviewer.core.mqm import Severity
 from reviewer.core.session import ReviewSession
-from reviewer.gui import theme
+from reviewer.gui import dialogs, theme
+from reviewer.gui.edit_gateway import Origin
 
 _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)
 
@@ -18,6 +20,8 @@ class StatusPanel(QObject):
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
+        self.bar = bar
+        self._error = ""  # the last filter error shown, to clear it once fixed
         bar.setObjectName("statusBar")
         self.state_label = QLabel()
         self.state_label.setObjectName("stateCounts")
@@ -32,6 +36,37 @@ class StatusPanel(QObject):
             w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             bar.addPermanentWidget(w)
 
+    # -- messages --------------------------------------------------------------------------
+    def show_message(self, text: str, ms: int) -> None:
+        if not text:
+            self.bar.clearMessage()
+            return
+        self.bar.showMessage(text, ms)
+        if ms == 0:
+            self.bar.repaint()  # a blocking call follows: show it before it starts
+
+    def on_rejected(self, message: str, origin: object) -> None:
+        self.show_message(self.tr("Not applied: {reason}").format(reason=message), 8000)
+        if origin is not Origin.DETAIL:  # the detail pane says it beside the editor
+            dialogs.show_error(self.bar.window(), self.tr("Target refused"), message)
+
+    def on_warnings(self, warnings: list[EditWarning], _origin: object) -> None:
+        prefix = self.tr("Warning: ")
+        if warnings:
+            self.show_message(prefix + " ".join(w.message for w in warnings), 8000)
+        elif self.bar.currentMessage().startswith(prefix):
+            # Typing went on past the warning (a trailing space mid-word): it no longer holds.
+            self.bar.clearMessage()
+
+    def filter_error(self, error: str) -> None:
+        """Say why a filter was refused; once it is fixed, the message goes."""
+        if error:
+            self.show_message(error, 5000)
+        elif self._error and self.bar.currentMessage() == self._error:
+            self.bar.clearMessage()
+        self._error = error
+
+    # -- counts ------------------------------------------------------------------------------
     def clear(self) -> None:
         for w in (self.state_label, self.issue_label, self.score_label):
             w.setText("")
