@@ -47,7 +47,7 @@ def child(path: str, t0: float, filter_keys: bool) -> None:
     app.exec()
     rows = window.proxy.rowCount()
     if filter_keys:
-        window.focus_filter()  # Ctrl+F, as a user does before typing
+        window.filter_bar.focus_text()  # Ctrl+F, as a user does before typing
         app.processEvents()
         times = []
         for text in KEYSTROKES:

@@ -147,7 +147,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "actionFind",
         QT_TRANSLATE_NOOP("Actions", "&Find / Filter"),
-        "window.focus_filter",
+        "filter_bar.focus_text",
         "Edit",
         keys=(SK.Find,),
         tip=QT_TRANSLATE_NOOP("Actions", "Filter the segments by text"),
@@ -327,7 +327,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "actionGoTo",
         QT_TRANSLATE_NOOP("Actions", "&Go to Segment…"),
-        "window.go_to_segment",
+        "nav.ask_goto",
         "Go",
         keys=("Ctrl+G",),
         tip=QT_TRANSLATE_NOOP("Actions", "Go to a segment by its number or id"),

@@ -150,6 +150,8 @@ class DetailPane(QWidget):
         self.target.set_passthrough(keys)
 
     def show_row(self, session: ReviewSession | None, row: int) -> None:
+        if session is self.session and row == self.row and row >= 0:
+            return  # already shown (the filter reset and the start row both land here)
         self.session = session
         self.row = row
         enabled = session is not None and 0 <= row < len(session.doc.pairs)
@@ -248,6 +250,9 @@ class DetailPane(QWidget):
             )
             change = text_change(before, after)
             self.target.set_cursor(change.start + len(change.inserted))
+
+    def on_checks_done(self) -> None:
+        self.refresh(keep_target=True)
 
     def on_rejected(self, message: str, origin: object) -> None:
         if origin is Origin.DETAIL:

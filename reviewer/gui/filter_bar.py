@@ -241,6 +241,11 @@ class FilterBar(QWidget):
             w.blockSignals(False)
         self.apply_now()
 
+    def focus_text(self) -> None:
+        """Ctrl+F: type a filter; what is there is selected, so typing replaces it."""
+        self.text.setFocus()
+        self.text.selectAll()
+
     def set_count(self, shown: int, total: int) -> None:
         self.count.setText(
             self.tr("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{total:,}")

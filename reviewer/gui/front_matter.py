@@ -49,11 +49,6 @@ class FrontMatterBar(QLabel):
         )
         self.relayout()
 
-    def clear_article(self) -> None:
-        self._empty = True
-        self._title = self._description = self._meta = self._error = ""
-        self.setText("")
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.relayout()

@@ -42,6 +42,7 @@ from reviewer.gui.navigation import Navigator
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
 from reviewer.gui.segment_table import SegmentTable
+from reviewer.gui.segment_view import SegmentView
 from reviewer.gui.settings import APPLICATION, ORGANIZATION, app_settings
 from reviewer.gui.status_bar import StatusPanel
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.model: SegmentModel | None = None
         self._layout_chosen = False  # until the user drags the splitter, it follows the size
         resources.dress(self)
+        self.views: list[SegmentView] = []  # panes that follow the current segment
         self._build_panes()
         self.nav = Navigator(self.table, self)
         self.checks = ChecksRunner(self.table.viewport(), self)
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self.empty.setStyleSheet(theme.EMPTY_STYLE)
         self.pages.addWidget(self.empty)
         self.detail = DetailPane(self.splitter)
+        self.add_segment_view(self.detail)
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
@@ -134,6 +137,10 @@ class MainWindow(QMainWindow):
         self.show_empty(
             self.tr("Open an article (Ctrl+O) or drop a .md file here to start reviewing.")
         )
+
+    def add_segment_view(self, view: SegmentView) -> None:
+        """A pane that follows the current segment and every edit (see segment_view.py)."""
+        self.views.append(view)
 
     def _timer(self, ms: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -173,7 +180,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.leave.connect(self.table.setFocus)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.issues_dock.follow_requested.connect(nav.goto_source_row)
-        self.issues_dock.jump_requested.connect(self._jump_from_dock)
+        self.issues_dock.jump_requested.connect(nav.jump_to)
         detail.target_edited.connect(review.type_target)
         detail.flag_requested.connect(review.flag_issue)
         detail.edit_issue_requested.connect(review.edit_issue)
@@ -223,7 +230,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.filter_bar.clear()
         prefs.apply_column_widths(self.settings, self.table)
-        self.detail.show_row(session, -1)
+        for view in self.views:
+            view.show_row(session, -1)
         self.front_matter.show_front_matter(session.doc.front_matter)
         has_pairs = len(session.doc.pairs) > 0
         self.detail.setVisible(has_pairs)
@@ -234,7 +242,8 @@ class MainWindow(QMainWindow):
             self.table.show_index(index)
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
             # The filter reset may already have made this row current, so no signal fires.
-            self.detail.show_row(session, self.current_row())
+            for view in self.views:
+                view.show_row(session, self.current_row())
             self.table.setFocus()
         else:
             name = os.path.basename(workspace.path)
@@ -259,7 +268,8 @@ class MainWindow(QMainWindow):
     def _on_edit(self, event: EditEvent) -> None:
         if self.model is not None:
             self.model.on_edit(event.rows)
-        self.detail.on_edit(event)
+        for view in self.views:
+            view.on_edit(event)
         if event.touches_target:
             self.proxy.targets_changed(event.rows)
             self.checks.note_target_edit()
@@ -304,25 +314,16 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.proxy.mapToSource(current).row() if current.isValid() else -1
-        if row != self.detail.row and (row >= 0 or self.proxy.rowCount()):
-            self.detail.show_row(self.session, row)
-
-    def _jump_from_dock(self, row: int) -> None:
-        self.nav.goto_source_row(row)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def focus_filter(self) -> None:
-        self.filter_bar.text.setFocus()
-        self.filter_bar.text.selectAll()
-
-    def go_to_segment(self) -> None:
-        self.nav.ask_goto(self)
+        if row >= 0 or self.proxy.rowCount():
+            for view in self.views:
+                view.show_row(self.session, row)
 
     # -- status, checks and docks ---------------------------------------------------------------
     def _on_checks_done(self) -> None:
         if self.model is not None:
             self.model.notify_checks_ready()
-        self.detail.refresh(keep_target=True)
+        for view in self.views:
+            view.on_checks_done()
         self.refresh_issues_dock()
         self.update_status()
         self.checks_finished.emit()

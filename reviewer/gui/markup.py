@@ -29,15 +29,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<newline>\n)"
 )
 
-KINDS = ("code", "autolink", "tag", "placeholder", "linkurl", "url", "entity", "escape", "markup")
 CHIP_AT = 28  # links and tags longer than this collapse to a chip in the table
 _SPECIAL = re.compile("[\u00a0\u2028\u2029\r]")
-SPECIAL_NAMES = {
-    "\u00a0": "no-break space",
-    "\u2028": "line separator",
-    "\u2029": "paragraph separator",
-    "\r": "carriage return",
-}
 
 
 def esc(text: object) -> str:

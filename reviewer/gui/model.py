@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from reviewer.core import review_policy
 from reviewer.core.edits import Edit, SetTarget
-from reviewer.core.format import EditWarning
 from reviewer.core.session import ReviewSession
 from reviewer.gui import theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
@@ -209,7 +208,3 @@ class SegmentModel(HeaderedTableModel):
         if rows:
             first, last = min(rows), max(rows)
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
-
-
-def warning_text(warnings: list[EditWarning]) -> str:
-    return " ".join(w.message for w in warnings)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
 
 from reviewer.core import review_policy
 from reviewer.core.filtering import FilterSpec
@@ -67,6 +66,11 @@ class Navigator(QObject):
             index = self.table.proxy_index(row, COL_TARGET)
         self.table.show_index(index)
         return index.isValid()
+
+    def jump_to(self, row: int) -> None:
+        """Show ``row`` and hand the keyboard to the segments (from the issues dock)."""
+        self.goto_source_row(row)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_row_if_shown(self, row: int) -> bool:
         """Show ``row`` when the filter shows it; never clear the user's filter for it."""
@@ -154,8 +158,9 @@ class Navigator(QObject):
             self.message.emit(self.tr("No segment with issues in view"), 4000)
         return found
 
-    def ask_goto(self, parent: QWidget | None) -> bool:
+    def ask_goto(self) -> bool:
         """Ctrl+G: go to a segment by its number or its id."""
+        parent = self.table.window()
         session = self.session
         if session is None:
             return False

@@ -76,10 +76,6 @@ class SegmentFilterProxy(QSortFilterProxyModel):
         self.invalidate()
         return True
 
-    def refilter(self) -> None:
-        """Re-evaluate the current spec (after edits changed states or issues)."""
-        self.set_filter(self.spec)
-
     def accepted_source_rows(self) -> list[int]:
         if self._rows is None:
             return list(range(self.segment_model().rowCount()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reviewer.gui import theme
@@ -126,6 +127,11 @@ class SegmentTable(QTableView):
             if self.visualRect(current).bottom() > self.viewport().height():
                 self.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
         self._grown = row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self.grow_current()  # its limit follows the height of the view
 
     def _shrink(self) -> None:
         vh = self.verticalHeader()

@@ -13,7 +13,9 @@ __all__ = ["CORPUS", "ROOT", "SAMPLE", "copy_corpus", "load", "synthetic_article
 def load(qtbot, win, path: Path, checks: bool = True) -> None:  # type: ignore[no-untyped-def]
     assert win.open_path(str(path))
     if checks:
-        qtbot.waitUntil(lambda: win.session.checks_ready and win.checks.words is not None, timeout=10000)
+        qtbot.waitUntil(
+            lambda: win.session.checks_ready and win.checks.words is not None, timeout=10000
+        )
         qtbot.wait(1)
 
 

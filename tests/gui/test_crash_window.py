@@ -53,8 +53,9 @@ DRIVER = textwrap.dedent(
         if window.workspace is None or window.files.autosave is None:
             QTimer.singleShot(20, start)
             return
-        saver = window.files.autosave.autosaver
-        emit(ready=True, interval=saver.interval, tick=window.files.autosave.timer.interval() / 1000,
+        driver = window.files.autosave
+        saver = driver.autosaver
+        emit(ready=True, interval=saver.interval, tick=driver.timer.interval() / 1000,
              journal=str(saver.journal.path))
         timer.start()
 

@@ -29,7 +29,9 @@ def action(win: MainWindow, name: str) -> QAction:
     return found
 
 
-def key(win: MainWindow, k: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def key(
+    win: MainWindow, k: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     """A key press where the keyboard focus is, as a user's would land."""
     widget = QApplication.focusWidget() or win
     QTest.keyClick(widget, k, mods)
@@ -54,8 +56,8 @@ def click_row(win: MainWindow, source_row: int, column: int = COL_TARGET) -> Non
     )
 
 
-# -- 1. the selection grows --------------------------------------------------------------------
-def test_approve_and_next_with_ctrl_held_never_grows_the_selection(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+# -- 1. the selection grows -----------------------------------------------------------------------
+def test_approve_and_next_with_ctrl_held_never_grows_the_selection(qtbot, window, article) -> None:
     load(qtbot, window, article)
     focus(qtbot, window, window.table)
     click_row(window, 0)
@@ -87,8 +89,8 @@ def test_next_unfinished_and_the_jump_after_undo_select_only_the_current_row(
     assert selected_source_rows(window) == [3]
 
 
-# -- 2. undo reaches another segment ------------------------------------------------------------
-def test_ctrl_z_in_the_editor_undoes_its_own_typing_first(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+# -- 2. undo reaches another segment --------------------------------------------------------------
+def test_ctrl_z_in_the_editor_undoes_its_own_typing_first(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     session = window.session
     window.goto_source_row(4)
@@ -111,7 +113,9 @@ def test_ctrl_z_in_the_editor_undoes_its_own_typing_first(qtbot, window, article
     assert session.doc.pairs[5].target == before
 
 
-def test_undo_of_a_segment_out_of_sight_shows_it_before_changing_it(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_undo_of_a_segment_out_of_sight_shows_it_before_changing_it(
+    qtbot, window, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     path = synthetic_article(tmp_path, 200)
     load(qtbot, window, path, checks=False)
     session = window.session
@@ -135,7 +139,7 @@ def test_undo_of_a_segment_out_of_sight_shows_it_before_changing_it(qtbot, windo
 
 
 # -- 3. typing undoes a word at a time ------------------------------------------------------------
-def test_typing_undoes_word_by_word_within_the_segment(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_typing_undoes_word_by_word_within_the_segment(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     session = window.session
     window.goto_source_row(3)
@@ -168,8 +172,10 @@ def test_a_pause_ends_an_undo_step(qtbot, window, article) -> None:  # type: ign
     assert session.doc.pairs[3].target == start + " abc"
 
 
-# -- 4. clearing the filter keeps your place --------------------------------------------------------
-def test_clearing_the_filter_keeps_the_current_row_current_and_visible(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+# -- 4. clearing the filter keeps your place ------------------------------------------------------
+def test_clearing_the_filter_keeps_the_current_row_current_and_visible(
+    qtbot, window, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     path = synthetic_article(tmp_path, 3000)
     load(qtbot, window, path, checks=False)
     session = window.session
@@ -190,8 +196,8 @@ def test_clearing_the_filter_keeps_the_current_row_current_and_visible(qtbot, wi
     assert window.table.viewport().rect().intersects(window.table.visualRect(index))
 
 
-# -- 5. F2 edits the target from any column ---------------------------------------------------------
-def test_f2_edits_the_current_rows_target_from_any_column(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+# -- 5. F2 edits the target from any column -------------------------------------------------------
+def test_f2_edits_the_current_rows_target_from_any_column(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     focus(qtbot, window, window.table)
     click_row(window, 2, COL_SOURCE)
@@ -203,7 +209,7 @@ def test_f2_edits_the_current_rows_target_from_any_column(qtbot, window, article
     QTest.keyClick(editor, Qt.Key.Key_Escape)
 
 
-# -- 6. small screens -------------------------------------------------------------------------------
+# -- 6. small screens -----------------------------------------------------------------------------
 def _visible_rows(tree: QTreeWidget) -> int:
     if tree.topLevelItemCount() == 0:
         return 0
@@ -212,7 +218,7 @@ def _visible_rows(tree: QTreeWidget) -> int:
 
 
 @pytest.mark.parametrize(("size", "rows"), [((1280, 720), 3), ((1024, 600), 2)])
-def test_every_part_stays_usable_on_a_small_screen(qtbot, window, tmp_path, size, rows) -> None:  # type: ignore[no-untyped-def]
+def test_every_part_stays_usable_on_a_small_screen(qtbot, window, tmp_path, size, rows) -> None:
     path = copy_corpus(tmp_path, "legacy-ediscovery-retirement.md")
     window.resize(*size)
     load(qtbot, window, path)
@@ -228,7 +234,9 @@ def test_every_part_stays_usable_on_a_small_screen(qtbot, window, tmp_path, size
     assert issues.mapTo(window.detail, QPoint(0, issues.height())).y() <= below
     for editor in (window.detail.source, window.detail.target):
         assert editor.viewport().height() >= 2 * editor.fontMetrics().lineSpacing()
-    assert window.table.viewport().height() >= 2 * window.table.verticalHeader().defaultSectionSize()
+    assert (
+        window.table.viewport().height() >= 2 * window.table.verticalHeader().defaultSectionSize()
+    )
     toolbar = window.findChild(QToolBar, "mainToolbar")
     shown = toolbar.rect()
     hidden = [
@@ -246,7 +254,7 @@ def test_every_part_stays_usable_on_a_small_screen(qtbot, window, tmp_path, size
         assert any(b.objectName() == "qt_toolbar_ext_button" for b in overflow)
 
 
-# -- 7. the reload dialog says what reload does -----------------------------------------------------
+# -- 7. the reload dialog says what reload does ---------------------------------------------------
 def test_reload_dialog_says_unsaved_edits_are_reapplied_and_they_are(
     qtbot, window, article, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -259,7 +267,7 @@ def test_reload_dialog_says_unsaved_edits_are_reapplied_and_they_are(
     mine = session.doc.pairs[2].target
     asked: list[tuple[str, str]] = []
 
-    def confirm(parent, title, text, ok_label="OK", default_ok=True):  # type: ignore[no-untyped-def]
+    def confirm(parent, title, text, ok_label="OK", default_ok=True):
         asked.append((text, ok_label))
         return True
 
@@ -271,7 +279,7 @@ def test_reload_dialog_says_unsaved_edits_are_reapplied_and_they_are(
     assert window.session.doc.pairs[2].target == mine  # what the words promised
 
 
-def test_external_change_dialog_says_unsaved_edits_are_reapplied(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_external_change_dialog_says_unsaved_edits_are_reapplied(qtbot, monkeypatch) -> None:
     texts: list[str] = []
 
     def fake_exec(box: QMessageBox) -> int:
@@ -283,7 +291,7 @@ def test_external_change_dialog_says_unsaved_edits_are_reapplied(qtbot, monkeypa
     assert "lost" not in texts[0] and "re-applied" in texts[0]
 
 
-# -- issue 15 defect 3: the editors keep characters the user did not touch ---------------------------
+# -- issue 15 defect 3: the editors keep characters the user did not touch ------------------------
 SPECIAL = "Het\u00a0spijt ons,\u2028echt\u2029waar,\r\nmaar\rals je wilt:"
 
 
@@ -335,7 +343,7 @@ def test_typing_in_the_table_editor_changes_only_the_typed_character(
     assert path.read_bytes() == original.replace(SPECIAL.encode(), (">" + SPECIAL).encode(), 1)
 
 
-def test_the_editor_shows_the_special_characters(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_editor_shows_the_special_characters(qtbot, window, tmp_path) -> None:
     path, _ = _special_article(tmp_path, crlf=False)
     load(qtbot, window, path, checks=False)
     row = next(r for r, p in enumerate(window.session.doc.pairs) if p.target == SPECIAL)

@@ -24,7 +24,7 @@ def action(win: MainWindow, name: str) -> QAction:
     return found
 
 
-def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     assert window.current_row() == 0
     assert window.detail.row == 0
@@ -34,7 +34,7 @@ def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
 
 
-def test_open_skips_finished_segments(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_open_skips_finished_segments(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.review.set_state(State.APPROVED, [0, 1])
     window.save()
@@ -65,7 +65,7 @@ def test_approve_and_next_goes_to_next_unfinished_with_cursor_in_editor(
     assert cursor.position() == len(window.session.doc.pairs[4].target)
 
 
-def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article) -> None:
     load(qtbot, window, article)
     n = window.model.rowCount()
     window.review.set_state(State.APPROVED, list(range(n - 1)))
@@ -77,7 +77,7 @@ def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article)
     )
 
 
-def test_edit_warning_leaves_the_status_bar_once_it_no_longer_holds(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_edit_warning_leaves_the_status_bar_once_it_no_longer_holds(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.goto_source_row(2)
     target = window.detail.target
@@ -89,7 +89,7 @@ def test_edit_warning_leaves_the_status_bar_once_it_no_longer_holds(qtbot, windo
     assert window.statusBar().currentMessage() == ""
 
 
-def test_regex_error_leaves_the_status_bar_once_fixed(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_regex_error_leaves_the_status_bar_once_fixed(qtbot, window, article) -> None:
     load(qtbot, window, article)
     bar = window.filter_bar
     bar.regex.setChecked(True)
@@ -102,7 +102,7 @@ def test_regex_error_leaves_the_status_bar_once_fixed(qtbot, window, article) ->
     assert bar.text.toolTip() == ""
 
 
-def test_tab_moves_from_table_to_target_editor_and_back(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_tab_moves_from_table_to_target_editor_and_back(qtbot, window, article) -> None:
     load(qtbot, window, article)
     _focus(qtbot, window, window.table)
     qtbot.keyClick(window.table, Qt.Key.Key_Tab)
@@ -112,7 +112,7 @@ def test_tab_moves_from_table_to_target_editor_and_back(qtbot, window, article) 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
 
 
-def test_escape_or_down_in_filter_returns_to_the_segments(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_escape_or_down_in_filter_returns_to_the_segments(qtbot, window, article) -> None:
     load(qtbot, window, article)
     action(window, "actionFind").trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filter_bar.text)
@@ -126,7 +126,7 @@ def test_escape_or_down_in_filter_returns_to_the_segments(qtbot, window, article
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
 
 
-def test_issue_list_return_edits_and_delete_removes(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_issue_list_return_edits_and_delete_removes(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     asked: list[object] = []
 
@@ -160,7 +160,7 @@ def test_dismiss_check_has_a_key(qtbot, window, article) -> None:  # type: ignor
     assert finding.code not in {f.code for f in window.session.findings(row)}
 
 
-def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:
     load(qtbot, window, article)
     toolbar = window.findChild(QToolBar, "mainToolbar")
     for a in toolbar.actions():
@@ -174,7 +174,7 @@ def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:  # ty
     assert undo.startswith("Undo") and "Ctrl+Z" in undo
 
 
-def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> None:
     rows = dict(window.registry.shortcut_rows())
     keys = " ".join(rows.values())
     for key in ("Ctrl+J", "Ctrl+Return", "Ctrl+B", "F8", "F3", "Ctrl+F", "Ctrl+S", "Ctrl+Z"):
@@ -207,7 +207,7 @@ def test_qt_translations_localise_standard_buttons(qapp) -> None:  # type: ignor
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-def test_filter_matching_nothing_says_so_in_the_detail_pane(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_filter_matching_nothing_says_so_in_the_detail_pane(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.filter_bar.text.setText("zzzqqq")
     window.filter_bar.apply_now()
@@ -234,7 +234,7 @@ def test_batch_with_nothing_to_do_informs_without_a_question(
     assert infos[-1].startswith("No clean segment is left to approve in view.")
 
 
-def test_approve_clean_says_how_many_it_holds_back(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_approve_clean_says_how_many_it_holds_back(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts: list[str] = []
     monkeypatch.setattr(
@@ -247,7 +247,7 @@ def test_approve_clean_says_how_many_it_holds_back(qtbot, window, article, monke
     assert f"{held} shown {noun} with an open issue or an error-level check stay" in texts[0]
 
 
-def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> None:
     dialog = FlagIssueDialog(
         None, IssueInput("linguistic-conventions/punctuation", Severity.MINOR, "")
     )
@@ -261,7 +261,7 @@ def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> Non
     assert viewport.contains(tree.visualItemRect(item.parent()))
 
 
-def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.goto_source_row(7)
     window.review.set_target(7, window.session.doc.pairs[7].target + " Echt.")
@@ -275,7 +275,7 @@ def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> N
     assert window.session.doc.pairs[7].target.endswith(" Echt.")
 
 
-def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     action(window, "actionApproveFiltered").trigger()
@@ -286,14 +286,14 @@ def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypa
     assert window.statusBar().currentMessage() == "Undone: Mark 11 segments approved"
 
 
-def test_issues_dock_summary_counts_in_good_english(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_issues_dock_summary_counts_in_good_english(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.session.reviews[0].issues.append(Issue("accuracy/omission", Severity.MINOR))
     window.refresh_issues_dock()
     assert window.issues_dock.summary.text().startswith("1 open issue · ")
 
 
-def test_detail_issue_list_shows_the_whole_resolved_severity(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_detail_issue_list_shows_the_whole_resolved_severity(qtbot, window) -> None:
     issues = window.detail.issues
     needed = issues.fontMetrics().horizontalAdvance("Critical (resolved)")
     assert issues.columnWidth(1) > needed
@@ -316,11 +316,12 @@ def test_status_bar_leaves_out_zero_counts_and_keeps_room_for_messages(
     assert "Critical" not in window.status.issue_label.text()
     window.statusBar().showMessage("Saved canceling-your-office-365-subscription.md and its review")
     qtbot.wait(10)
-    used = sum(w.width() for w in (window.status.state_label, window.status.issue_label, window.status.score_label))
+    status = window.status
+    used = sum(w.width() for w in (status.state_label, status.issue_label, status.score_label))
     assert window.statusBar().width() - used > 400
 
 
-def test_article_without_pairs_says_so_in_the_status_bar(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_article_without_pairs_says_so_in_the_status_bar(qtbot, window, tmp_path) -> None:
     from tests.gui.gui_helpers import copy_corpus
 
     path = copy_corpus(tmp_path, "microsoft-defender.md")
@@ -338,7 +339,7 @@ def test_reload_with_unsaved_changes_names_the_file_and_defaults_to_cancel(
     window.review.set_state(State.NEEDS_WORK, [0])
     asked: list[tuple[str, bool]] = []
 
-    def confirm(parent, title, text, ok_label="OK", default_ok=True):  # type: ignore[no-untyped-def]
+    def confirm(parent, title, text, ok_label="OK", default_ok=True):
         asked.append((text, default_ok))
         return False
 
@@ -376,7 +377,7 @@ def test_export_to_an_unwritable_place_names_the_chosen_file(
     assert "Choose a folder you can write to" in errors[0]
 
 
-def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:
     load(qtbot, window, article)
     toolbar = window.findChild(QToolBar, "mainToolbar")
     button = toolbar.widgetForAction(action(window, "actionUndo"))
@@ -388,7 +389,7 @@ def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:  #
     assert "Mark 1 segment needs work" in action(window, "actionUndo").toolTip()
 
 
-def test_issues_dock_arrow_keys_follow_and_return_jumps(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_issues_dock_arrow_keys_follow_and_return_jumps(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.activateWindow()
     dock = window.issues_dock
@@ -419,7 +420,7 @@ def _centred(window: MainWindow, row: int) -> bool:
     return rect.top() <= middle + rect.height() and rect.bottom() >= middle - rect.height()
 
 
-def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:
     path = copy_corpus(tmp_path, "external-domain-name-system-records.md")
     load(qtbot, window, path, checks=False)
     n = len(window.session.doc.pairs)
@@ -444,7 +445,7 @@ def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:  # ty
     assert _centred(window, far + 1)
 
 
-def test_check_filter_lists_only_this_files_checks(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_check_filter_lists_only_this_files_checks(qtbot, window, article) -> None:
     load(qtbot, window, article)
     combo = window.filter_bar.check
     codes = [combo.itemData(k) for k in range(combo.count())]
@@ -487,7 +488,7 @@ def test_long_check_titles_end_after_a_whole_word(qapp) -> None:  # type: ignore
     assert title.startswith(cut[:-1]) and title[len(cut) - 1] == " "  # whole words only
 
 
-def test_article_without_pairs_scores_nothing_and_save_waits_for_a_change(  # type: ignore[no-untyped-def]
+def test_article_without_pairs_scores_nothing_and_save_waits_for_a_change(
     qtbot, window, tmp_path
 ) -> None:
     empty = tmp_path / "empty.md"
@@ -501,7 +502,7 @@ def test_article_without_pairs_scores_nothing_and_save_waits_for_a_change(  # ty
     assert action(window, "actionSaveAs").isEnabled()
 
 
-def test_save_is_enabled_only_while_something_changed(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_save_is_enabled_only_while_something_changed(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     save = action(window, "actionSave")
     assert not save.isEnabled()
@@ -513,7 +514,7 @@ def test_save_is_enabled_only_while_something_changed(qtbot, window, article) ->
     assert save.isEnabled()  # undoing past the save is a change to save too
 
 
-def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     window.issues_dock.show()
     window.goto_source_row(0)
@@ -546,7 +547,7 @@ def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkey
     assert not any(e.flagged for e in dock.model.entries)
 
 
-def test_clearing_the_filter_resets_every_input_and_filters_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clearing_the_filter_resets_every_input_and_filters_once(qtbot) -> None:
     from reviewer.gui.filter_bar import FilterBar
 
     bar = FilterBar()

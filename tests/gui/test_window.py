@@ -37,7 +37,7 @@ def select_rows(win: MainWindow, proxy_rows: list[int]) -> None:
     sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
-def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -> None:
     original = article.read_bytes()
     load(qtbot, window, article)
     session = window.session
@@ -90,7 +90,7 @@ def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -
     assert session.doc.pairs[row].id in sidecar
 
 
-def _confirm_recorder(monkeypatch, answer: bool = True) -> list[str]:  # type: ignore[no-untyped-def]
+def _confirm_recorder(monkeypatch, answer: bool = True) -> list[str]:
     texts: list[str] = []
 
     def confirm(parent, title, text, ok_label="OK"):  # type: ignore[no-untyped-def]
@@ -101,7 +101,7 @@ def _confirm_recorder(monkeypatch, answer: bool = True) -> list[str]:  # type: i
     return texts
 
 
-def test_batch_approve_selection_is_one_undo_step(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_approve_selection_is_one_undo_step(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts = _confirm_recorder(monkeypatch)
     select_rows(window, [1, 2, 4])
@@ -113,7 +113,7 @@ def test_batch_approve_selection_is_one_undo_step(qtbot, window, article, monkey
     assert all(r.state is State.UNREVIEWED for r in window.session.reviews)
 
 
-def test_batch_refused_changes_nothing(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_refused_changes_nothing(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     _confirm_recorder(monkeypatch, answer=False)
     select_rows(window, [0, 1])
@@ -121,7 +121,7 @@ def test_batch_refused_changes_nothing(qtbot, window, article, monkeypatch) -> N
     assert window.stack.count() == 0
 
 
-def test_batch_approve_filtered_leaves_hidden_rows(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_approve_filtered_leaves_hidden_rows(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts = _confirm_recorder(monkeypatch)
     window.filter_bar.text.setText("abonnement")
@@ -136,7 +136,7 @@ def test_batch_approve_filtered_leaves_hidden_rows(qtbot, window, article, monke
     assert approved == shown
 
 
-def test_batch_approve_clean(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_approve_clean(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts = _confirm_recorder(monkeypatch)
     session = window.session
@@ -156,7 +156,7 @@ def test_batch_approve_clean(qtbot, window, article, monkeypatch) -> None:  # ty
     assert window.stack.count() == 1
 
 
-def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monkeypatch) -> None:
     load(qtbot, window, article, checks=False)
     window.review.set_target(0, window.session.doc.pairs[0].target + "!")
     asked: list[str] = []
@@ -183,7 +183,7 @@ def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monk
     assert window.close()
 
 
-def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article, checks=False)
     window.review.set_target(1, window.session.doc.pairs[1].target + " X")
     article.write_bytes(article.read_bytes() + b"\n")
@@ -199,7 +199,7 @@ def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeyp
     assert b" X</span>" in article.read_bytes()
 
 
-def test_save_error_is_reported(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_save_error_is_reported(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article, checks=False)
     window.review.set_target(1, window.session.doc.pairs[1].target + " Y")
     errors: list[str] = []
@@ -214,7 +214,7 @@ def test_save_error_is_reported(qtbot, window, article, monkeypatch) -> None:  #
     assert errors and window.isWindowModified()
 
 
-def test_refused_target_in_detail_pane(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_refused_target_in_detail_pane(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     window.goto_source_row(1)
     window.detail.target.setFocus()
@@ -224,7 +224,7 @@ def test_refused_target_in_detail_pane(qtbot, window, article) -> None:  # type:
     assert window.session.doc.pairs[1].target.strip()
 
 
-def test_shortcuts_exist_and_trigger(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_shortcuts_exist_and_trigger(qtbot, window, article) -> None:
     expected = {
         "actionCopySource": "Ctrl+B",
         "actionApproveNext": "Ctrl+Return",
@@ -265,7 +265,7 @@ def test_shortcuts_exist_and_trigger(qtbot, window, article) -> None:  # type: i
     assert window.filter_bar.text.hasFocus()
 
 
-def test_undo_from_detail_editor_reaches_stack(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_undo_from_detail_editor_reaches_stack(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     window.goto_source_row(3)
     before = window.session.doc.pairs[3].target
@@ -293,7 +293,7 @@ def test_issue_dock_lists_and_jumps(qtbot, window, article) -> None:  # type: ig
     assert window.current_row() == target_row
 
 
-def test_check_result_prefills_flag_dialog_and_dismiss(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_result_prefills_flag_dialog_and_dismiss(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     window.goto_source_row(0)
     window.nav.next_issue(True)
@@ -338,7 +338,7 @@ def test_flag_dialog_keyboard_only(qtbot) -> None:  # type: ignore[no-untyped-de
     assert value.comment == "main clause lost"
 
 
-def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> None:
     warned: list[str] = []
     monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, text: warned.append(text))
     empty = tmp_path / "empty.md"
@@ -354,7 +354,7 @@ def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> 
     assert len(warned) == 1 and str(broken) in warned[0] and "not editable" in warned[0]
 
 
-def test_settings_remember_recent_files_and_columns(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_settings_remember_recent_files_and_columns(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     assert window.files.recent_files()[0] == str(article)
     window.table.setColumnWidth(1, 131)
@@ -406,7 +406,7 @@ def test_no_display_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert "Traceback" not in result.stderr
 
 
-def test_clean_file_follows_external_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_clean_file_follows_external_change(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     data = article.read_bytes()
     first = window.session.doc.pairs[0].target
@@ -440,7 +440,7 @@ def test_crash_journal_is_offered_and_restored_as_one_step(
     assert window.session.doc.pairs[2].target != new
 
 
-def test_inline_editor_commits_through_the_model(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_inline_editor_commits_through_the_model(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     window.goto_source_row(4)
     index = window.proxy.index(window.table.currentIndex().row(), COL_TARGET)
@@ -470,7 +470,7 @@ def test_inline_editor_refuses_markup_that_breaks_the_file(
     assert window.stack.count() == 0
 
 
-def test_export_issues_to_csv(qtbot, window, article, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_issues_to_csv(qtbot, window, article, tmp_path, monkeypatch) -> None:
     load(qtbot, window, article)
     window.session.reviews[1].issues.append(Issue("accuracy/omission", Severity.MAJOR, "weg"))
     out = tmp_path / "issues.csv"
@@ -520,13 +520,14 @@ def test_external_change_while_dirty_asks_and_keeps_the_edits(
     assert window.session.doc.pairs[2].target == mine and window.isWindowModified()
 
 
-def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeypatch) -> None:
     from reviewer.core import scoring
     from reviewer.core.edits import AddIssue
 
     load(qtbot, window, article)
     row = window.current_row()
-    window.review.submit(AddIssue(row=row, issue=Issue("accuracy/mistranslation", Severity.MAJOR, "x")))
+    issue = Issue("accuracy/mistranslation", Severity.MAJOR, "x")
+    window.review.submit(AddIssue(row=row, issue=issue))
     uid = window.session.reviews[row].issues[0].uid
     monkeypatch.setattr(
         dialogs,
