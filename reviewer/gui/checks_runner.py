@@ -27,7 +27,7 @@ class ChecksRunner(QObject):
 
     first_paint = Signal()  # the table showed its first rows of this article
     finished = Signal()  # the session holds the findings now
-    failed = Signal()
+    message = Signal(str, int)  # for the status bar: the run failed
 
     def __init__(self, viewport: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +114,7 @@ class ChecksRunner(QObject):
         if isinstance(words, int):
             self.words = words
         if findings is None:
-            self.failed.emit()
+            self.message.emit(self.tr("The automatic checks failed; see the terminal."), 8000)
             return
         if self._edited:
             # Some targets changed while the checks read them: check the current text again.

@@ -55,7 +55,7 @@ def _browser(name: str) -> QTextBrowser:
     return view
 
 
-_SHARES = (3, 4, 2, 3)  # source, target, original MT, issues: how the height is shared
+_SHARES = (3, 5, 2, 3)  # source, target, original MT, issues: how the height is shared
 
 
 def _lines(widget: QWidget, n: int) -> int:
@@ -96,7 +96,7 @@ class DetailPane(QWidget):
         self.target.setToolTip(
             self.tr(
                 "Edit the target here; Ctrl+Return approves and moves on. A no-break space "
-                "is shaded; ␍, ␤ and ¶ mark a carriage return, a line and a paragraph separator."
+                "is shaded; ⇤, ↲ and ¶ mark a carriage return, a line and a paragraph separator."
             )
         )
         box = _section(

@@ -78,9 +78,9 @@ class IssueList(QWidget):
         self.tree.header().setStretchLastSection(True)
         # The detail column is cut short rather than scrolled: the full text shows below.
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Room for the header and three entries, whatever the screen.
+        # Room for the header and two entries, whatever the screen.
         row = self.tree.fontMetrics().height() + 6
-        self.tree.setMinimumHeight(self.tree.header().sizeHint().height() + 3 * row + 4)
+        self.tree.setMinimumHeight(self.tree.header().sizeHint().height() + 2 * row + 4)
         layout.addWidget(self.tree, 1)
         self.text = QLabel("", self)
         self.text.setObjectName("detailIssueText")

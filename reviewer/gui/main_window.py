@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.stack.canRedoChanged.connect(self._refresh_frame)
         files.opened.connect(self._show_workspace)
         files.modified_changed.connect(self._refresh_frame)
-        for source in (files.message, nav.message, review.message):
+        for source in (files.message, nav.message, review.message, self.checks.message):
             source.connect(self.status.show_message)
         files.about_to_save.connect(self.table.commit_editor)
         review.about_to_act.connect(self.table.commit_editor)
@@ -189,11 +189,6 @@ class MainWindow(QMainWindow):
         detail.dismiss_requested.connect(review.dismiss_check)
         self.checks.first_paint.connect(self.first_paint)
         self.checks.finished.connect(self._on_checks_done)
-        self.checks.failed.connect(
-            lambda: self.status.show_message(
-                self.tr("The automatic checks failed; see the terminal."), 8000
-            )
-        )
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_layout_chosen", True))
 
     # -- what scripts and tests drive the window by ---------------------------------------------
@@ -363,13 +358,21 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.front_matter.relayout()
-        if not self._layout_chosen:
-            # Until the user drags them: the detail pane about a third, the dock a fifth.
-            width = max(event.size().width() - 8, 400)
-            detail = min(max(int(width * 0.34), 340), 520)
-            self.splitter.setSizes([width - detail, detail])
-            dock = min(max(int(event.size().height() * 0.2), 110), 220)
-            self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, self._fit_layout)  # once the layout has taken the new size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_layout)
+
+    def _fit_layout(self) -> None:
+        """Until the user drags them: the detail pane about a third, the dock a fifth."""
+        if self._layout_chosen:
+            return
+        width = max(self.width() - 8, 400)
+        detail = min(max(int(width * 0.34), 340), 520)
+        self.splitter.setSizes([width - detail, detail])
+        dock = min(max(int(self.height() * 0.2), 110), 220)
+        self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()

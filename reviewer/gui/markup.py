@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from reviewer.gui import theme
+from reviewer.gui.visible_text import CR_MARK, LS_MARK, PS_MARK
 
 # Inline HTML seen in real content; any other <word> is a placeholder to keep verbatim.
 _HTML_TAGS = (
@@ -63,10 +64,10 @@ def _escape_run(text: str) -> str:
     if _SPECIAL.search(out):
         special = theme.markup_css("special")
         out = (
-            out.replace("\r\n", f'<span style="{special}">␍</span>\n')
-            .replace("\r", f'<span style="{special}">␍</span>')
-            .replace("\u2028", f'<span style="{special}">␤</span>')
-            .replace("\u2029", f'<span style="{special}">¶</span>')
+            out.replace("\r\n", f'<span style="{special}">{CR_MARK}</span>\n')
+            .replace("\r", f'<span style="{special}">{CR_MARK}</span>')
+            .replace("\u2028", f'<span style="{special}">{LS_MARK}</span>')
+            .replace("\u2029", f'<span style="{special}">{PS_MARK}</span>')
             .replace("\u00a0", f'<span style="{special}">\u00a0</span>')
         )
     return out.replace("\n", "↵<br>")
@@ -139,7 +140,7 @@ def _visible_ws(ws: str) -> str:
         ws.replace(" ", "·")
         .replace("\u00a0", "°")
         .replace("\t", "→")
-        .replace("\r", "␍")
+        .replace("\r", CR_MARK)
         .replace("\n", "↵<br>")
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -46,13 +46,18 @@ class SegmentTable(QTableView):
         hh.setHighlightSections(False)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.setMinimumSectionSize(36)
-        hh.sectionResized.connect(lambda *_: self.grow_current())
         self._grown = -1  # the proxy row made taller, or -1
-        self.selectionModel().currentRowChanged.connect(lambda *_: self.grow_current())
+        # Columns settle, rows change and edits land in bursts: grow once they have.
+        self._grow_soon = QTimer(self)
+        self._grow_soon.setSingleShot(True)
+        self._grow_soon.setInterval(0)
+        self._grow_soon.timeout.connect(self.grow_current)
+        hh.sectionResized.connect(self._grow_soon.start)
+        self.selectionModel().currentRowChanged.connect(self._grow_soon.start)
         proxy.layoutAboutToBeChanged.connect(self._shrink)
         proxy.modelAboutToBeReset.connect(self._shrink)
-        proxy.layoutChanged.connect(self.grow_current)
-        proxy.modelReset.connect(self.grow_current)
+        proxy.layoutChanged.connect(self._grow_soon.start)
+        proxy.modelReset.connect(self._grow_soon.start)
         proxy.dataChanged.connect(self._on_data_changed)
 
     # -- where the user is ------------------------------------------------------------------
@@ -131,7 +136,7 @@ class SegmentTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().height() != event.oldSize().height():
-            self.grow_current()  # its limit follows the height of the view
+            self._grow_soon.start()  # its limit follows the height of the view
 
     def _shrink(self) -> None:
         vh = self.verticalHeader()
@@ -142,4 +147,4 @@ class SegmentTable(QTableView):
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, *_: object) -> None:
         current = self.currentIndex()
         if current.isValid() and top.row() <= current.row() <= bottom.row():
-            self.grow_current()
+            self._grow_soon.start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QMimeData, Signal
 from PySide6.QtGui import (
@@ -48,12 +48,24 @@ def _formats() -> dict[str, QTextCharFormat]:
     return out
 
 
+# A layer marks more in the target editor (spell-check underlines next): given one line of the
+# shown text (positions are true-text positions within the line, one for one), it returns
+# (start, length, format) spans, merged over the markup colours.
+Layer = Callable[[str], Iterable[tuple[int, int, QTextCharFormat]]]
+
+
 class MarkupHighlighter(QSyntaxHighlighter):
     """The table's colours inside editable text, so the editor shows what must stay intact."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._formats = _formats()
+        self._layers: list[Layer] = []
+
+    def add_layer(self, layer: Layer) -> None:
+        """Mark more in the text (a spell checker's underlines); it applies at once."""
+        self._layers.append(layer)
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         for start, end, kind in tokenize(text):
@@ -72,6 +84,11 @@ class MarkupHighlighter(QSyntaxHighlighter):
         for k, ch in enumerate(text):
             if ch in MARKS:
                 self.setFormat(k, 1, self._formats["special"])
+        for layer in self._layers:
+            for start, length, fmt in layer(text):
+                merged = self.format(start)
+                merged.merge(fmt)
+                self.setFormat(start, length, merged)
 
 
 class SegmentTextEdit(QPlainTextEdit):

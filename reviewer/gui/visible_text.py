@@ -12,11 +12,15 @@ from reviewer.core.typing_steps import TextChange, text_change
 BLOCK = "\u2029"  # a line break, as QTextDocument.toRawText() gives it
 # Each stands in for one true character; the no-break space stays itself (the highlighter marks
 # it). Only text the user types or pastes is read back, so a stand-in never turns into the
-# character it shows.
+# character it shows. Arrows and the pilcrow are in every common font (the Unicode control
+# pictures ␍ and ␤ are not, and showed as empty boxes).
+CR_MARK = "\u21e4"  # ⇤ carriage return: back to the start of the line
+LS_MARK = "\u21b2"  # ↲ line separator
+PS_MARK = "\u00b6"  # ¶ paragraph separator
 STAND_INS = {
-    "\r": "\u240d",  # ␍
-    "\u2028": "\u2424",  # ␤
-    "\u2029": "\u00b6",  # ¶
+    "\r": CR_MARK,
+    "\u2028": LS_MARK,
+    "\u2029": PS_MARK,
     "\ufdd0": "\ufffd",  # QTextDocument would take these two for block boundaries
     "\ufdd1": "\ufffd",
 }

@@ -136,6 +136,7 @@ def test_the_current_row_grows_to_show_all_its_text(qtbot, window, tmp_path) -> 
     assert grown > default and grown >= min(needed, int(table.viewport().height() * 0.6))
     assert table.viewport().rect().contains(table.visualRect(index))
     window.goto_source_row(0)
+    qtbot.wait(10)
     assert table.rowHeight(index.row()) == default  # the old row shrinks back
 
 

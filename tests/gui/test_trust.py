@@ -17,6 +17,7 @@ from reviewer.core.segments import State
 from reviewer.gui import dialogs
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.model import COL_SOURCE, COL_TARGET
+from reviewer.gui.visible_text import CR_MARK, LS_MARK, PS_MARK
 from tests.gui.gui_helpers import copy_corpus, load, synthetic_article
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -349,7 +350,10 @@ def test_the_editor_shows_the_special_characters(qtbot, window, tmp_path) -> Non
     row = next(r for r, p in enumerate(window.session.doc.pairs) if p.target == SPECIAL)
     window.goto_source_row(row)
     shown = window.detail.target.document().toRawText()
-    # A carriage return, a line and a paragraph separator each show as a visible mark.
-    for mark in ("\u240d", "\u2424", "\u00b6"):
+    # A carriage return, a line and a paragraph separator each show as a visible mark, in the
+    # window's own font (not an empty box).
+    metrics = window.detail.target.fontMetrics()
+    for mark in (CR_MARK, LS_MARK, PS_MARK):
         assert mark in shown, mark
+        assert metrics.inFontUcs4(ord(mark)), mark
     assert "\u00a0" in shown  # the no-break space stays one, marked by the highlighter

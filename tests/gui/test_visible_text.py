@@ -94,3 +94,28 @@ def test_the_table_editor_undoes_its_own_typing_word_by_word(qtbot) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert editor.true_text() == "Een twee \r\n"
+
+
+def test_a_layer_underlines_words_in_the_editor(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """How a spell checker will mark the target: a highlighter layer, spans per line."""
+    from PySide6.QtGui import QTextCharFormat
+
+    editor = SegmentTextEdit()
+    qtbot.addWidget(editor)
+    editor.set_true_text("Een fuot hier\nen daar fuot")
+    wavy = QTextCharFormat()
+    wavy.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+
+    def misspelt(line: str) -> list[tuple[int, int, QTextCharFormat]]:
+        return [(k, 4, wavy) for k in range(len(line)) if line.startswith("fuot", k)]
+
+    editor.highlighter.add_layer(misspelt)
+    marked = []
+    block = editor.document().begin()
+    while block.isValid():
+        for span in block.layout().formats():
+            if span.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                marked.append(block.text()[span.start : span.start + span.length])
+        block = block.next()
+    assert marked == ["fuot", "fuot"]
+    assert editor.true_text() == "Een fuot hier\nen daar fuot"  # marks never change the text
