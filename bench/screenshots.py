@@ -24,7 +24,7 @@ SIZES = ((1400, 900), (1280, 720), (1024, 600))
 
 
 def main() -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from reviewer.gui import dialogs
@@ -58,7 +58,8 @@ def main() -> int:
         window.resize(width, height)
         window.show()
         window.open_path(str(article))
-        settle(lambda: window.session is not None and window.session.checks_ready, 20)
+        session = window.session
+        settle(lambda s=session: s is not None and s.checks_ready, 20)
         window.goto_source_row(0)
         window.nav.next_issue(True)
         settle()
@@ -72,9 +73,13 @@ def main() -> int:
             window.filter_bar.clear()
             # The flag dialog, prefilled from the selected check result.
             finding = window.detail.selected_finding()
-            prefill = dialogs.IssueInput(
-                finding.category, finding.mqm_severity, finding.message, check_code=finding.code
-            ) if finding else None
+            prefill = (
+                dialogs.IssueInput(
+                    finding.category, finding.mqm_severity, finding.message, check_code=finding.code
+                )
+                if finding
+                else None
+            )
             dialog = dialogs.FlagIssueDialog(window, prefill, "Flag issue on #8")
             dialog.show()
             settle()
@@ -84,7 +89,7 @@ def main() -> int:
             target = window.session.doc.pairs[2].target
             window.goto_source_row(2)
             special = target.replace(" ", "\u00a0", 1).rstrip(".") + ",\r\nen\u2028verder."
-            QTimer.singleShot(0, lambda: window.review.set_target(2, special))
+            window.review.set_target(2, special)
             settle()
             shoot(window.detail, "special-characters.png")
         # Leave nothing behind: no save, no journal that the next window would offer back.
