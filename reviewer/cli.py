@@ -1,4 +1,4 @@
-"""The command line: verify, check, export, approve and stats over the same core as the window."""
+"""The command line: verify, check, export, import, approve, stats, over the window's core."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.exporters import FORMATS, export, export_format
 from reviewer.core.fileio import read_bytes
 from reviewer.core.format import parse
+from reviewer.core.importing import ImportPlan, plan_import
 from reviewer.core.mqm import IssueStatus, Severity
 from reviewer.core.scoring import (
     document_words,
@@ -28,7 +29,9 @@ from reviewer.core.scoring import (
     total_score,
 )
 from reviewer.core.segments import State
+from reviewer.core.tmx import export_tmx
 from reviewer.core.workspace import Workspace, open_article
+from reviewer.core.xliff import export_xliff
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -300,22 +303,102 @@ def sarif_log(found: Sequence[tuple[Workspace, Finding]]) -> dict[str, Any]:
 # -- export ------------------------------------------------------------------------------
 
 
+EXCHANGE_FORMATS = ("xliff", "xliff2", "tmx")
+_BY_EXTENSION = {".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
+
+
+def _export_kind(args: argparse.Namespace) -> str:
+    """The format asked for, else the one the output's extension names; ValueError if none."""
+    if args.format:
+        return str(args.format)
+    ext = os.path.splitext(args.output)[1].lower()
+    return _BY_EXTENSION.get(ext) or export_format(args.output)
+
+
+def _common_root(workspaces: Sequence[Workspace]) -> str | None:
+    """The folder every article sits in, so exchange files name them relative to it."""
+    if len(workspaces) < 2:
+        return None
+    return os.path.commonpath([os.path.dirname(os.path.abspath(ws.path)) for ws in workspaces])
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     try:
-        export_format(args.output)
+        kind = _export_kind(args)
     except ValueError as exc:
         print(f"reviewer: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    if kind not in EXCHANGE_FORMATS and (args.raw or args.all):
+        print("reviewer: --raw and --all apply to xliff, xliff2 and tmx only.", file=sys.stderr)
+        return EXIT_INPUT
+    if args.all and kind != "tmx":
+        print("reviewer: --all applies to tmx only.", file=sys.stderr)
+        return EXIT_INPUT
     config = _config(args)
     workspaces, failed = _open_all(args, config, "reading")
-    _run_checks(workspaces, config)
+    sessions = [ws.session for ws in workspaces]
+    root = _common_root(workspaces)
     try:
-        rows = export([ws.session for ws in workspaces], args.output, config.mqm_threshold)
+        if kind in ("xliff", "xliff2"):
+            version = "1.2" if kind == "xliff" else "2.1"
+            count = export_xliff(sessions, args.output, version, args.raw, root)
+            what = f"{count} units (XLIFF {version})"
+        elif kind == "tmx":
+            count = export_tmx(sessions, args.output, args.all, args.raw, root)
+            what = (
+                f"{count} translation units ({'all' if args.all else 'approved'} pairs, TMX 1.4b)"
+            )
+        else:
+            _run_checks(workspaces, config)
+            count = export(sessions, args.output, config.mqm_threshold, fmt=kind)
+            what = f"{count} rows"
     except OSError as exc:
         print(f"reviewer: could not write {args.output}: {exc.strerror}.", file=sys.stderr)
         return EXIT_INPUT
-    print(f"wrote {rows} rows from {len(workspaces)} files to {args.output}")
+    print(f"wrote {what} from {len(workspaces)} files to {args.output}")
     return EXIT_INPUT if failed else EXIT_OK
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def _show_text(label: str, text: str) -> None:
+    lines = text.split("\n")
+    print(f"    {label} {lines[0]}")
+    for more in lines[1:]:
+        print(f"      {more}")
+
+
+def _print_plan(plan: ImportPlan, verbose: bool) -> None:
+    name = os.path.basename(plan.path)
+    for c in plan.changes:
+        print(f"  change {c.id} ({name} line {c.line})")
+        if verbose:
+            _show_text("-", c.before)
+            _show_text("+", c.after)
+        for w in c.warnings:
+            print(f"    warning [{w.code}] {w.message}")
+    for r in plan.rejected:
+        print(
+            f"  rejected {r.id or '(no id)'} ({name} line {r.line}): {r.reason.label}: {r.message}"
+        )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    config = _config(args)
+    user = _user(args, config)
+    ws = open_article(args.article, user=user, config=config)
+    plan = plan_import(ws.session, args.file, author=user)
+    verb = "would import" if args.dry_run else "imported"
+    print(f"{args.file} ({plan.kind}) into {ws.path}:")
+    _print_plan(plan, args.verbose or args.dry_run)
+    print(plan.summary())
+    edit = plan.edit()
+    if edit is not None and not args.dry_run:
+        ws.session.apply(edit)
+        ws.save()
+    print(f"{verb} {len(plan.changes)} targets into {ws.path}")
+    return EXIT_FINDINGS if plan.rejected else EXIT_OK
 
 
 # -- approve -----------------------------------------------------------------------------
@@ -447,9 +530,10 @@ def _print_stats(title: str, f: dict[str, Any]) -> None:
 EPILOG = """\
 exit codes:
   0  success: nothing at or above --fail-on was found
-  1  check: findings at or above --fail-on; verify: an article would not round-trip
-  2  unreadable input (an article, its .review.yaml sidecar or the config file) or a
-     usage error; the message on stderr names the file
+  1  check: findings at or above --fail-on; verify: an article would not round-trip;
+     import: some units were rejected (the others were imported)
+  2  unreadable input (an article, its .review.yaml sidecar, the config file or a file to
+     import) or a usage error; the message on stderr names the file
 
 config: --config FILE, else $REVIEWER_CONFIG, else config.yaml in the user config folder.
 See docs/CLI.md for every command with examples.
@@ -506,15 +590,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
 
-    exp = add("export", "export manual issues and check findings with MQM scores")
+    exp = add(
+        "export",
+        "export issues and findings (csv, xlsx, html, json), or the segments as XLIFF or TMX",
+    )
     exp.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="FILE",
-        help=f"output file; its extension picks the format ({', '.join(FORMATS)})",
+        help="output file; without --format its extension picks the format "
+        f"({', '.join(FORMATS)}, xlf, tmx)",
+    )
+    exp.add_argument(
+        "--format",
+        choices=(*FORMATS, *EXCHANGE_FORMATS),
+        help="xliff: XLIFF 1.2; xliff2: XLIFF 2.1; tmx: TMX 1.4b memory of approved pairs",
+    )
+    exp.add_argument(
+        "--raw",
+        action="store_true",
+        help="xliff, xliff2, tmx: markup as plain text instead of protected inline codes",
+    )
+    exp.add_argument(
+        "--all", action="store_true", help="tmx: every pair, not only the approved ones"
     )
     exp.set_defaults(func=cmd_export)
+
+    imp = sub.add_parser(
+        "import",
+        help="take targets from an XLIFF file or a corrected issue sheet into an article",
+        description="Set the targets an XLIFF file (1.2 or 2.x) or an exported issue sheet "
+        "(.xlsx, .csv: its 'Corrected target' column) offers, where the unit's id and source "
+        "still match the article. Every other unit is reported and left alone.",
+        parents=[common],
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    imp.add_argument("article", metavar="ARTICLE", help="the article to change (.md)")
+    imp.add_argument("file", metavar="FILE", help="the .xlf/.xliff, .xlsx or .csv to import")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show each change before and after, write nothing"
+    )
+    imp.add_argument("-v", "--verbose", action="store_true", help="show each change in full")
+    imp.set_defaults(func=cmd_import)
 
     approve = add("approve", "approve segments in the review data (the article is not changed)")
     # One comma-separated value per --ids (repeatable): nargs="+" would swallow the PATHs.

@@ -34,3 +34,33 @@ def parse_xml(data: bytes) -> Any:
 def parse_html(data: bytes) -> Any:
     """The root element of an HTML document, parsed with ``safe_html_parser``."""
     return etree.fromstring(data, safe_html_parser())
+
+
+class XmlRefused(ValueError):
+    """An XML document from outside that is not read: malformed, or carrying a DTD."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def parse_untrusted(data: bytes) -> Any:
+    """The root of an XML document from another program, or XmlRefused saying why not.
+
+    A document type declaration is refused outright: exchange formats never need one, and it is
+    how entity expansion ("billion laughs") and external entity (XXE) attacks are carried.
+    """
+    try:
+        root = etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise XmlRefused(f"is not well-formed XML: {exc.msg}.", exc.lineno) from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise XmlRefused(
+            "contains a document type declaration (<!DOCTYPE …>), which can hide entity "
+            "expansion or external entity attacks; it is not read. Exchange files never need "
+            "one: export the file again from its tool, or remove the <!DOCTYPE …> line.",
+            data[: max(data.find(b"<!DOCTYPE"), 0)].count(b"\n") + 1,
+        )
+    return root
