@@ -110,19 +110,17 @@ def _rows(
         fix_col = columns["corrected_target"]
         cell = f"{_letter(fix_col)}{line}"
         if is_formula(fix_col):
-            problem = f"cell {cell} holds a formula; formulas are never run: type the text itself"
-            out.append(SheetRow("", str(get("id") or ""), "", "", line, cell, problem))
-            continue
-        corrected, problem = _cell_text(get("corrected_target"))
-        if not corrected and not problem:
-            continue
+            corrected, problem = "", "holds a formula; formulas are never run: type the text"
+        else:
+            corrected, problem = _cell_text(get("corrected_target"))
+            if not corrected and not problem:
+                continue
         if unneutralize and corrected[:1] == "'" and corrected[1:].startswith(_FORMULA_START):
             corrected = corrected[1:]  # the apostrophe the export adds before =, +, -, @
-        if problem:
-            problem = f"cell {cell} {problem}"
         file_name, _ = _cell_text(get("file"))
         pair_id, _ = _cell_text(get("id"))
         source, _ = _cell_text(get("source"))
+        problem = f"cell {cell} {problem}" if problem else ""
         out.append(SheetRow(file_name, pair_id.strip(), source, corrected, line, cell, problem))
     return out
 
