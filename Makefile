@@ -33,7 +33,8 @@ lint: $(STAMP)
 	$(PY) -m mypy
 
 fuzz: $(STAMP)
-	QT_QPA_PLATFORM=offscreen REVIEWER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/core/test_fuzz.py
+	QT_QPA_PLATFORM=offscreen REVIEWER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/core/test_fuzz.py \
+	  tests/core/test_fuzz_import.py tests/core/test_import_properties.py
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'

@@ -397,7 +397,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if edit is not None and not args.dry_run:
         ws.session.apply(edit)
         ws.save()
-    print(f"{verb} {len(plan.changes)} targets into {ws.path}")
+    n = len(plan.changes)
+    print(f"{verb} {n} target{'' if n == 1 else 's'} into {ws.path}")
     return EXIT_FINDINGS if plan.rejected else EXIT_OK
 
 

@@ -120,6 +120,19 @@ class ImportPlan:
         )
 
 
+def _shown(lost: Counter[str]) -> str:
+    return ", ".join(f"{t!r}" + (f" ×{n}" if n > 1 else "") for t, n in list(lost.items())[:4])
+
+
+def _markup_warning(source: str, target: str, new: str) -> EditWarning | None:
+    """Plain-text imports (sheets, raw XLIFF) may drop markup: warn, as a reviewer would."""
+    shared = inline.code_texts(inline.split(source)) & inline.code_texts(inline.split(target))
+    lost = shared - inline.code_texts(inline.split(new))
+    if not lost:
+        return None
+    return EditWarning("markup-lost", f"Markup the source and target share is gone: {_shown(lost)}")
+
+
 def _markup_problem(cand: Candidate, source: str, target: str) -> tuple[Reason, str] | None:
     """Codes the new target lost or changed, against the article's source and current target."""
     if cand.codes is None:
@@ -132,8 +145,7 @@ def _markup_problem(cand: Candidate, source: str, target: str) -> tuple[Reason, 
         return Reason.CODES_CHANGED, f"markup not in the source or the target: {shown}"
     lost = (src & tgt) - cand.codes
     if lost:
-        shown = ", ".join(f"{t!r}" + (f" ×{n}" if n > 1 else "") for t, n in list(lost.items())[:4])
-        return Reason.CODES_LOST, f"markup the source and target share was removed: {shown}"
+        return Reason.CODES_LOST, f"markup the source and target share was removed: {_shown(lost)}"
     return None
 
 
@@ -187,6 +199,10 @@ def plan_units(
         except TargetRejected as exc:
             reject(Reason.INVALID_TARGET, str(exc))
             continue
+        if cand.codes is None:
+            lost = _markup_warning(pair.source, pair.target, cand.target)
+            if lost is not None:
+                warnings.append(lost)
         plan.changes.append(
             Change(row, cand.id, pair.target, cand.target, cand.line, tuple(warnings))
         )

@@ -187,3 +187,19 @@ def test_a_sheet_for_another_article_is_refused(tmp_path: Path) -> None:
     ws = flagged(tmp_path)
     with pytest.raises(FormatError, match=r"holds no rows for change-nameservers\.md"):
         plan_import(ws.session, str(path))
+
+
+def test_a_fix_that_drops_shared_markup_is_imported_with_a_warning(tmp_path: Path) -> None:
+    ws = open_article(str(copy_corpus(tmp_path, "apps-health.md")))
+    row = ws.session.row_of("371a4-107")  # two links in source and target
+    ws.session.apply(AddIssue(row=row, issue=Issue("accuracy/omission", Severity.MINOR)))
+    path = tmp_path / "issues.csv"
+    export([ws.session], str(path))
+    rows = _read_csv(path)
+    line = sheet_rows(path)["371a4-107"]
+    rows[line - 1][FIX] = "Lees het overzicht [productiviteit](productivity-score.md)."
+    _write_csv(path, rows)
+    (change,) = plan_import(ws.session, str(path)).changes
+    (warning,) = change.warnings
+    assert warning.code == "markup-lost"
+    assert "'](https://privacy.microsoft.com/privacystatement)'" in warning.message
