@@ -120,6 +120,13 @@ class ImportPlan:
         )
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Equal but for whitespace: some tools re-indent the XML they save (Lokalize indents a
+    <source> that starts with a code). The source is only compared, never written, so such a
+    unit still matches."""
+    return a == b or a.split() == b.split()
+
+
 def _shown(lost: Counter[str]) -> str:
     return ", ".join(f"{t!r}" + (f" ×{n}" if n > 1 else "") for t, n in list(lost.items())[:4])
 
@@ -184,11 +191,20 @@ def plan_units(
         if pair.in_front_matter:
             reject(Reason.FRONT_MATTER, "the segment is in the front matter; edit it in reviewer")
             continue
-        if cand.source is not None and cand.source != source_form(pair.source):
+        if cand.source is not None and not _same_text(cand.source, source_form(pair.source)):
             reject(Reason.SOURCE_CHANGED, "the unit's source differs from the article's source")
             continue
         if cand.target == pair.target:
             plan.unchanged += 1
+            continue
+        if _same_text(cand.target, pair.target) and cand.target.count("\n") > pair.target.count(
+            "\n"
+        ):
+            reject(
+                Reason.INVALID_TARGET,
+                "only line breaks and indentation were added: the tool re-indented the file, "
+                "so the target is left as it is",
+            )
             continue
         problem = _markup_problem(cand, pair.source, pair.target)
         if problem is not None:

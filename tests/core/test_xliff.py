@@ -320,3 +320,26 @@ def test_a_tool_that_splits_a_unit_into_segments_still_imports(tmp_path: Path) -
     plan = plan_import(ws.session, str(out))
     assert [c.id for c in plan.changes] == [pair_id]
     assert plan.changes[0].after.startswith("Eerste zin. ")
+
+
+def test_a_tool_that_reindents_the_xml_changes_nothing(tmp_path: Path) -> None:
+    """Lokalize 22.12 saves a <source> that starts with a code on a new, indented line."""
+    article = copy_corpus(tmp_path, RICH)
+    ws = open_article(str(article))
+    out = tmp_path / "rich.xlf"
+    export_xliff([ws.session], str(out), "1.2")
+
+    def reindent(root: Any) -> None:
+        for tu in root.iter(f"{{{NS12}}}trans-unit"):
+            source = tu.find(f"{{{NS12}}}source")
+            if len(source) and not source.text:
+                source.text = "\n          "
+        # A re-indented target is no translator's change: it is left alone, and said so.
+        target_el(root, "371a4-120").text = "\n          "
+
+    rewrite(out, reindent)
+    plan = plan_import(ws.session, str(out))
+    assert plan.changes == []
+    assert [(r.id, r.reason) for r in plan.rejected] == [("371a4-120", Reason.INVALID_TARGET)]
+    assert "re-indented" in plan.rejected[0].message
+    assert plan.unchanged == len(list(segments(ws.session))) - 1
