@@ -74,7 +74,17 @@ class CheckConfig:
 
 REGISTRY: dict[str, Check] = {}
 # Imported (and so registered) in this order, which is the report order.
-BUILTIN_MODULES = ("consistency", "links", "markup", "numbers", "text")
+BUILTIN_MODULES = (
+    "consistency",
+    "links",
+    "markup",
+    "numbers",
+    "text",
+    "spelling",
+    "terms",
+    "english",
+    "alignment",
+)
 _loaded = False
 _load_lock = threading.Lock()
 

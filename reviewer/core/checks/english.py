@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reviewer.core.checks import lexicon
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.prose import Word, prose_words
 
@@ -38,19 +37,21 @@ def _frequencies(word: str) -> tuple[float, float]:
     return zipf(word, "en", wordlist=WORDLIST), zipf(word, "nl", wordlist=WORDLIST)  # type: ignore[operator]
 
 
+def dutch_zipf(word: str) -> float:
+    """How common ``word`` (lowercase) is in Dutch, on the Zipf scale; 0 without wordfreq."""
+    return _frequencies(word)[1]
+
+
 def english_available() -> bool:
     """Whether wordfreq is installed; without it the untranslated check finds nothing."""
     return _zipf() is not None
 
 
 def is_english_word(word: str) -> bool:
-    """A word far more common in English than in Dutch, and not a loanword the Dutch
-    targets of the article set use often (tenant, cloud, app)."""
-    low = word.lower()
-    en, nl = _frequencies(low)
-    if en < MIN_ZIPF or en < nl + MARGIN:
-        return False
-    return low not in lexicon.mined_words()
+    """A word far more common in English than in Dutch (wordfreq's Dutch list knows the
+    loanwords Dutch uses, such as app, cloud, server)."""
+    en, nl = _frequencies(word.lower())
+    return en >= MIN_ZIPF and en >= nl + MARGIN
 
 
 def _is_dutch(word: str) -> bool:
@@ -89,12 +90,20 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
     current: list[tuple[Word, str, bool]] = []  # (word, part, is English)
 
     def close() -> None:
-        while current and not current[-1][2]:
-            current.pop()  # neutral words (is, server) at the edges belong to no run
+        if len({id(w) for w, _, _ in current}) > 1:
+            while current and not current[-1][2]:
+                current.pop()  # neutral words (is, server) at the edges belong to no run
+            while current and not current[0][2]:
+                current.pop(0)
         english = [c for c in current if c[2]]
         title = all(p[:1].isupper() for _, p, _ in current)
         single_token = len({id(w) for w, _, _ in current}) == 1
-        if len(english) >= MIN_RUN and (not title or single_token):
+        # One hyphenated token (Mon-Fri) counts whole once one part of it is English.
+        same_case = len({p[:1].isupper() for _, p, _ in current}) == 1
+        enough = len(english) >= MIN_RUN or (
+            single_token and len(current) >= 2 and bool(english) and same_case
+        )
+        if enough and (not title or single_token):
             start, end = current[0][0].start, current[-1][0].end
             runs.append(EnglishRun(start, end, target[start:end]))
         current.clear()
@@ -103,6 +112,14 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
     for word, part in _units(words):
         if previous is not None and word is not previous and not _joined(target, previous, word):
             close()
+        if word is not previous and "-" in word.text and any(
+            _is_dutch(p) for p in word.parts if p
+        ):
+            current.clear()  # "command and control-infrastructuur": English modifiers of a
+            previous = word  # Dutch compound are part of a Dutch word
+            continue
+        if word is previous and current == [] and "-" in word.text:
+            continue
         previous = word
         low = part.lower()
         if part in names or word.text in names or low not in source_words:
@@ -110,7 +127,7 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
             continue
         if is_english_word(part):
             current.append((word, part, True))
-        elif _is_dutch(part) or not current:
+        elif _is_dutch(part):
             close()
         else:
             current.append((word, part, False))

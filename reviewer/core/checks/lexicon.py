@@ -151,6 +151,25 @@ def compounds() -> dict[tuple[str, str], Compound]:
     return table
 
 
+@lru_cache(maxsize=1)
+def noun_heads() -> frozenset[str]:
+    """Lowercase Dutch nouns: every head and every joined form of the compound table."""
+    heads: set[str] = set()
+    for (_, head), entry in compounds().items():
+        heads.add(head)
+        if "-" not in entry.joined:
+            heads.add(entry.joined)
+    return frozenset(heads)
+
+
+def is_dutch_word(word: str) -> bool:
+    """The Dutch dictionary (or, without one, the mined word list) knows ``word`` as written."""
+    d = dictionary()
+    if d is None:
+        return word.lower() in mined_words()
+    return d.check(word)
+
+
 # -- the user's dictionary ---------------------------------------------------------------
 
 

@@ -113,6 +113,14 @@ def dnt_words() -> frozenset[str]:
     return cached  # type: ignore[return-value]
 
 
+def dnt_words_lower() -> frozenset[str]:
+    cached = _state.get("dnt_words_lower")
+    if cached is None:
+        cached = frozenset(w.lower() for w in dnt_words())
+        _state["dnt_words_lower"] = cached
+    return cached  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=4096)
 def _term_regex(text: str, case_sensitive: bool) -> re.Pattern[str]:
     """A Dutch term as it may appear in a target: any case, inflected or at the start of a
@@ -176,8 +184,8 @@ def check_forbidden_term(source: str, target: str) -> Iterable[str]:
     "Do-not-translate name changed",
 )
 def check_dnt(source: str, target: str) -> Iterable[str]:
-    """A product or feature name on the do-not-translate list is in the source but not, as
-    written, in the target: translated ("Safe koppelingen"), re-cased or dropped."""
+    """A product or feature name on the do-not-translate list is in the source but not in the
+    target: translated ("Safe koppelingen", "Defender voor Eindpunt") or dropped."""
     if not names().terms:
         return ()
     hits = _prose_hits(source, names())
@@ -190,6 +198,6 @@ def check_dnt(source: str, target: str) -> Iterable[str]:
         if name in seen:
             continue
         seen.add(name)
-        if not _in_target(name, target, case_sensitive=True):
+        if not _in_target(name, target):  # a re-cased name is a capitalisation matter
             out.append(f"do-not-translate name {name!r} is not in the target")
     return out
