@@ -183,6 +183,10 @@ def mine_glossary(pairs: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     return sorted((e, d) for e, d in out if not (e.endswith("s") and e[:-1] in english))
 
 
+# Hand-checked rows with forbidden variants seen in MT output, kept beside the mined ones.
+CURATED = [("CSV file", "CSV-bestand", "CVS-bestand", "the MT swaps the letters of CSV")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", help="shared/articles folder")
@@ -199,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     (OUT / "do-not-translate.txt").write_text(header + "".join(n + "\n" for n in names), "utf-8")
     lines = ["english,dutch,forbidden,note"]
     lines += [f"{e},{d},," for e, d in terms]
+    lines += [",".join(row) for row in CURATED]
     (OUT / "glossary.csv").write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{len(pairs)} pairs: {len(names)} names, {len(terms)} glossary terms", file=sys.stderr)
     return 0

@@ -86,10 +86,11 @@ def unexplained(source: str, target: str) -> list[str]:
     return out
 
 
-@register_pair_check("omission-hint", Level.INFO, "accuracy/omission", "Possible omission")
+@register_pair_check(
+    "omission-hint", Level.INFO, "accuracy/omission", "Possible omission", default_on=False
+)
 def check_omission(source: str, target: str) -> Iterable[str]:
-    """A content word of the source that nothing in the target translates (a hint: the word
-    table knows only words, not paraphrase)."""
+    """A content word of the source that no target word translates (a hint, word-level only)."""
     missing = omissions(source, target)
     if not missing:
         return ()
@@ -97,7 +98,11 @@ def check_omission(source: str, target: str) -> Iterable[str]:
 
 
 @register_pair_check(
-    "mistranslation-hint", Level.INFO, "accuracy/mistranslation", "Possible mistranslation"
+    "mistranslation-hint",
+    Level.INFO,
+    "accuracy/mistranslation",
+    "Possible mistranslation",
+    default_on=False,
 )
 def check_mistranslation(source: str, target: str) -> Iterable[str]:
     """A Dutch word that no word of the source explains, such as "Mier" for "Migrate"."""

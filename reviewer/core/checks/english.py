@@ -103,7 +103,9 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
         enough = len(english) >= MIN_RUN or (
             single_token and len(current) >= 2 and bool(english) and same_case
         )
-        if enough and (not title or single_token):
+        # A Title Case run is a name (View-Only, Safe Links) unless it is abbreviations (Mon-Fri).
+        abbreviations = single_token and all(len(p) <= 3 for _, p, _ in current)
+        if enough and (not title or abbreviations):
             start, end = current[0][0].start, current[-1][0].end
             runs.append(EnglishRun(start, end, target[start:end]))
         current.clear()
@@ -147,4 +149,6 @@ def check_untranslated(source: str, target: str) -> Iterable[str]:
     if source.strip() == target.strip() and len(prose_words(source)) < 3:
         return ()  # a name, a UI label or a code line: identical targets are expected
     runs = english_runs(target, source)
+    if runs and source.strip() == target.strip():
+        return [f"target is the English source: {runs[0].text!r}"]
     return [f"English left in the target: {r.text!r}" for r in runs]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
@@ -75,8 +74,6 @@ def _load() -> tuple[Glossary, Glossary]:
                 names.add(name, name)
         except GlossaryError as exc:
             _problems.append(str(exc))
-    for problem in _problems:
-        print(f"reviewer: {problem}", file=sys.stderr)
     return terms, names
 
 
@@ -145,8 +142,7 @@ def _prose_hits(source: str, glossary_: Glossary) -> list[TermHit]:
     "Glossary term not used",
 )
 def check_glossary_term(source: str, target: str) -> Iterable[str]:
-    """A glossary term is in the source, but the Dutch term the glossary requires is not in
-    the target."""
+    """A glossary term is in the source but its required Dutch term is not in the target."""
     if not glossary().terms:
         return ()
     out: list[str] = []
@@ -184,8 +180,7 @@ def check_forbidden_term(source: str, target: str) -> Iterable[str]:
     "Do-not-translate name changed",
 )
 def check_dnt(source: str, target: str) -> Iterable[str]:
-    """A product or feature name on the do-not-translate list is in the source but not in the
-    target: translated ("Safe koppelingen", "Defender voor Eindpunt") or dropped."""
+    """A do-not-translate name of the source is translated or dropped ("Safe koppelingen")."""
     if not names().terms:
         return ()
     hits = _prose_hits(source, names())
