@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
                 tp += ok
                 fp += not ok
                 if code in args.show:
-                    print(f"{'TP' if ok else 'FP'} {code} {p['id']}: {m}\n   T: {p['target'][:160]}")
+                    print(
+                        f"{'TP' if ok else 'FP'} {code} {p['id']}: {m}\n   T: {p['target'][:160]}"
+                    )
         precision = tp / (tp + fp) if tp + fp else None
         rows[code] = {
             "findings": tp + fp,

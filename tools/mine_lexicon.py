@@ -25,9 +25,9 @@ from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tune_split import ROOT, articles_arg, tune_pairs  # noqa: E402
+from tune_split import ROOT, articles_arg, tune_pairs
 
-from reviewer.core.checks.prose import adjacent, prose_words  # noqa: E402
+from reviewer.core.checks.prose import adjacent, prose_words
 
 OUT = ROOT / "reviewer" / "resources" / "checks"
 MIN_COUNT = 3
@@ -115,12 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     extra = sorted(
         w
         for w, c in counts.items()
-        if c >= MIN_COUNT and len(files[w]) >= MIN_FILES and not nl.check(w)
+        if c >= MIN_COUNT
+        and len(files[w]) >= MIN_FILES
+        and not nl.check(w)
         and not nl.check(w.capitalize())
     )
     nouns = dictionary_nouns(Path(args.dic))
-    print(f"{len(extra)} known words beyond the dictionary; {len(nouns)} dictionary nouns",
-          file=sys.stderr)
+    print(
+        f"{len(extra)} known words beyond the dictionary; {len(nouns)} dictionary nouns",
+        file=sys.stderr,
+    )
 
     # Compound nouns: the dictionary's nouns plus every joined word of the targets whose head is
     # a dictionary noun, each split once into first part + head.

@@ -24,9 +24,11 @@ from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tune_split import ROOT, articles_arg, tune_pairs  # noqa: E402
+import itertools
 
-from reviewer.core.checks.prose import blank_non_prose  # noqa: E402
+from tune_split import ROOT, articles_arg, tune_pairs
+
+from reviewer.core.checks.prose import blank_non_prose
 
 OUT = ROOT / "reviewer" / "resources" / "checks"
 MIN_FILES = 4
@@ -52,7 +54,7 @@ def name_runs(source: str) -> list[str]:
     for chunk in re.split(r"[.:;!?,()\[\]|*\"“”]+|\s-\s", text):
         tokens = _TOKEN_RE.findall(chunk)
         run: list[str] = []
-        for i, tok in enumerate(tokens + [""]):
+        for i, tok in enumerate([*tokens, ""]):
             is_cap = bool(tok) and _CAP_RE.fullmatch(tok) is not None
             glue = tok in _GLUE and run
             if is_cap or glue:
@@ -129,7 +131,7 @@ def _bigrams(text: str) -> set[str]:
     words = _EN_RE.findall(blank_non_prose(text))
     return {
         f"{a} {b}"
-        for a, b in zip(words, words[1:], strict=False)
+        for a, b in itertools.pairwise(words)
         if a.isalpha() and b.isalpha() and a.islower() and b.islower()
     }
 
@@ -140,7 +142,7 @@ def _dutch_terms(text: str) -> set[str]:
     out = {w for w in words if len(w) >= 6 and w.islower() and w[0].isalpha()}
     out.update(
         f"{a} {b}"
-        for a, b in zip(words, words[1:], strict=False)
+        for a, b in itertools.pairwise(words)
         if a[0].isalpha() and b[0].isalpha() and a.islower() and b.islower()
     )
     return out
@@ -159,9 +161,7 @@ def mine_glossary(pairs: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
         if not en:
             continue
         nl = {
-            b
-            for b in _dutch_terms(target)
-            if all(zipf_frequency(w, "nl") < 5.6 for w in b.split())
+            b for b in _dutch_terms(target) if all(zipf_frequency(w, "nl") < 5.6 for w in b.split())
         }
         for b in nl:
             nl_count[b] += 1

@@ -24,9 +24,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tune_split import ROOT, articles_arg, tune_pairs  # noqa: E402
+from tune_split import ROOT, articles_arg, tune_pairs
 
-from reviewer.core.checks.prose import prose_words  # noqa: E402
+from reviewer.core.checks.prose import prose_words
 
 OUT = ROOT / "reviewer" / "resources" / "checks" / "alignment.tsv.gz"
 MIN_COUNT = 3
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             raw.append((e, f))
     e_count = Counter(w for e, _ in raw for w in e)
     f_count = Counter(w for _, f in raw for w in f)
-    e_vocab = [NULL] + sorted(w for w, c in e_count.items() if c >= MIN_COUNT)
+    e_vocab = [NULL, *sorted(w for w, c in e_count.items() if c >= MIN_COUNT)]
     f_vocab = sorted(w for w, c in f_count.items() if c >= MIN_COUNT)
     e_id = {w: i for i, w in enumerate(e_vocab)}
     f_id = {w: i for i, w in enumerate(f_vocab)}
@@ -118,8 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(f"{e_vocab[e]}\t{f_vocab[int(pf[i])]}\t{t[i]:.3f}\n")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(f"# IBM Model 1, {args.iterations} EM iterations, {len(raw)} TUNE pairs; "
-                  f"t(nl|en) >= {MIN_PROB}, top {TOP_K} per English word\n")
+        out.write(
+            f"# IBM Model 1, {args.iterations} EM iterations, {len(raw)} TUNE pairs; "
+            f"t(nl|en) >= {MIN_PROB}, top {TOP_K} per English word\n"
+        )
         out.writelines(rows)
     print(f"{kept} entries written to {OUT} ({OUT.stat().st_size} bytes)", file=sys.stderr)
     return 0

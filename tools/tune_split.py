@@ -48,7 +48,7 @@ def tune_pairs(articles: Path = ARTICLES) -> Iterator[TunePair]:
         rel = path.relative_to(articles).as_posix()
         try:
             doc = parse(path.read_bytes(), str(path))
-        except Exception as exc:  # noqa: BLE001 - one unreadable article must not stop mining
+        except Exception as exc:
             print(f"skipped {rel}: {exc}", file=sys.stderr)
             continue
         for pair in doc.pairs:

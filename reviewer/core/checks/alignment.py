@@ -38,10 +38,10 @@ def table() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
 
 
 def _counterpart(nl_word: str, translations: dict[str, float], en_word: str) -> bool:
-    if nl_word == en_word or nl_word[:PREFIX] == en_word[:PREFIX] and len(en_word) >= PREFIX:
+    if nl_word == en_word or (nl_word[:PREFIX] == en_word[:PREFIX] and len(en_word) >= PREFIX):
         return True
     for t, p in translations.items():
-        if p >= MIN_PROB and (t == nl_word or len(t) >= MIN_LEN and t in nl_word):
+        if p >= MIN_PROB and (t == nl_word or (len(t) >= MIN_LEN and t in nl_word)):
             return True
     return False
 

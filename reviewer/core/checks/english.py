@@ -114,9 +114,7 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
     for word, part in _units(words):
         if previous is not None and word is not previous and not _joined(target, previous, word):
             close()
-        if word is not previous and "-" in word.text and any(
-            _is_dutch(p) for p in word.parts if p
-        ):
+        if word is not previous and "-" in word.text and any(_is_dutch(p) for p in word.parts if p):
             current.clear()  # "command and control-infrastructuur": English modifiers of a
             previous = word  # Dutch compound are part of a Dutch word
             continue
@@ -143,7 +141,9 @@ def _joined(text: str, first: Word, second: Word) -> bool:
     return len(gap) <= 3 and gap.strip(" *_") == ""
 
 
-@register_pair_check("untranslated", Level.WARNING, "accuracy/untranslated", "English left in the target")
+@register_pair_check(
+    "untranslated", Level.WARNING, "accuracy/untranslated", "English left in the target"
+)
 def check_untranslated(source: str, target: str) -> Iterable[str]:
     """A run of two or more English words from the source left in the Dutch target."""
     if source.strip() == target.strip() and len(prose_words(source)) < 3:

@@ -55,7 +55,9 @@ class Glossary:
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
     _by_key: dict[str, Term] = field(default_factory=dict, repr=False)
 
-    def add(self, english: str, dutch: str, forbidden: list[str] | None = None, note: str = "") -> Term:
+    def add(
+        self, english: str, dutch: str, forbidden: list[str] | None = None, note: str = ""
+    ) -> Term:
         """Add a term, or replace the one with the same English text; returns it."""
         english, dutch = " ".join(english.split()), " ".join(dutch.split())
         if not english or not dutch:
@@ -261,7 +263,9 @@ def _write_tbx(terms: list[Term]) -> bytes:
         lines.append(f"<termEntry id={quoteattr(f't{i}')}>")
         if t.note:
             lines.append(f'<descrip type="definition">{escape(t.note)}</descrip>')
-        lines.append(f'<langSet xml:lang="en"><tig><term>{escape(t.english)}</term></tig></langSet>')
+        lines.append(
+            f'<langSet xml:lang="en"><tig><term>{escape(t.english)}</term></tig></langSet>'
+        )
         lines.append('<langSet xml:lang="nl">')
         lines.append(f"<tig><term>{escape(t.dutch)}</term></tig>")
         for f in t.forbidden:
@@ -281,7 +285,13 @@ def load_names(path: str | os.PathLike[str]) -> list[str]:
     try:
         text = Path(name).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise GlossaryError(f"do-not-translate list {name}: cannot be read: {exc.strerror}.") from None
+        raise GlossaryError(
+            f"do-not-translate list {name}: cannot be read: {exc.strerror}."
+        ) from None
     except UnicodeDecodeError:
         raise GlossaryError(f"do-not-translate list {name}: is not UTF-8 text.") from None
-    return [" ".join(n.split()) for n in text.splitlines() if n.strip() and not n.lstrip().startswith("#")]
+    return [
+        " ".join(n.split())
+        for n in text.splitlines()
+        if n.strip() and not n.lstrip().startswith("#")
+    ]

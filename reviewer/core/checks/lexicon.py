@@ -81,7 +81,7 @@ class _Dictionary:
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
     try:
-        import enchant  # type: ignore[import-untyped]
+        import enchant
     except ImportError:
         return None, SpellingStatus(
             False,
@@ -100,7 +100,7 @@ def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
             if enchant.dict_exists(language):
                 d = _Dictionary(enchant.Dict(language), language)
                 return d, SpellingStatus(True, f"Dutch dictionary {language} loaded.", language)
-        except Exception:  # noqa: BLE001 - a broken provider must not stop the checks
+        except Exception:
             continue
     return None, SpellingStatus(
         False,

@@ -87,8 +87,8 @@ def prose_words(text: str) -> tuple[Word, ...]:
     for m in _TOKEN_RE.finditer(blanked):
         token = m.group()
         start = m.start()
-        if token in ("|", "-", "*", "+", "#", "##", "###", "####", ">") or token[:1].isdigit() and (
-            token.endswith(".") and token[:-1].isdigit()
+        if token in ("|", "-", "*", "+", "#", "##", "###", "####", ">") or (
+            token[:1].isdigit() and (token.endswith(".") and token[:-1].isdigit())
         ):
             sentence_start = True
             continue

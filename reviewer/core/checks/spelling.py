@@ -49,7 +49,7 @@ def suggestions(word: str) -> list[str]:
         return []
     try:
         return d.suggest(word)
-    except Exception:  # noqa: BLE001 - a provider error must never reach the user as a crash
+    except Exception:
         return []
 
 
@@ -78,13 +78,17 @@ def _compound_ok(word: str, skip: frozenset[str], depth: int = 0) -> bool:
         return False
     for i in range(len(word) - 3, 2, -1):
         head = word[i:]
-        if not (lexicon.is_known(head) or depth and _compound_ok(head, skip, depth + 1)):
+        if not (lexicon.is_known(head) or (depth and _compound_ok(head, skip, depth + 1))):
             continue
         first = word[:i]
         for link in ("", "s", "e", "en"):
             stem = first[: len(first) - len(link)] if link else first
-            if len(stem) >= 3 and first.endswith(link) and (
-                lexicon.is_known(stem) or _english(stem) or _compound_ok(stem, skip, depth + 1)
+            if (
+                len(stem) >= 3
+                and first.endswith(link)
+                and (
+                    lexicon.is_known(stem) or _english(stem) or _compound_ok(stem, skip, depth + 1)
+                )
             ):
                 return True
     return False
@@ -129,7 +133,9 @@ def _joined(words: tuple[Word, ...], i: int, target: str) -> Misspelling | None:
     joined = entry.joined
     if first.text[:1].isupper():
         joined = joined[:1].upper() + joined[1:]
-    return Misspelling(first.start, second.end, target[first.start : second.end], "compound", joined)
+    return Misspelling(
+        first.start, second.end, target[first.start : second.end], "compound", joined
+    )
 
 
 def _plural_noun(word: str) -> bool:
@@ -175,11 +181,15 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
             continue  # "Exchange server 2010": a version name, not a compound
         if f"{name} {noun}".lower() in source.lower() and noun.lower() in terms.dnt_words_lower():
             continue  # both words belong to a name: Microsoft Teams
-        if lexicon.is_dutch_word(name.lower()) and name.isalpha() and not _in_source_as_name(
-            name, source
+        if (
+            lexicon.is_dutch_word(name.lower())
+            and name.isalpha()
+            and not _in_source_as_name(name, source)
         ):
             continue  # a capitalised Dutch word (Beheerder, Instellingen), not a name
-        if not _is_noun(noun) or english.is_english_word(noun) and not lexicon.is_dutch_word(noun):
+        if not _is_noun(noun) or (
+            english.is_english_word(noun) and not lexicon.is_dutch_word(noun)
+        ):
             continue
         if noun[0].isupper() and (
             english.is_english_word(noun) or not lexicon.is_dutch_word(noun.lower())

@@ -153,7 +153,7 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
             continue
         seen.add(term.english)
         if not _in_target(term.dutch, target):
-            out.append(f"{source[hit.start:hit.end]!r} should be {term.dutch!r} (glossary)")
+            out.append(f"{source[hit.start : hit.end]!r} should be {term.dutch!r} (glossary)")
     return out
 
 
