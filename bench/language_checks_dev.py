@@ -6,7 +6,7 @@ forbidden-term and dnt-translated → terminology; untranslated → untranslated
 omission; mistranslation-hint → mistranslation or omission). Recall: labelled errors of the kind
 whose pair the check flagged. dev.yaml is for tuning; figures on it are optimistic.
 
-Run: .venv/bin/python bench/language_checks_dev.py [--labels tests/data/check_eval/dev.yaml] [--show CODE]
+Run: .venv/bin/python bench/language_checks_dev.py [--labels FILE] [--show CODE]
 """
 
 from __future__ import annotations

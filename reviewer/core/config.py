@@ -57,7 +57,9 @@ class Config:
     shipped_terms: bool = True
 
     def check_config(self) -> CheckConfig:
-        return CheckConfig(disabled=set(self.disabled_checks), enabled_extra=set(self.enabled_checks))
+        return CheckConfig(
+            disabled=set(self.disabled_checks), enabled_extra=set(self.enabled_checks)
+        )
 
     def language_settings(self) -> LanguageSettings:
         """The language files the spelling and terminology checks use; relative paths are

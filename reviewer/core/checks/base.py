@@ -114,7 +114,9 @@ def register_pair_check(
 ) -> Callable[[PairCheckFn], PairCheckFn]:
     def decorate(fn: PairCheckFn) -> PairCheckFn:
         doc = (fn.__doc__ or "").strip()
-        _add(Check(code, level, category, title, pair_fn=fn, description=doc, default_on=default_on))
+        _add(
+            Check(code, level, category, title, pair_fn=fn, description=doc, default_on=default_on)
+        )
         return fn
 
     return decorate

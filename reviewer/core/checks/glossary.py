@@ -1,4 +1,4 @@
-"""Glossaries a user owns: terms with their required Dutch rendering, read from and written to TBX or CSV."""
+"""Glossaries a user owns: terms with required Dutch renderings, as TBX or CSV files."""
 
 from __future__ import annotations
 

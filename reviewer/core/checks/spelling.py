@@ -1,4 +1,4 @@
-"""Dutch spelling: unknown words, split compounds (toegangs token) and missing hyphens (Teams bestanden)."""
+"""Dutch spelling: unknown words, split compounds and missing hyphens after names."""
 
 from __future__ import annotations
 
