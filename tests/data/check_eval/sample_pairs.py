@@ -5,6 +5,9 @@
 #       writes DIR/dev.yaml, DIR/census.yaml, DIR/rich.yaml without labels
 #   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --verify
 #       checks that the labelled files here hold exactly that selection, in that order
+#   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --manifest
+#       rewrites texts.sha256: one line per selected pair with the SHA-256 of its exact texts,
+#       which tests/core/test_check_eval_data.py compares with the YAML (no article set needed)
 
 from __future__ import annotations
 
@@ -222,14 +225,33 @@ def pair_record(cand: Candidate, errors: list[dict[str, Any]] | None) -> dict[st
     return record
 
 
+def text_digest(source: str, target: str) -> str:
+    """SHA-256 of a pair's exact source and target (UTF-8, NUL between them)."""
+    return hashlib.sha256(f"{source}\0{target}".encode()).hexdigest()
+
+
+def manifest(selections: dict[str, list[Candidate]]) -> str:
+    lines = ["# set\tfile\tid\tsha256(source NUL target); written by sample_pairs.py --manifest"]
+    for name, chosen in selections.items():
+        lines += [f"{name}\t{c.file}\t{c.id}\t{text_digest(c.source, c.target)}" for c in chosen]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=Path, required=True)
     parser.add_argument("--out", type=Path, help="write the unlabelled selection here")
     parser.add_argument("--verify", action="store_true", help="compare with the labelled files")
+    parser.add_argument("--manifest", action="store_true", help="rewrite texts.sha256")
     args = parser.parse_args()
     selections, meta = select(args.articles)
     status = 0
+    if args.manifest:
+        (HERE / "texts.sha256").write_text(manifest(selections), encoding="utf-8")
+    if args.verify:
+        same = (HERE / "texts.sha256").read_text(encoding="utf-8") == manifest(selections)
+        status |= not same
+        print(f"texts.sha256: {'identical' if same else 'DIFFERENT'}")
     for name, chosen in selections.items():
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
