@@ -66,7 +66,8 @@ _PRODUCT_WORDS = (
 )
 STRATA: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     (
-        "code",  # hashes, GUIDs, identifiers, cmdlets, parameters, variables, paths, e-mail, versions
+        # hashes, GUIDs, identifiers, cmdlets, parameters, variables, paths, e-mail, versions
+        "code",
         60,
         re.compile(
             r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
@@ -169,7 +170,9 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
             "sampled": CENSUS_SIZE,
             "population": len(pools["held-out"]),
             "skipped_code_or_number": skipped["held-out"],
-            "rule": "uniform over the HELD-OUT split's pairs: random.Random(seed).sample(pairs, 400)",
+            "rule": (
+                "uniform over the HELD-OUT split's pairs: random.Random(seed).sample(pairs, 400)"
+            ),
         },
         "rich": {
             "split": "held-out",
