@@ -581,16 +581,19 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, help_text: str, description: str = "", paths: bool = True
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
             help=help_text,
-            description=help_text,
+            description=description or help_text,
             parents=[common],
             epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every *.md)")
+        if paths:
+            p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every *.md)")
         return p
 
     verify = add("verify", "check that every article round-trips byte for byte")
@@ -634,15 +637,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.set_defaults(func=cmd_export)
 
-    imp = sub.add_parser(
+    imp = add(
         "import",
-        help="take targets from an XLIFF file or a corrected issue sheet into an article",
-        description="Set the targets an XLIFF file (1.2 or 2.x) or an exported issue sheet "
-        "(.xlsx, .csv: its 'Corrected target' column) offers, where the unit's id and source "
-        "still match the article. Every other unit is reported and left alone.",
-        parents=[common],
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "take targets from an XLIFF file or a corrected issue sheet into an article",
+        "Set the targets an XLIFF file (1.2 or 2.x) or an exported issue sheet (.xlsx, .csv: "
+        "its 'Corrected target' column) offers, where the unit's id and source still match the "
+        "article. Every other unit is reported and left alone.",
+        paths=False,
     )
     imp.add_argument("article", metavar="ARTICLE", help="the article to change (.md)")
     imp.add_argument("file", metavar="FILE", help="the .xlf/.xliff, .xlsx or .csv to import")

@@ -16,13 +16,7 @@ from reviewer.core.xliff import NS12, NS20
 from tests.core.interop_helpers import validate, validate_tmx
 from tests.corpus import CORPUS, copy_corpus
 
-
-@pytest.fixture(autouse=True)
-def no_user_config(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("REVIEWER_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
 def _root(path: Path) -> etree._Element:

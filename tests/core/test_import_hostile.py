@@ -18,12 +18,7 @@ HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 NS = b'xmlns="urn:oasis:names:tc:xliff:document:1.2"'
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("REVIEWER_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
 def exported(tmp_path: Path, name: str = "change-nameservers.md") -> bytes:
@@ -43,18 +38,24 @@ def billion_laughs(_: Path) -> bytes:
     return HEAD + b"<!DOCTYPE xliff [" + lol + b"]><xliff " + NS + b' version="1.2">&e9;</xliff>'
 
 
-def xxe(tmp_path: Path) -> bytes:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("TOP-SECRET-42")
+def one_unit(target: bytes, prolog: bytes = b"") -> bytes:
+    """A small XLIFF 1.2 file for change-nameservers.md whose one target is ``target``."""
     return (
         HEAD
-        + f'<!DOCTYPE xliff [<!ENTITY x SYSTEM "file://{secret}">]>'.encode()
+        + prolog
         + b"<xliff "
         + NS
         + b' version="1.2"><file original="change-nameservers.md" source-language="en"'
-        + b' datatype="x-markdown"><body><trans-unit id="da2f2-102"><source>&x;</source>'
-        + b"<target>&x;</target></trans-unit></body></file></xliff>"
+        + b' datatype="x-markdown"><body><trans-unit id="da2f2-102"><source>s</source><target>'
+        + target
+        + b"</target></trans-unit></body></file></xliff>"
     )
+
+
+def xxe(tmp_path: Path) -> bytes:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-42")
+    return one_unit(b"&x;", f'<!DOCTYPE xliff [<!ENTITY x SYSTEM "file://{secret}">]>'.encode())
 
 
 def another_article(tmp_path: Path) -> bytes:
@@ -78,16 +79,7 @@ def malformed(tmp_path: Path) -> bytes:
 
 
 def deep(_: Path) -> bytes:
-    inner = b"<mrk mtype='x-a'>" * 400 + b"x" + b"</mrk>" * 400
-    return (
-        HEAD
-        + b"<xliff "
-        + NS
-        + b' version="1.2"><file original="change-nameservers.md" source-language="en"'
-        + b' datatype="x-markdown"><body><trans-unit id="da2f2-102"><source>s</source><target>'
-        + inner
-        + b"</target></trans-unit></body></file></xliff>"
-    )
+    return one_unit(b"<mrk mtype='x-a'>" * 400 + b"x" + b"</mrk>" * 400)
 
 
 def huge_text_node(_: Path) -> bytes:
