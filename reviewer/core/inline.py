@@ -22,6 +22,11 @@ _URL_RE = re.compile(r"https?://[^\s<>()\[\]`*]*[^\s<>()\[\]`*.,;:!?'\"]")
 _VOID_TAGS = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr")
 )
+# A run of text holding nothing that can start markup: taken in one step.
+_PLAIN_RE = re.compile(
+    "(?:[^\\\\`<&\\[\\]!*_h\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
+    "|h(?!ttps?://)|!(?!\\[))+"
+)
 # Characters XML 1.0 cannot hold even escaped: a code carries them, written as <cp> in XLIFF 2.
 _XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -159,6 +164,12 @@ def _scan(text: str) -> list[str | _Tok]:
         out.append(t)
 
     while pos < n:
+        if pos not in closers:
+            plain = _PLAIN_RE.match(text, pos)
+            if plain:
+                buf.append(plain.group())
+                pos = plain.end()
+                continue
         ch = text[pos]
         if pos in closers:
             end, key = closers.pop(pos)
