@@ -260,7 +260,7 @@ def _xliff_candidates(data: bytes, path: str, article: str) -> tuple[str, list[C
             continue
         for u in f.units:
             codes = u.target_codes if f.coded else None
-            problem_reason = Reason.CODES_CHANGED if "code" in u.problem else Reason.UNREADABLE
+            problem_reason = Reason.CODES_CHANGED if u.codes_changed else Reason.UNREADABLE
             cands.append(
                 Candidate(u.id, u.line, u.source, u.target, codes, u.problem, problem_reason)
             )

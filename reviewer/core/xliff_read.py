@@ -24,6 +24,7 @@ class UnitIn:
     target: str | None  # None: the tool left no target (untranslated)
     target_codes: Counter[str] = field(default_factory=Counter)  # markup of the target's codes
     problem: str = ""  # why the unit cannot be trusted, when it cannot
+    codes_changed: bool = False  # the problem is with its inline codes
 
 
 @dataclass(slots=True)
@@ -41,7 +42,11 @@ class XliffIn:
 
 
 class _Unreadable(Exception):
-    """A unit's inline content that cannot be turned back into text."""
+    """A unit's content that cannot be turned back into text."""
+
+
+class _CodesChanged(_Unreadable):
+    """Inline codes the export did not write, or whose markup is missing."""
 
 
 def _local(el: Any) -> str:
@@ -64,7 +69,7 @@ class _Inline:
     def data_ref(self, el: Any, attr: str) -> str:
         ref = el.get(attr)
         if ref is None or ref not in self.data:
-            raise _Unreadable(
+            raise _CodesChanged(
                 f"<{_local(el)} id={el.get('id')!r}> has no original markup ({attr}); "
                 "the tool changed the codes"
             )
@@ -91,7 +96,7 @@ class _Inline:
             elif name == "mrk":
                 self.walk(el)
             else:
-                raise _Unreadable(
+                raise _CodesChanged(
                     f"<{name}> codes were not in the exported file; export again and "
                     "translate the new file"
                 )
@@ -140,6 +145,7 @@ def _unit_12(tu: Any) -> UnitIn:
             unit.target, unit.target_codes = _text(target, "1.2", {})
     except _Unreadable as exc:
         unit.problem = str(exc)
+        unit.codes_changed = isinstance(exc, _CodesChanged)
     return unit
 
 
@@ -180,6 +186,7 @@ def _unit_2(el: Any) -> UnitIn:
             unit.target_codes = codes
     except _Unreadable as exc:
         unit.problem = str(exc)
+        unit.codes_changed = isinstance(exc, _CodesChanged)
     return unit
 
 
