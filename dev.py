@@ -20,8 +20,16 @@ WINDOWS = sys.platform == "win32"
 SCRIPTS = VENV / ("Scripts" if WINDOWS else "bin")
 PY = SCRIPTS / ("python.exe" if WINDOWS else "python")
 # ruff and mypy read their paths from pyproject.toml; these are the gates `test` runs.
-TEST_RUFF_PATHS = ("reviewer/core", "reviewer/cli.py", "reviewer/desktop.py", "reviewer/launch.py",
-                   "reviewer/resources", "dev.py", "tools", "main.py")
+TEST_RUFF_PATHS = (
+    "reviewer/core",
+    "reviewer/cli.py",
+    "reviewer/desktop.py",
+    "reviewer/launch.py",
+    "reviewer/resources",
+    "dev.py",
+    "tools",
+    "main.py",
+)
 LINT_RUFF_PATHS = ("reviewer", "tests", "bench", "tools", "main.py", "dev.py")
 
 
