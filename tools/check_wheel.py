@@ -52,7 +52,8 @@ def problems(wheel: Path) -> list[str]:
 
     if meta.get("License-Expression") != project["license"]:
         out.append(f"License-Expression is {meta.get('License-Expression')!r}")
-    if meta.get("License") or any(c.startswith("License ::") for c in meta.get_all("Classifier")):
+    classifiers = meta.get_all("Classifier") or []
+    if meta.get("License") or any(c.startswith("License ::") for c in classifiers):
         out.append("legacy License field or license classifier next to License-Expression")
     for license_file in project["license-files"]:
         if f"{dist_info}/licenses/{license_file}" not in names:
