@@ -27,7 +27,8 @@ TEST_RUFF_PATHS = (
     "reviewer/launch.py",
     "reviewer/resources",
     "dev.py",
-    "tools",
+    "tools/check_platforms.py",
+    "tools/check_wheel.py",
     "main.py",
 )
 LINT_RUFF_PATHS = ("reviewer", "tests", "bench", "tools", "main.py", "dev.py")

@@ -222,9 +222,25 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
 def _run_checks(workspaces: Sequence[Workspace], config: Config) -> None:
     """One run over all articles, so the consistency checks compare across files."""
     docs = [ws.session.doc for ws in workspaces]
+    _configure_language(config)
     findings = run_checks(docs, config.check_config())
     for ws in workspaces:
         ws.session.assign_findings(findings)
+
+
+def _configure_language(config: Config) -> None:
+    """Point the spelling and terminology checks at the user's files; say once on stderr when
+    spelling is off or a glossary cannot be read."""
+    from reviewer.core.checks import lexicon, terms
+
+    lexicon.configure(config.language_settings())
+    checks = config.check_config()
+    wanted = {c.code for c in REGISTRY.values() if checks.enabled(c)}
+    status = lexicon.spelling_status()
+    if not status.available and "spelling" in wanted:
+        print(f"reviewer: {status.message}", file=sys.stderr)
+    for problem in terms.load_problems():
+        print(f"reviewer: {problem}", file=sys.stderr)
 
 
 def _column(ws: Workspace, f: Finding) -> int:
