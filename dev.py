@@ -106,7 +106,11 @@ def _pytest(args: Sequence[str], env: dict[str, str]) -> None:
 
 def cmd_run(extra: Sequence[str]) -> None:
     ensure_installed()
-    _run([PY, "main.py", *(extra or ["--sample"])])
+    args = [os.fspath(PY), "main.py", *(extra or ["--sample"])]
+    print("+", " ".join(args), flush=True)
+    code = subprocess.call(args, cwd=ROOT)
+    if code != 0:
+        raise DevError("", code)  # the window, or main.py's own message, said why
 
 
 def cmd_test(extra: Sequence[str]) -> None:
@@ -164,7 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         COMMANDS[args.command][0](args.args)
     except DevError as exc:
-        print(f"dev.py {args.command}: {exc}", file=sys.stderr)
+        if str(exc):
+            print(f"dev.py {args.command}: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         return 130
