@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import fnmatch
 import getpass
 import json
 import os
@@ -30,29 +32,86 @@ from reviewer.core.scoring import (
 )
 from reviewer.core.segments import State
 from reviewer.core.tmx import export_tmx
-from reviewer.core.workspace import Workspace, open_article
+from reviewer.core.workspace import SaveError, Workspace, open_article
 from reviewer.core.xliff import export_xliff
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
+# What to do when a file cannot be written, worded for the command line (no Save As here).
+_WRITE_ADVICE = {
+    errno.EROFS: "The disk or share is read-only: copy the files to a folder you can write to "
+    "and run the command there.",
+    errno.EACCES: "You may not write to that folder: ask for write access, or copy the files "
+    "to a folder of yours.",
+    errno.ENOSPC: "The disk is full: free some space and run the command again.",
+    errno.EDQUOT: "Your disk quota is used up: free some space and run the command again.",
+    errno.ENOENT: "The folder does not exist: check the path.",
+    errno.ENAMETOOLONG: "The name is too long for this disk: rename the article (its review "
+    "file adds 12 characters) or move it to a shorter path.",
+}
+_WRITE_ADVICE[errno.EPERM] = _WRITE_ADVICE[errno.EACCES]
+WINDOWS_MAX_PATH = 260
 
-def iter_articles(paths: Iterable[str]) -> list[str]:
-    """Files named, plus every ``*.md`` below each folder named, in a stable order."""
+
+def write_advice(path: str, exc: OSError) -> str:
+    """Why ``path`` could not be written and what to do, in one line."""
+    reason = exc.strerror or str(exc)
+    if sys.platform == "win32" and len(os.path.abspath(path)) >= WINDOWS_MAX_PATH:
+        advice = (
+            "Windows limits paths to 260 characters unless long paths are enabled: enable "
+            "them (see the README) or move the folder to a shorter path."
+        )
+    else:
+        advice = _WRITE_ADVICE.get(exc.errno or 0, "Nothing was written; run the command again.")
+    return f"{path}: cannot write it: {reason}. {advice}"
+
+
+def iter_articles(paths: Iterable[str], problems: list[str] | None = None) -> list[str]:
+    """Files named, plus every ``*.md`` below each folder named, in a stable order.
+
+    A folder below that cannot be listed (no permission, a path too long for the system) is
+    skipped, and a message naming it goes to ``problems``.
+    """
     found: list[str] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found.extend(str(f) for f in sorted(p.rglob("*.md")) if f.is_file())
+        try:
+            is_dir = p.is_dir()
+        except OSError:  # a name too long for the system: reading it reports that clearly
+            is_dir = False
+        if is_dir:
+            found.extend(str(f) for f in _articles_below(p, problems))
         else:
             found.append(raw)
     return found
 
 
+def _articles_below(folder: Path, problems: list[str] | None) -> list[Path]:
+    def unlisted(exc: OSError) -> None:
+        if problems is not None:
+            where = exc.filename or folder
+            problems.append(f"{where}: folder skipped, it cannot be listed: {exc.strerror}.")
+
+    # os.walk, unlike Path.rglob, goes on past a folder it cannot list. Links to folders are
+    # not followed (as rglob), so a link loop cannot recurse forever.
+    found = [
+        Path(top, name)
+        for top, _dirs, names in os.walk(folder, onerror=unlisted)
+        for name in names
+        if fnmatch.fnmatch(name, "*.md")
+    ]
+    return sorted(f for f in found if f.is_file())
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
-    files = iter_articles(args.paths)
-    total_pairs = total_warnings = failures = unreadable = 0
+    problems: list[str] = []
+    files = iter_articles(args.paths, problems)
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    total_pairs = total_warnings = failures = 0
+    unreadable = len(problems)
     for name in files:
         try:
             data = read_bytes(name)
@@ -143,11 +202,14 @@ def _unique(files: Iterable[str]) -> list[str]:
 
 def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list[Workspace], int]:
     """Open every article named; unreadable ones are reported on stderr and counted."""
-    files = _unique(iter_articles(args.paths))
+    problems: list[str] = []
+    files = _unique(iter_articles(args.paths, problems))
+    for problem in problems:
+        print(f"reviewer: {problem}", file=sys.stderr)
     user = _user(args, config)
     progress = Progress(verb, len(files))
     opened: list[Workspace] = []
-    failed = 0
+    failed = len(problems)
     for k, name in enumerate(files, start=1):
         progress.step(k)
         try:
@@ -369,7 +431,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = export(sessions, args.output, config.mqm_threshold, fmt=kind)
             what = f"{count} rows"
     except OSError as exc:
-        print(f"reviewer: could not write {args.output}: {exc.strerror}.", file=sys.stderr)
+        print(f"reviewer: {write_advice(args.output, exc)}", file=sys.stderr)
         return EXIT_INPUT
     print(f"wrote {what} from {len(workspaces)} files to {args.output}")
     return EXIT_INPUT if failed else EXIT_OK
@@ -439,7 +501,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
         _run_checks(workspaces, config)
     wanted = set(ids)
     seen: set[str] = set()
-    total = 0
+    total = unsaved = 0
     verb = "would approve" if args.dry_run else "approved"
     for ws in workspaces:
         session = ws.session
@@ -453,13 +515,20 @@ def cmd_approve(args: argparse.Namespace) -> int:
         total += count
         if edit is not None and not args.dry_run:
             session.apply(edit)
-            ws.save()  # the article is untouched: only its sidecar is written
+            try:
+                ws.save()  # the article is untouched: only its sidecar is written
+            except SaveError as exc:  # report it and go on with the other files
+                total -= count
+                unsaved += 1
+                why = write_advice(exc.path, exc.cause) if exc.cause is not None else str(exc)
+                print(f"reviewer: {ws.path}: approvals not saved. {why}", file=sys.stderr)
+                continue
         print(f"{ws.path}: {verb} {count} segments")
     missing = [i for i in ids if i not in seen]
     if missing:
         print(f"reviewer: id not found in any file: {', '.join(missing)}", file=sys.stderr)
-    print(f"{verb} {total} segments in {len(workspaces)} files")
-    return EXIT_INPUT if failed or missing else EXIT_OK
+    print(f"{verb} {total} segments in {len(workspaces) - unsaved} files")
+    return EXIT_INPUT if failed or unsaved or missing else EXIT_OK
 
 
 # -- stats -------------------------------------------------------------------------------
@@ -674,7 +743,31 @@ def build_parser() -> argparse.ArgumentParser:
     stats = add("stats", "counts per state, issues, MQM score and post-edit distance")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.set_defaults(func=cmd_stats)
+
+    desktop = sub.add_parser(
+        "install-desktop",
+        help="Linux: add reviewer to the applications menu and to Open With for .md files",
+        description="Install the desktop entry and icon for the current user "
+        "($XDG_DATA_HOME/applications, icons/hicolor), pointing at this reviewer-gui.",
+    )
+    desktop.add_argument("--remove", action="store_true", help="remove them again")
+    desktop.set_defaults(func=cmd_install_desktop)
     return parser
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    from reviewer import desktop
+
+    if args.remove:
+        removed = desktop.remove()
+        for path in removed:
+            print(f"removed {path}")
+        if not removed:
+            print("no desktop entry was installed")
+        return EXIT_OK
+    done = desktop.install()
+    print(f"wrote {done.entry}\nwrote {done.icon}\nReviewer now starts {done.command}")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
