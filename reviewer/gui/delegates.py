@@ -105,7 +105,7 @@ class SegmentEditor(SegmentTextEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             mods = event.modifiers()
             if mods & Qt.KeyboardModifier.ShiftModifier:
-                self.insert_true("\r\n" if "\r\n" in self.true_text() else "\n")
+                super().keyPressEvent(event)  # a line break, as the target writes them
                 return
             if not mods & Qt.KeyboardModifier.ControlModifier:
                 self._delegate.commitData.emit(self)

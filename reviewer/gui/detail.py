@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.checks import Finding
+from reviewer.core.edits import SetTarget
 from reviewer.core.format import EditWarning
 from reviewer.core.session import ReviewSession
+from reviewer.core.typing_steps import text_change
 from reviewer.gui import theme
 from reviewer.gui.detail_issues import IssueList
 from reviewer.gui.edit_gateway import EditEvent, Origin
@@ -238,9 +240,7 @@ class DetailPane(QWidget):
             self.target.setFocus()
 
     def _place_cursor_at_change(self, event: EditEvent) -> None:
-        from reviewer.core.edits import SetTarget
-        from reviewer.core.typing_steps import text_change
-
+        """After an undo or redo of a target, the cursor sits where the text changed."""
         edit = event.edit
         if isinstance(edit, SetTarget) and edit.row == self.row:
             before, after = (

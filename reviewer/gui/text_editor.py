@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QMimeData, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -169,6 +169,11 @@ class SegmentTextEdit(QPlainTextEdit):
             return
         if self._local_undo and event.matches(QKeySequence.StandardKey.Redo):
             self.redo_step()
+            return
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl:
+            # A line break as the target already writes them: CRLF stays CRLF.
+            self.insert_true("\r\n" if "\r\n" in self.shadow.true else "\n")
             return
         super().keyPressEvent(event)
 

@@ -20,6 +20,8 @@ from reviewer.gui.model import COL_SOURCE, COL_TARGET
 from reviewer.gui.visible_text import CR_MARK, LS_MARK, PS_MARK
 from tests.gui.gui_helpers import copy_corpus, load, synthetic_article
 
+# The real question, before the autouse fixture swaps it for one that fails the test.
+_REAL_ASK_EXTERNAL_CHANGE = dialogs.ask_external_change
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -288,7 +290,7 @@ def test_external_change_dialog_says_unsaved_edits_are_reapplied(qtbot, monkeypa
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    dialogs.ask_external_change(None, "a.md")
+    _REAL_ASK_EXTERNAL_CHANGE(None, "a.md")
     assert "lost" not in texts[0] and "re-applied" in texts[0]
 
 

@@ -119,3 +119,13 @@ def test_a_layer_underlines_words_in_the_editor(qtbot) -> None:  # type: ignore[
         block = block.next()
     assert marked == ["fuot", "fuot"]
     assert editor.true_text() == "Een fuot hier\nen daar fuot"  # marks never change the text
+
+
+def test_return_breaks_a_line_as_the_target_already_does(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = SegmentTextEdit()
+    qtbot.addWidget(editor)
+    for before, after in (("een\r\ntwee", "een\r\ntwee\r\n"), ("een\ntwee", "een\ntwee\n")):
+        editor.set_true_text(before)
+        editor.set_cursor(len(before))
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        assert editor.true_text() == after
