@@ -1,8 +1,9 @@
-"""The user's config file: reviewer name, disabled checks and the MQM pass threshold."""
+"""Config files: the user's config.yaml and a project's .reviewer.yaml merged over it."""
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,29 @@ from reviewer.core.scoring import DEFAULT_THRESHOLD
 
 ENV_VAR = "REVIEWER_CONFIG"
 FILE_NAME = "config.yaml"
-_KEYS = ("reviewer", "disabled_checks", "mqm_threshold")
+# A project's settings live beside its articles; the nearest one above an article applies.
+PROJECT_FILE_NAME = ".reviewer.yaml"
+_KEYS = ("reviewer", "disabled_checks", "mqm_threshold", "profile", "checks", "profiles")
+# What a check can be set to: on at a level, on at its own level, or off.
+CHECK_SETTINGS = ("error", "warning", "info", "on", "off")
+_PROFILE_KEYS = ("base", "checks", "description")
+_NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+@dataclass(slots=True)
+class ProfileSpec:
+    """A named set of check settings over a base profile (see reviewer.core.profiles)."""
+
+    base: str = "default"
+    checks: dict[str, str] = field(default_factory=dict)
+    description: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"base": self.base}
+        if self.description:
+            out["description"] = self.description
+        out["checks"] = dict(self.checks)
+        return out
 
 
 class ConfigError(ReviewerError):
@@ -39,16 +62,41 @@ class Config:
     disabled_checks: set[str] = field(default_factory=set)
     mqm_threshold: float = DEFAULT_THRESHOLD
     path: str | None = None
+    # The check profile to run (None: "default"), per-check settings over it (code → one of
+    # CHECK_SETTINGS) and the profiles this file defines.
+    profile: str | None = None
+    checks: dict[str, str] = field(default_factory=dict)
+    profiles: dict[str, ProfileSpec] = field(default_factory=dict)
+    # The project file merged over this config, if any (see config_for_article).
+    project_path: str | None = None
+    # Keys the file set, so a merge knows which values a project overrides.
+    explicit: set[str] = field(default_factory=set, compare=False)
 
-    def check_config(self) -> CheckConfig:
-        return CheckConfig(disabled=set(self.disabled_checks))
+    def check_config(self, profile: str | None = None) -> CheckConfig:
+        """The checks to run and their levels: the profile (``profile`` overrides the one the
+        config names), then ``checks``, then ``disabled_checks``."""
+        from reviewer.core.profiles import resolve
+
+        return resolve(self, profile)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "reviewer": self.reviewer,
             "disabled_checks": sorted(self.disabled_checks),
             "mqm_threshold": self.mqm_threshold,
         }
+        if self.profile is not None:
+            out["profile"] = self.profile
+        if self.checks:
+            out["checks"] = dict(sorted(self.checks.items()))
+        if self.profiles:
+            out["profiles"] = {name: spec.as_dict() for name, spec in self.profiles.items()}
+        return out
+
+    def project_dict(self) -> dict[str, Any]:
+        """Only the keys this file set: what a project file holds (no reviewer name forced in)."""
+        full = self.as_dict()
+        return {k: full[k] for k in _KEYS if k in self.explicit and k in full}
 
 
 def default_config_path() -> str:
@@ -64,10 +112,14 @@ def load_config(path: str | None = None) -> Config:
     location may be absent, which means defaults."""
     explicit = path is not None or bool(os.environ.get(ENV_VAR))
     name = path if path is not None else default_config_path()
+    return _read(name, must_exist=explicit)
+
+
+def _read(name: str, must_exist: bool) -> Config:
     try:
         text = Path(name).read_text(encoding="utf-8")
     except FileNotFoundError:
-        if explicit:
+        if must_exist:
             raise ConfigError(name, "no such file.") from None
         return Config()
     except UnicodeDecodeError:
@@ -112,13 +164,122 @@ def _from_data(data: Any, name: str) -> Config:
     if not 0 <= threshold <= 100:
         raise ConfigError(name, f"'mqm_threshold' is {threshold}; it must lie in 0-100.")
     config.mqm_threshold = float(threshold)
+    profile = data.get("profile")
+    if profile is not None:
+        if not isinstance(profile, str) or not _NAME_RE.fullmatch(profile.strip()):
+            raise ConfigError(name, "'profile' must be a profile name such as 'default'.")
+        config.profile = profile.strip()
+    config.checks = _check_settings(data.get("checks"), name, "checks")
+    config.profiles = _profiles(data.get("profiles"), name)
+    config.explicit = {str(k) for k in data}
     return config
 
 
-def save_config(config: Config, path: str | None = None) -> str:
-    """Write the config (for a preferences dialog); returns the file written."""
+def _check_settings(raw: Any, name: str, where: str) -> dict[str, str]:
+    """code → setting; YAML reads a bare on/off as true/false, which mean the same here."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(name, f"'{where}' must map check codes to {', '.join(CHECK_SETTINGS)}.")
+    out: dict[str, str] = {}
+    for code, value in raw.items():
+        if isinstance(value, bool):
+            value = "on" if value else "off"
+        setting = str(value).strip().lower() if isinstance(value, str) else None
+        if not isinstance(code, str) or setting not in CHECK_SETTINGS:
+            raise ConfigError(
+                name,
+                f"'{where}': {code}: {value!r} is not one of {', '.join(CHECK_SETTINGS)}.",
+            )
+        out[code.strip()] = setting
+    return out
+
+
+def _profiles(raw: Any, name: str) -> dict[str, ProfileSpec]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(name, "'profiles' must map profile names to {base:, checks:}.")
+    out: dict[str, ProfileSpec] = {}
+    for key, body in raw.items():
+        if not isinstance(key, str) or not _NAME_RE.fullmatch(key):
+            raise ConfigError(name, f"profile name {key!r}: use lowercase letters, digits and -.")
+        body = body or {}
+        if not isinstance(body, dict):
+            raise ConfigError(name, f"profile {key!r} must be a mapping with base: and checks:.")
+        unknown = sorted(str(k) for k in body if k not in _PROFILE_KEYS)
+        if unknown:
+            raise ConfigError(
+                name,
+                f"profile {key!r}: unknown key {unknown[0]!r}; known: {', '.join(_PROFILE_KEYS)}.",
+            )
+        base = body.get("base", "default")
+        if not isinstance(base, str) or not _NAME_RE.fullmatch(base):
+            raise ConfigError(name, f"profile {key!r}: 'base' must be a profile name.")
+        description = body.get("description") or ""
+        out[key] = ProfileSpec(
+            base=base,
+            checks=_check_settings(body.get("checks"), name, f"profiles: {key}: checks"),
+            description=str(description).strip(),
+        )
+    return out
+
+
+def find_project_config(article: str | os.PathLike[str]) -> str | None:
+    """The nearest .reviewer.yaml in the article's folder or any folder above it."""
+    folder = Path(article).resolve().parent
+    for candidate in (folder, *folder.parents):
+        path = candidate / PROJECT_FILE_NAME
+        if path.is_file():
+            return str(path)
+    return None
+
+
+def load_project_config(path: str) -> Config:
+    """Read a project file (.reviewer.yaml); same keys as the user config, all optional."""
+    return _read(path, must_exist=True)
+
+
+def merge_configs(user: Config, project: Config) -> Config:
+    """The project's settings over the user's: values it sets win, check settings and profiles
+    merge by code and name, and disabled checks add up."""
+    merged = Config(
+        reviewer=user.reviewer,
+        # A check the project sets (on, or at a level) is no longer off by the user's list.
+        disabled_checks=(set(user.disabled_checks) - set(project.checks))
+        | set(project.disabled_checks),
+        mqm_threshold=user.mqm_threshold,
+        path=user.path,
+        profile=user.profile,
+        checks={**user.checks, **project.checks},
+        profiles={**user.profiles, **project.profiles},
+        project_path=project.path,
+        explicit=set(user.explicit),
+    )
+    if "reviewer" in project.explicit and project.reviewer:
+        merged.reviewer = project.reviewer
+    if "mqm_threshold" in project.explicit:
+        merged.mqm_threshold = project.mqm_threshold
+    if project.profile is not None:
+        merged.profile = project.profile
+    return merged
+
+
+def config_for_article(article: str | os.PathLike[str], user: Config) -> Config:
+    """The config that applies to one article: the user's, with the nearest project file
+    merged over it. A project file that cannot be read raises ConfigError naming it."""
+    project = find_project_config(article)
+    if project is None:
+        return user
+    return merge_configs(user, load_project_config(project))
+
+
+def save_config(config: Config, path: str | None = None, project: bool = False) -> str:
+    """Write the config (for a preferences dialog); returns the file written. A project file
+    gets only the keys it set, so it never pins the user's name or threshold by accident."""
     name = path or config.path or default_config_path()
     Path(name).parent.mkdir(parents=True, exist_ok=True)
-    text = yamlio.dump_fast(config.as_dict(), sort_keys=False, allow_unicode=True)
+    data = config.project_dict() if project else config.as_dict()
+    text = yamlio.dump_fast(data, sort_keys=False, allow_unicode=True)
     atomic_write(name, text.encode("utf-8"))
     return name
