@@ -96,7 +96,16 @@ class CheckConfig:
 
 REGISTRY: dict[str, Check] = {}
 # Imported (and so registered) in this order, which is the report order.
-BUILTIN_MODULES = ("consistency", "links", "markup", "numbers", "text")
+BUILTIN_MODULES = (
+    "consistency",
+    "links",
+    "literals",
+    "markup",
+    "position",
+    "numbers",
+    "text",
+    "grammar",
+)
 _loaded = False
 _load_lock = threading.Lock()
 
@@ -128,7 +137,7 @@ def register_pair_check(
                 category,
                 title,
                 pair_fn=fn,
-                description=(fn.__doc__ or "").strip(),
+                description=" ".join((fn.__doc__ or "").split()),
                 default_enabled=default_enabled,
             )
         )
@@ -148,7 +157,7 @@ def register_document_check(
                 category,
                 title,
                 document_fn=fn,
-                description=(fn.__doc__ or "").strip(),
+                description=" ".join((fn.__doc__ or "").split()),
                 default_enabled=default_enabled,
             )
         )

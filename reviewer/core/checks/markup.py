@@ -102,6 +102,27 @@ def _bad_edge(span: str, words: frozenset[str] = _END_WORDS) -> str | None:
     return None
 
 
+# Dutch prepositions and articles that open a phrase but never a UI label: **op Toepassen** is
+# "klik op **Toepassen**" with the bold moved one word early.
+_START_WORDS = word_set("op naar de het een in van met voor aan bij om te tot uit over")
+# Link text is prose: "ga naar [het Access-deelvenster](…)" is fine, "[naar Microsoft …]" not.
+_LINK_START_WORDS = _START_WORDS - word_set("de het een")
+# English words a source label may start with ("**on Apply**" is rare but real).
+_ENGLISH_START_WORDS = word_set("on to the a an in of for at with from by")
+
+
+def _bad_start(span: str, words: frozenset[str] = _START_WORDS) -> str | None:
+    """A function word that opens a bold or link text before a capitalised label word."""
+    parts = span.strip(" *_").split()
+    if len(parts) >= 2 and parts[0] in words and parts[1][:1].isupper():
+        return parts[0]
+    return None
+
+
+def _starts_like_english_phrase(spans: list[str]) -> bool:
+    return any(s.split()[:1] and s.split()[0].lower() in _ENGLISH_START_WORDS for s in spans)
+
+
 def _bold_texts(text: str) -> list[str]:
     return analyse(text).bold_texts()
 
@@ -110,19 +131,27 @@ def _bold_texts(text: str) -> list[str]:
     "formatting-boundary", Level.WARNING, MARKUP, "Bold or link text cut at the wrong word"
 )
 def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
-    """Bold or link text starts with & or ends with a function word (**Opslaan &**, [in](…))."""
+    """Bold or link text starts with & or a function word before the label (**op Toepassen**)
+    or ends with a function word (**Opslaan &**, [in](…)): its boundary moved."""
     if "**" not in target and "__" not in target and "](" not in target:
         return NONE
     out: list[str] = []
     bold = _bold_texts(target)
     if bold:
+        s_bold = _bold_texts(source)
         bad = [(b, e) for b in bold if (e := _bad_edge(b)) is not None]
         if bad:
-            excused = sum(1 for b in _bold_texts(source) if _bad_edge(b, _ENGLISH_END_WORDS))
+            excused = sum(1 for b in s_bold if _bad_edge(b, _ENGLISH_END_WORDS))
             if len(bad) > excused:
                 out.extend(f"bold text **{_readable(b)}** is cut at {e!r}" for b, e in bad)
+        if not _starts_like_english_phrase(s_bold):
+            for b in bold:
+                start = _bad_start(b)
+                if start is not None:
+                    out.append(f"bold text **{_readable(b).strip()}** begins with {start!r}")
     if "](" in target:
         sa = analyse(source)
+        s_texts = [s.text for s in sa.links]
         for link in analyse(target).links:
             if link.kind == "link" and link.text:
                 edge = _bad_edge(link.text)
@@ -130,10 +159,14 @@ def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
                     _bad_edge(s.text, _ENGLISH_END_WORDS) for s in sa.links
                 ):
                     out.append(f"link text [{link.text}] is cut at {edge!r}")
+                start = _bad_start(link.text, _LINK_START_WORDS)
+                if start is not None and not _starts_like_english_phrase(s_texts):
+                    out.append(f"link text [{link.text}] begins with {start!r}")
     return out
 
 
-# A colon inside bold is house style (**Opmerking:**), so only . , ; count.
+# A colon inside a leading label is house style (**Opmerking:**), so only . , ; count there;
+# a colon pulled into bold later in the sentence ("druk op **Enter:**") counts too.
 _BOLD_END_PUNCT = ".,;"
 
 
@@ -155,12 +188,13 @@ def _bold_end_punctuation(text: str) -> list[str]:
     "bold-punctuation", Level.INFO, "linguistic-conventions/punctuation", "Punctuation inside bold"
 )
 def check_bold_punctuation(source: str, target: str) -> Iterable[str]:
-    """Sentence punctuation moved inside bold text (**OK.** for **OK**.)."""
+    """Sentence punctuation moved inside bold text (**OK.** for **OK**.), or a colon the source
+    puts after a bold word in mid-sentence ("press **Enter**:" → "druk op **Enter:**")."""
     if "**" not in target or target.count("**") < 2:
         return NONE
     t = _bold_end_punctuation(target)
     if not t:
-        return NONE
+        return _colon_into_bold(source, target)
     s_ends = [b[-1] for b in _bold_end_punctuation(source)]
     out: list[str] = []
     for b in t:
@@ -168,7 +202,29 @@ def check_bold_punctuation(source: str, target: str) -> Iterable[str]:
             s_ends.remove(b[-1])
         else:
             out.append(f"**{_readable(b)}** ends with {b[-1]!r} inside the bold")
-    return out
+    return out + _colon_into_bold(source, target)
+
+
+def _colon_into_bold(source: str, target: str) -> list[str]:
+    """Bold that took in the colon the source puts after it, away from the segment's start."""
+    if ":**" not in target or "**:" not in source:
+        return []
+    s_after = analyse(source).masked
+    outside = sum(
+        1
+        for a, b in analyse(source).bold_spans()
+        if s_after[b + 2 : b + 3] == ":" and s_after[: max(0, a - 2)].strip()
+    )
+    if not outside:
+        return []
+    ta = analyse(target)
+    masked = ta.masked
+    found = [
+        masked[a:b]
+        for a, b in ta.bold_spans()
+        if masked[a:b].rstrip().endswith(":") and masked[: max(0, a - 2)].strip()
+    ]
+    return [f"**{_readable(b)}** took in the colon the source puts after the bold" for b in found]
 
 
 @register_pair_check("inline-code", Level.ERROR, MARKUP, "Inline code changed")
