@@ -287,13 +287,28 @@ _EMPTY = Scan((), ())
 def scan(text: str) -> Scan:
     """Literals and all-caps words of ``text`` outside code spans, URLs and tags (which other
     checks compare); cached, as source and target are each read by several checks."""
-    masked = analyse(text).masked
-    if any("\ue100" <= c <= "\ue17f" for c in masked):
-        masked = unmask(masked)
+    if _has_markup(text):
+        a = analyse(text)
+        masked = unmask(a.masked) if a.escapes else a.masked
+    else:
+        masked = text  # nothing to mask: skip the Markdown scan
     found, caps = _scan(masked)
     if not found and not caps:
         return _EMPTY
     return Scan(tuple(found), tuple(caps))
+
+
+def _has_markup(text: str) -> bool:
+    """Whether analysis.Text would mask anything: code, escapes, links, tags, URLs, entities."""
+    return (
+        "`" in text
+        or "\\" in text
+        or "[" in text
+        or "<" in text
+        or "&" in text
+        or "://" in text
+        or ":::" in text
+    )
 
 
 def literals(text: str) -> tuple[Literal, ...]:
@@ -359,11 +374,26 @@ def _glued(literal: Literal, target: str) -> str | None:
     return target[a:b].rstrip("._-")
 
 
+_NOTHING_MISSING: tuple[list[Literal], list[Literal]] = ([], [])
+# identifier and identifier-case ask in turn about the same pair: keep the last answer.
+_last_missing: list[tuple[str, str, tuple[list[Literal], list[Literal]]]] = []
+
+
 def _missing(source: str, target: str) -> tuple[list[Literal], list[Literal]]:
     """Literals of the source the target lost: (changed outright, changed only in case)."""
     found = literals(source)
     if not found:
-        return [], []
+        return _NOTHING_MISSING
+    if _last_missing and _last_missing[0][0] is source and _last_missing[0][1] is target:
+        return _last_missing[0][2]
+    result = _compute_missing(found, target)
+    _last_missing[:] = [(source, target, result)]
+    return result
+
+
+def _compute_missing(
+    found: tuple[Literal, ...], target: str
+) -> tuple[list[Literal], list[Literal]]:
     lower_target = target.lower()
     changed: list[Literal] = []
     case_only: list[Literal] = []
@@ -577,7 +607,30 @@ _CURRENCIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("AUD", r"\bAUD\b|\bA\$"),
     )
 )
-_MONEY_QUICK_RE = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|JPY|INR|CAD|AUD)\b|dollar|euro", re.I)
+
+
+def _may_hold_money(text: str) -> bool:
+    """A quick test before the currency patterns run (most segments mention no money); plain
+    substring tests, because a regex alternation costs several times as much per segment."""
+    return (
+        "$" in text
+        or "€" in text
+        or "£" in text
+        or "¥" in text
+        or "₹" in text
+        or "USD" in text
+        or "EUR" in text
+        or "GBP" in text
+        or "ollar" in text
+        or "uro" in text
+        or "upee" in text
+        or "terling" in text
+        or "JPY" in text
+        or "INR" in text
+        or "CAD" in text
+        or "AUD" in text
+        or " yen" in text
+    )
 
 
 def _currencies(text: str) -> set[str]:
@@ -589,7 +642,7 @@ def _currencies(text: str) -> set[str]:
 )
 def check_currency(source: str, target: str) -> Iterable[str]:
     """The currency of an amount changed ("$2,000 USD" → "2000 euro") or was dropped."""
-    if not target.strip() or _MONEY_QUICK_RE.search(source) is None:
+    if not target.strip() or not _may_hold_money(source):
         return NONE
     masked_source = analyse(source).masked
     s = _currencies(masked_source)
