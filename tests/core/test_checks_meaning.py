@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.checks import REGISTRY, Level
-from reviewer.core.checks.literals import literals
+from reviewer.core.checks.tokens import literals
 
 # (code, source, target, text a message must contain, or None for no finding)
 EXAMPLES: list[tuple[str, str, str, str | None]] = [
@@ -218,6 +218,53 @@ EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "Resultaten worden verzonden [naar Microsoft Endpoint Manager.](u)",
         "begins with 'naar'",
     ),
+    (  # threat-explorer.md 48113-433 (abridged)
+        "bold-cut",
+        "See [Safe Links policies](u) for more.",
+        "Zie Safe [koppelingen](u) voor meer.",
+        "link [koppelingen] lost 'Safe' (source [Safe Links policies])",
+    ),
+    (  # fe96d-127 of the dev labels: the UI noun pulled into the bold
+        "formatting-boundary",
+        "The **Audit** page is displayed.",
+        "De **pagina Controle** wordt weergegeven.",
+        "takes in the UI noun 'pagina'",
+    ),
+    (
+        "formatting-boundary",
+        "The **Audit page** is shown.",
+        "De **pagina Controle** wordt getoond.",
+        None,
+    ),
+    (  # 78f31-106 of the dev labels
+        "formatting-boundary",
+        "A page with the **Topics** web part.",
+        "Een pagina met het **webonderdeel** Onderwerpen.",
+        "bold holds 'webonderdeel' but the label 'Onderwerpen'",
+    ),
+    (  # 5fc9e-108 of the dev labels
+        "ui-label-case",
+        "For **Collaboration restrictions**, choose any of these options:",
+        "Kies een van de volgende opties voor **samenwerkingsbeperkingen:**",
+        "bold label **samenwerkingsbeperkingen:** starts lowercase",
+    ),
+    ("ui-label-case", "Select **Save**.", "Selecteer **Opslaan**.", None),
+    ("ui-label-case", "Enroll **iOS** devices.", "Registreer **iOS**-apparaten.", None),
+    ("ui-label-case", "Use **eDiscovery**.", "Gebruik **eDiscovery**.", None),
+    (  # e08bf-104 of the dev labels
+        "missing-van",
+        "To get approval to deploy Microsoft 365 for enterprise, …",
+        "Om goedkeuring te krijgen voor het implementeren Microsoft 365 voor ondernemingen, …",
+        "'het implementeren Microsoft' needs 'van'",
+    ),
+    (
+        "missing-van",
+        "To get approval to deploy Microsoft 365, …",
+        "Om goedkeuring te krijgen voor het implementeren van Microsoft 365, …",
+        None,
+    ),
+    ("identifier", "long", "lang", "data type long translated: → lang"),  # 1da2c-227
+    ("identifier", "String", "Tekenreeks", None),  # a REST property type in prose
     ("bold-punctuation", "Press **Enter**:", "Druk op **Enter:**", "took in the colon"),
     ("bold-punctuation", "**Note**: text", "**Opmerking:** tekst", None),  # a leading label
     # -- grammar
@@ -302,6 +349,9 @@ def test_new_checks_have_levels_and_categories() -> None:
         "inline-code-moved": Level.WARNING,
         "bold-cut": Level.WARNING,
         "missing-verb": Level.WARNING,
+        "missing-van": Level.WARNING,
+        "ui-label-case": Level.WARNING,
+        "bold-punctuation": Level.WARNING,
         "om-te": Level.WARNING,
         "te-in-subclause": Level.WARNING,
     }

@@ -162,3 +162,22 @@ def check_te_in_subclause(source: str, target: str) -> Iterable[str]:
         start = m.group().split(" u ", 1)[0]
         out.append(f"'{start} u … te {verb}' has no finite verb; the subclause needs one")
     return out
+
+
+# -- "het implementeren Microsoft 365": a nominalised verb without "van" ------------------------
+
+_NOMINAL_VERB_RE = re.compile(r"\bhet ([a-zà-ÿ]+en) ([A-Z][\w-]*)")
+
+
+@register_pair_check("missing-van", Level.WARNING, GRAMMAR, "'van' missing after a verb noun")
+def check_missing_van(source: str, target: str) -> Iterable[str]:
+    """A verb used as a noun runs straight into a name without "van": "het implementeren
+    Microsoft 365" for "het implementeren van Microsoft 365"."""
+    if "het " not in target:
+        return NONE
+    infinitives = _infinitives()
+    out: list[str] = []
+    for m in _NOMINAL_VERB_RE.finditer(analyse(target).masked):
+        if m.group(1) in infinitives:
+            out.append(f"'{m.group()}' needs 'van': het {m.group(1)} van {m.group(2)}")
+    return out

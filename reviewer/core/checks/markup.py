@@ -15,6 +15,7 @@ from reviewer.core.checks.analysis import (
     describe_diff,
     escaped,
     multiset_diff,
+    readable,
     word_set,
 )
 from reviewer.core.checks.base import Level, register_pair_check
@@ -71,160 +72,6 @@ def check_empty_formatting(source: str, target: str) -> Iterable[str]:
     if not found or len(found) <= len(_empty_formatting(source)):
         return NONE
     return (f"empty formatting in target: {', '.join(found)}",)
-
-
-# Dutch function words that do not end a UI label or link text; a bold span or link text that
-# ends with one has had its boundary shifted by MT: **algemene portal omleiding van**. Separable
-# verb particles (aan, in, op, uit) are left out: "[Meld u aan](…)" is fine.
-_END_WORDS = word_set("de het een van met en of te naar als dat die uw voor om")
-# A link or bold text that is one of these words alone lost the rest of its words: [in](…).
-_ALONE_WORDS = _END_WORDS | word_set("in op bij door is")
-# English words a source label may end with ("**Go back to**"), which excuse a Dutch one.
-_ENGLISH_END_WORDS = word_set("to of for the a an and or in on with at by from is")
-_EDGE_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
-
-
-def _bad_edge(span: str, words: frozenset[str] = _END_WORDS) -> str | None:
-    """The misplaced edge of a bold or link text, or None when it looks like a label."""
-    core = span.strip()
-    if not core:
-        return None
-    if core[0] in "&,;":
-        return core[0]
-    if core[-1] == "&":
-        return "&"
-    last = _EDGE_WORD_RE.search(core)
-    if last is None:
-        return None
-    word = last.group(1).lower()
-    if word in words or (word in _ALONE_WORDS and last.start() == 0):
-        return last.group(1)
-    return None
-
-
-# Dutch prepositions and articles that open a phrase but never a UI label: **op Toepassen** is
-# "klik op **Toepassen**" with the bold moved one word early.
-_START_WORDS = word_set("op naar de het een in van met voor aan bij om te tot uit over")
-# Link text is prose: "ga naar [het Access-deelvenster](…)" is fine, "[naar Microsoft …]" not.
-_LINK_START_WORDS = _START_WORDS - word_set("de het een")
-# English words a source label may start with ("**on Apply**" is rare but real).
-_ENGLISH_START_WORDS = word_set("on to the a an in of for at with from by")
-
-
-def _bad_start(span: str, words: frozenset[str] = _START_WORDS) -> str | None:
-    """A function word that opens a bold or link text before a capitalised label word."""
-    parts = span.strip(" *_").split()
-    if len(parts) >= 2 and parts[0] in words and parts[1][:1].isupper():
-        return parts[0]
-    return None
-
-
-def _starts_like_english_phrase(spans: list[str]) -> bool:
-    return any(s.split()[:1] and s.split()[0].lower() in _ENGLISH_START_WORDS for s in spans)
-
-
-def _bold_texts(text: str) -> list[str]:
-    return analyse(text).bold_texts()
-
-
-@register_pair_check(
-    "formatting-boundary", Level.WARNING, MARKUP, "Bold or link text cut at the wrong word"
-)
-def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
-    """Bold or link text starts with & or a function word before the label (**op Toepassen**)
-    or ends with a function word (**Opslaan &**, [in](…)): its boundary moved."""
-    if "**" not in target and "__" not in target and "](" not in target:
-        return NONE
-    out: list[str] = []
-    bold = _bold_texts(target)
-    if bold:
-        s_bold = _bold_texts(source)
-        bad = [(b, e) for b in bold if (e := _bad_edge(b)) is not None]
-        if bad:
-            excused = sum(1 for b in s_bold if _bad_edge(b, _ENGLISH_END_WORDS))
-            if len(bad) > excused:
-                out.extend(f"bold text **{_readable(b)}** is cut at {e!r}" for b, e in bad)
-        if not _starts_like_english_phrase(s_bold):
-            for b in bold:
-                start = _bad_start(b)
-                if start is not None:
-                    out.append(f"bold text **{_readable(b).strip()}** begins with {start!r}")
-    if "](" in target:
-        sa = analyse(source)
-        s_texts = [s.text for s in sa.links]
-        for link in analyse(target).links:
-            if link.kind == "link" and link.text:
-                edge = _bad_edge(link.text)
-                if edge is not None and not any(
-                    _bad_edge(s.text, _ENGLISH_END_WORDS) for s in sa.links
-                ):
-                    out.append(f"link text [{link.text}] is cut at {edge!r}")
-                start = _bad_start(link.text, _LINK_START_WORDS)
-                if start is not None and not _starts_like_english_phrase(s_texts):
-                    out.append(f"link text [{link.text}] begins with {start!r}")
-    return out
-
-
-# A colon inside a leading label is house style (**Opmerking:**), so only . , ; count there;
-# a colon pulled into bold later in the sentence ("druk op **Enter:**") counts too.
-_BOLD_END_PUNCT = ".,;"
-
-
-def _bold_end_punctuation(text: str) -> list[str]:
-    out: list[str] = []
-    for b in _bold_texts(text):
-        core = b.rstrip()
-        if (
-            len(core) > 1
-            and core[-1] in _BOLD_END_PUNCT
-            and core[-2] not in ".…"
-            and any(c.isalnum() for c in core)
-        ):
-            out.append(core)
-    return out
-
-
-@register_pair_check(
-    "bold-punctuation", Level.INFO, "linguistic-conventions/punctuation", "Punctuation inside bold"
-)
-def check_bold_punctuation(source: str, target: str) -> Iterable[str]:
-    """Sentence punctuation moved inside bold text (**OK.** for **OK**.), or a colon the source
-    puts after a bold word in mid-sentence ("press **Enter**:" → "druk op **Enter:**")."""
-    if "**" not in target or target.count("**") < 2:
-        return NONE
-    t = _bold_end_punctuation(target)
-    if not t:
-        return _colon_into_bold(source, target)
-    s_ends = [b[-1] for b in _bold_end_punctuation(source)]
-    out: list[str] = []
-    for b in t:
-        if b[-1] in s_ends:
-            s_ends.remove(b[-1])
-        else:
-            out.append(f"**{_readable(b)}** ends with {b[-1]!r} inside the bold")
-    return out + _colon_into_bold(source, target)
-
-
-def _colon_into_bold(source: str, target: str) -> list[str]:
-    """Bold that took in the colon the source puts after it, away from the segment's start."""
-    if ":**" not in target or "**:" not in source:
-        return []
-    s_after = analyse(source).masked
-    outside = sum(
-        1
-        for a, b in analyse(source).bold_spans()
-        if s_after[b + 2 : b + 3] == ":" and s_after[: max(0, a - 2)].strip()
-    )
-    if not outside:
-        return []
-    ta = analyse(target)
-    masked = ta.masked
-    found = [
-        masked[a:b]
-        for a, b in ta.bold_spans()
-        if masked[a:b].rstrip().endswith(":") and masked[: max(0, a - 2)].strip()
-    ]
-    return [f"**{_readable(b)}** took in the colon the source puts after the bold" for b in found]
 
 
 @register_pair_check("inline-code", Level.ERROR, MARKUP, "Inline code changed")
@@ -439,22 +286,6 @@ def check_menu_path(source: str, target: str) -> Iterable[str]:
         return NONE
     if bad:
         at = bad[0]
-        snippet = _readable(masked[max(0, at - 20) : at + 22]).strip()
+        snippet = readable(masked[max(0, at - 20) : at + 22]).strip()
         return (f"menu separator '>' no longer between two UI labels: …{snippet}…",)
     return (f"menu path separators: source {s_good}, target {t_good}",)
-
-
-_READABLE = str.maketrans(
-    {
-        CODE: "`…`",
-        LINK_OPEN: "[",
-        LINK_CLOSE[0]: "](",
-        LINK_CLOSE[1]: "…)",
-        TAG: "<…>",
-        ESCAPED_GT: "\\>",
-    }
-)
-
-
-def _readable(masked: str) -> str:
-    return masked.translate(_READABLE)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from reviewer.core.checks.analysis import analyse, describe_diff, multiset_diff
 from reviewer.core.checks.base import Level, register_pair_check
-from reviewer.core.checks.literals import literals
+from reviewer.core.checks.tokens import literals
 
 NONE: tuple[str, ...] = ()
 # A number with optional separators: 3,000 / 3.000 / 1,5 / 10.0.0.1 / 3 000 with a no-break space.

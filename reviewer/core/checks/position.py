@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reviewer.core.checks.analysis import CODE, MASKS, analyse, word_set
+from reviewer.core.checks.analysis import CODE, MASKS, analyse, readable, word_set
 from reviewer.core.checks.base import Level, register_pair_check
 
 MARKUP = "design-and-markup/markup-tag"
@@ -47,35 +47,63 @@ _CLAUSE_OPENERS = word_set(
 )
 
 
-@register_pair_check("bold-cut", Level.WARNING, MARKUP, "Bold label cut short")
+@register_pair_check("bold-cut", Level.WARNING, MARKUP, "Bold label or link text cut short")
 def check_bold_cut(source: str, target: str) -> Iterable[str]:
-    """A bold label of several words kept only one word in bold, and a capitalised word of it
-    stands right beside the bold: "**Cancel subscription**" → "Abonnement **annuleren**"."""
-    if source.count("**") < 2 or target.count("**") < 2:
-        return NONE
-    sa, ta = analyse(source), analyse(target)
-    s_bold, t_spans = sa.bold_texts(), ta.bold_spans()
-    if len(s_bold) != len(t_spans):
-        return NONE
-    masked = ta.masked
+    """A bold label or link text of several words kept only one word, and a capitalised word of
+    it stands right beside: "**Cancel subscription**" → "Abonnement **annuleren**",
+    "[Safe Links warning page](…)" → "[Safe](…) Koppelingen"."""
     out: list[str] = []
-    for s_text, (a, b) in zip(s_bold, t_spans, strict=True):
+    if source.count("**") >= 2 and target.count("**") >= 2:
+        sa, ta = analyse(source), analyse(target)
+        s_bold, t_spans = sa.bold_texts(), ta.bold_spans()
+        if len(s_bold) == len(t_spans):
+            out.extend(_cuts(s_bold, [(a, b, a - 2, b + 2) for a, b in t_spans], ta.masked, "bold"))
+    if "](" in source and "](" in target:
+        sa, ta = analyse(source), analyse(target)
+        s_links = [link.text for link in sa.links if link.kind in ("link", "ref")]
+        spans = _link_spans(ta.masked)
+        if s_links and len(s_links) == len(spans):
+            out.extend(_cuts(s_links, spans, ta.masked, "link"))
+    return out
+
+
+_LINK_SPAN_RE = re.compile("\ue007([^\ue007\ue008]*)\ue008\ue003")
+
+
+def _link_spans(masked: str) -> list[tuple[int, int, int, int]]:
+    """(text start, text end, link start, link end) of each link in a masked text."""
+    return [
+        (m.start(1), m.end(1), m.start(), m.end())
+        for m in _LINK_SPAN_RE.finditer(masked)
+        if masked[m.start() - 1 : m.start()] != "!"  # an image, not a link
+    ]
+
+
+def _cuts(
+    s_texts: list[str], spans: list[tuple[int, int, int, int]], masked: str, what: str
+) -> list[str]:
+    out: list[str] = []
+    for s_text, (a, b, outer_a, outer_b) in zip(s_texts, spans, strict=True):
         t_text = masked[a:b]
         if len(_WORD_RE.findall(s_text)) < 2 or len(_WORD_RE.findall(t_text)) != 1:
             continue
-        left = _word_before(masked, a - 2)
+        left = _word_before(masked, outer_a)
         if left and (
             left in _CLAUSE_OPENERS
-            or _sentence_start(masked, len(masked[: a - 2].rstrip()) - len(left))
+            or _sentence_start(masked, len(masked[:outer_a].rstrip()) - len(left))
         ):
             left = ""  # "Selecteer **Quarantainebericht**": the verb opens the sentence
-        right = _word_after(masked, b + 2)
-        if t_text.rstrip()[-1:] in ".:;,!?" or right.isupper():
+        right = _word_after(masked, outer_b)
+        if t_text.rstrip()[-1:] in ".:;,!?" or right.isupper() or right in _CLAUSE_OPENERS:
             right = ""  # "**Accountnaam:** MICROSOFT": the label ended before the next word
         stray = next((w for w in (left, right) if w and w[0].isupper()), None)
         if stray is None:
             continue
-        out.append(f"bold **{t_text.strip()}** lost {stray!r} (source **{s_text.strip()}**)")
+        if what == "bold":
+            shown, was = f"**{t_text.strip()}**", f"**{s_text.strip()}**"
+        else:
+            shown, was = f"[{t_text.strip()}]", f"[{s_text.strip()}]"
+        out.append(f"{what} {readable(shown)} lost {stray!r} (source {readable(was)})")
     return out
 
 
