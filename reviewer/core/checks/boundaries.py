@@ -147,10 +147,9 @@ def _ui_noun_findings(masked: str, spans: list[tuple[int, int]]) -> list[str]:
         words = text.split()
         if len(words) == 1 and words[0] in _UI_NOUNS:
             after = masked[b + 2 :].split(None, 1)
-            if after and after[0][:1].isupper() and after[0][:1].isalpha():
-                out.append(
-                    f"bold holds {words[0]!r} but the label {after[0]!r} after it is not bold"
-                )
+            label = after[0].rstrip(".,;:!?)") if after else ""
+            if label[:1].isupper() and label[:1].isalpha():
+                out.append(f"bold holds {words[0]!r} but the label {label!r} after it is not bold")
     return out
 
 
