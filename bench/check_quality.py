@@ -83,6 +83,8 @@ class Verdicts:
     split: str
     by_key: dict[Key, bool] = field(default_factory=dict)
     pairs_from: str = ""  # "corpus": files are tests/data/corpus articles
+    # Source and target given in the verdict file itself, so it needs no article set.
+    texts: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
 
 def read_yaml(path: Path) -> Any:
@@ -112,7 +114,10 @@ def load_verdicts(path: Path, name: str, split: str) -> Verdicts:
             continue  # a skeleton line nobody judged yet
         if isinstance(verdict, str):
             verdict = verdict.strip().lower() in ("true", "tp", "yes")
-        verdicts.by_key[(str(row["file"]), str(row["id"]), str(row["code"]))] = bool(verdict)
+        key = (str(row["file"]), str(row["id"]), str(row["code"]))
+        verdicts.by_key[key] = bool(verdict)
+        if row.get("source") is not None and row.get("target") is not None:
+            verdicts.texts[(key[0], key[1])] = (str(row["source"]), str(row["target"]))
     return verdicts
 
 
@@ -320,6 +325,9 @@ def _findings_for(
     out: list[Found] = []
     by_file: dict[str, set[str]] = defaultdict(set)
     for file, pair_id in sorted(wanted):
+        if (file, pair_id) not in found and (file, pair_id) in verdicts.texts:
+            source, target = verdicts.texts[(file, pair_id)]
+            found[(file, pair_id)] = runner.pair(file, pair_id, source, target)
         if (file, pair_id) in found:
             out.extend(found[(file, pair_id)])
         else:

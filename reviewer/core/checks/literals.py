@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reviewer.core.checks.analysis import word_set
+from reviewer.core.checks.analysis import analyse, unmask, word_set
 from reviewer.core.checks.base import Level, register_pair_check
-from reviewer.core.checks.tokens import Literal, literals
+from reviewer.core.checks.tokens import Literal, has_markup, literals
 
 NONE: tuple[str, ...] = ()
 DNT = "accuracy/do-not-translate"
@@ -39,6 +39,7 @@ LOCALISED_NAMES: dict[str, tuple[str, ...]] = {
     "MyApps": ("Mijn apps",),
     "SmartLookup": ("Slim opzoeken",),
     "PowerBI": ("Power BI",),
+    "WiFi": ("wifi",),  # the Dutch spelling
 }
 
 
@@ -106,6 +107,16 @@ _NOTHING_MISSING: tuple[list[Literal], list[Literal]] = ([], [])
 _last_missing: list[tuple[str, str, tuple[list[Literal], list[Literal]]]] = []
 
 
+def visible(target: str) -> str:
+    """The target as a reader sees it, plus its code spans: URLs and tag attributes left out,
+    so a name that survives only inside a link's URL counts as lost."""
+    if not has_markup(target):
+        return target
+    a = analyse(target)
+    masked = unmask(a.masked) if a.escapes else a.masked
+    return "\n".join([masked, *a.codes])
+
+
 def _missing(source: str, target: str) -> tuple[list[Literal], list[Literal]]:
     """Literals of the source the target lost: (changed outright, changed only in case)."""
     found = literals(source)
@@ -113,7 +124,7 @@ def _missing(source: str, target: str) -> tuple[list[Literal], list[Literal]]:
         return _NOTHING_MISSING
     if _last_missing and _last_missing[0][0] is source and _last_missing[0][1] is target:
         return _last_missing[0][2]
-    result = _compute_missing(found, target)
+    result = _compute_missing(found, visible(target))
     _last_missing[:] = [(source, target, result)]
     return result
 
@@ -162,8 +173,9 @@ def check_identifier(source: str, target: str) -> Iterable[str]:
     source_texts = {lit.text for lit in literals(source)}
     extra = [t for t in literals(target) if t.text not in source_texts]
     out: list[str] = []
+    seen = visible(target)
     for literal in changed:
-        glued = _glued(literal, target) if literal.kind not in _CASELESS else None
+        glued = _glued(literal, seen) if literal.kind not in _CASELESS else None
         if glued is not None and glued != literal.text:
             out.append(f"{literal.shown} is glued to the words around it: {glued}")
             continue
@@ -187,7 +199,8 @@ def check_identifier_case(source: str, target: str) -> Iterable[str]:
         return NONE
     _, case_only = _missing(source, target)
     out: list[str] = []
+    seen = visible(target) if case_only else ""
     for literal in case_only:
-        start = target.lower().find(literal.text.lower())
-        out.append(f"{literal.text} written as {target[start : start + len(literal.text)]}")
+        start = seen.lower().find(literal.text.lower())
+        out.append(f"{literal.text} written as {seen[start : start + len(literal.text)]}")
     return out

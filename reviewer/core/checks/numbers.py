@@ -18,6 +18,8 @@ _DIGITS_RE = re.compile(r"\d+")
 _ENGLISH_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 # A product name with a number (Office 365, Windows 10): MT may mention it once more or less.
 _NAME_NUMBER_RE = re.compile(r"\b([A-Z][A-Za-z]+)[ \u00a0-](\d+)\b")
+# Something shaped like a GUID, even with a digit dropped or doubled.
+_GUID_SHAPE_RE = re.compile(r"\b[0-9A-Fa-f]{6,}(?:-[0-9A-Fa-f]{3,}){3}-[0-9A-Fa-f]{10,}\b")
 # Literals whose digits the identifier check compares byte for byte.
 _DIGIT_LITERALS = frozenset({"guid", "hex", "key", "version", "path", "file", "email"})
 
@@ -251,6 +253,8 @@ def check_numbers(source: str, target: str) -> Iterable[str]:
         return NONE  # the same digit runs, wherever they sit
     s_masked = _without_literals(analyse(source).masked, source)
     t_masked = _without_literals(analyse(target).masked, source, target)
+    if "-" in t_masked and _GUID_SHAPE_RE.search(s_masked + " " + source):
+        t_masked = _GUID_SHAPE_RE.sub(" ", t_masked)  # an altered GUID: identifier reports it
     if ("24" in s_masked or "3rd" in s_masked) and _AROUND_THE_CLOCK_RE.search(s_masked):
         s_masked = _AROUND_THE_CLOCK_RE.sub(" ", s_masked)  # 24/7 → "doorlopend"
     s = _numbers(s_masked)

@@ -228,6 +228,7 @@ _HOW_TO_RE = re.compile(r"How (?:to|do I|can I)\b")
 _SENTENCE_WORDS = 6
 _ENGLISH_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|can|will|has|have|do|does|must|should|may|might|need|needs)\b"
+    r"|^\W*(?:Please|Try|Select|Click|Go|Open|Contact|Use|Enter|Check|Make|Choose|Run|Wait|See)\b"
 )
 _FINAL_LINK_RE = re.compile("\ue007([^\ue007\ue008]*)" + re.escape(LINK_CLOSE) + r"[*_\s]*$")
 
@@ -264,6 +265,8 @@ def check_end_punctuation(source: str, target: str) -> Iterable[str]:
         return NONE  # a quoted label moved inside: "choose What do I fix?" → "Kies Wat …? in …"
     if s == "!" and t == ".":
         return NONE  # Dutch house style uses fewer exclamation marks
+    if s in (",", "...", "…") and t in ("", "."):
+        return NONE  # a trailing comma or lead-in ellipsis that a rephrased Dutch line drops
     if s == "." and _SOURCE_ABBREVIATION_RE.search(sa.masked.rstrip(_END_STRIP)):
         return NONE  # the period belonged to an abbreviation: U.K. → VK, 1 a.m. → 01.00 uur
     if t == "?" and _DUTCH_QUESTION_RE.match(ta.masked.lstrip(_END_STRIP + "#")):

@@ -19,6 +19,8 @@ _VERBS = word_set(
     "Split Start Step Stop Submit Suspend Switch Sync Test Trace Unblock Undo Uninstall Unlock "
     "Unprotect Unpublish Unregister Update Use Wait Watch Write"
 )
+# Verb-Noun words that are UI terms, not cmdlets: "Add-Ins", "Set-Up".
+_NOT_NOUNS = word_set("In Ins On Ons Up Ups Out Outs Off")
 _EXTENSIONS = word_set(
     "exe dll ps1 psm1 psd1 json xml csv tsv txt msi msix msixbundle appx bat cmd cab zip log ini "
     "cfg config pst ost pfx cer crt pem p7b js ts py yml yaml md html htm aspx asmx docx doc "
@@ -114,7 +116,12 @@ def _classify(word: str, out: dict[tuple[str, str], None]) -> None:
             return
     if "-" in word:
         verb, _, noun = word.partition("-")
-        if verb in _VERBS and noun[:1].isupper() and noun.replace("-", "").isalnum():
+        if (
+            verb in _VERBS
+            and noun[:1].isupper()
+            and noun.replace("-", "").isalnum()
+            and noun not in _NOT_NOUNS
+        ):
             out[("cmdlet", word)] = None
             return
         for part in word.split("-"):
@@ -254,7 +261,7 @@ _EMPTY = Scan((), ())
 def scan(text: str) -> Scan:
     """Literals and all-caps words of ``text`` outside code spans, URLs and tags (which other
     checks compare); cached, as source and target are each read by several checks."""
-    if _has_markup(text):
+    if has_markup(text):
         a = analyse(text)
         masked = unmask(a.masked) if a.escapes else a.masked
     else:
@@ -265,7 +272,7 @@ def scan(text: str) -> Scan:
     return Scan(tuple(found), tuple(caps))
 
 
-def _has_markup(text: str) -> bool:
+def has_markup(text: str) -> bool:
     """Whether analysis.Text would mask anything: code, escapes, links, tags, URLs, entities."""
     return (
         "`" in text
