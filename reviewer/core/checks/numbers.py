@@ -328,7 +328,7 @@ _VERSION_NAME_RE = re.compile(r"\b([A-Z][\w.]*[ \u00a0]v?)(\d+)\.(\d+)\b(?![.,]\
     "number-format",
     Level.WARNING,
     "locale-conventions/number-format",
-    "English thousands separator",
+    "Number written the English way",
 )
 def check_number_format(source: str, target: str) -> Iterable[str]:
     """A number like 3,000 kept its English comma, which a Dutch reader takes for a decimal; or
