@@ -30,7 +30,7 @@ class CheckRow:
     category: str  # an MQM category key
     description: str
     default_level: Level
-    default_enabled: bool
+    default_on: bool
     enabled: bool
     level: Level  # the level its findings get when enabled
     origin: str  # what decides the setting: "profile", "user" or "project" config
@@ -105,7 +105,7 @@ class CheckSettings:
                     category=check.category,
                     description=check.description,
                     default_level=check.level,
-                    default_enabled=check.default_enabled,
+                    default_on=check.default_on,
                     enabled=value != "off",
                     level=check.level if value == "off" else Level(value),
                     origin=self._origin(code),

@@ -13,6 +13,7 @@ from platformdirs import user_config_dir
 
 from reviewer.core import yamlio
 from reviewer.core.checks import CheckConfig
+from reviewer.core.checks.lexicon import LanguageSettings
 from reviewer.core.errors import ReviewerError
 from reviewer.core.fileio import atomic_write
 from reviewer.core.scoring import DEFAULT_THRESHOLD
@@ -21,7 +22,20 @@ ENV_VAR = "REVIEWER_CONFIG"
 FILE_NAME = "config.yaml"
 # A project's settings live beside its articles; the nearest one above an article applies.
 PROJECT_FILE_NAME = ".reviewer.yaml"
-_KEYS = ("reviewer", "disabled_checks", "mqm_threshold", "profile", "checks", "profiles")
+_KEYS = (
+    "reviewer",
+    "disabled_checks",
+    "mqm_threshold",
+    "enabled_checks",
+    "user_dictionary",
+    "glossaries",
+    "do_not_translate",
+    "shipped_terms",
+    "profile",
+    "checks",
+    "profiles",
+)
+USER_DICTIONARY = "dictionary.txt"  # beside the config file unless the config names another
 # What a check can be set to: on at a level, on at its own level, or off.
 CHECK_SETTINGS = ("error", "warning", "info", "on", "off")
 _PROFILE_KEYS = ("base", "checks", "description")
@@ -62,6 +76,11 @@ class Config:
     disabled_checks: set[str] = field(default_factory=set)
     mqm_threshold: float = DEFAULT_THRESHOLD
     path: str | None = None
+    enabled_checks: set[str] = field(default_factory=set)  # checks that are off by default
+    user_dictionary: str = ""  # "" = dictionary.txt beside the config file
+    glossaries: list[str] = field(default_factory=list)
+    do_not_translate: list[str] = field(default_factory=list)
+    shipped_terms: bool = True
     # The check profile to run (None: "default"), per-check settings over it (code → one of
     # CHECK_SETTINGS) and the profiles this file defines.
     profile: str | None = None
@@ -74,16 +93,36 @@ class Config:
 
     def check_config(self, profile: str | None = None) -> CheckConfig:
         """The checks to run and their levels: the profile (``profile`` overrides the one the
-        config names), then ``checks``, then ``disabled_checks``."""
+        config names), then ``enabled_checks``, ``checks`` and ``disabled_checks``."""
         from reviewer.core.profiles import resolve
 
         return resolve(self, profile)
+
+    def language_settings(self) -> LanguageSettings:
+        """The language files the spelling and terminology checks use; relative paths are
+        relative to the config file's folder."""
+        folder = Path(self.path).parent if self.path else Path(default_config_path()).parent
+
+        def resolve(name: str) -> str:
+            return str(folder / Path(name).expanduser())
+
+        return LanguageSettings(
+            user_dictionary=resolve(self.user_dictionary or USER_DICTIONARY),
+            glossaries=[resolve(g) for g in self.glossaries],
+            do_not_translate=[resolve(d) for d in self.do_not_translate],
+            shipped_terms=self.shipped_terms,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "reviewer": self.reviewer,
             "disabled_checks": sorted(self.disabled_checks),
             "mqm_threshold": self.mqm_threshold,
+            **({"enabled_checks": sorted(self.enabled_checks)} if self.enabled_checks else {}),
+            **({"user_dictionary": self.user_dictionary} if self.user_dictionary else {}),
+            **({"glossaries": list(self.glossaries)} if self.glossaries else {}),
+            **({"do_not_translate": list(self.do_not_translate)} if self.do_not_translate else {}),
+            **({} if self.shipped_terms else {"shipped_terms": False}),
         }
         if self.profile is not None:
             out["profile"] = self.profile
@@ -164,6 +203,17 @@ def _from_data(data: Any, name: str) -> Config:
     if not 0 <= threshold <= 100:
         raise ConfigError(name, f"'mqm_threshold' is {threshold}; it must lie in 0-100.")
     config.mqm_threshold = float(threshold)
+    config.enabled_checks = set(_str_list(data, "enabled_checks", name))
+    dictionary = data.get("user_dictionary") or ""
+    if not isinstance(dictionary, str):
+        raise ConfigError(name, "'user_dictionary' must be a file name such as dictionary.txt.")
+    config.user_dictionary = dictionary.strip()
+    config.glossaries = _str_list(data, "glossaries", name)
+    config.do_not_translate = _str_list(data, "do_not_translate", name)
+    shipped = data.get("shipped_terms", True)
+    if not isinstance(shipped, bool):
+        raise ConfigError(name, "'shipped_terms' must be true or false.")
+    config.shipped_terms = shipped
     profile = data.get("profile")
     if profile is not None:
         if not isinstance(profile, str) or not _NAME_RE.fullmatch(profile.strip()):
@@ -173,6 +223,15 @@ def _from_data(data: Any, name: str) -> Config:
     config.profiles = _profiles(data.get("profiles"), name)
     config.explicit = {str(k) for k in data}
     return config
+
+
+def _str_list(data: dict[str, Any], key: str, name: str) -> list[str]:
+    value = data.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(name, f"{key!r} must be a list of names.")
+    return [v.strip() for v in value if v.strip()]
 
 
 def _check_settings(raw: Any, name: str, where: str) -> dict[str, str]:
@@ -227,11 +286,17 @@ def _profiles(raw: Any, name: str) -> dict[str, ProfileSpec]:
 
 def find_project_config(article: str | os.PathLike[str]) -> str | None:
     """The nearest .reviewer.yaml in the article's folder or any folder above it."""
-    folder = Path(article).resolve().parent
+    try:
+        folder = Path(article).resolve().parent
+    except OSError:
+        folder = Path(os.path.abspath(article)).parent
     for candidate in (folder, *folder.parents):
         path = candidate / PROJECT_FILE_NAME
-        if path.is_file():
-            return str(path)
+        try:
+            if path.is_file():
+                return str(path)
+        except OSError:
+            continue  # a path too long for the system, or a folder that cannot be read
     return None
 
 
@@ -243,13 +308,21 @@ def load_project_config(path: str) -> Config:
 def merge_configs(user: Config, project: Config) -> Config:
     """The project's settings over the user's: values it sets win, check settings and profiles
     merge by code and name, and disabled checks add up."""
+    user_files = _absolute_language_files(user)
+    project_files = _absolute_language_files(project)
     merged = Config(
         reviewer=user.reviewer,
         # A check the project sets (on, or at a level) is no longer off by the user's list.
-        disabled_checks=(set(user.disabled_checks) - set(project.checks))
+        disabled_checks=(set(user.disabled_checks) - set(project.checks) - project.enabled_checks)
         | set(project.disabled_checks),
         mqm_threshold=user.mqm_threshold,
         path=user.path,
+        enabled_checks=(set(user.enabled_checks) - project.disabled_checks)
+        | set(project.enabled_checks),
+        user_dictionary=project_files.user_dictionary or user_files.user_dictionary,
+        glossaries=user_files.glossaries + project_files.glossaries,
+        do_not_translate=user_files.do_not_translate + project_files.do_not_translate,
+        shipped_terms=user.shipped_terms,
         profile=user.profile,
         checks={**user.checks, **project.checks},
         profiles={**user.profiles, **project.profiles},
@@ -260,9 +333,27 @@ def merge_configs(user: Config, project: Config) -> Config:
         merged.reviewer = project.reviewer
     if "mqm_threshold" in project.explicit:
         merged.mqm_threshold = project.mqm_threshold
+    if "shipped_terms" in project.explicit:
+        merged.shipped_terms = project.shipped_terms
     if project.profile is not None:
         merged.profile = project.profile
     return merged
+
+
+def _absolute_language_files(config: Config) -> Config:
+    """The config's dictionary, glossary and do-not-translate files as absolute paths, so they
+    keep pointing at the same files once merged with a config from another folder."""
+    out = Config()
+    if not config.path:
+        out.user_dictionary = config.user_dictionary
+        out.glossaries = list(config.glossaries)
+        out.do_not_translate = list(config.do_not_translate)
+        return out
+    settings = config.language_settings()
+    out.user_dictionary = (settings.user_dictionary or "") if config.user_dictionary else ""
+    out.glossaries = list(settings.glossaries)
+    out.do_not_translate = list(settings.do_not_translate)
+    return out
 
 
 def config_for_article(article: str | os.PathLike[str], user: Config) -> Config:

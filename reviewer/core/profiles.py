@@ -26,7 +26,7 @@ class BuiltinProfile:
 
 
 def _default(check: Check) -> str:
-    return "on" if check.default_enabled else "off"
+    return "on" if check.default_on else "off"
 
 
 def _markup(check: Check) -> str:
@@ -123,8 +123,8 @@ def resolve(config: Config, profile: str | None = None) -> CheckConfig:
         if value == "off":
             out.disabled.add(code)
             continue
-        if not check.default_enabled:
-            out.enabled_codes.add(code)
+        if not check.default_on:
+            out.enabled_extra.add(code)
         level = Level(value)
         if level is not check.level:
             out.levels[code] = level

@@ -53,8 +53,9 @@ def test_text_report_and_skeleton(capsys: pytest.CaptureFixture[str], tmp_path: 
     run(capsys, "--skeleton", str(skeleton), "--show-unjudged")
     rows = yaml.safe_load(skeleton.read_text(encoding="utf-8"))["findings"]
     # Every finding without a verdict, ready for a judge: verdict left empty.
-    assert [(r["id"], r["code"]) for r in rows] == [("aaaaa-105", "bold-punctuation")]
-    assert rows[0]["verdict"] is None and "'.'" in rows[0]["message"]
+    row = next(r for r in rows if (r["id"], r["code"]) == ("aaaaa-105", "bold-punctuation"))
+    assert row["verdict"] is None and "'.'" in row["message"]
+    assert all(r["verdict"] is None and r["message"] for r in rows)
     judged = {("aaaaa-102", "formatting-boundary"), ("aaaaa-103", "identifier")}
     assert not judged & {(r["id"], r["code"]) for r in rows}
 

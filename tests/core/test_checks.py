@@ -471,6 +471,23 @@ MINIMAL = [
     ("identifier", "Use -Identity.", "Gebruik -Identiteit.", "-Identity changed: → -Identiteit"),
     ("identifier", "Run Set-Mailbox -Identity x.", "Voer Set-Mailbox -Identity x uit.", None),
     ("identifier", "A Windows 10-based PC.", "Een pc met Windows 10.", None),
+    ("spelling", "A license.", "Een licnetie.", "'licnetie' (suggestions: licentie"),
+    ("spelling", "Your tenants.", "Uw tenants en cloudaccounts.", None),
+    ("split-compound", "Get an access token.", "Een toegangs token ophalen.", "toegangstoken"),
+    ("split-compound", "Give users access.", "Gebruikers toegang geven.", None),
+    ("compound-hyphen", "SharePoint admin", "SharePoint beheerder", "SharePoint-beheerder"),
+    ("compound-hyphen", "Plan meetings in Teams.", "Vergaderingen plannen in Teams.", None),
+    ("glossary-term", "A retention period.", "Een periode.", "'bewaarperiode'"),
+    ("glossary-term", "A retention period.", "Een bewaarperiode.", None),
+    ("forbidden-term", "Save as a CSV file.", "Opslaan als CVS-bestand.", "'CVS-bestand'"),
+    ("forbidden-term", "Save as a CSV file.", "Opslaan als CSV-bestand.", None),
+    ("dnt-translated", "Use Safe Links.", "Gebruik Veilige koppelingen.", "'Safe Links'"),
+    ("dnt-translated", "Use Safe Links.", "Gebruik Safe Links.", None),
+    ("untranslated", "Hours: Mon-Fri", "Uren: Mon-Fri", "'Mon-Fri'"),
+    ("untranslated", "Hash 4f2a9c OR NOT x", "Hash 4f2a9c OR NOT x", None),
+    ("omission-hint", "Migrate the mailboxes.", "De postvakken.", "'migrate'"),
+    ("omission-hint", "Migrate the mailboxes.", "De postvakken migreren.", None),
+    ("mistranslation-hint", "Migrate", "Mier", None),
 ]
 
 
@@ -576,7 +593,7 @@ def test_inconsistent_target_across_two_files() -> None:
     # Beschrijving/Omschrijving are synonyms: not an inconsistency a reviewer fixes.
     assert [f for f in run_checks([a, b, c]) if f.code == "inconsistent-target"] == []
     # The opt-in wording check lists them, naming both words and where the usual one is.
-    wording = CheckConfig(enabled_codes={"inconsistent-wording"})
+    wording = CheckConfig(enabled_extra={"inconsistent-wording"})
     found = [f for f in run_checks([a, b, c], wording) if f.code == "inconsistent-wording"]
     assert [(f.path, f.pair_id) for f in found] == [("b.md", "bbbbb-102")]
     assert "'Beschrijving' (2×) in a.md aaaaa-101" in found[0].message
@@ -713,7 +730,7 @@ FORMAT_EXAMPLES = [
         "Updatable properties are: `status`, `determination`, `classification`, and `assignedTo`.",
         "Updatable properties are: ```status``` , , , , , , and ```determination``` "
         "```classification``` .",
-        {"inline-code", "space-before-punctuation"},
+        {"inline-code", "space-before-punctuation", "untranslated"},
     ),
     (
         "outlook-com-facebook-attachments.md de8f4-104",

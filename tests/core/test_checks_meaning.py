@@ -388,3 +388,12 @@ def test_literals_skip_code_urls_and_plain_words() -> None:
     assert ("path", "C:\\Temp\\x.log") in found
     assert not any("Get-Mailbox" in text or "GetThing" in text for _, text in found)
     assert literals("Select the option that you want.") == ()
+
+
+def test_every_check_is_documented() -> None:
+    """docs/CHECKS.md names every registered check, so none goes without an example and a
+    way to turn it off."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "CHECKS.md").read_text(encoding="utf-8")
+    assert [code for code in REGISTRY if f"`{code}`" not in doc] == []

@@ -380,7 +380,7 @@ def test_default_config_location_may_be_missing(tmp_path: Path) -> None:
     assert load_config() == Config()
     assert Config().mqm_threshold == 95.0
     # Only the checks that are off by default are off.
-    off = {code for code, check in REGISTRY.items() if not check.default_enabled}
+    off = {code for code, check in REGISTRY.items() if not check.default_on}
     assert Config().check_config().disabled == off
 
 

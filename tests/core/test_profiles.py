@@ -47,8 +47,8 @@ def project(tmp_path: Path, config: str | None) -> Path:
 
 def test_default_profile_is_the_registered_levels() -> None:
     cc = resolve(Config())
-    assert not cc.levels and not cc.enabled_codes
-    off = {c for c, check in REGISTRY.items() if not check.default_enabled}
+    assert not cc.levels and not cc.enabled_extra
+    off = {c for c, check in REGISTRY.items() if not check.default_on}
     assert cc.disabled == off
     assert {c.code for c in pair_checks(cc)} == {c.code for c in pair_checks()}
 

@@ -60,27 +60,27 @@ class Check:
     pair_fn: PairCheckFn | None = None
     document_fn: DocumentCheckFn | None = None
     description: str = ""
-    # Off unless a profile or the config turns it on: hints too noisy for every article.
-    default_enabled: bool = True
+    # False: runs only when a profile or the config turns it on (low-precision hints).
+    default_on: bool = True
 
 
 @dataclass(slots=True)
 class CheckConfig:
     """Which checks run and at what level: the registered defaults, changed by a profile.
 
-    ``disabled`` turns checks off, ``enabled`` turns on checks that are off by default, and
+    ``disabled`` turns checks off, ``enabled_extra`` turns on checks that are off by default, and
     ``levels`` overrides a check's registered level (reviewer.core.profiles builds all three
     from the config files).
     """
 
     disabled: set[str] = field(default_factory=set)
-    enabled_codes: set[str] = field(default_factory=set)
+    enabled_extra: set[str] = field(default_factory=set)  # checks that are off by default
     levels: dict[str, Level] = field(default_factory=dict)
 
     def enabled(self, check: Check) -> bool:
         if check.code in self.disabled:
             return False
-        return check.default_enabled or check.code in self.enabled_codes
+        return check.default_on or check.code in self.enabled_extra
 
     def level(self, check: Check) -> Level:
         return self.levels.get(check.code, check.level)
@@ -89,7 +89,7 @@ class CheckConfig:
         """Equal for two configs that run the same checks at the same levels."""
         return (
             frozenset(self.disabled),
-            frozenset(self.enabled_codes),
+            frozenset(self.enabled_extra),
             frozenset((code, level.value) for code, level in self.levels.items()),
         )
 
@@ -107,6 +107,10 @@ BUILTIN_MODULES = (
     "numbers",
     "text",
     "grammar",
+    "spelling",
+    "terms",
+    "english",
+    "alignment",
 )
 _loaded = False
 _load_lock = threading.Lock()
@@ -129,9 +133,10 @@ def builtin_checks_loaded() -> bool:
 
 
 def register_pair_check(
-    code: str, level: Level, category: str, title: str, default_enabled: bool = True
+    code: str, level: Level, category: str, title: str, default_on: bool = True
 ) -> Callable[[PairCheckFn], PairCheckFn]:
     def decorate(fn: PairCheckFn) -> PairCheckFn:
+        doc = (fn.__doc__ or "").strip()
         _add(
             Check(
                 code,
@@ -139,8 +144,8 @@ def register_pair_check(
                 category,
                 title,
                 pair_fn=fn,
-                description=" ".join((fn.__doc__ or "").split()),
-                default_enabled=default_enabled,
+                description=" ".join(doc.split()),
+                default_on=default_on,
             )
         )
         return fn
@@ -149,7 +154,7 @@ def register_pair_check(
 
 
 def register_document_check(
-    code: str, level: Level, category: str, title: str, default_enabled: bool = True
+    code: str, level: Level, category: str, title: str, default_on: bool = True
 ) -> Callable[[DocumentCheckFn], DocumentCheckFn]:
     def decorate(fn: DocumentCheckFn) -> DocumentCheckFn:
         _add(
@@ -160,7 +165,7 @@ def register_document_check(
                 title,
                 document_fn=fn,
                 description=" ".join((fn.__doc__ or "").split()),
-                default_enabled=default_enabled,
+                default_on=default_on,
             )
         )
         return fn

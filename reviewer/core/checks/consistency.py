@@ -117,7 +117,7 @@ def check_inconsistent_target(
     Level.INFO,
     "terminology/inconsistent-use-of-terminology",
     "Same source, other wording",
-    default_enabled=False,
+    default_on=False,
 )
 def check_inconsistent_wording(
     documents: Sequence[Document],
