@@ -114,12 +114,13 @@ class CheckSettings:
         return out
 
     def _origin(self, code: str) -> str:
-        if self.project is not None and (
-            code in self.project.checks or code in self.project.disabled_checks
-        ):
-            return "project"
-        if code in self.user.checks or code in self.user.disabled_checks:
-            return "user"
+        for name, layer in (("project", self.project), ("user", self.user)):
+            if layer is not None and (
+                code in layer.checks
+                or code in layer.disabled_checks
+                or code in layer.enabled_checks
+            ):
+                return name
         return "profile"
 
     # -- edits ----------------------------------------------------------------------
@@ -132,6 +133,7 @@ class CheckSettings:
         layer = self.layer
         layer.checks[code] = value
         layer.disabled_checks.discard(code)
+        layer.enabled_checks.discard(code)
         layer.explicit.add("checks")
         self.dirty = True
 
@@ -151,8 +153,10 @@ class CheckSettings:
         """Drop the edited file's setting for the check: the profile (or the other file) rules."""
         self._known(code)
         layer = self.layer
-        if layer.checks.pop(code, None) is not None or code in layer.disabled_checks:
+        listed = code in layer.disabled_checks or code in layer.enabled_checks
+        if layer.checks.pop(code, None) is not None or listed:
             layer.disabled_checks.discard(code)
+            layer.enabled_checks.discard(code)
             self.dirty = True
 
     def set_profile(self, name: str) -> None:

@@ -78,6 +78,9 @@ def settings(config: Config, profile: str | None = None) -> dict[str, str]:
     registry = checks_base.REGISTRY
     name = active_profile(config, profile)
     result = _profile_settings(name, config, registry, ())
+    for code in config.enabled_checks:
+        if code in registry and result[code] == "off":
+            result[code] = _apply("on", registry[code])
     for code, value in config.checks.items():
         if code in registry:
             result[code] = _apply(value, registry[code])
@@ -135,7 +138,7 @@ def unknown_codes(config: Config) -> list[str]:
     """Check codes the config files name that no registered check has (e.g. a retired one)."""
     load_builtin_checks()
     registry = checks_base.REGISTRY
-    named = set(config.checks) | set(config.disabled_checks)
+    named = set(config.checks) | set(config.disabled_checks) | set(config.enabled_checks)
     for spec in config.profiles.values():
         named |= set(spec.checks)
     return sorted(named - set(registry))

@@ -74,6 +74,15 @@ def test_checks_setting_and_disabled_checks_over_the_profile() -> None:
     assert cc.level(REGISTRY["bold"]) is Level.ERROR
 
 
+def test_enabled_checks_turn_on_checks_that_are_off_by_default() -> None:
+    off = next(c for c, check in REGISTRY.items() if not check.default_on)
+    cc = resolve(Config(enabled_checks={off}))
+    assert off not in cc.disabled and off in cc.enabled_extra
+    # checks: beats enabled_checks, disabled_checks beats both.
+    assert off in resolve(Config(enabled_checks={off}, checks={off: "off"})).disabled
+    assert off in resolve(Config(enabled_checks={off}, disabled_checks={off})).disabled
+
+
 def test_config_profiles_build_on_a_base_and_cycles_are_refused() -> None:
     config = Config(
         profile="links",
