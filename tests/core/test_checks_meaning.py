@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.checks import REGISTRY, Level
+from reviewer.core.checks.analysis import word_set
 from reviewer.core.checks.tokens import literals
 
 # (code, source, target, text a message must contain, or None for no finding)
@@ -203,6 +204,14 @@ EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "bold **annuleren** lost 'Abonnement'",
     ),
     ("bold-cut", "**Account Name:** MICROSOFT", "**Accountnaam:** MICROSOFT", None),
+    (
+        "bold-cut",
+        "**Manage devices**",
+        "**Beheren** apparaten",
+        "bold **Beheren** lost 'apparaten'",
+    ),
+    ("bold-cut", "**Manage devices**", "**Apparaten beheren**", None),
+    ("bold-cut", "Click **Save changes**.", "Klik op **Opslaan**.", None),
     ("bold-cut", "Select **Quarantine message**.", "Selecteer **Quarantainebericht**.", None),
     ("formatting-boundary", "Click **Apply**.", "Klik **op Toepassen**.", "begins with 'op'"),
     ("formatting-boundary", "Click **Apply**.", "Klik op **Toepassen**.", None),
@@ -397,3 +406,28 @@ def test_every_check_is_documented() -> None:
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "CHECKS.md").read_text(encoding="utf-8")
     assert [code for code in REGISTRY if f"`{code}`" not in doc] == []
+
+
+def test_idiomatic_renderings_are_quiet() -> None:
+    """What reviewers accept draws no finding from any check: 12-hour times in 24-hour form,
+    "you can access" as "hebt u toegang", number words."""
+    quiet = [
+        ("The store closes at 4:59 PM.", "De winkel sluit om 16:59 uur."),
+        (
+            "If you're an admin, you can access the settings.",
+            "Als u beheerder bent, hebt u toegang tot de instellingen.",
+        ),
+        ("It takes twenty-four hours.", "Het duurt 24 uur."),
+    ]
+    for source, target in quiet:
+        for code, check in REGISTRY.items():
+            if check.pair_fn is None or code in LANGUAGE_CODES:
+                continue
+            assert list(check.pair_fn(source, target)) == [], (code, source)
+
+
+# The language checks have their own tests (spelling needs a dictionary installed).
+LANGUAGE_CODES = word_set(
+    "spelling split-compound compound-hyphen glossary-term forbidden-term dnt-translated "
+    "untranslated omission-hint mistranslation-hint"
+)

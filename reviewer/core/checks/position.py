@@ -57,7 +57,9 @@ def check_bold_cut(source: str, target: str) -> Iterable[str]:
         sa, ta = analyse(source), analyse(target)
         s_bold, t_spans = sa.bold_texts(), ta.bold_spans()
         if len(s_bold) == len(t_spans):
-            out.extend(_cuts(s_bold, [(a, b, a - 2, b + 2) for a, b in t_spans], ta.masked, "bold"))
+            spans = [(a, b, a - 2, b + 2) for a, b in t_spans]
+            title = len(s_bold) == 1 and _is_title(sa.masked)
+            out.extend(_cuts(s_bold, spans, ta.masked, "bold", title))
     if "](" in source and "](" in target:
         sa, ta = analyse(source), analyse(target)
         s_links = [link.text for link in sa.links if link.kind in ("link", "ref")]
@@ -80,7 +82,11 @@ def _link_spans(masked: str) -> list[tuple[int, int, int, int]]:
 
 
 def _cuts(
-    s_texts: list[str], spans: list[tuple[int, int, int, int]], masked: str, what: str
+    s_texts: list[str],
+    spans: list[tuple[int, int, int, int]],
+    masked: str,
+    what: str,
+    title: bool = False,
 ) -> list[str]:
     out: list[str] = []
     for s_text, (a, b, outer_a, outer_b) in zip(s_texts, spans, strict=True):
@@ -97,6 +103,8 @@ def _cuts(
         if t_text.rstrip()[-1:] in ".:;,!?" or right.isupper() or right in _CLAUSE_OPENERS:
             right = ""  # "**Accountnaam:** MICROSOFT": the label ended before the next word
         stray = next((w for w in (left, right) if w and w[0].isupper()), None)
+        if stray is None and title:
+            stray = (left or right) or None  # a bold title ("**Manage devices**") kept one word in bold
         if stray is None:
             continue
         if what == "bold":
@@ -105,6 +113,12 @@ def _cuts(
             shown, was = f"[{t_text.strip()}]", f"[{s_text.strip()}]"
         out.append(f"{what} {readable(shown)} lost {stray!r} (source {readable(was)})")
     return out
+
+
+def _is_title(masked: str) -> bool:
+    """The whole segment is one bold span: a title or a label on a line of its own."""
+    core = masked.strip().rstrip(".:")
+    return core.startswith(("**", "__")) and core.endswith(("**", "__")) and core.count("**") == 2
 
 
 def _word_before(masked: str, end: int) -> str:
