@@ -104,7 +104,8 @@ def _cuts(
             right = ""  # "**Accountnaam:** MICROSOFT": the label ended before the next word
         stray = next((w for w in (left, right) if w and w[0].isupper()), None)
         if stray is None and title:
-            stray = (left or right) or None  # a bold title ("**Manage devices**") kept one word in bold
+            # A bold title ("**Manage devices**") that kept one word in bold.
+            stray = (left or right) or None
         if stray is None:
             continue
         if what == "bold":
