@@ -52,8 +52,10 @@ class TermHit:
 class Glossary:
     terms: list[Term] = field(default_factory=list)
     path: str | None = None
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)  # None: rebuild
     _by_key: dict[str, Term] = field(default_factory=dict, repr=False)
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    _by_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def add(
         self, english: str, dutch: str, forbidden: list[str] | None = None, note: str = ""
@@ -79,36 +81,59 @@ class Glossary:
         a name matches with its case, a lowercase term in any case."""
         if not self.terms:
             return []
-        pattern = self._compiled()
+        self._compiled()
+        # Only terms whose first word the source holds are tried: a few of hundreds.
+        firsts = self._by_first
+        candidates: set[str] = set()
+        for word in set(_WORD_RE.findall(source.lower())):
+            keys = firsts.get(word)
+            if keys is not None:
+                candidates.update(keys)
+            if word.endswith("s"):  # a one-word term in the plural: admins, boxes
+                for stem in (word[:-1], word[:-2]):
+                    keys = firsts.get(stem)
+                    if keys is not None:
+                        candidates.update(keys)
+        if not candidates:
+            return []
         hits: list[TermHit] = []
-        for m in pattern.finditer(source):
-            text = m.group()
-            term = self._lookup(text)
-            if term is not None:
+        patterns = self._patterns
+        for key in candidates:
+            term = self._by_key[key]
+            for m in patterns[key].finditer(source):
                 hits.append(TermHit(m.start(), m.end(), term))
+        if len(hits) > 1:
+            # Leftmost first, the longest at one place, none overlapping (as a regex
+            # alternation of the terms, longest first, would pick them).
+            hits.sort(key=lambda h: (h.start, -h.end))
+            kept: list[TermHit] = []
+            end = -1
+            for h in hits:
+                if h.start >= end:
+                    kept.append(h)
+                    end = h.end
+            hits = kept
         return hits
 
-    def _lookup(self, text: str) -> Term | None:
-        text = " ".join(text.split())
-        term = self._by_key.get(text)
-        if term is None:
-            low = text.lower()
-            term = self._by_key.get(low)
-            for suffix in ("s", "es"):
-                if term is None and low.endswith(suffix):
-                    term = self._by_key.get(low[: -len(suffix)])
-        return term
-
-    def _compiled(self) -> re.Pattern[str]:
+    def _compiled(self) -> None:
         if self._pattern is None:
             self._by_key = {}
             for t in self.terms:
                 key = t.english if _is_name(t.english) else t.english.lower()
                 self._by_key.setdefault(key, t)
-            alternatives = sorted(self._by_key, key=len, reverse=True)
-            body = "|".join(_term_regex(a) for a in alternatives)
-            self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-        return self._pattern
+            self._patterns = {
+                key: re.compile(rf"(?<![\w-])(?:{_term_regex(key)})(?![\w-])")
+                for key in self._by_key
+            }
+            self._by_first = {}
+            for key in self._by_key:
+                first = _WORD_RE.findall(key.lower())[:1]
+                self._by_first.setdefault(first[0] if first else "", []).append(key)
+            self._pattern = _COMPILED
+
+
+_WORD_RE = re.compile(r"\w+")
+_COMPILED = re.compile("")  # marks the per-term patterns as built
 
 
 def _is_name(text: str) -> bool:

@@ -30,14 +30,22 @@ class LanguageSettings:
 
 _settings = LanguageSettings()
 _lock = threading.Lock()
+# Bumped whenever what counts as a known word may change (new settings, a word added to the
+# user's list): the spelling check's per-word and per-segment caches compare it.
+_generation = 0
+
+
+def generation() -> int:
+    return _generation
 
 
 def configure(settings: LanguageSettings) -> None:
     """Use these language files from now on (the CLI and the window call this after the config
     is read); cached dictionaries and glossaries are dropped so the next check reloads them."""
-    global _settings
+    global _settings, _generation
     with _lock:
         _settings = settings
+        _generation += 1
         _dictionary.cache_clear()
         _user_words.cache_clear()
     from reviewer.core.checks import terms  # a late import: terms imports this module
@@ -217,7 +225,9 @@ def add_user_word(word: str, path: str | None = None) -> str:
         header = "# Words the spelling check accepts, one a line.\n"
         atomic_write(target, (header + "".join(w + "\n" for w in sorted(words))).encode())
     if target == _settings.user_dictionary:
+        global _generation
         _user_words.cache_clear()
+        _generation += 1
     return target
 
 

@@ -60,25 +60,23 @@ def _english(word: str) -> bool:
     return english.is_english_word(word)
 
 
-def _word_ok(word: str, skip: frozenset[str]) -> bool:
-    if len(word) <= 2 or word in skip or word.lower() in skip:
-        return True
-    if lexicon.is_known(word):
+def _word_ok(word: str) -> bool:
+    if len(word) <= 2 or lexicon.is_known(word):
         return True
     for suffix in ("'s", "’s"):
         if word.endswith(suffix) and lexicon.is_known(word[: -len(suffix)]):
             return True  # app's, pdf's: the Dutch plural of a word ending in a vowel
-    return _english(word) or _compound_ok(word.lower(), skip)
+    return _english(word) or _compound_ok(word.lower())
 
 
-def _compound_ok(word: str, skip: frozenset[str], depth: int = 0) -> bool:
+def _compound_ok(word: str, depth: int = 0) -> bool:
     """A Dutch compound the dictionary lacks but whose parts it knows: cloudaccounts,
     tenantbeheerderaccount (first part, maybe a linking s/e/en, then a known head)."""
     if depth > 2 or len(word) < 6:
         return False
     for i in range(len(word) - 3, 2, -1):
         head = word[i:]
-        if not (lexicon.is_known(head) or (depth and _compound_ok(head, skip, depth + 1))):
+        if not (lexicon.is_known(head) or (depth and _compound_ok(head, depth + 1))):
             continue
         first = word[:i]
         for link in ("", "s", "e", "en"):
@@ -86,30 +84,70 @@ def _compound_ok(word: str, skip: frozenset[str], depth: int = 0) -> bool:
             if (
                 len(stem) >= 3
                 and first.endswith(link)
-                and (
-                    lexicon.is_known(stem) or _english(stem) or _compound_ok(stem, skip, depth + 1)
-                )
+                and (lexicon.is_known(stem) or _english(stem) or _compound_ok(stem, depth + 1))
             ):
                 return True
     return False
 
 
-def _part_ok(part: str, skip: frozenset[str]) -> bool:
+# Word → whether the dictionary, the article set's words, the user's list, English or the
+# compound rule know it. Looking a word up in enchant takes 20-60 µs and articles repeat their
+# words, so each word is judged once per process (until the known words change).
+_STATUS: dict[str, bool] = {}
+_STATUS_LIMIT = 200_000
+_status_generation = -1
+
+
+def _fresh_caches() -> None:
+    """Forget cached judgements when the user's words or the settings changed."""
+    global _status_generation
+    current = lexicon.generation()
+    if current != _status_generation:
+        _STATUS.clear()
+        _misspellings.cache_clear()
+        _status_generation = current
+
+
+def _known(word: str) -> bool:
+    hit = _STATUS.get(word)
+    if hit is None:
+        hit = _word_ok(word)
+        if len(_STATUS) >= _STATUS_LIMIT:
+            _STATUS.clear()
+        _STATUS[word] = hit
+    return hit
+
+
+def _part_ok(part: str, skip: frozenset[str], names: frozenset[str]) -> bool:
     """One part of a hyphenated word: a name (capitalised), a known word or an English word."""
-    return not part or len(part) <= 3 or part[:1].isupper() or _word_ok(part, skip)
+    return (
+        not part
+        or len(part) <= 3
+        or part[:1].isupper()
+        or part in skip
+        or part in names
+        or part.lower() in skip
+        or _known(part)
+    )
 
 
-def _unknown(word: Word, skip: frozenset[str]) -> bool:
+def _unknown(word: Word, skip: frozenset[str], names: frozenset[str]) -> bool:
+    """``skip``: the words of the source (copied names and terms), ``names``: the words of
+    the do-not-translate names; neither is ever reported."""
     text = word.text
     if word.capitalised and not word.sentence_start:
         return False  # a name or a UI label; product names are never spell-checked
-    if _word_ok(text, skip):
+    if len(text) <= 2 or text in skip or text in names:
+        return False
+    low = text.lower()
+    if low in skip or low in names or _known(text):
         return False
     if "-" in text:
-        return not all(_part_ok(p, skip) for p in text.split("-"))
+        return not all(_part_ok(p, skip, names) for p in text.split("-"))
     return True
 
 
+@lru_cache(maxsize=1024)
 def _source_words(source: str) -> frozenset[str]:
     return frozenset(w.text for w in prose_words(source)) if source else frozenset()
 
@@ -153,6 +191,7 @@ _NAME_NOUN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _is_noun(word: str) -> bool:
     """The word, or its last part (gebeurtenisverzamelaar → verzamelaar), heads a known compound
     noun, so it is a Dutch noun; frequent words (voor, niet, kan) are function words."""
@@ -202,17 +241,28 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
     return out
 
 
+@lru_cache(maxsize=4096)
+def _name_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The name standing alone in a text, and the name followed by a word."""
+    escaped = re.escape(name)
+    return (
+        re.compile(rf"(?<![\w-]){escaped}(?![\w-])"),
+        re.compile(rf"(?<![\w-]){escaped}[ ][A-Za-z]"),
+    )
+
+
 def _in_source_as_name(name: str, source: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source) is not None
+    return name in source and _name_patterns(name)[0].search(source) is not None
 
 
 def _name_modifies(name: str, source: str) -> bool:
     """The source puts a word right after the name (Teams files, SQL instance): the name
     modifies a noun there too, so the Dutch needs a compound."""
-    return re.search(rf"(?<![\w-]){re.escape(name)}[ ][A-Za-z]", source) is not None
+    return name in source and _name_patterns(name)[1].search(source) is not None
 
 
 def misspellings(target: str, source: str = "") -> list[Misspelling]:
+    _fresh_caches()
     return list(_misspellings(target, source))
 
 
@@ -226,7 +276,8 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
         return ()
     from reviewer.core.checks import terms
 
-    skip = _source_words(source) | terms.dnt_words()
+    skip = _source_words(source)
+    names = terms.dnt_words()
     out: list[Misspelling] = []
     covered: set[int] = set()
     for i in range(len(words) - 1):
@@ -239,7 +290,7 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
         covered.update(i for i, w in enumerate(words) if found.start <= w.start < found.end)
     if lexicon.dictionary() is not None:
         for i, word in enumerate(words):
-            if i not in covered and _unknown(word, skip):
+            if i not in covered and _unknown(word, skip, names):
                 out.append(Misspelling(word.start, word.end, word.text, "spelling", ""))
     out.sort(key=lambda m: m.start)
     return tuple(out)

@@ -32,6 +32,7 @@ def reset() -> None:
         _state.clear()
         _problems.clear()
         _term_regex.cache_clear()
+        _prose_hits.cache_clear()
 
 
 def load_problems() -> list[str]:
@@ -131,8 +132,13 @@ def _in_target(term: str, target: str, case_sensitive: bool = False) -> bool:
     return _term_regex(term, case_sensitive).search(target) is not None
 
 
-def _prose_hits(source: str, glossary_: Glossary) -> list[TermHit]:
-    return glossary_.find(blank_non_prose(source))
+_GLOSSARY, _NAMES = 0, 1
+
+
+@lru_cache(maxsize=256)
+def _prose_hits(source: str, which: int) -> tuple[TermHit, ...]:
+    """Term hits in the prose of a source, shared by the three term checks of a pair."""
+    return tuple((glossary() if which == _GLOSSARY else names()).find(blank_non_prose(source)))
 
 
 @register_pair_check(
@@ -147,7 +153,7 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
         return ()
     out: list[str] = []
     seen: set[str] = set()
-    for hit in _prose_hits(source, glossary()):
+    for hit in _prose_hits(source, _GLOSSARY):
         term = hit.term
         if term.english in seen:
             continue
@@ -166,7 +172,7 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
 def check_forbidden_term(source: str, target: str) -> Iterable[str]:
     """The target uses a variant the glossary forbids for a term of the source."""
     out: list[str] = []
-    for hit in _prose_hits(source, glossary()):
+    for hit in _prose_hits(source, _GLOSSARY):
         for variant in hit.term.forbidden:
             if _in_target(variant, target) and not _in_target(hit.term.dutch, target):
                 out.append(f"{variant!r} is a forbidden variant; use {hit.term.dutch!r}")
@@ -183,7 +189,7 @@ def check_dnt(source: str, target: str) -> Iterable[str]:
     """A do-not-translate name of the source is translated or dropped ("Safe koppelingen")."""
     if not names().terms:
         return ()
-    hits = _prose_hits(source, names())
+    hits = _prose_hits(source, _NAMES)
     if not hits:
         return ()
     out: list[str] = []
