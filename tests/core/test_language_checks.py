@@ -93,7 +93,51 @@ def test_spelling_status_without_a_dictionary(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(enchant, "dict_exists", lambda _language: False)
     lexicon.configure(lexicon.LanguageSettings())
     status = lexicon.spelling_status()
-    assert not status.available and "hunspell-nl" in status.message
+    assert not status.available and "nl_NL" in status.message
     assert list(spelling.check_spelling("A license.", "Een licnetie.")) == []
     # compounds need no dictionary
     assert spelling.misspellings("Een toegangs token.")[0].replacement == "toegangstoken"
+
+
+_DICTIONARY_PROBE = """
+import os, shutil, sys
+from pathlib import Path
+from reviewer.core.checks import lexicon
+copy = Path(sys.argv[1])
+if copy.name:
+    shutil.copytree(lexicon.shipped_dictionary_folder(), copy)
+    dic = copy / "hunspell" / "nl_NL.dic"
+    lines = dic.read_text(encoding="utf-8").splitlines()
+    lines[0] = str(int(lines[0]) + 1)
+    dic.write_text("\\n".join([*lines, "reviewerproefwoord"]) + "\\n", encoding="utf-8")
+    lexicon.shipped_dictionary_folder = lambda: copy
+status = lexicon.spelling_status()
+d = lexicon.dictionary()
+print(status.available, os.environ.get("ENCHANT_CONFIG_DIR"), d is not None and d.check("reviewerproefwoord"))
+"""
+
+
+def test_enchant_reads_the_shipped_dictionary(tmp_path: Path) -> None:
+    """The nl_NL dictionary inside the package is the one enchant loads (a word only a copy of
+    it holds is known), so spelling needs no system dictionary package."""
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("enchant")
+    env = {k: v for k, v in os.environ.items() if k != "ENCHANT_CONFIG_DIR"}
+
+    def probe(copy: str) -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-c", _DICTIONARY_PROBE, copy],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        return run.stdout.split()
+
+    shipped = str(lexicon.shipped_dictionary_folder())
+    assert probe("") == ["True", shipped, "False"]
+    copy = tmp_path / "enchant"
+    assert probe(str(copy)) == ["True", str(copy), "True"]

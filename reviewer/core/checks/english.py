@@ -84,8 +84,20 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
         return []
     from reviewer.core.checks import terms
 
-    source_words = {w.lower() for sw in prose_words(source) for w in sw.text.split("-")}
+    source_words = _lower_parts(source)
     names = terms.dnt_words()
+    # Most targets hold no English word copied from the source: look before walking the runs.
+    candidates = {
+        part
+        for part in _lower_parts(target) & source_words
+        if is_english_word(part) and part not in names
+    }
+    if not candidates:
+        return []
+    if len(candidates) < MIN_RUN and not any("-" in w.text for w in words):
+        uses = sum(1 for w in words if w.text.lower() in candidates)
+        if uses < MIN_RUN:
+            return []
     runs: list[EnglishRun] = []
     current: list[tuple[Word, str, bool]] = []  # (word, part, is English)
 
@@ -133,6 +145,12 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
             current.append((word, part, False))
     close()
     return runs
+
+
+@lru_cache(maxsize=1024)
+def _lower_parts(text: str) -> frozenset[str]:
+    """The lowercase words of a text, hyphenated ones also by their parts (Mon-Fri)."""
+    return frozenset(part.lower() for w in prose_words(text) for part in w.text.split("-"))
 
 
 def _joined(text: str, first: Word, second: Word) -> bool:

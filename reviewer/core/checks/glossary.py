@@ -56,6 +56,7 @@ class Glossary:
     _by_key: dict[str, Term] = field(default_factory=dict, repr=False)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
     _by_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _firsts: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def add(
         self, english: str, dutch: str, forbidden: list[str] | None = None, note: str = ""
@@ -84,16 +85,8 @@ class Glossary:
         self._compiled()
         # Only terms whose first word the source holds are tried: a few of hundreds.
         firsts = self._by_first
-        candidates: set[str] = set()
-        for word in set(_WORD_RE.findall(source.lower())):
-            keys = firsts.get(word)
-            if keys is not None:
-                candidates.update(keys)
-            if word.endswith("s"):  # a one-word term in the plural: admins, boxes
-                for stem in (word[:-1], word[:-2]):
-                    keys = firsts.get(stem)
-                    if keys is not None:
-                        candidates.update(keys)
+        found = self._firsts.intersection(_WORD_RE.findall(source.lower()))
+        candidates = {key for word in found for key in firsts[word]}
         if not candidates:
             return []
         hits: list[TermHit] = []
@@ -105,7 +98,7 @@ class Glossary:
         if len(hits) > 1:
             # Leftmost first, the longest at one place, none overlapping (as a regex
             # alternation of the terms, longest first, would pick them).
-            hits.sort(key=lambda h: (h.start, -h.end))
+            hits.sort(key=lambda h: (h.start, -h.end, -len(h.term.english)))
             kept: list[TermHit] = []
             end = -1
             for h in hits:
@@ -127,8 +120,13 @@ class Glossary:
             }
             self._by_first = {}
             for key in self._by_key:
-                first = _WORD_RE.findall(key.lower())[:1]
-                self._by_first.setdefault(first[0] if first else "", []).append(key)
+                words = _WORD_RE.findall(key.lower())
+                first = words[0] if words else ""
+                # A one-word term may come in the plural (admins, boxes): index those too.
+                forms = [first, first + "s", first + "es"] if len(words) == 1 else [first]
+                for form in forms:
+                    self._by_first.setdefault(form, []).append(key)
+            self._firsts = frozenset(self._by_first)
             self._pattern = _COMPILED
 
 

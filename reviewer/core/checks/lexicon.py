@@ -86,22 +86,38 @@ class _Dictionary:
         return list(self._dict.suggest(word))
 
 
+# The OpenTaal nl_NL Hunspell dictionary ships inside the package (its licence beside it), so
+# spelling works wherever pyenchant loads: the Windows wheel bundles only English, macOS has
+# none. Enchant 2 looks for Hunspell dictionaries in <its config folder>/hunspell first, and
+# ENCHANT_CONFIG_DIR names that folder; a value the user set is left alone.
+SHIPPED_DICTIONARY = ("checks", "enchant")
+ENCHANT_CONFIG_DIR = "ENCHANT_CONFIG_DIR"
+
+
+def shipped_dictionary_folder() -> Path:
+    return resource_path(*SHIPPED_DICTIONARY)
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
+    folder = shipped_dictionary_folder()
+    if (folder / "hunspell" / f"{LANGUAGE}.dic").is_file():
+        os.environ.setdefault(ENCHANT_CONFIG_DIR, str(folder))
     try:
         import enchant
     except ImportError:
         return None, SpellingStatus(
             False,
             "Spelling checks are off: the enchant library is missing. "
-            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2 hunspell-nl; "
-            "then pip install pyenchant.",
+            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2; "
+            "elsewhere: pip install pyenchant (macOS: brew install enchant first).",
         )
     except OSError as exc:  # pyenchant is installed but the C library is not
         return None, SpellingStatus(
             False,
             f"Spelling checks are off: the enchant library could not be loaded ({exc}). "
-            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2 hunspell-nl.",
+            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2; "
+            "macOS: brew install enchant.",
         )
     for language in _FALLBACK_LANGUAGES:
         try:
@@ -112,9 +128,10 @@ def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
             continue
     return None, SpellingStatus(
         False,
-        "Spelling checks are off: no Dutch (nl_NL) Hunspell dictionary was found. "
-        "On Debian/Ubuntu: sudo apt-get install hunspell-nl; elsewhere put nl_NL.dic and "
-        "nl_NL.aff (OpenTaal) in enchant's hunspell folder.",
+        "Spelling checks are off: enchant found no Dutch (nl_NL) Hunspell dictionary, not even "
+        f"the one shipped in {folder / 'hunspell'}. Check that enchant's Hunspell provider is "
+        "installed (Debian/Ubuntu: libenchant-2-2) and that ENCHANT_CONFIG_DIR, if you set it, "
+        "holds hunspell/nl_NL.dic and nl_NL.aff.",
     )
 
 

@@ -155,13 +155,14 @@ def _source_words(source: str) -> frozenset[str]:
 def _joined(words: tuple[Word, ...], i: int, target: str) -> Misspelling | None:
     """Two words Dutch writes as one compound noun, at words[i], words[i + 1]."""
     first, second = words[i], words[i + 1]
+    # The table lookup first: nearly every pair of neighbours is no known split compound.
+    entry = lexicon.compounds().get((first.text.lower(), second.text))
+    if entry is None or "-" in entry.joined:
+        return None
     if not adjacent(target, first, second) or "-" in second.text or not second.text.islower():
         return None
     if first.text[:1].isupper() and not first.sentence_start:
         return None  # a name: the hyphen rule below covers name + noun
-    entry = lexicon.compounds().get((first.text.lower(), second.text))
-    if entry is None or "-" in entry.joined:
-        return None
     if entry.first_is_word and _plural_noun(entry.first):
         return None  # "beheerders toegang geven": a plural object, then a noun
     if entry.first_is_word and not (
