@@ -844,10 +844,7 @@ def _pair_bounds(
     if close == -1:
         unclosed.append((start, target_end))
         return None
-    if (
-        text.find("<span", source_start, close) != -1
-        or text.find("</span>", source_start) != close
-    ):
+    if text.find("<span", source_start, close) != -1 or text.find("</span>", source_start) != close:
         close = _scan_source_end(text, source_start, close)
     return target_end, source_start, close
 

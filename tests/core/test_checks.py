@@ -471,7 +471,7 @@ MINIMAL = [
     ("identifier", "Use -Identity.", "Gebruik -Identiteit.", "-Identity changed: → -Identiteit"),
     ("identifier", "Run Set-Mailbox -Identity x.", "Voer Set-Mailbox -Identity x uit.", None),
     ("identifier", "A Windows 10-based PC.", "Een pc met Windows 10.", None),
-    ("spelling", "A license.", "Een licnetie.", "'licnetie' (suggestions: licentie"),
+    ("spelling", "A license.", "Een licnetie.", "unknown word 'licnetie'"),
     ("spelling", "Your tenants.", "Uw tenants en cloudaccounts.", None),
     ("split-compound", "Get an access token.", "Een toegangs token ophalen.", "toegangstoken"),
     ("split-compound", "Give users access.", "Gebruikers toegang geven.", None),

@@ -113,7 +113,8 @@ if copy.name:
     lexicon.shipped_dictionary_folder = lambda: copy
 status = lexicon.spelling_status()
 d = lexicon.dictionary()
-print(status.available, os.environ.get("ENCHANT_CONFIG_DIR"), d is not None and d.check("reviewerproefwoord"))
+known = d is not None and d.check("reviewerproefwoord")
+print(status.available, os.environ.get("ENCHANT_CONFIG_DIR"), known)
 """
 
 
@@ -141,3 +142,13 @@ def test_enchant_reads_the_shipped_dictionary(tmp_path: Path) -> None:
     assert probe("") == ["True", shipped, "False"]
     copy = tmp_path / "enchant"
     assert probe(str(copy)) == ["True", str(copy), "True"]
+
+
+def test_suggestions_come_on_request() -> None:
+    """The finding names the word; suggestions (slow in Hunspell) are asked by the editor."""
+    if not lexicon.spelling_status().available:
+        pytest.skip(lexicon.spelling_status().message)
+    assert list(spelling.check_spelling("A license.", "Een licnetie.")) == [
+        "unknown word 'licnetie'"
+    ]
+    assert "licentie" in spelling.suggestions("licnetie")

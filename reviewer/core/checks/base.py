@@ -128,6 +128,21 @@ def load_builtin_checks() -> None:
             _loaded = True
 
 
+def preload(config: CheckConfig | None = None) -> None:
+    """Load the built-in checks and the data the enabled ones read (Dutch dictionary, word lists,
+    glossaries; the alignment table only when its hints are on), e.g. in a background thread
+    before a worker is forked, so that no check run pays for loading them."""
+    load_builtin_checks()
+    from reviewer.core.checks import alignment, english, lexicon, terms
+
+    codes = {c.code for c in pair_checks(config)}
+    lexicon.preload()
+    english.preload()
+    terms.preload()
+    if codes & alignment.CODES:
+        alignment.table()
+
+
 def builtin_checks_loaded() -> bool:
     return _loaded
 

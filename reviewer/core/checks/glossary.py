@@ -55,7 +55,10 @@ class Glossary:
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)  # None: rebuild
     _by_key: dict[str, Term] = field(default_factory=dict, repr=False)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
-    _by_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # First word → (key, the key's other words but the last, its last word).
+    _by_first: dict[str, list[tuple[str, frozenset[str], str]]] = field(
+        default_factory=dict, repr=False
+    )
     _firsts: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def add(
@@ -85,15 +88,26 @@ class Glossary:
         self._compiled()
         # Only terms whose first word the source holds are tried: a few of hundreds.
         firsts = self._by_first
-        found = self._firsts.intersection(_WORD_RE.findall(source.lower()))
-        candidates = {key for word in found for key in firsts[word]}
+        words = set(_WORD_RE.findall(source.lower()))
+        found = self._firsts.intersection(words)
+        # A term is tried only when the source holds all of its words (the last maybe plural).
+        candidates = {
+            key
+            for word in found
+            for key, inner, last in firsts[word]
+            if inner <= words and (last in words or last + "s" in words or last + "es" in words)
+        }
         if not candidates:
             return []
         hits: list[TermHit] = []
         patterns = self._patterns
         for key in candidates:
             term = self._by_key[key]
-            for m in patterns[key].finditer(source):
+            pattern = patterns.get(key)
+            if pattern is None:
+                pattern = re.compile(rf"(?<![\w-])(?:{_term_regex(key)})(?![\w-])")
+                patterns[key] = pattern
+            for m in pattern.finditer(source):
                 hits.append(TermHit(m.start(), m.end(), term))
         if len(hits) > 1:
             # Leftmost first, the longest at one place, none overlapping (as a regex
@@ -114,18 +128,16 @@ class Glossary:
             for t in self.terms:
                 key = t.english if _is_name(t.english) else t.english.lower()
                 self._by_key.setdefault(key, t)
-            self._patterns = {
-                key: re.compile(rf"(?<![\w-])(?:{_term_regex(key)})(?![\w-])")
-                for key in self._by_key
-            }
+            self._patterns = {}  # compiled on first use: most terms never occur
             self._by_first = {}
             for key in self._by_key:
-                words = _WORD_RE.findall(key.lower())
-                first = words[0] if words else ""
+                words = _WORD_RE.findall(key.lower()) or [""]
+                first, last = words[0], words[-1]
+                entry = (key, frozenset(words[:-1]), last)
                 # A one-word term may come in the plural (admins, boxes): index those too.
                 forms = [first, first + "s", first + "es"] if len(words) == 1 else [first]
                 for form in forms:
-                    self._by_first.setdefault(form, []).append(key)
+                    self._by_first.setdefault(form, []).append(entry)
             self._firsts = frozenset(self._by_first)
             self._pattern = _COMPILED
 

@@ -35,7 +35,7 @@ _TRAIL = ".,;:!?)]}\"'”’»*_~…\\"
 # Letters with inner hyphens or apostrophes: e-mailadres, URL's, app's, Teams-bestanden.
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Characters that make a token code, a path, a version or an identifier rather than a word.
-_CODE_CHARS = set("0123456789_@/\\=<>{}$%#&+|^[]()`:;")
+_CODE_CHARS = frozenset("0123456789_@/\\=<>{}$%#&+|^[]()`:;")
 _CAMEL_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _SENTENCE_END = ".!?:"
 
@@ -76,14 +76,14 @@ def blank_non_prose(text: str) -> str:
 
 def is_identifier(token: str) -> bool:
     """A token that is code, a path, a version, a name in camelCase or an acronym, not a word."""
-    if any(c in _CODE_CHARS for c in token):
+    if not _CODE_CHARS.isdisjoint(token):
         return True
     if "." in token.strip("."):
         return True  # file.txt, Get.Item, v1.2, e.g. (abbreviations are not spell-checked)
-    letters = [c for c in token if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
+    letters = "".join(filter(str.isalpha, token))
+    if len(letters) >= 2 and letters.isupper():
         return True  # CSV, PST, AND, OR
-    return any(_CAMEL_RE.search(part) for part in token.split("-"))
+    return _CAMEL_RE.search(token) is not None  # neither pattern spans a hyphen
 
 
 # What a whitespace-separated token is, by its text alone (articles repeat their tokens, so

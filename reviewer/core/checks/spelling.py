@@ -12,7 +12,6 @@ from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.prose import Word, adjacent, blank_non_prose, prose_words
 
 SPELLING = "linguistic-conventions/spelling"
-MAX_SUGGESTIONS = 4
 # A compound the article set writes joined at least this often, and at least twice as often as
 # split, is an error when split even if its first part is a word of its own (audit logboek).
 MIN_JOINED = 3
@@ -35,10 +34,9 @@ class Misspelling:
             return f"split compound {self.text!r}: write {self.replacement!r}"
         if self.kind == "hyphen":
             return f"missing hyphen in {self.text!r}: write {self.replacement!r}"
-        hints = suggestions(self.text)[:MAX_SUGGESTIONS]
-        return f"unknown word {self.text!r}" + (
-            f" (suggestions: {', '.join(hints)})" if hints else ""
-        )
+        # No suggestions here: Hunspell takes up to 0.2 s to suggest for a long compound, and
+        # the editor asks suggestions() when the user right-clicks the word.
+        return f"unknown word {self.text!r}"
 
 
 @lru_cache(maxsize=2048)
@@ -108,10 +106,15 @@ def _fresh_caches() -> None:
         _status_generation = current
 
 
+def known_word(word: str) -> bool:
+    """Whether the spelling check accepts ``word`` on its own, judged afresh (no cache)."""
+    return _word_ok(word)
+
+
 def _known(word: str) -> bool:
     hit = _STATUS.get(word)
     if hit is None:
-        hit = _word_ok(word)
+        hit = word in lexicon.common_words() or _word_ok(word)
         if len(_STATUS) >= _STATUS_LIMIT:
             _STATUS.clear()
         _STATUS[word] = hit

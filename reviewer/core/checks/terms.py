@@ -78,6 +78,12 @@ def _load() -> tuple[Glossary, Glossary]:
     return terms, names
 
 
+def preload() -> None:
+    """Read the glossaries and do-not-translate lists now."""
+    _loaded()
+    dnt_words_lower()
+
+
 def glossary() -> Glossary:
     """The merged glossary in use (shipped terms, then the user's, the user's winning)."""
     return _loaded()[0]
