@@ -35,13 +35,18 @@ sys.path.insert(0, str(ROOT))
 from reviewer.core import yamlio  # noqa: E402
 from reviewer.core.checks import REGISTRY, Level, load_builtin_checks, pair_checks  # noqa: E402
 from reviewer.core.checks import run_checks as run_document_checks  # noqa: E402
+from reviewer.core.checks.base import superseded  # noqa: E402
 from reviewer.core.config import Config  # noqa: E402
 from reviewer.core.fileio import load_document  # noqa: E402
 from reviewer.core.profiles import resolve  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "check_eval"
 CORPUS = ROOT / "tests" / "data" / "corpus"
-ARTICLES = ROOT.parent / "shared" / "articles"
+# shared/ lies beside the repository (/work/main) or two levels up from a worktree (/work/wt/x).
+ARTICLES = next(
+    (p / "shared" / "articles" for p in ROOT.parents if (p / "shared" / "articles").is_dir()),
+    ROOT.parent / "shared" / "articles",
+)
 PAIR_SETS = (("census", "held-out"), ("rich", "held-out"), ("dev", "tuning"))
 VERDICT_FILES = (
     ("findings", "held-out"),
@@ -142,7 +147,9 @@ class Runner:
             for message in fn(source, target):
                 on = self.default.enabled(check)
                 out.append(Found(file, pair_id, check.code, level, message, on))
-        return out
+        # One problem, one finding, as run_checks reports them.
+        drop = superseded([(f.code, f.message) for f in out]) if len(out) > 1 else set()
+        return [f for i, f in enumerate(out) if i not in drop]
 
     def articles(self, paths: Sequence[Path], name_of: dict[Path, str]) -> list[Found]:
         docs = [load_document(str(p)) for p in paths]
@@ -218,17 +225,19 @@ def percent(value: float | None) -> str:
 # -- the run -----------------------------------------------------------------------------------
 
 
-def evaluate(data: Path, articles: Path | None) -> dict[str, Any]:
+def evaluate(data: Path, articles: Path | None, only_split: str | None = None) -> dict[str, Any]:
+    """Figures over the label files in ``data``; ``only_split`` ("tuning" or "held-out")
+    reads only the files of that split, so tuning never touches held-out pairs."""
     runner = Runner()
     pair_sets: dict[str, tuple[str, list[LabelledPair]]] = {}
     for name, split in PAIR_SETS:
         path = data / f"{name}.yaml"
-        if path.is_file():
+        if path.is_file() and only_split in (None, split):
             pair_sets[name] = (split, load_pairs(path))
     verdict_sets = [
         load_verdicts(data / f"{name}.yaml", name, split)
         for name, split in VERDICT_FILES
-        if (data / f"{name}.yaml").is_file()
+        if (data / f"{name}.yaml").is_file() and only_split in (None, split)
     ]
     # Every labelled pair once, with its findings.
     found: dict[tuple[str, str], list[Found]] = {}
@@ -406,8 +415,10 @@ def print_report(result: dict[str, Any], show_unjudged: bool) -> None:
                     f"    {code:26} {c.get('on_error_pairs', 0):4} / {c.get('on_clean_pairs', 0)}"
                 )
     unjudged = result["unjudged"]
-    print(f"\n{len(unjudged)} findings without a verdict", end="")
-    print(f"; {len(result['stale_verdicts'])} verdicts whose finding no longer appears", end="")
+    stale = result["stale_verdicts"]
+    print(f"\n{result.get('unjudged_count', len(unjudged))} findings without a verdict", end="")
+    print(f"; {stale if isinstance(stale, int) else len(stale)} verdicts whose", end="")
+    print(" finding no longer appears", end="")
     print(f"; {result['verdicts_not_rerun']} verdicts on pairs not found (no --articles?)")
     for row in unjudged if show_unjudged else unjudged[:10]:
         print(f"  unjudged {row['file']} {row['id']} [{row['code']}] {row['message']}")
@@ -444,9 +455,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show-unjudged", action="store_true", help="list every unjudged finding")
     parser.add_argument("--skeleton", metavar="FILE", help="write unjudged findings for a judge")
+    parser.add_argument(
+        "--split",
+        choices=("tuning", "held-out"),
+        help="read only the label files of one split (tuning: dev.yaml and the tuning verdicts)",
+    )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="aggregate figures only: no finding is listed (for reports on held-out data)",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     articles = Path(args.articles) if args.articles and Path(args.articles).is_dir() else None
-    result = evaluate(Path(args.data), articles)
+    result = evaluate(Path(args.data), articles, args.split)
+    if args.summary:
+        result["unjudged_count"] = len(result["unjudged"])
+        result["unjudged"] = []
+        result["stale_verdicts"] = len(result["stale_verdicts"])
     if args.skeleton:
         n = write_skeleton(result, Path(args.skeleton))
         print(f"wrote {n} unjudged findings to {args.skeleton}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -211,6 +212,80 @@ def document_checks(config: CheckConfig | None = None) -> list[Check]:
     return [c for c in REGISTRY.values() if c.document_fn is not None and config.enabled(c)]
 
 
+# One problem, one finding: where two checks see the same problem, the more specific one
+# speaks. A finding of a check on the right is dropped when a check on the left reported the
+# same word in the same segment (CSV → CVS is an acronym, not also a forbidden term; English
+# left in the target is one finding, not one per untranslated check).
+SUPERSEDES: dict[str, tuple[str, ...]] = {
+    "acronym": ("forbidden-term",),
+    "identifier": ("dnt-translated", "untranslated", "spelling"),
+    "identifier-case": ("dnt-translated",),
+    "untranslated": ("partly-untranslated",),
+    "dnt-translated": ("untranslated", "compound-hyphen"),
+    "code-value": ("acronym",),
+}
+_QUOTED_RE = re.compile(r"'([^']+)'|([A-Za-z][\w.-]*[A-Za-z0-9])")
+
+
+def _words_of(message: str) -> set[str]:
+    return {
+        w.lower() for m in _QUOTED_RE.finditer(message) for w in re.split(r"[\s-]+", m[1] or m[2])
+    }
+
+
+def superseded(findings: Sequence[tuple[str, str]]) -> set[int]:
+    """Indexes of (code, message) findings of one segment that a more specific check's finding
+    about the same word makes redundant."""
+    codes = {code for code, _ in findings}
+    if not any(code in SUPERSEDES for code in codes):
+        return set()
+    drop: set[int] = set()
+    for i, (code, message) in enumerate(findings):
+        over = [c for c, lesser in SUPERSEDES.items() if code in lesser and c in codes]
+        if not over:
+            continue
+        words = {w for w in _words_of(message) if len(w) > 2} - _MESSAGE_WORDS
+        for j, (other, other_message) in enumerate(findings):
+            if j != i and other in over and words & _words_of(other_message):
+                drop.add(i)
+                break
+    return drop
+
+
+# Words of the messages themselves, which say nothing about the token.
+_MESSAGE_WORDS = frozenset(
+    [
+        "the",
+        "target",
+        "source",
+        "changed",
+        "missing",
+        "altered",
+        "name",
+        "not",
+        "acronym",
+        "identifier",
+        "english",
+        "left",
+        "do-not-translate",
+        "word",
+        "unknown",
+        "write",
+        "hyphen",
+        "forbidden",
+        "variant",
+        "use",
+        "glued",
+        "words",
+        "around",
+        "translated",
+        "value",
+        "query",
+        "operator",
+    ]
+)
+
+
 def _pair_findings(
     checks: Sequence[tuple[Check, Level]], pair: Pair, path: str | None
 ) -> list[Finding]:
@@ -232,6 +307,10 @@ def _pair_findings(
                     pair.line,
                 )
             )
+    if len(out) > 1:
+        drop = superseded([(f.code, f.message) for f in out])
+        if drop:
+            out = [f for i, f in enumerate(out) if i not in drop]
     return out
 
 

@@ -62,6 +62,11 @@ def preload() -> None:
         _lists()
 
 
+def frequencies(word: str) -> tuple[float, float]:
+    """Zipf frequency of ``word`` (lowercase) in English and in Dutch; 0 without wordfreq."""
+    return _frequencies(word)
+
+
 def dutch_zipf(word: str) -> float:
     """How common ``word`` (lowercase) is in Dutch, on the Zipf scale; 0 without wordfreq."""
     return _frequencies(word)[1]

@@ -27,6 +27,11 @@ _IRREGULAR_FINITE = word_set(
 )
 
 
+def infinitives() -> frozenset[str]:
+    """Dutch infinitives (mined from the article set), for other checks."""
+    return _infinitives()
+
+
 @lru_cache(maxsize=1)
 def _infinitives() -> frozenset[str]:
     """Dutch infinitives mined from the article set: resources/grammar/SOURCES.md."""

@@ -230,6 +230,10 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
             and not _in_source_as_name(name, source)
         ):
             continue  # a capitalised Dutch word (Beheerder, Instellingen), not a name
+        if _common_word(name):
+            continue  # "We gebruiken", "Items verwijderen", "Extra Bestandsopslag": no name
+        if noun.lower() in _infinitives():
+            continue  # a verb after the name: "API bellen", "Antivirus beheren"
         if not _is_noun(noun) or (
             english.is_english_word(noun) and not lexicon.is_dutch_word(noun)
         ):
@@ -243,6 +247,28 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
         replacement = f"{name}-{noun.lower() if noun[0].isupper() else noun}"
         out.append(Misspelling(m.start(), end, target[m.start() : end], "hyphen", replacement))
     return out
+
+
+# A capitalised word this common in English or Dutch (Zipf, wordfreq) is an ordinary word at
+# a sentence or title start, not a product name, unless a do-not-translate name holds it
+# (Teams, Office, Windows). Names in CamelCase, capitals or with digits always count.
+COMMON_ZIPF = 3.5
+
+
+@lru_cache(maxsize=8192)
+def _common_word(name: str) -> bool:
+    from reviewer.core.checks import english, terms
+
+    if not name.isalpha() or not name[1:].islower() or name in terms.dnt_words():
+        return False
+    en, nl = english.frequencies(name.lower())
+    return max(en, nl) >= COMMON_ZIPF
+
+
+def _infinitives() -> frozenset[str]:
+    from reviewer.core.checks import grammar
+
+    return grammar.infinitives()
 
 
 @lru_cache(maxsize=4096)

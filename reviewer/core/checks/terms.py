@@ -33,6 +33,7 @@ def reset() -> None:
         _problems.clear()
         _term_regex.cache_clear()
         _prose_hits.cache_clear()
+        brand_forms.cache_clear()
 
 
 def load_problems() -> list[str]:
@@ -159,14 +160,57 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
         return ()
     out: list[str] = []
     seen: set[str] = set()
+    lower_target = target.lower()
     for hit in _prose_hits(source, _GLOSSARY):
         term = hit.term
-        if term.english in seen:
+        text = source[hit.start : hit.end]
+        if term.english in seen or _in_a_name(text):
             continue
         seen.add(term.english)
-        if not _in_target(term.dutch, target):
-            out.append(f"{source[hit.start : hit.end]!r} should be {term.dutch!r} (glossary)")
+        if not _rendered(term.dutch, lower_target):
+            out.append(f"{text!r} should be {term.dutch!r} (glossary)")
     return out
+
+
+def _in_a_name(text: str) -> bool:
+    """A lowercase glossary term written in Title Case in the source ("Security & Compliance
+    Center", "Threat Intelligence") is part of a product or UI name, not the common term."""
+    words = text.split()
+    return len(words) > 1 and any(w[:1].isupper() for w in words[1:])
+
+
+# Plural and inflected endings of a Dutch term's last word: beheercentrum/beheercentra,
+# verbeteractie/verbeteracties, beheerder/beheerders/beheerders'.
+_ENDINGS = ("en", "s", "'s", "n", "e")
+
+
+@lru_cache(maxsize=4096)
+def _stems(dutch: str) -> tuple[str, ...]:
+    low = dutch.lower()
+    stems = [low]
+    for ending in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 5:
+            stems.append(low[: -len(ending)])
+    if low.endswith("um"):
+        stems.append(low[:-2] + "a")
+    return tuple(dict.fromkeys(stems))
+
+
+def _rendered(dutch: str, lower_target: str) -> bool:
+    """The required Dutch term is in the target: in any case, inflected, or inside a compound
+    (groepschatberichten holds chatberichten); a one-word compound also counts with another
+    linking form of its first part (verbeteracties for verbeteringsactie)."""
+    stems = _stems(dutch)
+    if any(stem in lower_target for stem in stems):
+        return True
+    stem = stems[-1]
+    if " " in stem or len(stem) < 10:
+        return False
+    head, tail = stem[:5], stem[-4:]
+    return any(word.startswith(head) and tail in word for word in _WORDS_RE.findall(lower_target))
+
+
+_WORDS_RE = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @register_pair_check(
@@ -205,6 +249,24 @@ def check_dnt(source: str, target: str) -> Iterable[str]:
         if name in seen:
             continue
         seen.add(name)
-        if not _in_target(name, target):  # a re-cased name is a capitalisation matter
+        if not any(_in_target(form, target) for form in brand_forms(name)):
+            # A re-cased name is a capitalisation matter, not a translated one.
             out.append(f"do-not-translate name {name!r} is not in the target")
     return out
+
+
+# Words of product names that Microsoft's own Dutch brand forms translate: "Skype voor
+# Bedrijven", "OneDrive voor Bedrijven", "Microsoft Defender voor Endpoint", "Microsoft 365
+# voor bedrijven". Every other word of a do-not-translate name stays English ("Defender voor
+# Eindpunt" is still reported).
+BRAND_WORDS: dict[str, tuple[str, ...]] = {"for": ("voor",), "Business": ("Bedrijven",)}
+
+
+@lru_cache(maxsize=4096)
+def brand_forms(name: str) -> tuple[str, ...]:
+    """The name as written in English and in Microsoft's Dutch brand forms."""
+    forms = [""]
+    for word in name.split():
+        options = (word, *BRAND_WORDS.get(word, ()))
+        forms = [f"{f} {o}".strip() for f in forms for o in options]
+    return tuple(dict.fromkeys([name, *forms]))
