@@ -232,16 +232,18 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
             continue  # a capitalised Dutch word (Beheerder, Instellingen), not a name
         if _common_word(name):
             continue  # "We gebruiken", "Items verwijderen", "Extra Bestandsopslag": no name
-        if noun.lower() in _infinitives():
-            continue  # a verb after the name: "API bellen", "Antivirus beheren"
+        if noun.lower() in _infinitives() or _NOT_A_NOUN_RE.match(noun.lower()):
+            continue  # a verb, adverb or adjective: "API bellen", "Microsoft ervoor"
         if not _is_noun(noun) or (
             english.is_english_word(noun) and not lexicon.is_dutch_word(noun)
         ):
             continue
         if noun[0].isupper() and (
-            english.is_english_word(noun) or not lexicon.is_dutch_word(noun.lower())
+            english.is_english_word(noun)
+            or not lexicon.is_dutch_word(noun.lower())
+            or f"{name} {noun}".lower() in source.lower()
         ):
-            continue  # Title Case English: User Principal Name, Defender Portal
+            continue  # Title Case English: User Principal Name, Defender Portal, Event Hub
         if not _name_modifies(name, source):
             continue
         replacement = f"{name}-{noun.lower() if noun[0].isupper() else noun}"
@@ -263,6 +265,14 @@ def _common_word(name: str) -> bool:
         return False
     en, nl = english.frequencies(name.lower())
     return max(en, nl) >= COMMON_ZIPF
+
+
+# Pronominal adverbs (ervoor, daarmee) and adjective endings (volledig, mogelijk, bruikbaar):
+# words after a name that are no noun, so no compound.
+_NOT_A_NOUN_RE = re.compile(
+    r"(?:er|daar|hier|waar)(?:voor|door|mee|aan|op|in|uit|over|van|bij|naar|om|tegen|onder|"
+    r"achter|toe|na|af)$|.*(?:ig|lijk|baar|isch)e?$"
+)
 
 
 def _infinitives() -> frozenset[str]:

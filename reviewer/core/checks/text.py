@@ -329,6 +329,15 @@ def _plain_words(text: str) -> list[str]:
 _LINK_SPAN_RE = re.compile("\ue007[^\ue007\ue008]*" + re.escape(LINK_CLOSE))
 
 
+def _only_names(run: list[str]) -> bool:
+    """A run made of do-not-translate names and their glue words (Defender for Endpoint on
+    Linux) is a product name kept, not English prose."""
+    from reviewer.core.checks import terms
+
+    names = terms.dnt_words_lower()
+    return all(w in names or w in ("for", "on", "and", "of", "the", "in") for w in run)
+
+
 @register_pair_check(
     "partly-untranslated", Level.WARNING, "accuracy/untranslated", "English left in the target"
 )
@@ -351,7 +360,7 @@ def check_partly_untranslated(source: str, target: str) -> Iterable[str]:
             while j < len(t_words) and tuple(t_words[j - _RUN + 1 : j + 1]) in grams:
                 j += 1
             run = t_words[i:j]
-            if len(_ENGLISH_ONLY.intersection(run)) >= 2:
+            if len(_ENGLISH_ONLY.intersection(run)) >= 2 and not _only_names(run):
                 runs.append(" ".join(run))
             i = j
         else:
