@@ -219,7 +219,9 @@ def _rendered(dutch: str, lower_target: str) -> bool:
 def _compound_parts() -> dict[str, tuple[str, str]]:
     """Joined compound → its first part and head, from the mined compound table."""
     return {
-        c.joined.lower(): (c.first, c.head) for c in lexicon.compounds().values() if len(c.first) > 3
+        c.joined.lower(): (c.first, c.head)
+        for c in lexicon.compounds().values()
+        if len(c.first) > 3
     }
 
 
