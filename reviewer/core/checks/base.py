@@ -219,7 +219,7 @@ def document_checks(config: CheckConfig | None = None) -> list[Check]:
 SUPERSEDES: dict[str, tuple[str, ...]] = {
     "acronym": ("forbidden-term",),
     "identifier": ("dnt-translated", "untranslated", "spelling"),
-    "identifier-case": ("dnt-translated",),
+    "identifier-case": ("dnt-translated", "name-case"),
     "untranslated": ("partly-untranslated",),
     "dnt-translated": ("untranslated", "compound-hyphen"),
     "code-value": ("acronym",),

@@ -222,7 +222,7 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
         end = m.end() + 1 + len(noun)
         if m.start() in skip_starts or blanked[end : end + 2].strip()[:1].isdigit():
             continue  # "Exchange server 2010": a version name, not a compound
-        if f"{name} {noun}".lower() in source.lower() and noun.lower() in terms.dnt_words_lower():
+        if f"{name} {noun}".lower() in source.lower() and noun in terms.dnt_words():
             continue  # both words belong to a name: Microsoft Teams
         if (
             lexicon.is_dutch_word(name.lower())

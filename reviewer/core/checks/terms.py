@@ -270,6 +270,35 @@ def check_dnt(source: str, target: str) -> Iterable[str]:
     return out
 
 
+@register_pair_check(
+    "name-case",
+    Level.WARNING,
+    "linguistic-conventions/textual-conventions",
+    "Product name capitalised differently",
+)
+def check_name_case(source: str, target: str) -> Iterable[str]:
+    """A do-not-translate name of the source is in the target only with other capitals:
+    "azure AD" for "Azure AD", "Microsoft teams" for "Microsoft Teams"."""
+    if not names().terms:
+        return ()
+    out: list[str] = []
+    seen: set[str] = set()
+    for hit in _prose_hits(source, _NAMES):
+        name = hit.term.english
+        if name in seen:
+            continue
+        seen.add(name)
+        forms = brand_forms(name)
+        if any(_in_target(form, target, case_sensitive=True) for form in forms):
+            continue
+        for form in forms:
+            m = _term_regex(form, False).search(target)
+            if m is not None:
+                out.append(f"{name} written as {m.group()}")
+                break
+    return out
+
+
 # Words of product names that Microsoft's own Dutch brand forms translate: "Skype voor
 # Bedrijven", "OneDrive voor Bedrijven", "Microsoft Defender voor Endpoint", "Microsoft 365
 # voor bedrijven". Every other word of a do-not-translate name stays English ("Defender voor
