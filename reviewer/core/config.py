@@ -12,13 +12,14 @@ from platformdirs import user_config_dir
 
 from reviewer.core import yamlio
 from reviewer.core.checks import CheckConfig
-from reviewer.core.errors import ReviewerError
-from reviewer.core.fileio import atomic_write
+from reviewer.core.errors import FormatError, ReviewerError
+from reviewer.core.fileio import atomic_write, read_optional
 from reviewer.core.scoring import DEFAULT_THRESHOLD
 
 ENV_VAR = "REVIEWER_CONFIG"
 FILE_NAME = "config.yaml"
 _KEYS = ("reviewer", "disabled_checks", "mqm_threshold")
+MAX_CONFIG_BYTES = 1024 * 1024  # a few lines of settings; anything this big is not one
 
 
 class ConfigError(ReviewerError):
@@ -65,15 +66,17 @@ def load_config(path: str | None = None) -> Config:
     explicit = path is not None or bool(os.environ.get(ENV_VAR))
     name = path if path is not None else default_config_path()
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
+        raw = read_optional(name, MAX_CONFIG_BYTES, "a config file")
+    except FormatError as exc:
+        raise ConfigError(name, exc.message) from None
+    if raw is None:
         if explicit:
-            raise ConfigError(name, "no such file.") from None
+            raise ConfigError(name, "no such file.")
         return Config()
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(name, "is not UTF-8 text.") from None
-    except OSError as exc:
-        raise ConfigError(name, f"cannot be read: {exc.strerror}.") from None
     try:
         data = yamlio.safe_load_fast(text)
     except yaml.YAMLError as exc:

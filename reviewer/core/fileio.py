@@ -91,7 +91,7 @@ def _too_large(name: str, size: int, limit: int, what: str) -> FormatError:
 
 
 def read_guarded(path: str | os.PathLike[str], limit: int, what: str = "a file") -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes, or a FormatError naming it.
+    """The bytes of a regular file under ``limit`` bytes, or a FormatError naming it.
 
     Every file the project reads goes through here (articles, review data, journals, the
     config, imports): a folder, a FIFO, a device or a link to one is refused before any byte
@@ -102,7 +102,7 @@ def read_guarded(path: str | os.PathLike[str], limit: int, what: str = "a file")
     with _reading(name):
         st = Path(name).stat()
     _check_mode(name, st.st_mode, what)
-    if st.st_size > limit:
+    if st.st_size >= limit:
         raise _too_large(name, st.st_size, limit, what)
     with _reading(name), open(name, "rb", buffering=0, opener=_nonblocking) as fh:
         # Checked again on the open file: the name may have been swapped in between.
@@ -111,12 +111,12 @@ def read_guarded(path: str | os.PathLike[str], limit: int, what: str = "a file")
         chunks: list[bytes] = []
         size = 0
         while True:
-            chunk = fh.read(min(_CHUNK, limit + 1 - size))
+            chunk = fh.read(min(_CHUNK, limit - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-            if size > limit:  # it grew after the check, or reports no size (/proc)
+            if size >= limit:  # it grew after the check, or reports no size (/proc)
                 raise _too_large(name, size, limit, what)
     return b"".join(chunks)
 

@@ -1,7 +1,7 @@
 """Autosave journal: each window's unsaved edits and review records, kept for crash recovery."""
 
 # How it fits together:
-#   journal = Journal(article_path)                      # this session's own file, under the data dir
+#   journal = Journal(article_path)                      # this session's own file (data dir)
 #   saver = Autosaver(session, journal, base_digest)     # base_digest = digest of the loaded bytes
 #   saver.attach()                                       # every session.apply/revert marks it dirty
 #   ... call saver.flush_if_due() from a timer (the GUI: AutosaveDriver in reviewer/gui/recovery.py)
@@ -134,7 +134,7 @@ def journals_of(
     except OSError:
         return []
     legacy = folder / (stem + _SUFFIX)
-    if legacy.is_file():
+    if os.path.lexists(legacy):
         found.append(legacy)
     return sorted(found)
 
@@ -224,9 +224,9 @@ def _try_lock(fd: int, path: Path) -> bool:
 def _owner_running(path: Path) -> bool:
     """From the PID and host in a lock file: is its process still running? (No lock support.)"""
     try:
-        owner = json.loads(path.read_bytes()[:4096])
+        owner = json.loads(read_guarded(path, 4096, "a journal lock"))
         pid, host = int(owner["pid"]), str(owner["host"])
-    except (OSError, ValueError, TypeError, KeyError):
+    except (FormatError, ValueError, TypeError, KeyError):
         return False
     if host != socket.gethostname():
         return True  # another machine: it cannot be asked, so it is taken to be running
@@ -478,7 +478,7 @@ class Journal:
         """
         if self.path.exists():
             return self._checked(read_entry(self.path))
-        failed: JournalError | None = None
+        failed: tuple[str, str] | None = None  # text only: no traceback kept alive
         for entry_file in self._orphans():
             claim = _claim(entry_file)
             if claim is None:
@@ -487,14 +487,14 @@ class Journal:
                 entry = self._checked(read_entry(entry_file))
             except JournalError as exc:
                 if failed is None:
-                    failed, self._bad = exc, (entry_file, claim)
+                    failed, self._bad = (exc.message, exc.path), (entry_file, claim)
                 else:
                     claim.release()
                 continue
             entry.claim = claim
             return entry
         if failed is not None:
-            raise failed
+            raise JournalError(*failed)
         return None
 
     def _checked(self, entry: JournalEntry) -> JournalEntry:

@@ -240,7 +240,7 @@ class Workspace:
         if data is None:
             return
         back = [r for r in data.records if (r.pair_id, r.source) in lost]
-        log.warning("%s: %d review records kept that the save would have lost", self.path, len(back))
+        log.warning("%s: kept %d review records a save would have lost", self.path, len(back))
         self.detached.extend(detach(back))
 
     def _sidecar_bytes(self, article_name: str, article_digest: str) -> bytes | None:

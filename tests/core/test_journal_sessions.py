@@ -49,7 +49,8 @@ CHILD = textwrap.dedent(
         cmd, *arg = line.split()
         if cmd == "target":
             row = int(arg[0])
-            ws.session.apply(SetTarget(row=row, new_target=arg[1] + " " + ws.session.doc.pairs[row].target))
+            new = arg[1] + " " + ws.session.doc.pairs[row].target
+            ws.session.apply(SetTarget(row=row, new_target=new))
         elif cmd == "approve":
             ws.session.apply(SetState(row_list=(int(arg[0]),), state=State.APPROVED))
         elif cmd == "flush":
@@ -116,9 +117,7 @@ def article(tmp_path: Path, data: Path) -> Path:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_two_windows_on_one_article_keep_their_own_journals(
-    tmp_path: Path, article: Path
-) -> None:
+def test_two_windows_on_one_article_keep_their_own_journals(tmp_path: Path, article: Path) -> None:
     first = Window(tmp_path, article, "ann")
     second: Window | None = None
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.edits import AddIssue, SetState, SetTarget
+from reviewer.core.edits import AddIssue, SetState
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.store import parse_sidecar
