@@ -78,7 +78,7 @@ def load_config(path: str | None = None) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(name, "is not UTF-8 text.") from None
     try:
-        data = yamlio.safe_load_fast(text)
+        data = yamlio.safe_load_fast(text, unique_keys=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"

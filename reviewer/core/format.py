@@ -931,6 +931,11 @@ def _front_matter(text: str) -> FrontMatter | None:
     error_line = 2
     try:
         loaded = yamlio.safe_load_fast(raw)
+    except yamlio.AliasError as exc:
+        # Aliases can hide an expansion bomb in a few hundred bytes: never expanded.
+        if exc.problem_mark is not None:
+            error_line = exc.problem_mark.line + 2
+        error = f"front matter uses a YAML alias (line {error_line}), which reviewer does not expand"
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:

@@ -339,8 +339,9 @@ def parse_sidecar(raw: bytes, path: str) -> SidecarData:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise SidecarError(path, "is not UTF-8 text.", line) from None
     try:
-        # A safe loader only: tags such as !!python/object/apply are refused, never executed.
-        data = yamlio.safe_load_fast(text)
+        # A safe loader only: tags such as !!python/object/apply are refused, never executed;
+        # so are aliases (no expansion bombs) and a key given twice (a bad hand merge).
+        data = yamlio.safe_load_fast(text, unique_keys=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"

@@ -1,4 +1,4 @@
-"""A malformed crash journal in the window: a clear message, and autosave keeps running."""
+"""Hostile files in the window: a malformed crash journal, a front matter YAML bomb."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from reviewer.core.journal import journal_path, journals_of, read_entry
 from reviewer.core.segments import State
-from reviewer.gui import recovery
+from reviewer.gui import dialogs, recovery
 from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import load
 
@@ -53,3 +53,24 @@ def test_a_malformed_journal_is_reported_and_autosave_keeps_running(
     assert entry.records[0].review.state is State.APPROVED
     assert bad.read_bytes() == content  # kept, as the user chose
     assert set(journals_of(article)) == {bad, own}
+
+
+@pytest.mark.parametrize("key", ["ms.custom", "title"])
+def test_a_front_matter_bomb_opens_with_a_warning_about_the_article(
+    qtbot, window: MainWindow, article: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:  # type: ignore[no-untyped-def]
+    lines = ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)]
+    bomb = "\n".join([*lines, f"{key}: *l8"]) + "\n"
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("---\n", "---\n" + bomb, 1), "utf-8")
+    warnings: list[tuple[str, str]] = []
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_warning", lambda p, t, x: warnings.append((t, x)))
+    monkeypatch.setattr(dialogs, "show_error", lambda p, t, x: errors.append(x))
+    load(qtbot, window, article, checks=False)
+    assert errors == []
+    ((title, message),) = warnings
+    assert title == "Problems in the article" and "alias" in message
+    assert "review" not in message.split("alias")[0]  # about the article, not its review data
+    assert window.model is not None and window.model.rowCount() > 0
