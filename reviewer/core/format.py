@@ -935,7 +935,7 @@ def _front_matter(text: str) -> FrontMatter | None:
         # Aliases can hide an expansion bomb in a few hundred bytes: never expanded.
         if exc.problem_mark is not None:
             error_line = exc.problem_mark.line + 2
-        error = f"front matter uses a YAML alias (line {error_line}), which reviewer does not expand"
+        error = f"front matter uses a YAML alias (line {error_line}); reviewer never expands one"
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
