@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_parse.py
 	$(PY) bench/bench_batch.py
 	$(PY) bench/bench_gui.py
+	$(PY) bench/bench_hostile.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -323,15 +323,16 @@ def assert_fast_path_matches_stepwise(text: str) -> None:
     """The one-regex pair scan finds exactly what FORMAT.md section 4 step by step finds."""
     fm = _front_matter(text)
     fm_end = fm.end if fm else 0
-    step_pairs, step_unpaired, step_unclosed = _pairs_stepwise(text, fm_end)
+    step_pairs, step_unpaired, step_unclosed, step_oversized = _pairs_stepwise(text, fm_end)
     fast = _pairs_fast(text, fm_end)
     if fast is None:  # the documented hand-over to the stepwise scan
         event("fast path handed over")
         return
-    fast_pairs, fast_unpaired, fast_unclosed = fast
+    fast_pairs, fast_unpaired, fast_unclosed, fast_oversized = fast
     assert pair_fields(fast_pairs) == pair_fields(step_pairs)
     assert fast_unpaired == step_unpaired
     assert fast_unclosed == step_unclosed
+    assert fast_oversized == step_oversized
 
 
 def reference_warnings(
@@ -384,7 +385,10 @@ def reference_warnings(
     seen: dict[str, Pair] = {}
     for p in pairs:
         if p.id in seen:
-            msg = f"id {p.id} already used on line {seen[p.id].line}."
+            msg = (
+                f"id {p.id} already used on line {seen[p.id].line}; both segments can be "
+                "edited, and their review data is told apart by their order."
+            )
             warnings.append(ParseWarning("duplicate-id", p.line, p.column, msg, p.start))
         else:
             seen[p.id] = p
@@ -394,7 +398,8 @@ def reference_warnings(
 
 def assert_warnings_match_reference(doc: Document) -> None:
     fm_end = doc.front_matter.end if doc.front_matter else 0
-    _, unpaired, unclosed = _pairs_stepwise(doc.text, fm_end)
+    _, unpaired, unclosed, oversized = _pairs_stepwise(doc.text, fm_end)
+    assert not oversized  # the oracle predates the size limit; generated segments are small
     expected = reference_warnings(doc.text, doc.pairs, doc.front_matter, unpaired, unclosed)
     assert doc.warnings == expected
 
