@@ -56,7 +56,11 @@ _SPAN_TOKEN_RE = re.compile(r"</span>|<span(?=[\s>/])[^>]*>")
 _CORRUPT_OPENER_RE = re.compile(r'<span data-ttu-id=(?:"|&quot;)[^"<>]*?&quot;>')
 _ORPHAN_LOOKUP = '<span class="sxs-lookup"><span data-stu-id="'
 _CORRUPT_LOOKUP = "<span class=&quot;sxs-lookup&quot;>"
-_FM_KEY_RE = re.compile(r"^(title|description):[ \t]*(.*)$", re.M)
+_FM_KEY_RE = re.compile(r"^(title|description):[ \t]*(.*?)\r?$", re.M)
+# Front matter opens the file (after a BOM, if any) and closes at the first "---" line; lines
+# may end in LF or CRLF (Windows), mixed or not: all read alike.
+_FM_OPEN_RE = re.compile(r"\ufeff?---\r?\n")
+_FM_CLOSE_RE = re.compile(r"\n---(?:\r?\n|\r?\Z)")
 # Real keys are names such as ms.custom or f1.keywords; spaces or commas mean a garbled line.
 _PLAIN_KEY_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
@@ -1016,17 +1020,14 @@ def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
 
 
 def _front_matter(text: str) -> FrontMatter | None:
-    if not text.startswith("---\n"):
+    opener = _FM_OPEN_RE.match(text)
+    if opener is None:
         return None
-    close = text.find("\n---\n", 3)
-    if close != -1:
-        end = close + 5
-    elif text.endswith("\n---"):
-        close = len(text) - 4
-        end = len(text)
-    else:
+    closer = _FM_CLOSE_RE.search(text, opener.end() - 1)
+    if closer is None:
         return None
-    raw = text[4 : close + 1]
+    close, end = closer.start(), closer.end()
+    raw = text[opener.end() : close + 1]
     data: dict[str, Any] | None = None
     error: str | None = None
     error_line = 2
@@ -1066,7 +1067,12 @@ def _front_matter(text: str) -> FrontMatter | None:
         value = data.get(key) if data else None
         shown = _plain(value) if value is not None else _unquote(m.group(2))
         fields.append(FrontMatterField(key, shown, raw.count("\n", 0, m.start()) + 2))
-    return FrontMatter(raw, 0, end, data, error, fields, error_line)
+    return FrontMatter(raw, _bom(text), end, data, error, fields, error_line)
+
+
+def _bom(text: str) -> int:
+    """Length of a byte order mark at the start of the text (0 or 1)."""
+    return 1 if text.startswith("\ufeff") else 0
 
 
 def _nth_line_offset(text: str, line: int) -> int:
