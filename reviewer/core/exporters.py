@@ -125,8 +125,14 @@ def scores(
 
 
 def neutralize(value: str) -> str:
-    """Prefix an apostrophe so a spreadsheet shows the text instead of running a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix an apostrophe so a spreadsheet shows the text instead of running a formula.
+
+    Spreadsheets skip leading spaces, line breaks and no-break spaces before "=", so those
+    are looked past too.
+    """
+    if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 # -- CSV -------------------------------------------------------------------------------

@@ -71,13 +71,12 @@ def _nonblocking(path: str, flags: int) -> int:
 
 
 def _check_mode(name: str, mode: int, what: str) -> None:
+    pick = "Choose a .md file." if what == "an article" else "Choose the file itself."
     if stat.S_ISDIR(mode):
-        raise FormatError(f"is a folder, not {what}.", name, hint="Choose the file itself.")
+        raise FormatError(f"is a folder, not {what}.", name, hint=pick)
     if not stat.S_ISREG(mode):
         raise FormatError(
-            f"is not a regular file ({_kind(mode)}), so it cannot be {what}.",
-            name,
-            hint="Choose the file itself.",
+            f"is not a regular file ({_kind(mode)}), so it cannot be {what}.", name, hint=pick
         )
 
 

@@ -796,8 +796,11 @@ class Autosaver:
             self.session.listeners.append(self.notify)
 
     def detach(self) -> None:
+        """Stop journaling this session. A journal it leaves (unsaved work) is no longer held,
+        so it is offered for recovery as after a crash."""
         with contextlib.suppress(ValueError):
             self.session.listeners.remove(self.notify)
+        self.journal.release()
 
     def due(self, now: float | None = None) -> bool:
         if not self.dirty:

@@ -74,3 +74,40 @@ def test_a_front_matter_bomb_opens_with_a_warning_about_the_article(
     assert title == "Problems in the article" and "alias" in message
     assert "review" not in message.split("alias")[0]  # about the article, not its review data
     assert window.model is not None and window.model.rowCount() > 0
+
+
+def test_when_the_folder_is_gone_the_window_does_not_promise_save_writes_it_again(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from tests.gui.gui_helpers import SAMPLE, copy_corpus
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = copy_corpus(folder, SAMPLE)
+    load(qtbot, window, article, checks=False)
+    article.unlink()
+    window._on_file_removed(str(article))
+    assert "Save writes it again" in window.statusBar().currentMessage()
+    shutil.rmtree(folder)
+    window._on_file_removed(str(article))
+    shown = window.statusBar().currentMessage()
+    assert "Save writes it again" not in shown and "Save As" in shown and "folder" in shown
+
+
+def test_running_out_of_memory_is_not_blamed_on_the_review_file(
+    qtbot, window: MainWindow, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import reviewer.core.workspace as workspace
+
+    def no_memory(data: bytes, name: str | None = None) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(workspace, "parse", no_memory)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda p, t, x: errors.append(x))
+    assert not window.open_path(str(article))
+    (message,) = errors
+    assert str(article) in message and "memory" in message
+    assert ".review.yaml" not in message
