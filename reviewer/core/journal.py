@@ -415,6 +415,11 @@ def read_entry(journal_file: str | os.PathLike[str]) -> JournalEntry:
         raw = read_guarded(name, MAX_JOURNAL_BYTES, "a journal")
     except FormatError as exc:
         raise JournalError(f"cannot be read: {exc.message}", name) from None
+    return parse_journal(raw, name)
+
+
+def parse_journal(raw: bytes, name: str) -> JournalEntry:
+    """A journal's bytes as an entry, or a JournalError naming ``name`` and what is wrong."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
