@@ -354,6 +354,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
         if edit is not None and not args.dry_run:
             session.apply(edit)
             ws.save()  # the article is untouched: only its sidecar is written
+            for note in ws.save_notes:  # e.g. an owner that could not be kept
+                print(f"reviewer: {note}", file=sys.stderr)
         print(f"{ws.path}: {verb} {count} segments")
     missing = [i for i in ids if i not in seen]
     if missing:
