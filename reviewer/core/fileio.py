@@ -126,8 +126,10 @@ def read_optional(path: str | os.PathLike[str], limit: int, what: str = "a file"
         os.stat(path)
     except FileNotFoundError:
         return None
-    except OSError:
-        pass  # read_guarded reports it
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return None  # no file can have that name, so there is none
+        # anything else read_guarded reports
     return read_guarded(path, limit, what)
 
 
