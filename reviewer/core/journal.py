@@ -27,6 +27,7 @@ import os
 import socket
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,6 +156,7 @@ class _Lock:
     def __init__(self, fd: int, path: Path) -> None:
         self.fd: int | None = fd
         self.path = path
+        _LIVE_LOCKS.add(self)
 
     @classmethod
     def take(cls, path: Path, create: bool, stamp: bool = True) -> _Lock | None:
@@ -200,6 +202,24 @@ class _Lock:
 
     def __del__(self) -> None:
         self.release()
+
+
+# Every lock this process holds. A forked child (the window checks articles in one) shares the
+# open lock files, and a lock lasts while any process holds it: the child drops its copies at
+# once, so a killed window's journal is free as soon as the window itself is gone.
+_LIVE_LOCKS: weakref.WeakSet[_Lock] = weakref.WeakSet()
+
+
+def _drop_inherited_locks() -> None:
+    for lock in list(_LIVE_LOCKS):
+        fd, lock.fd = lock.fd, None
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)  # the parent's descriptor keeps the lock
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 def _try_lock(fd: int, path: Path) -> bool:

@@ -156,11 +156,29 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(
 _READERS = {"open", "read_bytes", "read_text"}
 
 
+def _shipped_only(tree: ast.AST) -> set[int]:
+    """Lines inside functions that read the package's own data (resource_path): trusted."""
+    lines: set[int] = set()
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef):
+            continue
+        names = [
+            getattr(n.func, "id", getattr(n.func, "attr", ""))
+            for n in ast.walk(fn)
+            if isinstance(n, ast.Call)
+        ]
+        if "resource_path" in names:
+            lines.update(range(fn.lineno, (fn.end_lineno or fn.lineno) + 1))
+    return lines
+
+
 def unguarded_reads(source: str) -> list[int]:
     """Lines of calls that read a file without the guard: open() for reading, Path reads."""
     found = []
-    for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.Call):
+    tree = ast.parse(source)
+    shipped = _shipped_only(tree)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or node.lineno in shipped:
             continue
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
@@ -186,10 +204,13 @@ def unguarded_reads(source: str) -> list[int]:
 def test_the_scan_catches_a_plain_read() -> None:
     code = "from pathlib import Path\nopen('x')\nPath('y').read_bytes()\nopen('z', 'wb')\n"
     assert unguarded_reads(code) == [2, 3]
+    shipped = "def f():\n    p = resource_path('a')\n    return gzip.open(p).read()\n"
+    assert unguarded_reads(shipped) == []
 
 
 def test_every_read_in_the_core_and_cli_goes_through_the_guard() -> None:
-    """Import modules added later are held to it too: fileio.read_guarded is the one way."""
+    """Import modules and user term lists are held to it too: fileio.read_guarded is the one
+    way (the package's own shipped data, found through resource_path, is trusted)."""
     offenders = []
     files = [*sorted((ROOT / "reviewer" / "core").rglob("*.py")), ROOT / "reviewer" / "cli.py"]
     for path in files:
@@ -198,3 +219,22 @@ def test_every_read_in_the_core_and_cli_goes_through_the_guard() -> None:
         for line in unguarded_reads(path.read_text("utf-8")):
             offenders.append(f"{path.relative_to(ROOT)}:{line}")
     assert offenders == []
+
+
+@needs_posix
+@pytest.mark.parametrize("make", KINDS, ids=lambda f: f.__name__)
+def test_user_term_lists(tmp_path: Path, make: Callable[[Path, int], str]) -> None:
+    """A glossary and a do-not-translate list the user points at are checked the same way."""
+    from reviewer.core.checks.glossary import (
+        MAX_LIST_BYTES,
+        GlossaryError,
+        load_glossary,
+        load_names,
+    )
+
+    for name, load in (("terms.csv", load_glossary), ("names.txt", load_names)):
+        path = tmp_path / name
+        expected = make(path, MAX_LIST_BYTES)
+        with no_hang(), pytest.raises(GlossaryError) as info:
+            load(path)
+        assert str(path) in str(info.value) and expected in str(info.value)

@@ -3,6 +3,7 @@ journal, and a live window's journal is never offered as "closed without saving"
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -212,3 +213,58 @@ def test_an_unusable_journal_left_by_a_crash_can_be_deleted(article: Path) -> No
         reader.read()
     reader.discard()  # "Delete it"
     assert not old.path.exists() and not old.lock_path.exists()
+
+
+FORKING_WINDOW = textwrap.dedent(
+    """
+    import json, os, sys, time
+    from reviewer.core.edits import SetState
+    from reviewer.core.journal import Journal
+    from reviewer.core.segments import State
+    from reviewer.core.workspace import open_article
+
+    ws = open_article(sys.argv[1], user="ann")
+    journal = Journal(ws.path)
+    ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
+    journal.write(ws.session, ws.disk_digest)
+    worker = os.fork()  # as the window forks to run the checks
+    if worker == 0:
+        time.sleep(60)
+        os._exit(0)
+    print(json.dumps({"journal": str(journal.path), "worker": worker}), flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_killed_window_s_journal_is_free_while_its_forked_worker_runs(
+    tmp_path: Path, article: Path
+) -> None:
+    script = tmp_path / "forking.py"
+    script.write_text(FORKING_WINDOW, "utf-8")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(article)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    worker = 0
+    try:
+        assert child.stdout is not None
+        hello = json.loads(child.stdout.readline())
+        worker = int(hello["worker"])
+        assert Journal(article).read() is None  # the window runs
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+        os.kill(worker, 0)  # its worker still runs...
+        entry = Journal(article).read()  # ...and holds nothing: the work is offered
+        assert entry is not None and entry.journal_file == hello["journal"]
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        if worker:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker, signal.SIGKILL)
+        if child.stdout is not None:
+            child.stdout.close()
