@@ -1149,7 +1149,10 @@ def _warnings(
             )
     # Every pair holds exactly one _ORPHAN_LOOKUP, in its delimiter (pairs do not overlap and
     # the needle cannot overlap itself), so a count equal to the pair count means no orphan.
-    expected = len(pairs) + len(unclosed) + len(oversized)
+    # Unclosed and oversized pairs claim theirs too; two unclosed openers can share one.
+    delims = {delim for _, delim in unclosed}
+    delims.update(delim for _, delim, _ in oversized)
+    expected = len(pairs) + len(delims)
     needles = [
         needle
         for needle, suspect in (

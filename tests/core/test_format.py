@@ -1070,3 +1070,16 @@ def test_warnings_are_in_file_order_with_offsets() -> None:
     assert offsets == sorted(offsets) and all(o >= 0 for o in offsets)
     for w in doc.warnings:
         assert doc.line_column(w.offset) == (w.line, w.column)
+
+
+def test_two_unclosed_openers_sharing_a_delimiter_leave_the_next_source_an_orphan() -> None:
+    """Found by `make fuzz`: both openers claim the first sxs-lookup half; the second is free."""
+    opener = '<span data-ttu-id="abcde-101">'
+    lookup = '</span><span class="sxs-lookup"><span data-stu-id="abcde-101">'
+    doc = roundtrips((opener + opener + lookup + lookup).encode())
+    assert [(w.code, w.column) for w in doc.warnings] == [
+        ("unclosed-pair", 1),
+        ("unclosed-pair", 31),
+        ("orphan-source", 130),
+    ]
+    assert_warnings_match_reference(doc)
