@@ -563,6 +563,9 @@ class Journal:
         if self._lock is not None:
             self._lock.remove()
             self._lock = None
+        else:  # released already (the autosaver stopped first): the file is still ours
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink()
         _forget_adopted(self.article)
         if self._bad is not None:
             bad, lock = self._bad

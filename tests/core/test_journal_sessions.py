@@ -197,8 +197,10 @@ def test_a_restored_journal_goes_once_the_new_session_holds_its_work(article: Pa
     assert saver.dirty and saver.flush()
     assert journals_of(article) == [saver.journal.path]  # now ours holds it; the old one goes
     assert read_entry(saver.journal.path).targets[0].target == "Jammer dat u gaat."
+    saver.detach()  # the window closes, discarding its unsaved work
     saver.journal.discard()
     assert journals_of(article) == []
+    assert list(saver.journal.path.parent.glob("*.lock")) == []  # no lock left behind
 
 
 def test_an_unusable_journal_left_by_a_crash_can_be_deleted(article: Path) -> None:
