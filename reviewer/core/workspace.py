@@ -6,6 +6,7 @@ import contextlib
 import errno
 import logging
 import os
+import time
 
 from reviewer.core.config import Config
 from reviewer.core.errors import FormatError, ReviewerError
@@ -372,6 +373,22 @@ class Workspace:
             self._saved_revision = -1
 
 
+# When this process last cleaned a folder of partial files: a batch over a folder of thousands
+# of articles lists it once a minute, not once per article; a window opening an article there
+# later cleans again.
+_CLEANED: dict[str, float] = {}
+_CLEAN_AGAIN_AFTER = 60.0
+
+
+def _clean_once(folder: str) -> list[str]:
+    now = time.monotonic()
+    last = _CLEANED.get(folder)
+    if last is not None and now - last < _CLEAN_AGAIN_AFTER:
+        return []
+    _CLEANED[folder] = now
+    return clean_partial_writes(folder)
+
+
 def _file_digest(path: str) -> str:
     """Digest of a sidecar's bytes; "" when it does not exist, "?" when it cannot be read
     (or is no regular file: a FIFO must not hang us)."""
@@ -412,7 +429,7 @@ def open_article(
     article_digest = digest(data)  # once: hashing 13 MB takes ~10 ms
     side = sidecar_path(path)
     messages: list[str] = []
-    removed = clean_partial_writes(os.path.dirname(os.path.abspath(write_target(path))))
+    removed = _clean_once(os.path.dirname(os.path.abspath(write_target(path))))
     if removed:
         messages.append(
             f"Removed {len(removed)} partial file(s) an interrupted save left behind: "
