@@ -19,15 +19,6 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.exporters import FORMATS, export, export_format
 from reviewer.core.fileio import read_bytes
 from reviewer.core.format import parse
-from reviewer.core.mqm import IssueStatus, Severity
-from reviewer.core.scoring import (
-    document_words,
-    edit_distance,
-    mqm_score,
-    total_distance,
-    total_score,
-)
-from reviewer.core.segments import State
 from reviewer.core.workspace import Workspace, open_article
 
 EXIT_OK = 0
@@ -318,7 +309,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
-# -- approve -----------------------------------------------------------------------------
+# -- shared by the project commands -------------------------------------------------------
 
 
 def _split_ids(raw: Sequence[str] | None) -> list[str]:
@@ -326,120 +317,6 @@ def _split_ids(raw: Sequence[str] | None) -> list[str]:
     for item in raw or ():
         out.extend(part.strip() for part in item.split(",") if part.strip())
     return out
-
-
-def cmd_approve(args: argparse.Namespace) -> int:
-    ids = _split_ids(args.ids)
-    if not ids and not args.clean:
-        print("reviewer: approve needs --ids, --clean or both.", file=sys.stderr)
-        return EXIT_INPUT
-    config = _config(args)
-    workspaces, failed = _open_all(args, config, "approving")
-    if args.clean:
-        _run_checks(workspaces, config)
-    wanted = set(ids)
-    seen: set[str] = set()
-    total = 0
-    verb = "would approve" if args.dry_run else "approved"
-    for ws in workspaces:
-        session = ws.session
-        rows: Iterable[int] = range(len(session))
-        if wanted:
-            rows = [r for r, p in enumerate(session.doc.pairs) if p.id in wanted]
-            seen.update(session.doc.pairs[r].id for r in rows)
-        rows = session.clean_rows(rows) if args.clean else list(rows)
-        edit = session.approval(rows)
-        count = len(edit.rows) if edit is not None else 0
-        total += count
-        if edit is not None and not args.dry_run:
-            session.apply(edit)
-            ws.save()  # the article is untouched: only its sidecar is written
-        print(f"{ws.path}: {verb} {count} segments")
-    missing = [i for i in ids if i not in seen]
-    if missing:
-        print(f"reviewer: id not found in any file: {', '.join(missing)}", file=sys.stderr)
-    print(f"{verb} {total} segments in {len(workspaces)} files")
-    return EXIT_INPUT if failed or missing else EXIT_OK
-
-
-# -- stats -------------------------------------------------------------------------------
-
-
-def _file_stats(ws: Workspace, threshold: float) -> dict[str, Any]:
-    session = ws.session
-    states = session.state_counts()
-    statuses = dict.fromkeys((s.value for s in IssueStatus), 0)
-    for review in session.reviews:
-        for issue in review.issues:
-            statuses[issue.status.value] += 1
-    score = mqm_score(session, threshold)
-    ped = edit_distance(session)
-    return {
-        "path": ws.path,
-        "pairs": len(session),
-        "words": document_words(session),
-        "states": {s.value: states[s] for s in State},
-        "issues": {"by_severity": dict(score.counts), "by_status": statuses},
-        "mqm": score.as_dict() | {"verdict": score.verdict},
-        "post_edit_distance": ped.as_dict(),
-        "_score": score,
-        "_ped": ped,
-    }
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    config = _config(args)
-    workspaces, failed = _open_all(args, config, "reading")
-    per_file = [_file_stats(ws, config.mqm_threshold) for ws in workspaces]
-    score = total_score([f.pop("_score") for f in per_file], config.mqm_threshold)
-    ped = total_distance([f.pop("_ped") for f in per_file])
-    total = {
-        "files": len(per_file),
-        "pairs": sum(f["pairs"] for f in per_file),
-        "words": sum(f["words"] for f in per_file),
-        "states": {s.value: sum(f["states"][s.value] for f in per_file) for s in State},
-        "issues": {
-            "by_severity": dict(score.counts),
-            "by_status": {
-                s.value: sum(f["issues"]["by_status"][s.value] for f in per_file)
-                for s in IssueStatus
-            },
-        },
-        "mqm": score.as_dict() | {"verdict": score.verdict},
-        "post_edit_distance": ped.as_dict(),
-    }
-    if args.format == "json":
-        print(json.dumps({"files": per_file, "total": total}, ensure_ascii=False, indent=1))
-    else:
-        for f in per_file:
-            _print_stats(f["path"], f)
-        if len(per_file) != 1:
-            _print_stats(f"TOTAL ({len(per_file)} files)", total)
-    return EXIT_INPUT if failed else EXIT_OK
-
-
-def _print_stats(title: str, f: dict[str, Any]) -> None:
-    states = " · ".join(f"{s.label.lower()} {f['states'][s.value]}" for s in State)
-    sev = f["issues"]["by_severity"]
-    by_sev = " · ".join(f"{s.value} {sev.get(s.value, 0)}" for s in reversed(Severity))
-    st = f["issues"]["by_status"]
-    mqm = f["mqm"]
-    ped = f["post_edit_distance"]
-    print(title)
-    print(f"  pairs {f['pairs']}, source words {f['words']}")
-    print(f"  states: {states}")
-    print(
-        f"  issues scored: {by_sev} (open {st['open']}, resolved {st['resolved']}, "
-        f"won't fix {st['wontfix']})"
-    )
-    print(
-        f"  MQM score {mqm['score']:.2f}, {mqm['normed_penalty']:.1f} penalty points per "
-        f"1,000 words: {mqm['verdict']} (threshold {mqm['threshold']:g})"
-    )
-    print(
-        f"  post-edit distance {ped['normalized'] * 100:.2f}% "
-        f"({ped['edited']} of {ped['segments']} segments edited)"
-    )
 
 
 # -- parser ------------------------------------------------------------------------------
@@ -516,27 +393,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.set_defaults(func=cmd_export)
 
-    approve = add("approve", "approve segments in the review data (the article is not changed)")
-    # One comma-separated value per --ids (repeatable): nargs="+" would swallow the PATHs.
-    approve.add_argument(
-        "--ids",
-        action="append",
-        metavar="ID[,ID...]",
-        help="segment ids to approve, comma-separated; may be repeated",
-    )
-    approve.add_argument(
-        "--clean",
-        action="store_true",
-        help="only segments with no open issue and no undismissed error-level finding",
-    )
-    approve.add_argument(
-        "--dry-run", action="store_true", help="report what would change, write nothing"
-    )
-    approve.set_defaults(func=cmd_approve)
+    # stats, approve, search, replace, consistency: the project commands.
+    from reviewer.cli_project import add_commands
 
-    stats = add("stats", "counts per state, issues, MQM score and post-edit distance")
-    stats.add_argument("--format", choices=("text", "json"), default="text")
-    stats.set_defaults(func=cmd_stats)
+    add_commands(add)
     return parser
 
 

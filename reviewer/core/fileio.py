@@ -50,7 +50,12 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ARTICLE_BYTES) -> 
             hint="Check that this is the right file.",
         )
     with _reading(name), open(name, "rb") as fh:
-        return fh.read(limit)
+        # Ask for the size stat saw, plus a byte to notice growth: read(limit) allocates the
+        # whole 50 MB limit up front, which made reading 5,000 small articles 5x slower.
+        data = fh.read(min(st.st_size + 1, limit))
+        if len(data) > st.st_size:
+            data += fh.read(limit - len(data))
+        return data
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:

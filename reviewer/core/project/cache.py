@@ -1,0 +1,146 @@
+"""The per-project index cache: one file per project folder in the user's cache folder.
+
+It lives in the user's cache folder (platformdirs), not beside the articles: a project folder
+is usually a git working tree shared with a team, where a 40 MB binary file would show up in
+``git status``, be committed by mistake, or be read by another user's version of the program.
+The cache is disposable: anything unreadable, from another version or another Python, is
+ignored and rebuilt. It holds only plain data (marshal: strings, numbers, lists, dicts), so
+reading it can never run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import json
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from reviewer import __version__
+from reviewer.core import checks as checks_package
+from reviewer.core.checks import CheckConfig, load_builtin_checks
+from reviewer.core.checks import base as checks_base
+from reviewer.core.project.records import RECORD_VERSION, ArticleRecord
+from reviewer.core.yamlio import paused_gc
+from reviewer.resources import resource_path
+
+ENV_CACHE_DIR = "REVIEWER_CACHE_DIR"
+_MAGIC = b"reviewer project index\n"
+
+
+def cache_dir() -> Path:
+    """$REVIEWER_CACHE_DIR, else the platform's per-user cache folder for reviewer."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir("reviewer", appauthor=False))
+
+
+def cache_file(root: str) -> Path:
+    """The cache of the project at ``root`` (one per absolute folder path)."""
+    key = hashlib.sha256(os.path.abspath(root).encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_dir() / "projects" / f"{key[:24]}.index"
+
+
+def _header(root: str) -> bytes:
+    # Marshal's format belongs to one Python version; records to one program version.
+    head = {
+        "record": RECORD_VERSION,
+        "python": list(sys.version_info[:2]),
+        "reviewer": __version__,
+        "root": os.path.abspath(root),
+    }
+    return _MAGIC + json.dumps(head, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def load(root: str) -> dict[str, ArticleRecord]:
+    """The cached records of the project by relative path; {} when there is no usable cache."""
+    path = cache_file(root)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    head = _header(root)
+    if not data.startswith(head):
+        return {}
+    try:
+        with paused_gc():  # ~5,000 records of plain data, no cycles
+            plain = marshal.loads(memoryview(data)[len(head) :])
+            return {item[0]: ArticleRecord.from_plain(item) for item in plain}
+    except Exception:
+        return {}
+
+
+def save(root: str, records: list[ArticleRecord]) -> None:
+    """Write the cache atomically (a crash leaves the old one or none, never half of one).
+
+    A failure (read-only home, full disk) is ignored: the next open is only slower.
+    """
+    path = cache_file(root)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with paused_gc():
+            payload = marshal.dumps([r.to_plain() for r in records])
+        fd, tmp = tempfile.mkstemp(prefix=".index.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_header(root))
+                fh.write(payload)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+# -- what the stored findings depend on --------------------------------------------------
+
+
+def _code_stamp() -> list[tuple[str, int, int]]:
+    """Name, size and mtime of every file the checks are made of (code and shipped data)."""
+    out: list[tuple[str, int, int]] = []
+    folders = [Path(checks_package.__file__).parent, resource_path()]
+    for folder in folders:
+        for p in sorted(folder.rglob("*")):
+            with contextlib.suppress(OSError):
+                if p.is_file() and "__pycache__" not in p.parts:
+                    st = p.stat()
+                    out.append((p.name, st.st_size, st.st_mtime_ns))
+    return out
+
+
+def _canonical(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return sorted((str(k), _canonical(v)) for k, v in value.items())
+    if isinstance(value, set | frozenset):
+        return sorted(str(_canonical(v)) for v in value)
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    return value
+
+
+def findings_key(config: CheckConfig) -> str:
+    """Equal exactly when the same checks would run the same way: the check code and data on
+    disk, the checks registered, the program version and the check settings. Stored findings with another key are
+    stale and run again."""
+    load_builtin_checks()
+    registered = [
+        (c.code, c.level.value, getattr(c.pair_fn or c.document_fn, "__qualname__", ""))
+        for c in checks_base.REGISTRY.values()
+    ]
+    blob = json.dumps(
+        [__version__, _code_stamp(), registered, _canonical(config)], sort_keys=True, default=str
+    ).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:32]

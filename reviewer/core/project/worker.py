@@ -1,0 +1,37 @@
+"""The functions worker processes run: importable by name, so spawned workers find them."""
+
+from __future__ import annotations
+
+import marshal
+from dataclasses import dataclass
+
+from reviewer.core.checks import load_builtin_checks
+from reviewer.core.config import Config
+from reviewer.core.project.discovery import Found
+from reviewer.core.project.records import check_findings, summarize
+
+
+@dataclass(frozen=True, slots=True)
+class SummarizeJob:
+    """Index a chunk of articles; the result is marshalled plain records (cheap to send)."""
+
+    config: Config
+
+    def __call__(self, chunk: list[Found]) -> bytes:
+        return marshal.dumps([summarize(found, self.config).to_plain() for found in chunk])
+
+
+@dataclass(frozen=True, slots=True)
+class ChecksJob:
+    """Run the checks on a chunk of (rel, path); returns (rel, digest, plain findings) each."""
+
+    config: Config
+
+    def __call__(self, chunk: list[tuple[str, str]]) -> bytes:
+        load_builtin_checks()
+        out = []
+        for rel, path in chunk:
+            digest, findings = check_findings(path, self.config)
+            plain = [(f.row, f.code, f.level.value, f.message, f.line) for f in findings]
+            out.append((rel, digest, plain))
+        return marshal.dumps(out)
