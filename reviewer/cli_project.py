@@ -351,8 +351,9 @@ def cmd_approve(args: argparse.Namespace) -> int:
         print(f"{article.rel}: {verb} {count} segments{note}")
     print(f"{verb} {result.applied} segments in {len(plan.articles)} files")
     if plan.warned:
+        verb_s = "carries a check warning" if plan.warned == 1 else "carry check warnings"
         print(
-            f"{plan.warned} of them still carry check warnings"
+            f"{plan.warned} of them still {verb_s}"
             + ("" if args.hold_warnings else "; --hold-warnings leaves those out")
         )
     if plan.held:

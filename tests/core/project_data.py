@@ -22,8 +22,9 @@ EXTRA = (
     "advanced-hunting-deviceevents-table.md",
 )
 TOKEN_ERROR = "toegangs token"  # split compound; Dutch writes "toegangstoken"
-TOKEN_FILES = 6
-TOKEN_HITS = 7
+# In segment targets; one more is in a front-matter title, which is not a segment.
+TOKEN_FILES = 5
+TOKEN_HITS = 6
 
 
 def make_project(folder: Path) -> Path:

@@ -216,7 +216,8 @@ def test_approve_clean_changes_only_the_sidecar(
     assert code == EXIT_OK and f"would approve {n} segments" in out
     assert not Path(ws.sidecar_path).exists()
     code, out, _ = run(capsys, "--user", "kim", "approve", "--clean", str(path))
-    assert code == EXIT_OK and f"{path}: approved {n} segments" in out
+    # Paths are relative to the project: here the file's folder.
+    assert code == EXIT_OK and f"\nchange-nameservers.md: approved {n} segments" in "\n" + out
     assert path.read_bytes() == before
     reviews = open_article(str(path)).session.reviews
     assert [r.state is State.APPROVED for r in reviews] == [
@@ -243,7 +244,8 @@ def test_approve_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str], demo: N
         str(f),
     )
     assert code == EXIT_OK
-    assert f"{path}: approved 3 segments" in out and "approved 3 segments in 3 files" in out
+    assert "\nchange-nameservers.md: approved 3 segments" in "\n" + out
+    assert "approved 3 segments in 3 files" in out
     assert all(p.read_bytes() == b for p, b in before.items())
     states = [r.state for r in open_article(str(path)).session.reviews]
     assert [s is State.APPROVED for s in states][:5] == [True, True, False, True, False]
@@ -274,7 +276,12 @@ def test_stats_text_and_json(
     run(capsys, "approve", "--ids", "da2f2-102", str(f))
     code, out, _ = run(capsys, "stats", str(f))
     assert code == EXIT_OK
-    assert "TOTAL (3 files)" in out and "MQM score 100.00" in out and "approved 1" in out
+    lines = out.splitlines()
+    assert lines[0] == f"project {f}" and lines[1].split()[:3] == ["path", "segs", "words"]
+    assert [line.split()[0] for line in lines[2:5]] == sorted(NAMES)
+    total = lines[-1].split()
+    assert total[:3] == ["TOTAL", "(3", "files)"] and total[3:6] == ["38", "414", "37"]
+    assert "100.00  3 pass, 0 fail" in lines[-1]
     code, out, _ = run(capsys, "stats", "--format", "json", str(f / "change-nameservers.md"))
     data = json.loads(out)
     (file_stats,) = data["files"]

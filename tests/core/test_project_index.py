@@ -16,11 +16,14 @@ from reviewer.core.project import (
     Cancelled,
     CancelToken,
     ProjectFilter,
+    cache,
     filter_indexes,
+    index,
     open_project,
+    parallel,
     sorted_indexes,
+    worker,
 )
-from reviewer.core.project import cache, index, parallel, worker
 from reviewer.core.scoring import document_words
 from reviewer.core.segments import State
 from reviewer.core.workspace import open_article
@@ -172,9 +175,7 @@ def test_checks_match_the_article_level_run(root: Path) -> None:
     assert again.unchecked() == []
 
 
-def test_parallel_workers_give_the_same_index(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_parallel_workers_give_the_same_index(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial = open_project(str(root), use_cache=False)
     serial.run_checks()
     monkeypatch.setattr(index, "PARALLEL_INDEX_FROM", 1)
@@ -262,7 +263,10 @@ def test_sort_and_filter(root: Path) -> None:
     with pytest.raises(ValueError, match="progress"):
         ProjectFilter(progress="halfway")
     totals = project.totals()
-    assert totals.count(State.APPROVED) == rows[project.rels.index("docs/what-is-a-domain.md")].pairs + 1
+    assert (
+        totals.count(State.APPROVED)
+        == rows[project.rels.index("docs/what-is-a-domain.md")].pairs + 1
+    )
     assert totals.open_issues[2] == 1 and totals.checked == len(rows)
 
 

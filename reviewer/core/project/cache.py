@@ -133,8 +133,8 @@ def _canonical(value: Any) -> Any:
 
 def findings_key(config: CheckConfig) -> str:
     """Equal exactly when the same checks would run the same way: the check code and data on
-    disk, the checks registered, the program version and the check settings. Stored findings with another key are
-    stale and run again."""
+    disk, the checks registered, the program version and the check settings. Stored findings
+    with another key are stale and run again."""
     load_builtin_checks()
     registered = [
         (c.code, c.level.value, getattr(c.pair_fn or c.document_fn, "__qualname__", ""))

@@ -373,9 +373,7 @@ def open_paths(
     """A project over the files and folders named on a command line (root: their common
     folder; a single folder is the project itself)."""
     if len(paths) == 1 and os.path.isdir(paths[0]):
-        return open_project(
-            paths[0], config, use_cache=use_cache, progress=progress, cancel=cancel
-        )
+        return open_project(paths[0], config, use_cache=use_cache, progress=progress, cancel=cancel)
     root = common_root(paths)
     files: list[str] = []
     for p in paths:

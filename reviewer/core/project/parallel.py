@@ -108,9 +108,7 @@ def run_chunks(
     pool = _pool(n_workers)
     try:
         by_index = dict(enumerate(chunks))
-        jobs: Iterator[tuple[int, R]] = pool.imap_unordered(
-            _Indexed(fn), list(by_index.items())
-        )
+        jobs: Iterator[tuple[int, R]] = pool.imap_unordered(_Indexed(fn), list(by_index.items()))
         for k, result in jobs:
             chunk = by_index[k]
             done += len(chunk)
