@@ -19,6 +19,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.exporters import FORMATS, export, export_format
 from reviewer.core.fileio import read_bytes
 from reviewer.core.format import parse
+from reviewer.core.project.discovery import common_root
 from reviewer.core.workspace import Workspace, open_article
 
 EXIT_OK = 0
@@ -299,14 +300,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     config = _config(args)
     workspaces, failed = _open_all(args, config, "reading")
-    _run_checks(workspaces, config)
+    if args.include_checks:
+        _run_checks(workspaces, config)
     try:
-        rows = export([ws.session for ws in workspaces], args.output, config.mqm_threshold)
+        rows = export(
+            [ws.session for ws in workspaces],
+            args.output,
+            config.mqm_threshold,
+            include_checks=args.include_checks,
+            root=_project_root(args.paths),
+            reviewer=_user(args, config),
+        )
     except OSError as exc:
         print(f"reviewer: could not write {args.output}: {exc.strerror}.", file=sys.stderr)
         return EXIT_INPUT
     print(f"wrote {rows} rows from {len(workspaces)} files to {args.output}")
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _project_root(paths: Sequence[str]) -> str:
+    """The folder export paths are relative to: the folder named, or the common folder."""
+    if len(paths) == 1 and os.path.isdir(paths[0]):
+        return os.path.abspath(paths[0])
+    return common_root(paths)
 
 
 # -- shared by the project commands -------------------------------------------------------
@@ -383,13 +399,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
 
-    exp = add("export", "export manual issues and check findings with MQM scores")
+    exp = add("export", "export the issues (and, if asked, the check results) with MQM scores")
     exp.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="FILE",
         help=f"output file; its extension picks the format ({', '.join(FORMATS)})",
+    )
+    exp.add_argument(
+        "--include-checks",
+        action="store_true",
+        help="also list the automatic check results (they carry no MQM severity)",
     )
     exp.set_defaults(func=cmd_export)
 

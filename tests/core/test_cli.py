@@ -194,7 +194,7 @@ def test_export_csv_and_bad_extension(
     out_file = tmp_path / "issues.csv"
     code, out, _ = run(capsys, "export", str(f), "-o", str(out_file))
     assert code == EXIT_OK and out.startswith("wrote ") and "from 3 files" in out
-    assert out_file.read_bytes().startswith(b"\xef\xbb\xbfFile,ID,Line,")
+    assert out_file.read_bytes().startswith(b"\xef\xbb\xbfFile,Segment,ID,Line,")
     code, _, err = run(capsys, "export", str(f), "-o", str(tmp_path / "issues.txt"))
     assert code == EXIT_INPUT and "issues.txt" in err and ".xlsx" in err
 

@@ -145,3 +145,31 @@ def test_approve_state_and_check_filters(
     assert code == EXIT_INPUT and "unknown state 'done'" in err
     code, out, _ = run(capsys, "approve", str(root), "--check", "no-such-check")
     assert code == EXIT_OK and "approved 0 segments" in out
+
+
+def test_export_is_issues_only_with_project_paths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.core.edits import AddIssue
+    from reviewer.core.mqm import Issue, Severity
+
+    root = make_project(tmp_path)
+    rel = "microsoft-365/enterprise/session-timeouts.md"
+    ws = open_article(str(root / rel), user="ann")
+    for row in (1, 2, 5):
+        ws.session.apply(AddIssue(row=row, issue=Issue("terminology/wrong-term", Severity.MINOR)))
+    ws.save()
+    out_file = tmp_path / "issues.json"
+    code, out, _ = run(capsys, "--user", "pm", "export", str(root), "-o", str(out_file))
+    assert code == EXIT_OK and out.startswith("wrote 3 rows from ")
+    data = json.loads(out_file.read_text())
+    assert [(r["file"], r["segment"]) for r in data["rows"]] == [(rel, 2), (rel, 3), (rel, 6)]
+    report = data["report"]
+    assert report["project"] == str(root) and report["reviewer"] == "pm"
+    assert report["issues"] == 3 and report["open_issues"]["minor"] == 3
+    assert report["check_results"] is None
+    code, out, _ = run(capsys, "export", str(root), "-o", str(out_file), "--include-checks")
+    rows = json.loads(out_file.read_text())["rows"]
+    checks = [r for r in rows if r["kind"] != "Issue"]
+    assert code == EXIT_OK and len(rows) == 3 + len(checks) and checks
+    assert {r["severity"] for r in checks} == {""}

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reviewer.core.checks import REGISTRY, Finding, Level
+from reviewer.core.checks import Finding, Level, load_builtin_checks
+from reviewer.core.checks import base as checks_base
 from reviewer.core.edits import Edit
 from reviewer.core.project.changes import Change, EditMaker, ProjectEdit, write_edits
 from reviewer.core.project.parallel import CancelToken, ProgressFn
@@ -177,11 +178,12 @@ def session_findings(record: ArticleRecord, session: ReviewSession) -> list[Find
     of the article (saves running the checks again); None otherwise."""
     if record.findings is None:
         return None
+    load_builtin_checks()
     ids = session.doc.pairs.ids()
     path = session.doc.path
     out = []
     for f in record.findings:
-        check = REGISTRY.get(f.code)
+        check = checks_base.REGISTRY.get(f.code)
         if check is None or f.row >= len(ids):
             return None
         out.append(Finding(f.code, f.level, check.category, check.title, f.message, path,

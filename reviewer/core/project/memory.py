@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reviewer.core.checks import REGISTRY, CheckConfig
+from reviewer.core.checks import CheckConfig, load_builtin_checks
+from reviewer.core.checks import base as checks_base
 from reviewer.core.format import Document, parse_text
 from reviewer.core.project.repetitions import source_index, source_key
 from reviewer.core.segments import State
@@ -155,7 +156,8 @@ def project_consistency(
     ``inconsistent-target`` (the same rules, called, not copied): a segment counts when that
     check flags it with every article's segments together but not within its own article.
     [] when the check is turned off."""
-    check = REGISTRY.get(_CODE)
+    load_builtin_checks()
+    check = checks_base.REGISTRY.get(_CODE)
     config = config or project.config.check_config()
     if check is None or check.document_fn is None or not config.enabled(check):
         return []
