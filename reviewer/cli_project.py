@@ -180,7 +180,7 @@ def _elide(path: str, width: int) -> str:
 
 
 def _row_json(project: Project, r: ArticleRow) -> dict[str, Any]:
-    record = project.record(r.rel)
+    record = project.record(r.rel, texts=False)
     out: dict[str, Any] = {
         "path": r.rel,
         "title": r.title,

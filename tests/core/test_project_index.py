@@ -36,7 +36,7 @@ def root(tmp_path: Path) -> Path:
 
 
 class Counting:
-    """Counts the articles read from disk (the summarize calls in the worker module)."""
+    """Counts the articles read from disk (summarize calls, in workers or in the index)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[str] = []
@@ -47,6 +47,7 @@ class Counting:
             return real(found, config)
 
         monkeypatch.setattr(worker, "summarize", counted)
+        monkeypatch.setattr(index, "summarize", counted)
 
 
 def test_rows_describe_the_real_articles(root: Path) -> None:
@@ -103,11 +104,19 @@ def test_damaged_or_foreign_cache_is_ignored(root: Path, monkeypatch: pytest.Mon
     path = cache.cache_file(str(root))
     data = path.read_bytes()
     count = Counting(monkeypatch)
+    # The list's part of the cache is read at open, the segments' text on first use: damage
+    # in either part only means reading the articles again.
     for broken in (data[: len(data) // 2], b"garbage", data.replace(b'"record"', b'"recorx"', 1)):
         path.write_bytes(broken)
         again = open_project(str(root))
         assert [r.rel for r in again.rows()] == project.rels
+        assert [r.sources for r in again.records] == [r.sources for r in project.records]
     assert len(count.calls) == 3 * len(project)
+    count.calls.clear()
+    assert [r.sources for r in open_project(str(root)).records] == [
+        r.sources for r in project.records
+    ]
+    assert count.calls == []  # the cache was written whole again
 
 
 def test_unreadable_article_and_bad_sidecar_are_rows_not_failures(root: Path) -> None:
@@ -185,6 +194,7 @@ def test_parallel_workers_give_the_same_index(root: Path, monkeypatch: pytest.Mo
     spread = open_project(str(root), use_cache=False)
     spread.run_checks()
     assert [r.to_plain() for r in spread.records] == [r.to_plain() for r in serial.records]
+    assert [r.texts_plain() for r in spread.records] == [r.texts_plain() for r in serial.records]
 
 
 def test_cancel_keeps_what_was_done(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

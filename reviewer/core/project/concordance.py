@@ -36,7 +36,8 @@ class SearchError(ReviewerError):
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A segment that matched, with where it matched (spans in its own text)."""
+    """A segment that matched; where it matched (spans in its own text) is worked out when
+    asked, so a long list of hits costs nothing for the rows never shown."""
 
     rel: str
     row: int
@@ -44,13 +45,21 @@ class Hit:
     source: str
     target: str
     state: State
-    source_spans: tuple[tuple[int, int], ...]
-    target_spans: tuple[tuple[int, int], ...]
+    side: Side
+    pattern: re.Pattern[str] = field(repr=False, compare=False)
 
     @property
     def number(self) -> int:
         """1-based segment number in its article, as the window shows it."""
         return self.row + 1
+
+    @property
+    def source_spans(self) -> tuple[tuple[int, int], ...]:
+        return _spans(self.pattern, self.source) if self.side is not Side.TARGET else ()
+
+    @property
+    def target_spans(self) -> tuple[tuple[int, int], ...]:
+        return _spans(self.pattern, self.target) if self.side is not Side.SOURCE else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,16 +395,15 @@ def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _hit(record: ArticleRecord, row: int, query: Query, pattern: re.Pattern[str]) -> Hit:
-    source, target = record.sources[row], record.targets[row]
     return Hit(
         record.rel,
         row,
         record.ids[row],
-        source,
-        target,
+        record.sources[row],
+        record.targets[row],
         record.state_of(row),
-        _spans(pattern, source) if query.side is not Side.TARGET else (),
-        _spans(pattern, target) if query.side is not Side.SOURCE else (),
+        query.side,
+        pattern,
     )
 
 

@@ -80,6 +80,7 @@ class Project:
         self.revision = 0  # bumped on every change, so a view can tell it is out of date
         self._concordance: Concordance | None = None
         self._rows: list[ArticleRow] | None = None
+        self._cached: cache.Loaded | None = None  # where records without text get theirs
 
     # -- reading -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -91,11 +92,33 @@ class Project:
 
     @property
     def records(self) -> list[ArticleRecord]:
+        """Every article's record, with its segments' text."""
+        self._load_texts()
         return list(self._records.values())
 
-    def record(self, rel: str) -> ArticleRecord:
+    def record(self, rel: str, texts: bool = True) -> ArticleRecord:
+        """One article's record; without ``texts`` its ids, sources and targets may be empty
+        (not yet read from the cache), which spares a list the cost of reading them."""
+        if texts:
+            self._load_texts()
         return self._records[rel]
 
+    def _load_texts(self) -> None:
+        if self._cached is not None:
+            loaded, self._cached = self._cached, None
+            loaded.fill_texts(self._records)
+        missing = [r for r in self._records.values() if not r.has_texts]
+        for record in missing:  # the cache's text did not fit: read those files again
+            found = stamp_file(self.root, record.rel)
+            if found is not None:
+                fresh = summarize(found, self.config)
+                self._carry_findings(record, fresh)
+                self._records[record.rel] = fresh
+            else:
+                record.has_texts = True  # gone: an empty article until the next rescan
+        if missing:
+            self._changed()
+            self.save_cache()  # the cache's text was damaged: write it whole again
     def path_of(self, rel: str) -> str:
         return article_path(self.root, rel)
 
@@ -234,10 +257,16 @@ class Project:
     def save_cache(self) -> None:
         if not self.use_cache:
             return
+        self._load_texts()
         kept = self._records
         if self._files is not None:
             # A run on some files of a folder keeps the cached records of the others.
-            kept = {**cache.load(self.root), **self._records}
+            others = cache.load(self.root)
+            others.fill_texts(others.records)
+            kept = {
+                **{rel: r for rel, r in others.records.items() if r.has_texts},
+                **self._records,
+            }
         cache.save(self.root, list(kept.values()))
 
     def _discover(self) -> list[Found]:
@@ -312,8 +341,8 @@ def _index(
                 cancel=cancel,
                 what="Reading",
             ):
-                for plain in marshal.loads(data):
-                    new = ArticleRecord.from_plain(plain)
+                for plain, texts in marshal.loads(data):
+                    new = ArticleRecord.from_plain(plain, texts)
                     old = known.get(new.rel)
                     if (
                         old is not None
@@ -349,14 +378,17 @@ def open_project(
     rels = None if files is None else [relative(root, os.path.abspath(f)) for f in files]
     project = Project(root, config, {}, files=rels, use_cache=use_cache)
     found = project._discover()
-    known = cache.load(root) if use_cache else {}
+    loaded = cache.load(root) if use_cache else cache.Loaded({}, None)
+    known = loaded.records
     changed: list[str] = []
     try:
         project._records = _index(found, known, config, progress, cancel, changed)
     except BaseException:
         if use_cache and changed:  # keep what was read: the next open starts from there
-            cache.save(root, list(known.values()))
+            loaded.fill_texts(known)
+            cache.save(root, [r for r in known.values() if r.has_texts])
         raise
+    project._cached = loaded
     if changed or (files is None and len(known) != len(project._records)):
         project.save_cache()
     return project

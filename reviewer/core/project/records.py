@@ -22,7 +22,7 @@ SEVERITIES = tuple(Severity)  # neutral, minor, major, critical
 STATUSES = tuple(IssueStatus)
 LEVELS = tuple(Level)
 # Bumped whenever ArticleRecord's plain form changes: an older cache is then read as empty.
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +64,13 @@ class ArticleRecord:
     translation_type: str = ""
     words: int = 0
     parse_warnings: int = 0
+    n_pairs: int = 0
+    # The segments' text: loaded with the record when read from the file, later (on first use
+    # of the project's records) when it comes from the cache; ``has_texts`` says which.
     ids: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    has_texts: bool = True
     reviews: dict[int, RowReview] = field(default_factory=dict)  # rows not plain unreviewed
     states: tuple[int, ...] = (0, 0, 0, 0, 0)  # segments per state, in State order
     open_by_severity: tuple[int, ...] = (0, 0, 0, 0)  # in SEVERITIES order
@@ -83,14 +87,14 @@ class ArticleRecord:
     # -- derived ------------------------------------------------------------------------
     @property
     def pairs(self) -> int:
-        return len(self.ids)
+        return self.n_pairs
 
     def count_states(self) -> None:
         """Recount ``states`` from ``reviews``."""
         counts = dict.fromkeys(STATES, 0)
         for review in self.reviews.values():
             counts[review.state] += 1
-        counts[State.UNREVIEWED] += len(self.ids) - len(self.reviews)
+        counts[State.UNREVIEWED] += self.n_pairs - len(self.reviews)
         self.states = tuple(counts[s] for s in STATES)
 
     def state_of(self, row: int) -> State:
@@ -111,6 +115,7 @@ class ArticleRecord:
 
     # -- plain data for the cache (marshal: no classes, no code) ----------------------------
     def to_plain(self) -> tuple[Any, ...]:
+        """Everything but the segments' text (``texts_plain``), which is cached apart."""
         reviews = {
             row: (r.state.value, r.open_issues, r.dismissed) for row, r in self.reviews.items()
         }
@@ -124,19 +129,25 @@ class ArticleRecord:
             (self.stamp.size, self.stamp.mtime_ns),
             None if self.sidecar is None else (self.sidecar.size, self.sidecar.mtime_ns),
             self.digest, self.error, self.sidecar_error, self.title, self.translation_type,
-            self.words, self.parse_warnings, self.ids, self.sources, self.targets, reviews,
+            self.words, self.parse_warnings, self.n_pairs, reviews,
             self.states, self.open_by_severity, self.counted_by_severity, self.by_status,
             self.edited, self.distance, self.length, self.last_at, self.last_by,
             findings, self.findings_key,
         )  # fmt: skip
 
+    def texts_plain(self) -> tuple[list[str], list[str], list[str]]:
+        return self.ids, self.sources, self.targets
+
     @classmethod
-    def from_plain(cls, data: tuple[Any, ...]) -> ArticleRecord:
+    def from_plain(
+        cls, data: tuple[Any, ...], texts: tuple[list[str], list[str], list[str]] | None = None
+    ) -> ArticleRecord:
         (
-            rel, stamp, side, digest, error, side_error, title, ttype, words, warnings, ids,
-            sources, targets, reviews, states, open_sev, counted_sev, by_status, edited, distance,
-            length, last_at, last_by, findings, findings_key,
+            rel, stamp, side, digest, error, side_error, title, ttype, words, warnings, n_pairs,
+            reviews, states, open_sev, counted_sev, by_status, edited, distance, length,
+            last_at, last_by, findings, findings_key,
         ) = data  # fmt: skip
+        ids, sources, targets = texts if texts is not None else ([], [], [])
         return cls(
             rel,
             Stamp(*stamp),
@@ -148,9 +159,11 @@ class ArticleRecord:
             ttype,
             words,
             warnings,
+            n_pairs,
             ids,
             sources,
             targets,
+            texts is not None or n_pairs == 0,
             {row: RowReview(State(s), n, tuple(d)) for row, (s, n, d) in reviews.items()},
             tuple(states),
             tuple(open_sev),
@@ -166,6 +179,15 @@ class ArticleRecord:
             else [StoredFinding(r, c, Level(v), m, ln) for r, c, v, m, ln in findings],
             findings_key,
         )
+
+    def adopt_texts(self, texts: tuple[list[str], list[str], list[str]]) -> bool:
+        """Take the segments' text from the cache; False when it does not fit this record."""
+        ids, sources, targets = texts
+        if self.has_texts or not (len(ids) == len(sources) == len(targets) == self.n_pairs):
+            return False
+        self.ids, self.sources, self.targets = ids, sources, targets
+        self.has_texts = True
+        return True
 
 
 # -- computing a record (runs in a worker process) ------------------------------------------
@@ -205,6 +227,7 @@ def fill(record: ArticleRecord, ws: Workspace) -> None:
     record.title, record.translation_type = front_matter_fields(doc)
     record.parse_warnings = len(doc.warnings)
     record.ids = list(doc.pairs.ids())
+    record.n_pairs = len(record.ids)
     record.sources = doc.pairs.sources()
     record.targets = doc.pairs.targets()
     record.words = sum(map(count_words, record.sources))

@@ -18,7 +18,8 @@ class SummarizeJob:
     config: Config
 
     def __call__(self, chunk: list[Found]) -> bytes:
-        return marshal.dumps([summarize(found, self.config).to_plain() for found in chunk])
+        records = [summarize(found, self.config) for found in chunk]
+        return marshal.dumps([(r.to_plain(), r.texts_plain()) for r in records])
 
 
 @dataclass(frozen=True, slots=True)
