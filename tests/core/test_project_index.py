@@ -283,3 +283,29 @@ def test_sort_and_filter(root: Path) -> None:
 def test_threshold_comes_from_the_config(root: Path) -> None:
     project = open_project(str(root), Config(mqm_threshold=99.0))
     assert {r.score.threshold for r in project.rows()} == {99.0}
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_workers_started_fresh_give_the_same_index(
+    root: Path, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    """The start methods of macOS and Windows (spawn) and of a window on Linux (fork server):
+    the workers import everything anew and still index and check the same."""
+    serial = open_project(str(root), use_cache=False)
+    serial.run_checks()
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
+    monkeypatch.setattr(index, "PARALLEL_INDEX_FROM", 1)
+    monkeypatch.setattr(index, "PARALLEL_CHECKS_FROM", 1)
+    monkeypatch.setattr(index, "INDEX_CHUNK", 8)
+    monkeypatch.setattr(index, "CHECKS_CHUNK", 8)
+    fresh = open_project(str(root), use_cache=False)
+    fresh.run_checks()
+    assert [r.to_plain() for r in fresh.records] == [r.to_plain() for r in serial.records]
+
+
+def test_missing_file_named_is_a_row_with_its_error(root: Path) -> None:
+    from reviewer.core.project import open_paths
+
+    project = open_paths([str(root / "docs" / "apps-health.md"), str(root / "docs" / "gone.md")])
+    assert project.rels == ["apps-health.md", "gone.md"]
+    assert "no such file" in project.row("gone.md").error

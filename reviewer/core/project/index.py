@@ -13,7 +13,14 @@ from reviewer.core.config import Config
 from reviewer.core.errors import ReviewerError
 from reviewer.core.fileio import digest, read_bytes
 from reviewer.core.project import cache
-from reviewer.core.project.discovery import Found, common_root, discover, relative, stamp_file
+from reviewer.core.project.discovery import (
+    Found,
+    Stamp,
+    common_root,
+    discover,
+    relative,
+    stamp_file,
+)
 from reviewer.core.project.listing import ArticleRow, ProjectTotals, make_row, totals
 from reviewer.core.project.parallel import CancelToken, ProgressFn, chunked, run_chunks
 from reviewer.core.project.records import (
@@ -29,6 +36,7 @@ from reviewer.core.yamlio import paused_gc
 if TYPE_CHECKING:
     from reviewer.core.project.concordance import Concordance
 
+_MISSING = Stamp(-1, -1)
 # Below these many files the work runs in this process: starting workers costs more.
 PARALLEL_INDEX_FROM = 200
 PARALLEL_CHECKS_FROM = 24
@@ -275,8 +283,8 @@ class Project:
         out = []
         for rel in self._files:
             found = stamp_file(self.root, rel)
-            if found is not None:
-                out.append(found)
+            # A file named but missing stays a row, whose error says so (never silently gone).
+            out.append(found or Found(rel, self.path_of(rel), _MISSING, None))
         out.sort(key=lambda f: (f.rel.casefold(), f.rel))
         return out
 
