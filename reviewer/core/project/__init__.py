@@ -36,6 +36,7 @@ from reviewer.core.project.memory import (
     MemoryMatch,
     TranslationMemory,
     project_consistency,
+    translation_memory,
 )
 from reviewer.core.project.parallel import Cancelled, CancelToken, ProgressFn
 from reviewer.core.project.repetitions import (
@@ -96,4 +97,5 @@ __all__ = [
     "session_edit",
     "sort_key",
     "sorted_indexes",
+    "translation_memory",
 ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reviewer.core.checks import Level
 from reviewer.core.config import Config
@@ -35,6 +35,8 @@ from reviewer.core.yamlio import paused_gc
 
 if TYPE_CHECKING:
     from reviewer.core.project.concordance import Concordance
+
+T = TypeVar("T")
 
 _MISSING = Stamp(-1, -1)
 # Below these many files the work runs in this process: starting workers costs more.
@@ -89,6 +91,8 @@ class Project:
         self._concordance: Concordance | None = None
         self._rows: list[ArticleRow] | None = None
         self._cached: cache.Loaded | None = None  # where records without text get theirs
+        self._texts_ready = False
+        self._memo: dict[str, tuple[int, object]] = {}
 
     # -- reading -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -112,6 +116,8 @@ class Project:
         return self._records[rel]
 
     def _load_texts(self) -> None:
+        if self._texts_ready:
+            return
         if self._cached is not None:
             loaded, self._cached = self._cached, None
             loaded.fill_texts(self._records)
@@ -124,6 +130,7 @@ class Project:
                 self._records[record.rel] = fresh
             else:
                 record.has_texts = True  # gone: an empty article until the next rescan
+        self._texts_ready = True
         if missing:
             self._changed()
             self.save_cache()  # the cache's text was damaged: write it whole again
@@ -149,6 +156,15 @@ class Project:
     def open_workspace(self, rel: str, user: str = "") -> Workspace:
         """Open one article for editing, as the window and the CLI do (sidecar and all)."""
         return open_article(self.path_of(rel), user=user, config=self.config)
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per revision of the project (derived indexes)."""
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == self.revision:
+            return hit[1]  # type: ignore[return-value]
+        value = make()
+        self._memo[key] = (self.revision, value)
+        return value
 
     def concordance(self) -> Concordance:
         """The search index over every source and target (built on first use, kept current)."""
@@ -256,6 +272,7 @@ class Project:
         removed = [rel for rel in before if rel not in records]
         changed = [rel for rel in records if rel in before and records[rel] is not before[rel]]
         self._records = records
+        self._texts_ready = False
         result = Changes(added, removed, changed)
         if result:
             self._changed()

@@ -47,10 +47,14 @@ class TranslationMemory:
     of the project: one list of the distinct sources, searched by rapidfuzz in C)."""
 
     def __init__(self, project: Project) -> None:
+        from rapidfuzz import utils
+
         self.project = project
         self.revision = project.revision
         self._index = source_index(project)
         self._keys = list(self._index)
+        # Lowercased, punctuation dropped, once: a lookup then compares in C only.
+        self._processed = [utils.default_process(k) for k in self._keys]
 
     def lookup(
         self,
@@ -73,15 +77,15 @@ class TranslationMemory:
         allowed = None if states is None else set(states)
         # A few more sources than asked: their occurrences may all be excluded or filtered out.
         found = process.extract(
-            key,
-            self._keys,
+            utils.default_process(key),
+            self._processed,
             scorer=fuzz.ratio,
-            processor=utils.default_process,
             score_cutoff=cutoff,
             limit=max(limit * 3, 10),
         )
         matches: list[MemoryMatch] = []
-        for candidate, score, _ in found:
+        for _, score, k in found:
+            candidate = self._keys[k]
             exact = candidate == key
             best: dict[str, MemoryMatch] = {}
             for rel, row in self._index[candidate]:
@@ -107,6 +111,12 @@ class TranslationMemory:
             matches.extend(best.values())
         matches.sort(key=lambda m: (-m.score, _TRUST[m.state], m.rel, m.row))
         return matches[:limit]
+
+
+def translation_memory(project: Project) -> TranslationMemory:
+    """The project's memory, built once per revision of the project (~0.7 s for 185k pairs:
+    build it on a worker thread; a lookup then takes tens of milliseconds)."""
+    return project.memo("memory", lambda: TranslationMemory(project))
 
 
 # -- consistency across articles ------------------------------------------------------------

@@ -116,7 +116,12 @@ class RepeatedSource:
 
 
 def source_index(project: Project) -> dict[str, list[tuple[str, int]]]:
-    """Source (stripped) -> every (article, row) holding it, over the project's index."""
+    """Source (stripped) -> every (article, row) holding it, over the project's index (built
+    once per revision of the project; do not change it)."""
+    return project.memo("source_index", lambda: _source_index(project))
+
+
+def _source_index(project: Project) -> dict[str, list[tuple[str, int]]]:
     index: dict[str, list[tuple[str, int]]] = {}
     for record in project.records:
         rel = record.rel
