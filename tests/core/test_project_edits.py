@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewer.core.checks import Level
 from reviewer.core.edits import Composite, SetTarget
@@ -273,3 +275,41 @@ def test_memory_ranks_same_and_similar_sources(root: Path) -> None:
     assert (rel, row) not in {(m.rel, m.row) for m in matches}
     approved = memory.lookup(record.sources[row], states=[State.APPROVED])
     assert {m.state for m in approved} == {State.APPROVED}
+
+
+_ARTICLE = Path(__file__).resolve().parents[1] / "data" / "corpus" / "what-is-a-domain.md"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["de", "een", " ", "domein", "e", ".", "(", "<", "&", "\n"]),
+    st.lists(
+        st.sampled_from(
+            ["x", "y", " ", "<", ">", "/", "&", '"', "\n", "</span>", "<span data-ttu-id="]
+        ),
+        max_size=4,
+    ).map("".join),
+    st.booleans(),
+)
+def test_property_replace_changes_only_targets(find: str, replace: str, match_case: bool) -> None:
+    """Any replacement, hostile ones included: what is applied changes targets only, and the
+    article parses back to the same pairs; what would break it is refused, never applied."""
+    from reviewer.core.project import session_edit
+
+    data = _ARTICLE.read_bytes()
+    doc = parse(data, str(_ARTICLE))
+    from reviewer.core.session import ReviewSession
+
+    session = ReviewSession(doc)
+    plan = plan_in_session(session, Replacement(find, replace, match_case=match_case))
+    edit, stale = session_edit(session, plan.applicable(allow_warnings=True), plan.label)
+    assert stale == []
+    if edit is None:
+        return
+    session.apply(edit)
+    after = doc.serialize()
+    assert_only_targets_changed(data, after, "a.md")
+    again = parse(after, "a.md")
+    assert again.pairs.targets() == doc.pairs.targets()
+    refused = {c.row for c in plan.refused}
+    assert all(again.pairs.target_at(r) == parse(data, "a.md").pairs.target_at(r) for r in refused)
