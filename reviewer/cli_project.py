@@ -6,11 +6,22 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from reviewer.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Progress, _config, _split_ids, _user
+from reviewer.cli import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    Progress,
+    _config,
+    _configure_language,
+    _split_ids,
+    _user,
+    write_advice,
+)
 from reviewer.core.project import (
     ApprovalCriteria,
     ArticleRow,
@@ -28,9 +39,11 @@ from reviewer.core.project import (
     plan_replace,
     project_consistency,
 )
+from reviewer.core.project.changes import ArticleResult
 from reviewer.core.project.concordance import clip
 from reviewer.core.project.listing import COLUMN_KEYS, sorted_indexes
 from reviewer.core.segments import State
+from reviewer.core.workspace import SaveError
 
 
 class _Counter:
@@ -57,7 +70,9 @@ def _project(args: argparse.Namespace, verb: str) -> tuple[Project, int]:
     counter = _Counter(verb)
     project = open_paths(args.paths, _config(args), use_cache=not args.no_cache, progress=counter)
     counter.clear()
-    problems = 0
+    for problem in project.problems:
+        print(f"reviewer: {problem}", file=sys.stderr)
+    problems = len(project.problems)
     for record in project.records:
         if record.error or record.sidecar_error:
             print(f"reviewer: {record.error or record.sidecar_error}", file=sys.stderr)
@@ -65,7 +80,24 @@ def _project(args: argparse.Namespace, verb: str) -> tuple[Project, int]:
     return project, problems
 
 
+def _shown(paths: Sequence[str], project: Project) -> dict[str, str]:
+    """Each article's name as the user would type it: the file named, or the folder named
+    joined with the path below it (what ``check`` prints, so the two read alike)."""
+    names: dict[str, str] = {}
+    for p in paths:
+        if os.path.isdir(p):
+            base = os.path.abspath(p)
+            for rel in project.rels:
+                absolute = project.path_of(rel)
+                if absolute.startswith(base + os.sep):
+                    names.setdefault(rel, os.path.join(p, os.path.relpath(absolute, base)))
+        else:
+            names.setdefault(project.rel_of(p), p)
+    return names
+
+
 def _checks(project: Project, rels: Sequence[str] | None = None) -> None:
+    _configure_language(project.config)
     counter = _Counter("checking")
     project.run_checks(counter, rels=rels)
     counter.clear()
@@ -332,6 +364,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     criteria = ApprovalCriteria(args.clean, args.hold_warnings, states, codes, ids)
     project, problems = _project(args, "reading")
+    if criteria.needs_checks:
+        _configure_language(project.config)
     readable = [r.rel for r in project.records if not r.error and not r.sidecar_error]
     plan = plan_approval(project, readable, criteria, _Counter("checking"))
     verb = "would approve" if args.dry_run else "approved"
@@ -340,16 +374,19 @@ def cmd_approve(args: argparse.Namespace) -> int:
         project, plan, user=_user(args, config), dry_run=args.dry_run, keep_for_undo=False
     )
     done = {r.rel: r for r in result.results}
+    names = _shown(args.paths, project)
     for article in plan.articles:
+        name = names.get(article.rel, article.rel)
         item = done.get(article.rel)
         if item is not None and item.error:
-            print(f"reviewer: {item.error}", file=sys.stderr)
+            print(f"reviewer: {_failure(item, name, 'approvals')}", file=sys.stderr)
             problems += 1
             continue
         count = item.applied if item is not None else 0
         note = f" ({len(article.held)} held back for warnings)" if article.held else ""
-        print(f"{article.rel}: {verb} {count} segments{note}")
-    print(f"{verb} {result.applied} segments in {len(plan.articles)} files")
+        print(f"{name}: {verb} {count} segments{note}")
+    failed = sum(1 for r in result.results if r.error)
+    print(f"{verb} {result.applied} segments in {len(plan.articles) - failed} files")
     if plan.warned:
         verb_s = "carries a check warning" if plan.warned == 1 else "carry check warnings"
         print(
@@ -370,6 +407,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     project, problems = _project(args, "reading")
     query = Query(args.find, args.regex, args.match_case, args.whole_word, Side(args.side))
     result = project.concordance().search(query, limit=args.limit)
+    names = _shown(args.paths, project)
     if args.format == "json":
         hits = [
             {
@@ -389,7 +427,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     else:
         for h in result.hits:
-            print(f"{h.rel} #{h.number} {h.pair_id} [{h.state.value}]")
+            print(f"{names.get(h.rel, h.rel)} #{h.number} {h.pair_id} [{h.state.value}]")
             if query.side is not Side.TARGET:
                 print(f"  en: {_marked(h.source, h.source_spans)}")
             if query.side is not Side.SOURCE:
@@ -422,7 +460,8 @@ def cmd_replace(args: argparse.Namespace) -> int:
     )
     project, problems = _project(args, "reading")
     plan = plan_replace(project, replacement)
-    _print_plan(plan, args.allow_warnings)
+    names = _shown(args.paths, project)
+    _print_plan(plan, args.allow_warnings, names)
     config = _config(args)
     result = apply_changes(
         project,
@@ -432,7 +471,7 @@ def cmd_replace(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         keep_for_undo=False,
     )
-    problems += _report(result, "would replace" if args.dry_run else "replaced", "targets")
+    problems += _report(result, "would replace" if args.dry_run else "replaced", "targets", names)
     held = len(plan.warned) if not args.allow_warnings else 0
     if plan.refused or held:
         print(
@@ -444,7 +483,7 @@ def cmd_replace(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if plan.refused or held else EXIT_OK
 
 
-def _print_plan(plan: ChangeSet, allow_warnings: bool) -> None:
+def _print_plan(plan: ChangeSet, allow_warnings: bool, names: dict[str, str]) -> None:
     for c in plan.changes:
         status = ""
         if c.refused:
@@ -453,22 +492,31 @@ def _print_plan(plan: ChangeSet, allow_warnings: bool) -> None:
             status = f"  HELD BACK: {'; '.join(c.warnings)}"
         elif c.warnings:
             status = f"  warning: {'; '.join(c.warnings)}"
-        print(f"{c.rel} #{c.number} {c.pair_id}{status}")
+        print(f"{names.get(c.rel, c.rel)} #{c.number} {c.pair_id}{status}")
         print(f"  - {_marked(c.before, c.spans)}")
         print(f"  + {c.after.replace(chr(10), ' ')}")
 
 
-def _report(result: ProjectEdit, verb: str, noun: str) -> int:
+def _report(result: ProjectEdit, verb: str, noun: str, names: dict[str, str]) -> int:
     problems = 0
     for item in result.results:
+        name = names.get(item.rel, item.rel)
         if item.error:
-            print(f"reviewer: {item.error}", file=sys.stderr)
+            print(f"reviewer: {_failure(item, name, noun)}", file=sys.stderr)
             problems += 1
         for c in item.stale:
-            print(f"{c.rel} #{c.number} {c.pair_id}: skipped, the target changed since it was read")
+            print(f"{name} #{c.number} {c.pair_id}: skipped, the target changed since it was read")
     files = sum(1 for r in result.results if r.applied)
     print(f"{verb} {result.applied} {noun} in {files} files")
     return problems
+
+
+def _failure(item: ArticleResult, name: str, what: str) -> str:
+    """Why an article was left unchanged, with advice worded for the command line."""
+    exc = item.exception
+    if isinstance(exc, SaveError) and exc.cause is not None:
+        return f"{name}: {what} not saved. {write_advice(exc.path, exc.cause)}"
+    return item.error
 
 
 # -- consistency -------------------------------------------------------------------------

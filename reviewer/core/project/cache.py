@@ -27,8 +27,9 @@ import platformdirs
 
 from reviewer import __version__
 from reviewer.core import checks as checks_package
-from reviewer.core.checks import CheckConfig, load_builtin_checks
 from reviewer.core.checks import base as checks_base
+from reviewer.core.checks import load_builtin_checks
+from reviewer.core.config import Config
 from reviewer.core.project.records import RECORD_VERSION, ArticleRecord
 from reviewer.core.yamlio import paused_gc
 from reviewer.resources import resource_path
@@ -165,16 +166,36 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def findings_key(config: CheckConfig) -> str:
+def findings_key(config: Config) -> str:
     """Equal exactly when the same checks would run the same way: the check code and data on
-    disk, the checks registered, the program version and the check settings. Stored findings
-    with another key are stale and run again."""
+    disk, the checks registered, the program version, the check settings and the user's
+    language files (dictionary, glossaries, do-not-translate lists). Stored findings with
+    another key are stale and run again."""
     load_builtin_checks()
     registered = [
         (c.code, c.level.value, getattr(c.pair_fn or c.document_fn, "__qualname__", ""))
         for c in checks_base.REGISTRY.values()
     ]
+    language = config.language_settings()
+    files = [language.user_dictionary or "", *language.glossaries, *language.do_not_translate]
     blob = json.dumps(
-        [__version__, _code_stamp(), registered, _canonical(config)], sort_keys=True, default=str
+        [
+            __version__,
+            _code_stamp(),
+            registered,
+            _canonical(config.check_config()),
+            _canonical(language),
+            [(name, *_stamp(name)) for name in files],
+        ],
+        sort_keys=True,
+        default=str,
     ).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:32]
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)

@@ -106,6 +106,7 @@ class ArticleResult:
     applied: int = 0
     stale: list[Change] = field(default_factory=list)  # the article changed since the plan
     error: str = ""  # could not open or save: nothing changed in this article
+    exception: ReviewerError | None = None  # the error itself, for a caller's own wording
     workspace: Workspace | None = None
     edit: Edit | None = None
 
@@ -195,7 +196,7 @@ def write_edits(
                 if keep_for_undo:
                     item.workspace, item.edit = ws, edit
             except ReviewerError as exc:
-                item.error = str(exc)
+                item.error, item.exception = str(exc), exc
                 item.applied = 0
         if progress is not None:
             progress(total, total, label)

@@ -34,31 +34,35 @@ class Found:
     sidecar: Stamp | None
 
 
-def _walk(folder: str) -> Iterator[os.DirEntry[str]]:
-    """Every entry below ``folder``; hidden folders (.git, .vs) and symlinked folders skipped."""
+def _walk(folder: str, problems: list[str] | None) -> Iterator[os.DirEntry[str]]:
+    """Every entry below ``folder``; hidden folders (.git, .vs) and symlinked folders skipped.
+    A folder that cannot be listed is skipped too, and named in ``problems``."""
     try:
         with os.scandir(folder) as it:
             entries = list(it)
-    except OSError:
-        return  # an unreadable folder holds nothing we can review
+    except OSError as exc:
+        if problems is not None:
+            problems.append(f"{folder}: folder skipped, it cannot be listed: {exc.strerror}.")
+        return
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
                 if not entry.name.startswith("."):
-                    yield from _walk(entry.path)
+                    yield from _walk(entry.path, problems)
             else:
                 yield entry
         except OSError:
             continue
 
 
-def discover(root: str | os.PathLike[str]) -> list[Found]:
+def discover(root: str | os.PathLike[str], problems: list[str] | None = None) -> list[Found]:
     """The ``*.md`` articles below ``root`` in path order (case-insensitive, as a file
-    browser lists them), each with its sidecar's stamp."""
+    browser lists them), each with its sidecar's stamp. Folders that cannot be listed are
+    named in ``problems``."""
     base = os.path.abspath(os.fspath(root))
     articles: dict[str, os.DirEntry[str]] = {}
     sidecars: dict[str, os.DirEntry[str]] = {}
-    for entry in _walk(base):
+    for entry in _walk(base, problems):
         name = entry.name
         if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
             articles[entry.path] = entry

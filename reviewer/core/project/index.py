@@ -86,8 +86,10 @@ class Project:
         self._records = records
         self._files = files  # explicit articles (a CLI run on files), None: the whole folder
         self.use_cache = use_cache
-        self.findings_key = cache.findings_key(config.check_config())
+        self.findings_key = cache.findings_key(config)
         self.revision = 0  # bumped on every change, so a view can tell it is out of date
+        # Folders the last look at the disk could not list (their articles are missing).
+        self.problems: list[str] = []
         self._concordance: Concordance | None = None
         self._rows: list[ArticleRow] | None = None
         self._cached: cache.Loaded | None = None  # where records without text get theirs
@@ -295,8 +297,9 @@ class Project:
         cache.save(self.root, list(kept.values()))
 
     def _discover(self) -> list[Found]:
+        self.problems = []
         if self._files is None:
-            return discover(self.root)
+            return discover(self.root, self.problems)
         out = []
         for rel in self._files:
             found = stamp_file(self.root, rel)
@@ -355,7 +358,7 @@ def _index(
             stale.append(f)
             changed.append(f.rel)
     if stale:
-        key = cache.findings_key(config.check_config())
+        key = cache.findings_key(config)
         chunks = chunked(stale, INDEX_CHUNK)
         with paused_gc():
             for _, data in run_chunks(
@@ -433,12 +436,13 @@ def open_paths(
         return open_project(paths[0], config, use_cache=use_cache, progress=progress, cancel=cancel)
     root = common_root(paths)
     files: list[str] = []
+    problems: list[str] = []
     for p in paths:
         if os.path.isdir(p):
-            files += [f.path for f in discover(p)]
+            files += [f.path for f in discover(p, problems)]
         else:
             files.append(p)
-    return open_project(
+    project = open_project(
         root,
         config,
         files=list(dict.fromkeys(files)),
@@ -446,3 +450,5 @@ def open_paths(
         progress=progress,
         cancel=cancel,
     )
+    project.problems = problems + project.problems
+    return project

@@ -6,6 +6,7 @@ import marshal
 from dataclasses import dataclass
 
 from reviewer.core.checks import load_builtin_checks
+from reviewer.core.checks.lexicon import LanguageSettings
 from reviewer.core.config import Config
 from reviewer.core.project.discovery import Found
 from reviewer.core.project.records import check_findings, summarize
@@ -22,6 +23,21 @@ class SummarizeJob:
         return marshal.dumps([(r.to_plain(), r.texts_plain()) for r in records])
 
 
+# The language files this process's spelling and terminology checks were pointed at.
+_language: LanguageSettings | None = None
+
+
+def use_language(settings: LanguageSettings) -> None:
+    """Point the language checks at the user's files, once per process (configuring again
+    drops the loaded dictionaries, so a chunk must not do it when nothing changed)."""
+    global _language
+    if settings != _language:
+        from reviewer.core.checks import lexicon
+
+        lexicon.configure(settings)
+        _language = settings
+
+
 @dataclass(frozen=True, slots=True)
 class ChecksJob:
     """Run the checks on a chunk of (rel, path); returns (rel, digest, plain findings) each."""
@@ -30,6 +46,7 @@ class ChecksJob:
 
     def __call__(self, chunk: list[tuple[str, str]]) -> bytes:
         load_builtin_checks()
+        use_language(self.config.language_settings())
         out = []
         for rel, path in chunk:
             digest, findings = check_findings(path, self.config)
