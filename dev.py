@@ -23,6 +23,7 @@ PY = SCRIPTS / ("python.exe" if WINDOWS else "python")
 TEST_RUFF_PATHS = (
     "reviewer/core",
     "reviewer/cli.py",
+    "reviewer/cli_project.py",
     "reviewer/desktop.py",
     "reviewer/launch.py",
     "reviewer/resources",
