@@ -16,13 +16,7 @@ from reviewer.core.workspace import open_article
 from tests.core.project_data import TOKEN_ERROR, TOKEN_FILES, TOKEN_HITS, make_project, snapshot
 from tests.core.test_project_edits import assert_only_targets_changed
 
-
-@pytest.fixture(autouse=True)
-def no_user_config(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("REVIEWER_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+pytestmark = pytest.mark.usefixtures("no_user_config")  # never the developer's own config
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -70,9 +70,18 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _change(rel: str, row: int, pair_id: str, source: str, before: str, r: Replacement) -> Change:
-    after, spans = r.apply(before)
-    return validated(Change(rel, row, pair_id, source, before, after, spans))
+def _plan(
+    replacement: Replacement, found: Iterable[tuple[str, int, str, str, str]]
+) -> ChangeSet:
+    """The changes for (rel, row, id, source, target) candidates; unchanged ones left out."""
+    if not replacement.find:
+        raise SearchError("Nothing to find: type the text to replace.")
+    plan = ChangeSet(replacement.label)
+    for rel, row, pair_id, source, before in found:
+        after, spans = replacement.apply(before)
+        if after != before:
+            plan.changes.append(validated(Change(rel, row, pair_id, source, before, after, spans)))
+    return plan
 
 
 def plan_replace(
@@ -82,14 +91,9 @@ def plan_replace(
     index: what the files on disk hold now. Changes that would break an article are listed
     as refused; risky ones carry warnings."""
     if not replacement.find:
-        raise SearchError("Nothing to find: type the text to replace.")
-    found = project.concordance().search(replacement.query(), limit=sys.maxsize, rels=rels)
-    plan = ChangeSet(replacement.label)
-    for hit in found.hits:
-        change = _change(hit.rel, hit.row, hit.pair_id, hit.source, hit.target, replacement)
-        if change.after != change.before:
-            plan.changes.append(change)
-    return plan
+        return _plan(replacement, ())
+    hits = project.concordance().search(replacement.query(), limit=sys.maxsize, rels=rels).hits
+    return _plan(replacement, ((h.rel, h.row, h.pair_id, h.source, h.target) for h in hits))
 
 
 def plan_in_session(
@@ -100,20 +104,16 @@ def plan_in_session(
 ) -> ChangeSet:
     """The same for one open article as it is in memory (unsaved edits included)."""
     if not replacement.find:
-        raise SearchError("Nothing to find: type the text to replace.")
+        return _plan(replacement, ())
     pattern = replacement.query().pattern()
     pairs = session.doc.pairs
-    targets = pairs.targets()
-    ids = pairs.ids()
-    plan = ChangeSet(replacement.label)
-    for row in range(len(targets)) if rows is None else rows:
-        before = targets[row]
-        if pattern.search(before) is None:
-            continue
-        change = _change(rel, row, ids[row], pairs.source_at(row), before, replacement)
-        if change.after != change.before:
-            plan.changes.append(change)
-    return plan
+    targets, ids = pairs.targets(), pairs.ids()
+    candidates = (
+        (rel, row, ids[row], pairs.source_at(row), targets[row])
+        for row in (range(len(targets)) if rows is None else rows)
+        if pattern.search(targets[row]) is not None
+    )
+    return _plan(replacement, candidates)
 
 
 def apply_changes(
