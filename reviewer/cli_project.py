@@ -70,9 +70,10 @@ def _project(args: argparse.Namespace, verb: str) -> tuple[Project, int]:
     counter = _Counter(verb)
     project = open_paths(args.paths, _config(args), use_cache=not args.no_cache, progress=counter)
     counter.clear()
-    for problem in project.problems:
+    project.rows()  # reads each article's project file (.reviewer.yaml), if any
+    for problem in project.problems + project.configs.problems:
         print(f"reviewer: {problem}", file=sys.stderr)
-    problems = len(project.problems)
+    problems = len(project.problems) + len(project.configs.problems)
     for record in project.records:
         if record.error or record.sidecar_error:
             print(f"reviewer: {record.error or record.sidecar_error}", file=sys.stderr)
@@ -97,7 +98,7 @@ def _shown(paths: Sequence[str], project: Project) -> dict[str, str]:
 
 
 def _checks(project: Project, rels: Sequence[str] | None = None) -> None:
-    _configure_language(project.config)
+    _configure_language(project.config, project.config.check_config())
     counter = _Counter("checking")
     project.run_checks(counter, rels=rels)
     counter.clear()
@@ -365,7 +366,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
     criteria = ApprovalCriteria(args.clean, args.hold_warnings, states, codes, ids)
     project, problems = _project(args, "reading")
     if criteria.needs_checks:
-        _configure_language(project.config)
+        _configure_language(project.config, project.config.check_config())
     readable = [r.rel for r in project.records if not r.error and not r.sidecar_error]
     plan = plan_approval(project, readable, criteria, _Counter("checking"))
     verb = "would approve" if args.dry_run else "approved"

@@ -238,18 +238,32 @@ def test_approval_filters(root: Path) -> None:
 
 
 def test_consistency_across_articles_uses_the_check(root: Path) -> None:
+    from reviewer.core.checks import REGISTRY, CheckConfig
+
     project = open_project(str(root))
+    # A reviewer-fixable difference across files: only the capitals differ.
+    rel = "docs/apps-health.md"
+    ws = project.open_workspace(rel, "ann")
+    row = ws.doc.pairs.sources().index("Related content")
+    ws.session.apply(SetTarget(row=row, new_target="Verwante Inhoud"))
+    ws.save()
+    project.refresh([rel])
     groups = project_consistency(project)
     by_source = {g.source: g for g in groups}
-    assert "Related content" in by_source
     group = by_source["Related content"]
-    assert group.articles >= 2 and len(group.variants) == 2
-    flagged = {(rel, row) for rel, row, _ in group.flagged}
-    minority = group.variants[-1]
-    assert flagged == set(minority.places)
-    assert all("translated as" in m for _, _, m in group.flagged)
-    from reviewer.core.checks import CheckConfig
-
+    assert group.articles == 4 and group.variants[0].target == "Verwante inhoud"
+    assert [(r, k) for r, k, _ in group.flagged] == [(rel, row)]
+    assert "capitals" in group.flagged[0][2]
+    # Exactly what the registered check flags over every article together and not within
+    # one article: its rules, called, not copied.
+    check = REGISTRY["inconsistent-target"].document_fn
+    assert check is not None
+    docs = [open_article(project.path_of(r)).doc for r in project.rels]
+    together = {(d.path, p.id) for d, p, _ in check(docs)}
+    alone = {(d.path, p.id) for doc in docs for d, p, _ in check([doc])}
+    expected = {(project.rel_of(path), pid) for path, pid in together - alone}
+    found = {(r, project.record(r).ids[k]) for g in groups for r, k, _ in g.flagged}
+    assert found == expected
     assert project_consistency(project, CheckConfig(disabled={"inconsistent-target"})) == []
 
 

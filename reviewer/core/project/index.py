@@ -29,7 +29,8 @@ from reviewer.core.project.records import (
     article_path,
     summarize,
 )
-from reviewer.core.project.worker import ChecksJob, SummarizeJob
+from reviewer.core.project.settings import ArticleConfigs
+from reviewer.core.project.worker import CheckTask, SummarizeJob, run_check_tasks
 from reviewer.core.workspace import Workspace, open_article
 from reviewer.core.yamlio import paused_gc
 
@@ -82,11 +83,12 @@ class Project:
         use_cache: bool = True,
     ) -> None:
         self.root = os.path.abspath(root)
-        self.config = config
+        # The user's config; each article's adds its project file (.reviewer.yaml) over it.
+        self.configs = ArticleConfigs(config)
+        self.config = self.configs.for_path(os.path.join(self.root, "_"))  # the root folder's
         self._records = records
         self._files = files  # explicit articles (a CLI run on files), None: the whole folder
         self.use_cache = use_cache
-        self.findings_key = cache.findings_key(config)
         self.revision = 0  # bumped on every change, so a view can tell it is out of date
         # Folders the last look at the disk could not list (their articles are missing).
         self.problems: list[str] = []
@@ -127,7 +129,7 @@ class Project:
         for record in missing:  # the cache's text did not fit: read those files again
             found = stamp_file(self.root, record.rel)
             if found is not None:
-                fresh = summarize(found, self.config)
+                fresh = summarize(found, self.configs.base)
                 self._carry_findings(record, fresh)
                 self._records[record.rel] = fresh
             else:
@@ -145,19 +147,24 @@ class Project:
     def rows(self) -> list[ArticleRow]:
         """One row per article, in path order (rebuilt only after a change)."""
         if self._rows is None:
-            threshold = self.config.mqm_threshold
-            self._rows = [make_row(r, threshold) for r in self._records.values()]
+            self._rows = [
+                make_row(r, self.config_of(r.rel).mqm_threshold) for r in self._records.values()
+            ]
         return self._rows
 
     def row(self, rel: str) -> ArticleRow:
-        return make_row(self._records[rel], self.config.mqm_threshold)
+        return make_row(self._records[rel], self.config_of(rel).mqm_threshold)
 
     def totals(self) -> ProjectTotals:
         return totals(self.rows(), self.config.mqm_threshold)
 
     def open_workspace(self, rel: str, user: str = "") -> Workspace:
         """Open one article for editing, as the window and the CLI do (sidecar and all)."""
-        return open_article(self.path_of(rel), user=user, config=self.config)
+        return open_article(self.path_of(rel), user=user, config=self.config_of(rel))
+
+    def config_of(self, rel: str) -> Config:
+        """The settings that apply to one article (its project file merged over the user's)."""
+        return self.configs.for_path(self.path_of(rel))
 
     def memo(self, key: str, make: Callable[[], T]) -> T:
         """``make()``, computed once per revision of the project (derived indexes)."""
@@ -178,7 +185,9 @@ class Project:
 
     # -- checks ----------------------------------------------------------------------------
     def has_findings(self, record: ArticleRecord) -> bool:
-        return record.findings is not None and record.findings_key == self.findings_key
+        return record.findings is not None and record.findings_key == self.configs.key_for(
+            self.path_of(record.rel)
+        )
 
     def unchecked(self) -> list[str]:
         """Articles whose check findings are missing or stale."""
@@ -200,19 +209,24 @@ class Project:
         todo = self.unchecked() if rels is None else [r for r in rels if r in self._records]
         if not todo:
             return 0
-        job = ChecksJob(self.config)
-        chunks = chunked([(rel, self.path_of(rel)) for rel in todo], CHECKS_CHUNK)
+        tasks = []
+        for rel in todo:
+            path = self.path_of(rel)
+            tasks.append(
+                CheckTask(rel, path, self.configs.for_path(path), self.configs.key_for(path))
+            )
+        chunks = chunked(tasks, CHECKS_CHUNK)
         done = 0
         try:
             for _, data in run_chunks(
-                job,
+                run_check_tasks,
                 chunks,
                 parallel=len(todo) >= PARALLEL_CHECKS_FROM,
                 progress=progress,
                 cancel=cancel,
                 what="Checking",
             ):
-                for rel, article_digest, plain in marshal.loads(data):
+                for rel, article_digest, key, plain in marshal.loads(data):
                     record = self._records.get(rel)
                     if record is None or record.digest != article_digest:
                         continue  # changed on disk meanwhile: the next refresh checks it again
@@ -220,7 +234,7 @@ class Project:
                         StoredFinding(row, code, Level(level), message, line)
                         for row, code, level, message, line in plain
                     ]
-                    record.findings_key = self.findings_key
+                    record.findings_key = key
                     done += 1
         finally:
             if done:
@@ -246,7 +260,7 @@ class Project:
                 continue
             if old is not None and _unchanged(old, found):
                 continue
-            record = summarize(found, self.config)
+            record = summarize(found, self.configs.base)
             self._carry_findings(old, record)
             self._records[rel] = record
             (changed if old is not None else added).append(rel)
@@ -267,9 +281,12 @@ class Project:
         self, progress: ProgressFn | None = None, cancel: CancelToken | None = None
     ) -> Changes:
         """Look at the whole folder again: new, deleted and changed articles."""
+        # Settings are read again too: a project file, glossary or dictionary may have changed.
+        self.configs = ArticleConfigs(self.configs.base)
+        self.config = self.configs.for_path(os.path.join(self.root, "_"))
         found = self._discover()
         before = dict(self._records)
-        records = _index(found, dict(before), self.config, progress, cancel, [])
+        records = _index(found, dict(before), self.configs, progress, cancel, [])
         added = [rel for rel in records if rel not in before]
         removed = [rel for rel in before if rel not in records]
         changed = [rel for rel in records if rel in before and records[rel] is not before[rel]]
@@ -338,7 +355,7 @@ def _same_bytes(record: ArticleRecord, found: Found) -> bool:
 def _index(
     found: Sequence[Found],
     known: dict[str, ArticleRecord],
-    config: Config,
+    configs: ArticleConfigs,
     progress: ProgressFn | None,
     cancel: CancelToken | None,
     changed: list[str],
@@ -358,11 +375,11 @@ def _index(
             stale.append(f)
             changed.append(f.rel)
     if stale:
-        key = cache.findings_key(config)
+        paths = {f.rel: f.path for f in stale}
         chunks = chunked(stale, INDEX_CHUNK)
         with paused_gc():
             for _, data in run_chunks(
-                SummarizeJob(config),
+                SummarizeJob(configs.base),
                 chunks,
                 parallel=len(stale) >= PARALLEL_INDEX_FROM,
                 progress=progress,
@@ -376,7 +393,7 @@ def _index(
                         old is not None
                         and old.digest == new.digest
                         and old.findings is not None
-                        and old.findings_key == key
+                        and old.findings_key == configs.key_for(paths[new.rel])
                     ):
                         new.findings, new.findings_key = old.findings, old.findings_key
                     known[new.rel] = new
@@ -410,7 +427,7 @@ def open_project(
     known = loaded.records
     changed: list[str] = []
     try:
-        project._records = _index(found, known, config, progress, cancel, changed)
+        project._records = _index(found, known, project.configs, progress, cancel, changed)
     except BaseException:
         if use_cache and changed:  # keep what was read: the next open starts from there
             loaded.fill_texts(known)

@@ -39,17 +39,23 @@ def use_language(settings: LanguageSettings) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class ChecksJob:
-    """Run the checks on a chunk of (rel, path); returns (rel, digest, plain findings) each."""
+class CheckTask:
+    """One article to check, with the settings that apply to it and the key its findings are
+    stored under (both worked out by the project, so every process agrees on them)."""
 
+    rel: str
+    path: str
     config: Config
+    key: str
 
-    def __call__(self, chunk: list[tuple[str, str]]) -> bytes:
-        load_builtin_checks()
-        use_language(self.config.language_settings())
-        out = []
-        for rel, path in chunk:
-            digest, findings = check_findings(path, self.config)
-            plain = [(f.row, f.code, f.level.value, f.message, f.line) for f in findings]
-            out.append((rel, digest, plain))
-        return marshal.dumps(out)
+
+def run_check_tasks(chunk: list[CheckTask]) -> bytes:
+    """Run the checks on a chunk of articles; returns (rel, digest, key, plain findings) each."""
+    load_builtin_checks()
+    out = []
+    for task in chunk:
+        use_language(task.config.language_settings())
+        digest, findings = check_findings(task.path, task.config)
+        plain = [(f.row, f.code, f.level.value, f.message, f.line) for f in findings]
+        out.append((task.rel, digest, task.key, plain))
+    return marshal.dumps(out)
