@@ -1,0 +1,144 @@
+"""Preview render and update times: full render, one typical edit, moving the current segment."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import PREFIX, build_synthetic, corpus_segments  # noqa: E402
+
+from reviewer.core.format import Document, parse  # noqa: E402
+from reviewer.core.render.preview import ArticlePreview  # noqa: E402
+from reviewer.core.render.style import CURRENT  # noqa: E402
+
+ARTICLES = Path("/work/shared/articles")
+LARGEST_REAL = 11_562  # pairs in the largest article of the survey (FORMAT.md)
+GOAL_MS = 50.0
+
+
+def synthetic_table(n_pairs: int, segments: list[tuple[str, str, str]]) -> bytes:
+    """An article that is one long table of real one-line pairs, two per row."""
+    one_line = [(t, s) for t, s, _ in segments if "\n" not in t + s and "|" not in t + s]
+    rows = ["---\ntitle: Synthetische tabel\n---\n\n| Naam | Beschrijving |\n|---|---|\n"]
+    for n in range(0, n_pairs, 2):
+        cells = []
+        for m in (n, n + 1):
+            target, source = one_line[m % len(one_line)]
+            pid = f"{PREFIX}-{101 + m}"
+            cells.append(
+                f'<span data-ttu-id="{pid}">{target}</span><span class="sxs-lookup">'
+                f'<span data-stu-id="{pid}">{source}</span></span>'
+            )
+        rows.append("|" + "|".join(cells) + "|\n")
+    return "".join(rows).encode("utf-8")
+
+
+def largest_real(count: int) -> list[Path]:
+    """The real articles with the most pairs, when the shared article set is present."""
+    if not ARTICLES.is_dir():
+        return []
+    sized = []
+    for path in ARTICLES.rglob("*.md"):
+        data = path.read_bytes()
+        sized.append((data.count(b"data-ttu-id="), path))
+    sized.sort(reverse=True)
+    return [p for _, p in sized[:count]]
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def measure(name: str, doc: Document, edits: int, repeat: int, seed: int) -> dict[str, object]:
+    full = [timed(lambda: ArticlePreview(doc).html()) for _ in range(repeat)]
+    preview = ArticlePreview(doc)
+    rng = random.Random(seed)
+    shown = [pid for i in range(len(preview)) for pid in preview.block_pairs(i)]
+    picked = rng.sample(shown, min(edits, len(shown)))
+    # A typical edit: one word of the target changed, as a reviewer types it.
+    updates: list[float] = []
+    full_updates = 0
+    for pid in picked:
+        text = preview.text_of(pid)
+        words = text.split(" ")
+        words[len(words) // 2] = words[len(words) // 2] + "x"
+        start = time.perf_counter()
+        result = preview.update(pid, " ".join(words))
+        updates.append(time.perf_counter() - start)
+        full_updates += result.full
+    marks = [timed(lambda pid=pid: _mark(preview, pid)) for pid in picked]
+    return {
+        "article": name,
+        "pairs": len(doc.pairs),
+        "blocks": len(preview),
+        "full_ms": statistics.median(full) * 1e3,
+        "update_ms": statistics.median(updates) * 1e3,
+        "update_p90_ms": _p90(updates) * 1e3,
+        "update_max_ms": max(updates) * 1e3,
+        "full_updates": full_updates,
+        "mark_ms": statistics.median(marks) * 1e3,
+    }
+
+
+def _mark(preview: ArticlePreview, pid: str) -> None:
+    """Move the current segment: re-mark, then read the changed blocks' HTML."""
+    for index in preview.set_marks({pid: CURRENT}):
+        preview.block_html(index)
+
+
+def _p90(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--json", action="store_true", help="print one JSON object only")
+    parser.add_argument("--repeat", type=int, default=3, help="full renders per article (median)")
+    parser.add_argument("--edits", type=int, default=40, help="edits timed per article")
+    parser.add_argument("--real", type=int, default=3, help="largest real articles to include")
+    parser.add_argument("--seed", type=int, default=20261203)
+    args = parser.parse_args(argv)
+
+    segments = corpus_segments()
+    inputs: list[tuple[str, Document]] = []
+    for path in largest_real(args.real):
+        inputs.append((path.name, parse(path.read_bytes(), str(path))))
+    for pairs in (LARGEST_REAL, 50_000):
+        inputs.append((f"synthetic {pairs:,}", parse(build_synthetic(pairs, segments))))
+    table = synthetic_table(LARGEST_REAL, segments)
+    inputs.append((f"synthetic table {LARGEST_REAL:,}", parse(table)))
+
+    results = [measure(name, doc, args.edits, args.repeat, args.seed) for name, doc in inputs]
+    if args.json:
+        print(json.dumps({"results": results, "goal_ms": GOAL_MS}))
+        return 0
+    print(f"medians; full render of {args.repeat}, update and mark of {args.edits} random segments")
+    print(
+        f"{'article':<48} {'pairs':>6} {'blocks':>6} {'full ms':>8} {'update':>7} "
+        f"{'p90':>6} {'max':>6} {'mark':>5} {'FULL':>4}"
+    )
+    for r in results:
+        print(
+            f"{str(r['article'])[:48]:<48} {r['pairs']:>6} {r['blocks']:>6} "
+            f"{r['full_ms']:>8.0f} {r['update_ms']:>7.1f} {r['update_p90_ms']:>6.1f} "
+            f"{r['update_max_ms']:>6.1f} {r['mark_ms']:>5.1f} {r['full_updates']:>4}"
+        )
+    print(f"goal: a typical edit updates in < {GOAL_MS:.0f} ms (the update column)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
