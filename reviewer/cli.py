@@ -16,10 +16,11 @@ from reviewer import __version__
 from reviewer.core.checks import REGISTRY, Finding, Level, run_checks
 from reviewer.core.config import Config, load_config
 from reviewer.core.errors import ReviewerError
-from reviewer.core.exporters import FORMATS, export, export_format
-from reviewer.core.fileio import read_bytes
+from reviewer.core.exporters import FORMATS, collect_rows, export, export_format, render
+from reviewer.core.fileio import atomic_write, read_bytes
 from reviewer.core.format import parse
 from reviewer.core.mqm import IssueStatus, Severity
+from reviewer.core.render.report import export_rendered
 from reviewer.core.scoring import (
     document_words,
     edit_distance,
@@ -302,15 +303,26 @@ def sarif_log(found: Sequence[tuple[Workspace, Finding]]) -> dict[str, Any]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     try:
-        export_format(args.output)
+        fmt = args.format or export_format(args.output)
     except ValueError as exc:
         print(f"reviewer: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.rendered and fmt != "html":
+        print("reviewer: --rendered needs the html format (--format html).", file=sys.stderr)
         return EXIT_INPUT
     config = _config(args)
     workspaces, failed = _open_all(args, config, "reading")
     _run_checks(workspaces, config)
+    sessions = [ws.session for ws in workspaces]
     try:
-        rows = export([ws.session for ws in workspaces], args.output, config.mqm_threshold)
+        if args.rendered:
+            rows = export_rendered(sessions, args.output, config.mqm_threshold)
+        elif args.format:
+            found = collect_rows(sessions)
+            atomic_write(args.output, render(sessions, fmt, config.mqm_threshold, found))
+            rows = len(found)
+        else:
+            rows = export(sessions, args.output, config.mqm_threshold)
     except OSError as exc:
         print(f"reviewer: could not write {args.output}: {exc.strerror}.", file=sys.stderr)
         return EXIT_INPUT
@@ -513,6 +525,12 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="FILE",
         help=f"output file; its extension picks the format ({', '.join(FORMATS)})",
+    )
+    exp.add_argument("--format", choices=FORMATS, help="the format, whatever the extension")
+    exp.add_argument(
+        "--rendered",
+        action="store_true",
+        help="html only: each article rendered as readers see it, its issues beside it",
     )
     exp.set_defaults(func=cmd_export)
 
