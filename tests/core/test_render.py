@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from reviewer.core.format import Document, parse
 from reviewer.core.render.blocks import CLOSE, MID, OPEN, TABLE_CHUNK
-from reviewer.core.render.markdown import render_inline
-from reviewer.core.render.preview import NOTHING, SOURCE, ArticlePreview
+from reviewer.core.render.preview import NOTHING, SOURCE, ArticlePreview, render_inline
 from reviewer.core.render.sanitize import (
     LINK_ANCHOR,
     LINK_EXTERNAL,
@@ -101,7 +100,7 @@ def test_source_side_renders_the_english_with_english_labels() -> None:
     doc = load(NOTES)
     target = ArticlePreview(doc).html()
     source = ArticlePreview(doc, SOURCE).html()
-    assert target.count("<b>Opmerking</b>") == 5 and "[!NOTE]" not in target
+    assert target.count("<b>Notitie</b>") == 5 and "[!NOTE]" not in target
     assert source.count("<b>Note</b>") == 5
     assert "As part of the investigation" in source
     assert '<table class="md-table"' in target

@@ -13,18 +13,11 @@ from reviewer.core.edits import AddIssue, SetTarget
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.render.report import export_rendered
 from reviewer.core.workspace import open_article
+from tests.core.test_cli import no_user_config  # noqa: F401 (an autouse fixture)
 from tests.core.test_render import HOSTILE, assert_safe
 from tests.corpus import CORPUS, SAMPLE
 
 NOTES = "collect-diagnostic-data.md"
-
-
-@pytest.fixture(autouse=True)
-def no_user_config(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("REVIEWER_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
 
 
 @pytest.fixture
@@ -54,7 +47,7 @@ def test_cli_writes_the_rendered_report(
     assert "Content-Security-Policy" in html
     # Both articles are rendered as pages: callouts, tables, no sxs-lookup spans.
     assert html.count('<h2 class="file"') == 2
-    assert "<b>Opmerking</b>" in html and '<table class="md-table"' in html
+    assert "<b>Notitie</b>" in html and '<table class="md-table"' in html
     assert "sxs-lookup" not in html and "data-ttu-id" not in html
     # The issue sits beside its segment: the segment is tinted and numbered, the card names it.
     card = re.search(r'<div class="card sev-major">.*?</div></div>', html, re.S)

@@ -145,7 +145,6 @@ class Unit:
     pairs: list[int] = field(default_factory=list)
     chunks: list[Chunk] = field(default_factory=list)
     table: Table | None = None
-    last_type: str = ""  # the type of its last block, "" when it has none
     composed: Composed | None = None  # its Markdown, kept while edits can splice into it
 
 
@@ -215,7 +214,6 @@ class Renderer:
         ``pair_lines`` gives each of ``unit.pairs`` its line relative to the unit; ``serials``
         are reused for the chunks when their number is unchanged, so anchors stay the same.
         """
-        unit.last_type = blocks[-1][0] if blocks else ""
         unit.table = None
         if len(blocks) == 1 and blocks[0][0] == "table_open":
             table = self._table(unit, tokens, blocks[0], env, first_line, pair_lines, serials)

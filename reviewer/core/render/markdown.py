@@ -19,7 +19,7 @@ ALERTS = ("NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION")
 # The labels a reader's page shows above each alert, per language of the rendered side.
 ALERT_LABELS: dict[str, dict[str, str]] = {
     "nl": {
-        "NOTE": "Opmerking",
+        "NOTE": "Notitie",
         "TIP": "Tip",
         "IMPORTANT": "Belangrijk",
         "WARNING": "Waarschuwing",
@@ -232,10 +232,3 @@ def make_markdown() -> MarkdownIt:
 
 MD = make_markdown()
 
-
-def render_inline(text: str, lang: str = "nl") -> str:
-    """One segment as safe inline HTML (no paragraph around it), e.g. for a list of issues."""
-    from reviewer.core.render.blocks import clean
-
-    rendered: str = MD.renderInline(clean(text), {"lang": lang})
-    return rendered

@@ -390,5 +390,11 @@ class ArticlePreview:
         self._build(pieces)
 
 
+def render_inline(text: str, lang: str = "nl") -> str:
+    """One segment as safe inline HTML (no paragraph around it), e.g. for a list of issues."""
+    rendered: str = MD.renderInline(clean(text), {"lang": lang})
+    return rendered
+
+
 def _pairs(parts: Parts) -> list[int]:
     return [p for p in parts if isinstance(p, int)]

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from reviewer.core.exporters import ExportRow, collect_rows, scores
 from reviewer.core.fileio import atomic_write
-from reviewer.core.render.markdown import render_inline
-from reviewer.core.render.preview import ArticlePreview
+from reviewer.core.render.preview import ArticlePreview, render_inline
 from reviewer.core.render.style import ERROR, EXPORT_CSS, INFO, WARNING
 from reviewer.core.scoring import DEFAULT_THRESHOLD, MqmScore
 from reviewer.core.session import ReviewSession
@@ -38,6 +37,8 @@ tr.has-notes > td.article { background: #fcfcfd; }
 .card.sev-minor { border-left-color: #e0a340; }
 .card.sev-neutral { border-left-color: #6b8fc7; }
 .card-head { color: #555; }
+.item { border-top: 1px solid #eceef2; margin-top: .35em; padding-top: .3em; }
+.meta { color: #777; font-size: .85em; }
 .card-head .num { display: inline-block; min-width: 1.4em; text-align: center; color: #fff;
   background: #5b6b82; border-radius: 3px; margin-right: .3em; }
 .card-head .sev { font-weight: bold; color: #333; }
@@ -123,9 +124,10 @@ def _article(n: int, session: ReviewSession, rows: list[ExportRow], score: MqmSc
             worst[row.id] = row.severity
     preview.set_marks({pid: _TINT.get(sev, INFO) for pid, sev in worst.items()})
     preview.set_badges({pid: ",".join(map(str, nums)) for pid, nums in numbers.items()})
-    cards: dict[str, list[str]] = {}
+    grouped: dict[str, list[tuple[int, ExportRow]]] = {}
     for number, row in enumerate(rows, start=1):
-        cards.setdefault(row.id, []).append(_card(prefix, number, row))
+        grouped.setdefault(row.id, []).append((number, row))
+    cards = {pid: _note(prefix, found) for pid, found in grouped.items()}
     name = session.doc.path or "(unnamed article)"
     out = [f'<h2 class="file" id="f{n}">{_e(name)}</h2>']
     if score is not None:
@@ -139,7 +141,7 @@ def _article(n: int, session: ReviewSession, rows: list[ExportRow], score: MqmSc
     body: list[str] = []
     plain: list[str] = []  # consecutive blocks without issues, kept in one row
     for b, block in enumerate(preview.blocks()):
-        notes = [card for pid in preview.block_pairs(b) for card in cards.get(pid, [])]
+        notes = [cards[pid] for pid in preview.block_pairs(b) if pid in cards]
         shown.update(preview.block_pairs(b))
         if not notes:
             plain.append(block)
@@ -150,7 +152,7 @@ def _article(n: int, session: ReviewSession, rows: list[ExportRow], score: MqmSc
         body.append(_row(block, "".join(notes), has_notes=True))
     if plain:
         body.append(_row("".join(plain), ""))
-    offpage = [card for pid, found in cards.items() if pid not in shown for card in found]
+    offpage = [card for pid, card in cards.items() if pid not in shown]
     if offpage:
         out.append('<div class="offpage"><p class="lbl">Not on the page (front matter)</p>')
         out.extend(offpage)
@@ -167,36 +169,39 @@ def _row(article: str, notes: str, has_notes: bool = False) -> str:
     return f'<tr{cls}><td class="article">{article}</td><td class="notes">{notes}</td></tr>'
 
 
-def _card(prefix: str, number: int, row: ExportRow) -> str:
-    severity = row.severity.lower()
-    head = [
-        f'<span class="num">{number}</span>',
-        f'<a href="#{_e(prefix)}seg-{_e(row.id)}">{_e(row.id)}</a>',
-        f"line {row.line}",
-        f'<span class="sev">{_e(row.severity)}</span>',
-        _e(row.category),
-        _e(row.kind if row.kind != "Issue" else f"Issue, {row.status.lower()}"),
-    ]
+def _note(prefix: str, found: list[tuple[int, ExportRow]]) -> str:
+    """One segment's box beside the page: its id and source once, then each issue."""
+    first = found[0][1]
+    worst = min((row.severity for _, row in found), key=lambda sev: _RANK.get(sev, 9))
     parts = [
-        f'<div class="card sev-{_e(severity)}">',
-        f'<div class="card-head">{" · ".join(head)}</div>',
-    ]
-    if row.comment:
-        parts.append(f'<div class="card-text">{_e(row.comment)}</div>')
-    parts.append(
+        f'<div class="card sev-{_e(worst.lower())}">',
+        f'<div class="card-head"><a href="#{_e(prefix)}seg-{_e(first.id)}">{_e(first.id)}</a>'
+        f" · line {first.line} · {_e(first.state)}</div>",
         f'<div class="card-src"><span class="lbl">Source</span>'
-        f"{render_inline(row.source, 'en')}</div>"
-    )
-    if row.original_mt and row.original_mt != row.target:
+        f"{render_inline(first.source, 'en')}</div>",
+    ]
+    if first.original_mt and first.original_mt != first.target:
         parts.append(
             f'<div class="card-mt"><span class="lbl">Original MT</span>'
-            f"{render_inline(row.original_mt, 'nl')}</div>"
+            f"{render_inline(first.original_mt, 'nl')}</div>"
         )
-    meta = [x for x in (row.author, row.created[:16].replace("T", " "), row.check_code) if x]
-    if meta:
-        parts.append(f'<div class="card-head">{_e(" · ".join(meta))}</div>')
+    parts.extend(_item(number, row) for number, row in found)
     parts.append("</div>")
     return "".join(parts)
+
+
+def _item(number: int, row: ExportRow) -> str:
+    kind = f"Issue, {row.status.lower()}" if row.kind == "Issue" else row.kind
+    head = " · ".join(
+        (f'<span class="sev">{_e(row.severity)}</span>', _e(row.category), _e(kind))
+    )
+    meta = [x for x in (row.author, row.created[:16].replace("T", " "), row.check_code) if x]
+    return (
+        f'<div class="item"><div class="card-head"><span class="num">{number}</span>{head}</div>'
+        + (f'<div class="card-text">{_e(row.comment)}</div>' if row.comment else "")
+        + (f'<div class="meta">{_e(" · ".join(meta))}</div>' if meta else "")
+        + "</div>"
+    )
 
 
 def export_rendered(

@@ -11,7 +11,7 @@ INFO = "seg-info"
 # QTextDocument.setDefaultStyleSheet understands class selectors and these properties.
 PREVIEW_CSS = """
 .seg-current { background-color: #fff0a8; }
-.seg-error { background-color: #fddcdc; }
+.seg-error { background-color: #fbd3d3; }
 .seg-warning { background-color: #ffeccc; }
 .seg-info { background-color: #e3eefb; }
 .seg-current.seg-error, .seg-current.seg-warning { background-color: #ffd98a; }
