@@ -29,8 +29,10 @@ _MARKERS_RE = re.compile("\u2402[\U000f0000-\U000fffff]{2}\u2403|\u2404")
 _LINE_PREFIX_RE = re.compile(
     r"(?:[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+|\|))*"
 )
-# Body rows per display block of a long table: a row edit re-renders this many rows at most.
+# Body rows (and segments) per display block of a long table: a row edit re-renders this
+# much at most.
 TABLE_CHUNK = 40
+TABLE_CHUNK_SEGMENTS = 60
 
 Block = tuple[str, int, int, int]  # (token type, first token, first line, end line)
 Parts = list[str | int]  # raw Markdown and segment indexes
@@ -238,10 +240,14 @@ class Renderer:
         serials: list[int] | None,
     ) -> bool:
         parts = table_parts(tokens, block[1])
-        if parts is None or len(parts.rows) <= TABLE_CHUNK:
+        if parts is None or (
+            len(parts.rows) <= TABLE_CHUNK and len(unit.pairs) <= TABLE_CHUNK_SEGMENTS
+        ):
             return False
-        bounds = [*range(0, len(parts.rows), TABLE_CHUNK), len(parts.rows)]
         row_lines = [tokens[a].map[0] - first_line for a, _ in parts.rows]  # type: ignore[index]
+        bounds = _chunk_bounds(row_lines, pair_lines)
+        if len(bounds) < 3:
+            return False
         start = block[2] - first_line
         head_lines = row_lines[0] - start
         table = Table(start, head_lines, parts.columns, row_lines, bounds, parts.widths())
@@ -260,6 +266,26 @@ class Renderer:
         ]
         unit.table = table
         return True
+
+
+def _chunk_bounds(row_lines: list[int], pair_lines: list[int]) -> list[int]:
+    """Where chunks start: at most TABLE_CHUNK rows and, rows allowing, TABLE_CHUNK_SEGMENTS
+    segments each, so a wide table's chunk costs about what a narrow one's does."""
+    per_row = [0] * len(row_lines)
+    for line in pair_lines:
+        row = bisect_right(row_lines, line) - 1
+        if row >= 0:
+            per_row[row] += 1
+    bounds = [0]
+    rows = segments = 0
+    for r, count in enumerate(per_row):
+        if rows and (rows >= TABLE_CHUNK or segments + count > TABLE_CHUNK_SEGMENTS):
+            bounds.append(r)
+            rows = segments = 0
+        rows += 1
+        segments += count
+    bounds.append(len(row_lines))
+    return bounds
 
 
 def table_chunk_of(table: Table, line: int) -> int:
