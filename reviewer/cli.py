@@ -1,9 +1,11 @@
-"""The command line: verify, check, export, approve and stats over the same core as the window."""
+"""The command line: verify, check, export, import, approve, stats, over the window's core."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import fnmatch
 import getpass
 import json
 import os
@@ -16,9 +18,10 @@ from reviewer import __version__
 from reviewer.core.checks import REGISTRY, Finding, Level, run_checks
 from reviewer.core.config import Config, load_config
 from reviewer.core.errors import ReviewerError
-from reviewer.core.exporters import FORMATS, collect_rows, export, export_format, render
-from reviewer.core.fileio import atomic_write, read_bytes
+from reviewer.core.exporters import FORMATS, export, export_format
+from reviewer.core.fileio import read_bytes
 from reviewer.core.format import parse
+from reviewer.core.importing import ImportPlan, plan_import
 from reviewer.core.mqm import IssueStatus, Severity
 from reviewer.core.render.report import export_rendered
 from reviewer.core.scoring import (
@@ -29,28 +32,87 @@ from reviewer.core.scoring import (
     total_score,
 )
 from reviewer.core.segments import State
-from reviewer.core.workspace import Workspace, open_article
+from reviewer.core.tmx import export_tmx
+from reviewer.core.workspace import SaveError, Workspace, open_article
+from reviewer.core.xliff import export_xliff
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
+# What to do when a file cannot be written, worded for the command line (no Save As here).
+_WRITE_ADVICE = {
+    errno.EROFS: "The disk or share is read-only: copy the files to a folder you can write to "
+    "and run the command there.",
+    errno.EACCES: "You may not write to that folder: ask for write access, or copy the files "
+    "to a folder of yours.",
+    errno.ENOSPC: "The disk is full: free some space and run the command again.",
+    errno.EDQUOT: "Your disk quota is used up: free some space and run the command again.",
+    errno.ENOENT: "The folder does not exist: check the path.",
+    errno.ENAMETOOLONG: "The name is too long for this disk: rename the article (its review "
+    "file adds 12 characters) or move it to a shorter path.",
+}
+_WRITE_ADVICE[errno.EPERM] = _WRITE_ADVICE[errno.EACCES]
+WINDOWS_MAX_PATH = 260
 
-def iter_articles(paths: Iterable[str]) -> list[str]:
-    """Files named, plus every ``*.md`` below each folder named, in a stable order."""
+
+def write_advice(path: str, exc: OSError) -> str:
+    """Why ``path`` could not be written and what to do, in one line."""
+    reason = exc.strerror or str(exc)
+    if sys.platform == "win32" and len(os.path.abspath(path)) >= WINDOWS_MAX_PATH:
+        advice = (
+            "Windows limits paths to 260 characters unless long paths are enabled: enable "
+            "them (see the README) or move the folder to a shorter path."
+        )
+    else:
+        advice = _WRITE_ADVICE.get(exc.errno or 0, "Nothing was written; run the command again.")
+    return f"{path}: cannot write it: {reason}. {advice}"
+
+
+def iter_articles(paths: Iterable[str], problems: list[str] | None = None) -> list[str]:
+    """Files named, plus every ``*.md`` below each folder named, in a stable order.
+
+    A folder below that cannot be listed (no permission, a path too long for the system) is
+    skipped, and a message naming it goes to ``problems``.
+    """
     found: list[str] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found.extend(str(f) for f in sorted(p.rglob("*.md")) if f.is_file())
+        try:
+            is_dir = p.is_dir()
+        except OSError:  # a name too long for the system: reading it reports that clearly
+            is_dir = False
+        if is_dir:
+            found.extend(str(f) for f in _articles_below(p, problems))
         else:
             found.append(raw)
     return found
 
 
+def _articles_below(folder: Path, problems: list[str] | None) -> list[Path]:
+    def unlisted(exc: OSError) -> None:
+        if problems is not None:
+            where = exc.filename or folder
+            problems.append(f"{where}: folder skipped, it cannot be listed: {exc.strerror}.")
+
+    # os.walk, unlike Path.rglob, goes on past a folder it cannot list. Links to folders are
+    # not followed (as rglob), so a link loop cannot recurse forever.
+    found = [
+        Path(top, name)
+        for top, _dirs, names in os.walk(folder, onerror=unlisted)
+        for name in names
+        if fnmatch.fnmatch(name, "*.md")
+    ]
+    return sorted(f for f in found if f.is_file())
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
-    files = iter_articles(args.paths)
-    total_pairs = total_warnings = failures = unreadable = 0
+    problems: list[str] = []
+    files = iter_articles(args.paths, problems)
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    total_pairs = total_warnings = failures = 0
+    unreadable = len(problems)
     for name in files:
         try:
             data = read_bytes(name)
@@ -141,11 +203,14 @@ def _unique(files: Iterable[str]) -> list[str]:
 
 def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list[Workspace], int]:
     """Open every article named; unreadable ones are reported on stderr and counted."""
-    files = _unique(iter_articles(args.paths))
+    problems: list[str] = []
+    files = _unique(iter_articles(args.paths, problems))
+    for problem in problems:
+        print(f"reviewer: {problem}", file=sys.stderr)
     user = _user(args, config)
     progress = Progress(verb, len(files))
     opened: list[Workspace] = []
-    failed = 0
+    failed = len(problems)
     for k, name in enumerate(files, start=1):
         progress.step(k)
         try:
@@ -161,9 +226,25 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
 def _run_checks(workspaces: Sequence[Workspace], config: Config) -> None:
     """One run over all articles, so the consistency checks compare across files."""
     docs = [ws.session.doc for ws in workspaces]
+    _configure_language(config)
     findings = run_checks(docs, config.check_config())
     for ws in workspaces:
         ws.session.assign_findings(findings)
+
+
+def _configure_language(config: Config) -> None:
+    """Point the spelling and terminology checks at the user's files; say once on stderr when
+    spelling is off or a glossary cannot be read."""
+    from reviewer.core.checks import lexicon, terms
+
+    lexicon.configure(config.language_settings())
+    checks = config.check_config()
+    wanted = {c.code for c in REGISTRY.values() if checks.enabled(c)}
+    status = lexicon.spelling_status()
+    if not status.available and "spelling" in wanted:
+        print(f"reviewer: {status.message}", file=sys.stderr)
+    for problem in terms.load_problems():
+        print(f"reviewer: {problem}", file=sys.stderr)
 
 
 def _column(ws: Workspace, f: Finding) -> int:
@@ -301,33 +382,110 @@ def sarif_log(found: Sequence[tuple[Workspace, Finding]]) -> dict[str, Any]:
 # -- export ------------------------------------------------------------------------------
 
 
+EXCHANGE_FORMATS = ("xliff", "xliff2", "tmx")
+_BY_EXTENSION = {".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
+
+
+def _export_kind(args: argparse.Namespace) -> str:
+    """The format asked for, else the one the output's extension names; ValueError if none."""
+    if args.format:
+        return str(args.format)
+    ext = os.path.splitext(args.output)[1].lower()
+    return _BY_EXTENSION.get(ext) or export_format(args.output)
+
+
+def _common_root(workspaces: Sequence[Workspace]) -> str | None:
+    """The folder every article sits in, so exchange files name them relative to it."""
+    if len(workspaces) < 2:
+        return None
+    return os.path.commonpath([os.path.dirname(os.path.abspath(ws.path)) for ws in workspaces])
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     try:
-        fmt = args.format or export_format(args.output)
+        kind = _export_kind(args)
     except ValueError as exc:
         print(f"reviewer: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    if args.rendered and fmt != "html":
+    if kind not in EXCHANGE_FORMATS and (args.raw or args.all):
+        print("reviewer: --raw and --all apply to xliff, xliff2 and tmx only.", file=sys.stderr)
+        return EXIT_INPUT
+    if args.all and kind != "tmx":
+        print("reviewer: --all applies to tmx only.", file=sys.stderr)
+        return EXIT_INPUT
+    if args.rendered and kind != "html":
         print("reviewer: --rendered needs the html format (--format html).", file=sys.stderr)
         return EXIT_INPUT
     config = _config(args)
     workspaces, failed = _open_all(args, config, "reading")
-    _run_checks(workspaces, config)
     sessions = [ws.session for ws in workspaces]
+    root = _common_root(workspaces)
     try:
-        if args.rendered:
-            rows = export_rendered(sessions, args.output, config.mqm_threshold)
-        elif args.format:
-            found = collect_rows(sessions)
-            atomic_write(args.output, render(sessions, fmt, config.mqm_threshold, found))
-            rows = len(found)
+        if kind in ("xliff", "xliff2"):
+            version = "1.2" if kind == "xliff" else "2.1"
+            count = export_xliff(sessions, args.output, version, args.raw, root)
+            what = f"{count} units (XLIFF {version})"
+        elif kind == "tmx":
+            count = export_tmx(sessions, args.output, args.all, args.raw, root)
+            what = (
+                f"{count} translation units ({'all' if args.all else 'approved'} pairs, TMX 1.4b)"
+            )
+        elif args.rendered:
+            _run_checks(workspaces, config)
+            count = export_rendered(sessions, args.output, config.mqm_threshold)
+            what = f"{count} rows"
         else:
-            rows = export(sessions, args.output, config.mqm_threshold)
+            _run_checks(workspaces, config)
+            count = export(sessions, args.output, config.mqm_threshold, fmt=kind)
+            what = f"{count} rows"
     except OSError as exc:
-        print(f"reviewer: could not write {args.output}: {exc.strerror}.", file=sys.stderr)
+        print(f"reviewer: {write_advice(args.output, exc)}", file=sys.stderr)
         return EXIT_INPUT
-    print(f"wrote {rows} rows from {len(workspaces)} files to {args.output}")
+    print(f"wrote {what} from {len(workspaces)} files to {args.output}")
     return EXIT_INPUT if failed else EXIT_OK
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def _show_text(label: str, text: str) -> None:
+    lines = text.split("\n")
+    print(f"    {label} {lines[0]}")
+    for more in lines[1:]:
+        print(f"      {more}")
+
+
+def _print_plan(plan: ImportPlan, verbose: bool) -> None:
+    name = os.path.basename(plan.path)
+    for c in plan.changes:
+        print(f"  change {c.id} ({name} line {c.line})")
+        if verbose:
+            _show_text("-", c.before)
+            _show_text("+", c.after)
+        for w in c.warnings:
+            print(f"    warning [{w.code}] {w.message}")
+    for r in plan.rejected:
+        print(
+            f"  rejected {r.id or '(no id)'} ({name} line {r.line}): {r.reason.label}: {r.message}"
+        )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    config = _config(args)
+    user = _user(args, config)
+    ws = open_article(args.article, user=user, config=config)
+    plan = plan_import(ws.session, args.file, author=user)
+    verb = "would import" if args.dry_run else "imported"
+    print(f"{args.file} ({plan.kind}) into {ws.path}:")
+    _print_plan(plan, args.verbose or args.dry_run)
+    print(plan.summary())
+    edit = plan.edit()
+    if edit is not None and not args.dry_run:
+        ws.session.apply(edit)
+        ws.save()
+    n = len(plan.changes)
+    print(f"{verb} {n} target{'' if n == 1 else 's'} into {ws.path}")
+    return EXIT_FINDINGS if plan.rejected else EXIT_OK
 
 
 # -- approve -----------------------------------------------------------------------------
@@ -351,7 +509,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
         _run_checks(workspaces, config)
     wanted = set(ids)
     seen: set[str] = set()
-    total = 0
+    total = unsaved = 0
     verb = "would approve" if args.dry_run else "approved"
     for ws in workspaces:
         session = ws.session
@@ -365,13 +523,20 @@ def cmd_approve(args: argparse.Namespace) -> int:
         total += count
         if edit is not None and not args.dry_run:
             session.apply(edit)
-            ws.save()  # the article is untouched: only its sidecar is written
+            try:
+                ws.save()  # the article is untouched: only its sidecar is written
+            except SaveError as exc:  # report it and go on with the other files
+                total -= count
+                unsaved += 1
+                why = write_advice(exc.path, exc.cause) if exc.cause is not None else str(exc)
+                print(f"reviewer: {ws.path}: approvals not saved. {why}", file=sys.stderr)
+                continue
         print(f"{ws.path}: {verb} {count} segments")
     missing = [i for i in ids if i not in seen]
     if missing:
         print(f"reviewer: id not found in any file: {', '.join(missing)}", file=sys.stderr)
-    print(f"{verb} {total} segments in {len(workspaces)} files")
-    return EXIT_INPUT if failed or missing else EXIT_OK
+    print(f"{verb} {total} segments in {len(workspaces) - unsaved} files")
+    return EXIT_INPUT if failed or unsaved or missing else EXIT_OK
 
 
 # -- stats -------------------------------------------------------------------------------
@@ -459,9 +624,10 @@ def _print_stats(title: str, f: dict[str, Any]) -> None:
 EPILOG = """\
 exit codes:
   0  success: nothing at or above --fail-on was found
-  1  check: findings at or above --fail-on; verify: an article would not round-trip
-  2  unreadable input (an article, its .review.yaml sidecar or the config file) or a
-     usage error; the message on stderr names the file
+  1  check: findings at or above --fail-on; verify: an article would not round-trip;
+     import: some units were rejected (the others were imported)
+  2  unreadable input (an article, its .review.yaml sidecar, the config file or a file to
+     import) or a usage error; the message on stderr names the file
 
 config: --config FILE, else $REVIEWER_CONFIG, else config.yaml in the user config folder.
 See docs/CLI.md for every command with examples.
@@ -492,16 +658,19 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, help_text: str, description: str = "", paths: bool = True
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
             help=help_text,
-            description=help_text,
+            description=description or help_text,
             parents=[common],
             epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every *.md)")
+        if paths:
+            p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every *.md)")
         return p
 
     verify = add("verify", "check that every article round-trips byte for byte")
@@ -518,21 +687,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
 
-    exp = add("export", "export manual issues and check findings with MQM scores")
+    exp = add(
+        "export",
+        "export issues and findings (csv, xlsx, html, json), or the segments as XLIFF or TMX",
+    )
     exp.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="FILE",
-        help=f"output file; its extension picks the format ({', '.join(FORMATS)})",
+        help="output file; without --format its extension picks the format "
+        f"({', '.join(FORMATS)}, xlf, tmx)",
     )
-    exp.add_argument("--format", choices=FORMATS, help="the format, whatever the extension")
+    exp.add_argument(
+        "--format",
+        choices=(*FORMATS, *EXCHANGE_FORMATS),
+        help="xliff: XLIFF 1.2; xliff2: XLIFF 2.1; tmx: TMX 1.4b memory of approved pairs",
+    )
+    exp.add_argument(
+        "--raw",
+        action="store_true",
+        help="xliff, xliff2, tmx: markup as plain text instead of protected inline codes",
+    )
+    exp.add_argument(
+        "--all", action="store_true", help="tmx: every pair, not only the approved ones"
+    )
     exp.add_argument(
         "--rendered",
         action="store_true",
         help="html only: each article rendered as readers see it, its issues beside it",
     )
     exp.set_defaults(func=cmd_export)
+
+    imp = add(
+        "import",
+        "take targets from an XLIFF file or a corrected issue sheet into an article",
+        "Set the targets an XLIFF file (1.2 or 2.x) or an exported issue sheet (.xlsx, .csv: "
+        "its 'Corrected target' column) offers, where the unit's id and source still match the "
+        "article. Every other unit is reported and left alone.",
+        paths=False,
+    )
+    imp.add_argument("article", metavar="ARTICLE", help="the article to change (.md)")
+    imp.add_argument("file", metavar="FILE", help="the .xlf/.xliff, .xlsx or .csv to import")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show each change before and after, write nothing"
+    )
+    imp.add_argument("-v", "--verbose", action="store_true", help="show each change in full")
+    imp.set_defaults(func=cmd_import)
 
     approve = add("approve", "approve segments in the review data (the article is not changed)")
     # One comma-separated value per --ids (repeatable): nargs="+" would swallow the PATHs.
@@ -555,7 +756,31 @@ def build_parser() -> argparse.ArgumentParser:
     stats = add("stats", "counts per state, issues, MQM score and post-edit distance")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.set_defaults(func=cmd_stats)
+
+    desktop = sub.add_parser(
+        "install-desktop",
+        help="Linux: add reviewer to the applications menu and to Open With for .md files",
+        description="Install the desktop entry and icon for the current user "
+        "($XDG_DATA_HOME/applications, icons/hicolor), pointing at this reviewer-gui.",
+    )
+    desktop.add_argument("--remove", action="store_true", help="remove them again")
+    desktop.set_defaults(func=cmd_install_desktop)
     return parser
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    from reviewer import desktop
+
+    if args.remove:
+        removed = desktop.remove()
+        for path in removed:
+            print(f"removed {path}")
+        if not removed:
+            print("no desktop entry was installed")
+        return EXIT_OK
+    done = desktop.install()
+    print(f"wrote {done.entry}\nwrote {done.icon}\nReviewer now starts {done.command}")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,13 +12,24 @@ from platformdirs import user_config_dir
 
 from reviewer.core import yamlio
 from reviewer.core.checks import CheckConfig
+from reviewer.core.checks.lexicon import LanguageSettings
 from reviewer.core.errors import ReviewerError
 from reviewer.core.fileio import atomic_write
 from reviewer.core.scoring import DEFAULT_THRESHOLD
 
 ENV_VAR = "REVIEWER_CONFIG"
 FILE_NAME = "config.yaml"
-_KEYS = ("reviewer", "disabled_checks", "mqm_threshold")
+_KEYS = (
+    "reviewer",
+    "disabled_checks",
+    "mqm_threshold",
+    "enabled_checks",
+    "user_dictionary",
+    "glossaries",
+    "do_not_translate",
+    "shipped_terms",
+)
+USER_DICTIONARY = "dictionary.txt"  # beside the config file unless the config names another
 
 
 class ConfigError(ReviewerError):
@@ -39,15 +50,42 @@ class Config:
     disabled_checks: set[str] = field(default_factory=set)
     mqm_threshold: float = DEFAULT_THRESHOLD
     path: str | None = None
+    enabled_checks: set[str] = field(default_factory=set)  # checks that are off by default
+    user_dictionary: str = ""  # "" = dictionary.txt beside the config file
+    glossaries: list[str] = field(default_factory=list)
+    do_not_translate: list[str] = field(default_factory=list)
+    shipped_terms: bool = True
 
     def check_config(self) -> CheckConfig:
-        return CheckConfig(disabled=set(self.disabled_checks))
+        return CheckConfig(
+            disabled=set(self.disabled_checks), enabled_extra=set(self.enabled_checks)
+        )
+
+    def language_settings(self) -> LanguageSettings:
+        """The language files the spelling and terminology checks use; relative paths are
+        relative to the config file's folder."""
+        folder = Path(self.path).parent if self.path else Path(default_config_path()).parent
+
+        def resolve(name: str) -> str:
+            return str(folder / Path(name).expanduser())
+
+        return LanguageSettings(
+            user_dictionary=resolve(self.user_dictionary or USER_DICTIONARY),
+            glossaries=[resolve(g) for g in self.glossaries],
+            do_not_translate=[resolve(d) for d in self.do_not_translate],
+            shipped_terms=self.shipped_terms,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "reviewer": self.reviewer,
             "disabled_checks": sorted(self.disabled_checks),
             "mqm_threshold": self.mqm_threshold,
+            **({"enabled_checks": sorted(self.enabled_checks)} if self.enabled_checks else {}),
+            **({"user_dictionary": self.user_dictionary} if self.user_dictionary else {}),
+            **({"glossaries": list(self.glossaries)} if self.glossaries else {}),
+            **({"do_not_translate": list(self.do_not_translate)} if self.do_not_translate else {}),
+            **({} if self.shipped_terms else {"shipped_terms": False}),
         }
 
 
@@ -112,7 +150,27 @@ def _from_data(data: Any, name: str) -> Config:
     if not 0 <= threshold <= 100:
         raise ConfigError(name, f"'mqm_threshold' is {threshold}; it must lie in 0-100.")
     config.mqm_threshold = float(threshold)
+    config.enabled_checks = set(_str_list(data, "enabled_checks", name))
+    dictionary = data.get("user_dictionary") or ""
+    if not isinstance(dictionary, str):
+        raise ConfigError(name, "'user_dictionary' must be a file name such as dictionary.txt.")
+    config.user_dictionary = dictionary.strip()
+    config.glossaries = _str_list(data, "glossaries", name)
+    config.do_not_translate = _str_list(data, "do_not_translate", name)
+    shipped = data.get("shipped_terms", True)
+    if not isinstance(shipped, bool):
+        raise ConfigError(name, "'shipped_terms' must be true or false.")
+    config.shipped_terms = shipped
     return config
+
+
+def _str_list(data: dict[str, Any], key: str, name: str) -> list[str]:
+    value = data.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(name, f"{key!r} must be a list of names.")
+    return [v.strip() for v in value if v.strip()]
 
 
 def save_config(config: Config, path: str | None = None) -> str:

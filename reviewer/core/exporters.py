@@ -25,6 +25,8 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("line", "Line", 7),
     ("source", "Source", 50),
     ("target", "Target", 50),
+    # Left empty; a reviewer without the window types a fix here and imports the sheet back.
+    ("corrected_target", "Corrected target", 50),
     ("original_mt", "Original MT", 50),
     ("state", "State", 12),
     ("kind", "Type", 8),
@@ -36,6 +38,9 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("check_code", "Check code", 16),
     ("created", "Created", 20),
 )
+
+# The HTML and JSON reports are read, not edited and imported: no "Corrected target" there.
+REPORT_COLUMNS = tuple(c for c in COLUMNS if c[0] != "corrected_target")
 
 # OWASP "CSV injection": a cell starting with these is run as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +67,8 @@ class ExportRow:
     author: str
     check_code: str
     created: str
+
+    corrected_target: str = ""
 
     def cells(self) -> list[str | int]:
         return [getattr(self, name) for name, _, _ in COLUMNS]
@@ -145,7 +152,7 @@ def to_csv(rows: Sequence[ExportRow]) -> bytes:
 # -- XLSX ------------------------------------------------------------------------------
 
 
-def _xlsx_text(value: str) -> str:
+def xlsx_text(value: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     # Control characters are illegal in XML; a real target never holds them, a hostile one might.
@@ -158,7 +165,7 @@ def _xlsx_text(value: str) -> str:
 def _put(ws: Any, row: int, col: int, value: str | int | float) -> Any:
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        cell.value = _xlsx_text(value)
+        cell.value = xlsx_text(value)
         # Always a string cell: openpyxl would otherwise take "=..." for a formula. The quote
         # prefix also stops Excel from re-reading the text as a formula when a user edits it.
         cell.data_type = "s"
@@ -185,9 +192,13 @@ def to_xlsx(rows: Sequence[ExportRow], file_scores: Sequence[MqmScore], total: M
         cell.font = bold
         cell.fill = head_fill
         ws.column_dimensions[get_column_letter(col)].width = width
+    fix_col = [name for name, _, _ in COLUMNS].index("corrected_target") + 1
+    fix_fill = PatternFill("solid", fgColor="FFF6D5")  # the one column meant to be typed in
+    ws.cell(row=1, column=fix_col).fill = PatternFill("solid", fgColor="F5E3A3")
     for r, export_row in enumerate(rows, start=2):
         for col, value in enumerate(export_row.cells(), start=1):
             _put(ws, r, col, value).alignment = wrap
+        ws.cell(row=r, column=fix_col).fill = fix_fill
     last = get_column_letter(len(COLUMNS))
     ws.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 1)}"
     ws.freeze_panes = "A2"
@@ -289,12 +300,13 @@ def to_html(
         "</div>",
         f"<h2>Issues and check findings ({len(rows)})</h2>",
         "<table><thead><tr>",
-        *[f"<th>{_e(header)}</th>" for _, header, _ in COLUMNS],
+        *[f"<th>{_e(header)}</th>" for _, header, _ in REPORT_COLUMNS],
         "</tr></thead><tbody>",
     ]
     for r in rows:
         out.append("<tr>")
-        for (name, _, _), value in zip(COLUMNS, r.cells(), strict=True):
+        for name, _, _ in REPORT_COLUMNS:
+            value = getattr(r, name)
             cls = ' class="text"' if name in text_fields else ""
             out.append(f"<td{cls}>{_e(value)}</td>")
         out.append("</tr>")
@@ -309,9 +321,14 @@ def to_json(rows: Sequence[ExportRow], file_scores: Sequence[MqmScore], total: M
     data = {
         "files": [s.as_dict() for s in file_scores],
         "total": total.as_dict(),
-        "rows": [asdict(r) for r in rows],
+        "rows": [_without_fix(asdict(r)) for r in rows],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _without_fix(row: dict[str, Any]) -> dict[str, Any]:
+    row.pop("corrected_target", None)
+    return row
 
 
 # -- entry point -------------------------------------------------------------------------
@@ -349,10 +366,15 @@ def render(
 
 
 def export(
-    sessions: Sequence[ReviewSession], path: str, threshold: float = DEFAULT_THRESHOLD
+    sessions: Sequence[ReviewSession],
+    path: str,
+    threshold: float = DEFAULT_THRESHOLD,
+    fmt: str | None = None,
 ) -> int:
-    """Write the export chosen by the file's extension, atomically; returns the row count."""
-    fmt = export_format(path)
+    """Write the export (``fmt``, else chosen by the file's extension) atomically; returns the
+    row count."""
+    if fmt is None:
+        fmt = export_format(path)
     rows = collect_rows(sessions)
     atomic_write(path, render(sessions, fmt, threshold, rows))
     return len(rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -246,6 +247,8 @@ def read_sidecar(path: str) -> SidecarData | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return None  # no file can have that name, so there is no review data yet
         raise SidecarError(path, f"cannot be read: {exc.strerror}.") from None
     if len(raw) > MAX_SIDECAR_BYTES:
         raise SidecarError(path, "is far too large to be review data.")

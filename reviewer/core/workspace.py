@@ -39,6 +39,11 @@ class SidecarChangedError(ExternalChangeError):
 class SaveError(ReviewerError):
     """Saving failed; nothing changed on disk and the edits are still in memory."""
 
+    def __init__(self, message: str, path: str = "", cause: OSError | None = None) -> None:
+        super().__init__(message)
+        self.path = path  # the file that could not be written, when one was
+        self.cause = cause  # the OS error, so the CLI can word its own advice
+
 
 _HINTS = {
     errno.EACCES: "Check that you may write to that folder, or use Save As to save elsewhere.",
@@ -47,6 +52,7 @@ _HINTS = {
     errno.ENOSPC: "The disk is full: free some space and save again.",
     errno.EDQUOT: "Your disk quota is used up: free some space and save again.",
     errno.ENOENT: "The folder no longer exists: use Save As to save elsewhere.",
+    errno.ENAMETOOLONG: "The name is too long for this disk: use Save As with a shorter name.",
 }
 
 
@@ -55,7 +61,9 @@ def _save_error(name: str, exc: OSError) -> SaveError:
     hint = _HINTS.get(exc.errno or 0, "Try again, or use Save As to save elsewhere.")
     return SaveError(
         f"Could not save {name}: {reason}. Nothing was changed on disk and your edits are "
-        f"still open. {hint}"
+        f"still open. {hint}",
+        name,
+        exc,
     )
 
 

@@ -14,10 +14,18 @@ ENV_TEST_SCRIPT = "REVIEWER_TEST_SCRIPT"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    from reviewer import __version__
+
     parser = argparse.ArgumentParser(
-        prog="main.py", description="Review Dutch MT targets beside their English sources."
+        description="Review Dutch MT targets beside their English sources."
     )
     parser.add_argument("file", nargs="?", help="an sxs-lookup Markdown article to open")
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="open the bundled sample article (a copy in your data folder, so it can be saved)",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit"
     )
@@ -31,7 +39,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         metavar="N",
         help="with --screenshot: segment number to select (default: first with findings)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.sample and args.file:
+        parser.error("give a FILE or --sample, not both")
+    return args
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -47,6 +58,11 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     size = _size(args.size)
+    if args.sample:
+        from reviewer.core.journal import data_dir
+        from reviewer.resources import sample_copy
+
+        args.file = str(sample_copy(data_dir() / "sample"))
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -60,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Reviewer")
+    app.setDesktopFileName("reviewer")  # Linux: matches reviewer.desktop (taskbar icon, Wayland)
 
     config = _load_config()
     window = MainWindow(config=config)
@@ -144,4 +161,18 @@ def _screenshot(
         print(f"error: could not write {out}", file=sys.stderr)
         return 1
     print(f"wrote {out} ({image.width()}x{image.height()})")
+    print(_icon_summary(window.windowIcon()))
     return 0
+
+
+def _icon_summary(icon: object) -> str:
+    """What the window icon draws at 64 px, so a packaged build can prove it found its icon."""
+    from PySide6.QtGui import QIcon
+
+    assert isinstance(icon, QIcon)
+    if icon.isNull():
+        return "window icon: none"
+    image = icon.pixmap(64, 64).toImage()
+    w, h = image.width(), image.height()
+    drawn = sum(1 for y in range(h) for x in range(w) if image.pixelColor(x, y).alpha() > 0)
+    return f"window icon: {w}x{h}, {drawn} of {w * h} pixels drawn"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -12,3 +13,23 @@ def resource_path(*parts: str) -> Path:
 
 
 SAMPLE_ARTICLE = "sample/canceling-your-office-365-subscription.md"
+
+
+def sample_copy(folder: Path) -> Path:
+    """A copy of the sample article in ``folder``, so saving it never writes into the install.
+
+    An existing copy is kept (it may hold the user's review); when ``folder`` cannot be written
+    the shipped file itself is returned, and saving it then reports the read-only folder.
+    """
+    shipped = resource_path(SAMPLE_ARTICLE)
+    copy = folder / shipped.name
+    if copy.is_file():
+        return copy
+    partial = copy.with_name(copy.name + ".part")  # renamed when whole: no half-copied sample
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(shipped.read_bytes())
+        os.replace(partial, copy)
+    except OSError:
+        return shipped
+    return copy

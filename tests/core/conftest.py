@@ -13,3 +13,12 @@ from tests.corpus import copy_corpus
 def article(tmp_path: Path) -> Path:
     """A writable copy of change-nameservers.md in the test's tmp_path."""
     return copy_corpus(tmp_path)
+
+
+@pytest.fixture
+def no_user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never read the developer's own config file (CLI tests)."""
+    monkeypatch.delenv("REVIEWER_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))

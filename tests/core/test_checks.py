@@ -470,6 +470,23 @@ MINIMAL = [
     ("options", "Use -Identity.", "Gebruik -Identiteit.", "-Identity → -Identiteit"),
     ("options", "Run Set-Mailbox -Identity x.", "Voer Set-Mailbox -Identity x uit.", None),
     ("options", "A Windows 10-based PC.", "Een pc met Windows 10.", None),
+    ("spelling", "A license.", "Een licnetie.", "'licnetie' (suggestions: licentie"),
+    ("spelling", "Your tenants.", "Uw tenants en cloudaccounts.", None),
+    ("split-compound", "Get an access token.", "Een toegangs token ophalen.", "toegangstoken"),
+    ("split-compound", "Give users access.", "Gebruikers toegang geven.", None),
+    ("compound-hyphen", "SharePoint admin", "SharePoint beheerder", "SharePoint-beheerder"),
+    ("compound-hyphen", "Plan meetings in Teams.", "Vergaderingen plannen in Teams.", None),
+    ("glossary-term", "A retention period.", "Een periode.", "'bewaarperiode'"),
+    ("glossary-term", "A retention period.", "Een bewaarperiode.", None),
+    ("forbidden-term", "Save as a CSV file.", "Opslaan als CVS-bestand.", "'CVS-bestand'"),
+    ("forbidden-term", "Save as a CSV file.", "Opslaan als CSV-bestand.", None),
+    ("dnt-translated", "Use Safe Links.", "Gebruik Veilige koppelingen.", "'Safe Links'"),
+    ("dnt-translated", "Use Safe Links.", "Gebruik Safe Links.", None),
+    ("untranslated", "Hours: Mon-Fri", "Uren: Mon-Fri", "'Mon-Fri'"),
+    ("untranslated", "Hash 4f2a9c OR NOT x", "Hash 4f2a9c OR NOT x", None),
+    ("omission-hint", "Migrate the mailboxes.", "De postvakken.", "'migrate'"),
+    ("omission-hint", "Migrate the mailboxes.", "De postvakken migreren.", None),
+    ("mistranslation-hint", "Migrate", "Mier", None),
 ]
 
 
@@ -689,7 +706,7 @@ FORMAT_EXAMPLES = [
         "Updatable properties are: `status`, `determination`, `classification`, and `assignedTo`.",
         "Updatable properties are: ```status``` , , , , , , and ```determination``` "
         "```classification``` .",
-        {"inline-code", "space-before-punctuation"},
+        {"inline-code", "space-before-punctuation", "untranslated"},
     ),
     (
         "outlook-com-facebook-attachments.md de8f4-104",

@@ -111,7 +111,10 @@ def test_xlsx_layout_summary_and_formula_safety(tmp_path: Path, demo_registry: N
     ws = wb["Issues"]
     assert [c.value for c in ws[1]] == HEADERS
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:O{count + 1}"
+    assert ws.auto_filter.ref == f"A1:P{count + 1}"  # 16 columns, "Corrected target" among them
+    fix = HEADERS.index("Corrected target") + 1
+    assert fix == HEADERS.index("Target") + 2  # typed beside the target it corrects
+    assert all(ws.cell(row=r, column=fix).value is None for r in range(2, count + 2))
     assert ws.max_row == count + 1
     assert ws.column_dimensions["D"].width == 50
     assert ws["D2"].alignment.wrap_text
@@ -146,6 +149,7 @@ def test_html_is_standalone_and_escaped(tmp_path: Path, demo_registry: None) -> 
     assert page.count('class="card"') == 3  # two files and the total
     assert "fail (open critical issue)" in page
     assert "src=" not in page and "http://" not in page.replace("http://x", "")
+    assert "Corrected target" not in page  # a report is read, not typed in and imported
 
 
 def test_json_export(tmp_path: Path, demo_registry: None) -> None:
@@ -156,6 +160,7 @@ def test_json_export(tmp_path: Path, demo_registry: None) -> None:
     issue = next(r for r in data["rows"] if r["kind"] == "Issue")
     assert issue["target"] == "<script>alert(1)</script>"
     assert set(issue) >= {"file", "id", "line", "source", "original_mt", "check_code"}
+    assert "corrected_target" not in issue
 
 
 def test_export_format_by_extension() -> None:

@@ -60,6 +60,7 @@ class Check:
     pair_fn: PairCheckFn | None = None
     document_fn: DocumentCheckFn | None = None
     description: str = ""
+    default_on: bool = True  # False: runs only when the config turns it on (low-precision hints)
 
 
 @dataclass(slots=True)
@@ -67,14 +68,27 @@ class CheckConfig:
     """Which checks run; a config file can turn checks off by code."""
 
     disabled: set[str] = field(default_factory=set)
+    enabled_extra: set[str] = field(default_factory=set)  # checks that are off by default
 
     def enabled(self, check: Check) -> bool:
-        return check.code not in self.disabled
+        if check.code in self.disabled:
+            return False
+        return check.default_on or check.code in self.enabled_extra
 
 
 REGISTRY: dict[str, Check] = {}
 # Imported (and so registered) in this order, which is the report order.
-BUILTIN_MODULES = ("consistency", "links", "markup", "numbers", "text")
+BUILTIN_MODULES = (
+    "consistency",
+    "links",
+    "markup",
+    "numbers",
+    "text",
+    "spelling",
+    "terms",
+    "english",
+    "alignment",
+)
 _loaded = False
 _load_lock = threading.Lock()
 
@@ -96,11 +110,12 @@ def builtin_checks_loaded() -> bool:
 
 
 def register_pair_check(
-    code: str, level: Level, category: str, title: str
+    code: str, level: Level, category: str, title: str, default_on: bool = True
 ) -> Callable[[PairCheckFn], PairCheckFn]:
     def decorate(fn: PairCheckFn) -> PairCheckFn:
+        doc = (fn.__doc__ or "").strip()
         _add(
-            Check(code, level, category, title, pair_fn=fn, description=(fn.__doc__ or "").strip())
+            Check(code, level, category, title, pair_fn=fn, description=doc, default_on=default_on)
         )
         return fn
 
@@ -133,7 +148,7 @@ def pair_checks(config: CheckConfig | None = None) -> list[Check]:
     return [
         c
         for c in REGISTRY.values()
-        if c.pair_fn is not None and (config is None or config.enabled(c))
+        if c.pair_fn is not None and (c.default_on if config is None else config.enabled(c))
     ]
 
 

@@ -33,27 +33,6 @@ _ENGLISH_ONLY = word_set(
 )
 
 
-def _prose_words(masked: str) -> list[str]:
-    return _WORD_RE.findall(masked)
-
-
-@register_pair_check("untranslated", Level.WARNING, "accuracy/untranslated", "Not translated")
-def check_untranslated(source: str, target: str) -> Iterable[str]:
-    """The target equals the English source and reads as prose, not as a name, code or URL."""
-    if source.strip() != target.strip():
-        return NONE
-    words = _prose_words(analyse(source).masked)
-    if len(words) < 3:
-        return NONE  # a name, a UI label or code: identical targets are expected
-    lower = [w for w in words if w[0].islower()]
-    english = {w.lower() for w in words} & _ENGLISH_ONLY
-    if len(lower) < 2 or not english:
-        return NONE  # Title Case product names such as "Microsoft Defender for Endpoint"
-    return (
-        f"target is the English source ({len(words)} words, e.g. {', '.join(sorted(english)[:3])})",
-    )
-
-
 # Double spaces in prose; masked spans (code, URLs, tags) are left out of the count.
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 

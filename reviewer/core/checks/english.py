@@ -1,0 +1,154 @@
+"""Untranslated English: runs of English words left inside Dutch text, by wordfreq frequencies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reviewer.core.checks.base import Level, register_pair_check
+from reviewer.core.checks.prose import Word, prose_words
+
+# wordfreq's "small" lists (words down to about one in a million) load in ~15 ms and ~20 MB;
+# the large ones take 300 ms and 80 MB for no gain on the words that matter here.
+WORDLIST = "small"
+# An English word: at least this common in English (Zipf 3 = once per million words) and
+# this much more common in English than in Dutch (1.0 = ten times).
+MIN_ZIPF = 3.0
+MARGIN = 1.0
+MIN_RUN = 2  # English words in a run before it is reported
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> object:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return None
+    return zipf_frequency
+
+
+@lru_cache(maxsize=65536)
+def _frequencies(word: str) -> tuple[float, float]:
+    """Zipf frequency of ``word`` (lowercase) in English and in Dutch."""
+    zipf = _zipf()
+    if zipf is None:
+        return 0.0, 0.0
+    return zipf(word, "en", wordlist=WORDLIST), zipf(word, "nl", wordlist=WORDLIST)  # type: ignore[operator]
+
+
+def dutch_zipf(word: str) -> float:
+    """How common ``word`` (lowercase) is in Dutch, on the Zipf scale; 0 without wordfreq."""
+    return _frequencies(word)[1]
+
+
+def english_available() -> bool:
+    """Whether wordfreq is installed; without it the untranslated check finds nothing."""
+    return _zipf() is not None
+
+
+def is_english_word(word: str) -> bool:
+    """A word far more common in English than in Dutch (wordfreq's Dutch list knows the
+    loanwords Dutch uses, such as app, cloud, server)."""
+    en, nl = _frequencies(word.lower())
+    return en >= MIN_ZIPF and en >= nl + MARGIN
+
+
+def _is_dutch(word: str) -> bool:
+    en, nl = _frequencies(word.lower())
+    return nl >= 2.0 and nl > en
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishRun:
+    start: int
+    end: int
+    text: str  # the target's text over the run
+
+
+def _units(words: tuple[Word, ...]) -> list[tuple[Word, str]]:
+    """Words, hyphenated ones split into their parts (Mon-Fri counts as two words)."""
+    out: list[tuple[Word, str]] = []
+    for w in words:
+        for part in w.text.split("-"):
+            if part:
+                out.append((w, part))
+    return out
+
+
+def english_runs(target: str, source: str = "") -> list[EnglishRun]:
+    """Runs of two or more English words in a Dutch target: words copied from the source,
+    not do-not-translate names, code or identifiers, and not a Title Case name."""
+    words = prose_words(target)
+    if len(words) < 2:
+        return []
+    from reviewer.core.checks import terms
+
+    source_words = {w.lower() for sw in prose_words(source) for w in sw.text.split("-")}
+    names = terms.dnt_words()
+    runs: list[EnglishRun] = []
+    current: list[tuple[Word, str, bool]] = []  # (word, part, is English)
+
+    def close() -> None:
+        if len({id(w) for w, _, _ in current}) > 1:
+            while current and not current[-1][2]:
+                current.pop()  # neutral words (is, server) at the edges belong to no run
+            while current and not current[0][2]:
+                current.pop(0)
+        english = [c for c in current if c[2]]
+        title = all(p[:1].isupper() for _, p, _ in current)
+        single_token = len({id(w) for w, _, _ in current}) == 1
+        # One hyphenated token (Mon-Fri) counts whole once one part of it is English.
+        same_case = len({p[:1].isupper() for _, p, _ in current}) == 1
+        enough = len(english) >= MIN_RUN or (
+            single_token and len(current) >= 2 and bool(english) and same_case
+        )
+        # A Title Case run is a name (View-Only, Safe Links) unless it is abbreviations (Mon-Fri).
+        abbreviations = single_token and all(len(p) <= 3 for _, p, _ in current)
+        if enough and (not title or abbreviations):
+            start, end = current[0][0].start, current[-1][0].end
+            runs.append(EnglishRun(start, end, target[start:end]))
+        current.clear()
+
+    previous: Word | None = None
+    for word, part in _units(words):
+        if previous is not None and word is not previous and not _joined(target, previous, word):
+            close()
+        if word is not previous and "-" in word.text and any(_is_dutch(p) for p in word.parts if p):
+            current.clear()  # "command and control-infrastructuur": English modifiers of a
+            previous = word  # Dutch compound are part of a Dutch word
+            continue
+        if word is previous and current == [] and "-" in word.text:
+            continue
+        previous = word
+        low = part.lower()
+        if part in names or word.text in names or low not in source_words:
+            close()
+            continue
+        if is_english_word(part):
+            current.append((word, part, True))
+        elif _is_dutch(part):
+            close()
+        else:
+            current.append((word, part, False))
+    close()
+    return runs
+
+
+def _joined(text: str, first: Word, second: Word) -> bool:
+    """Only spaces (or markup blanked to spaces) lie between two words of one run."""
+    gap = text[first.end : second.start]
+    return len(gap) <= 3 and gap.strip(" *_") == ""
+
+
+@register_pair_check(
+    "untranslated", Level.WARNING, "accuracy/untranslated", "English left in the target"
+)
+def check_untranslated(source: str, target: str) -> Iterable[str]:
+    """A run of two or more English words from the source left in the Dutch target."""
+    if source.strip() == target.strip() and len(prose_words(source)) < 3:
+        return ()  # a name, a UI label or a code line: identical targets are expected
+    runs = english_runs(target, source)
+    if runs and source.strip() == target.strip():
+        return [f"target is the English source: {runs[0].text!r}"]
+    return [f"English left in the target: {r.text!r}" for r in runs]

@@ -1,0 +1,243 @@
+"""The Dutch dictionary (Hunspell nl through enchant), the user's word list and the mined words."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.fileio import atomic_write
+from reviewer.resources import resource_path
+
+LANGUAGE = "nl_NL"
+_FALLBACK_LANGUAGES = ("nl_NL", "nl", "nl_BE")
+
+
+@dataclass(slots=True)
+class LanguageSettings:
+    """Where the user's language files live; set from the config by ``configure``."""
+
+    user_dictionary: str | None = None  # a plain word list, one word a line
+    glossaries: list[str] = field(default_factory=list)  # TBX or CSV files the user owns
+    do_not_translate: list[str] = field(default_factory=list)  # plain lists of names
+    shipped_terms: bool = True  # the glossary and DNT list mined from the article set
+
+
+_settings = LanguageSettings()
+_lock = threading.Lock()
+
+
+def configure(settings: LanguageSettings) -> None:
+    """Use these language files from now on (the CLI and the window call this after the config
+    is read); cached dictionaries and glossaries are dropped so the next check reloads them."""
+    global _settings
+    with _lock:
+        _settings = settings
+        _dictionary.cache_clear()
+        _user_words.cache_clear()
+    from reviewer.core.checks import terms  # a late import: terms imports this module
+
+    terms.reset()
+
+
+def settings() -> LanguageSettings:
+    return _settings
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingStatus:
+    """Whether spelling checks can run, and if not, a message a user can act on."""
+
+    available: bool
+    message: str
+    language: str = ""
+
+
+class _Dictionary:
+    """The enchant dictionary plus the words the article set and the user add to it."""
+
+    def __init__(self, enchant_dict: Any, language: str) -> None:
+        self._dict = enchant_dict
+        self.language = language
+        self._check_cache: dict[str, bool] = {}
+
+    def check(self, word: str) -> bool:
+        hit = self._check_cache.get(word)
+        if hit is None:
+            hit = bool(self._dict.check(word))
+            if len(self._check_cache) < 200_000:
+                self._check_cache[word] = hit
+        return hit
+
+    def suggest(self, word: str) -> list[str]:
+        return list(self._dict.suggest(word))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
+    try:
+        import enchant
+    except ImportError:
+        return None, SpellingStatus(
+            False,
+            "Spelling checks are off: the enchant library is missing. "
+            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2 hunspell-nl; "
+            "then pip install pyenchant.",
+        )
+    except OSError as exc:  # pyenchant is installed but the C library is not
+        return None, SpellingStatus(
+            False,
+            f"Spelling checks are off: the enchant library could not be loaded ({exc}). "
+            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2 hunspell-nl.",
+        )
+    for language in _FALLBACK_LANGUAGES:
+        try:
+            if enchant.dict_exists(language):
+                d = _Dictionary(enchant.Dict(language), language)
+                return d, SpellingStatus(True, f"Dutch dictionary {language} loaded.", language)
+        except Exception:
+            continue
+    return None, SpellingStatus(
+        False,
+        "Spelling checks are off: no Dutch (nl_NL) Hunspell dictionary was found. "
+        "On Debian/Ubuntu: sudo apt-get install hunspell-nl; elsewhere put nl_NL.dic and "
+        "nl_NL.aff (OpenTaal) in enchant's hunspell folder.",
+    )
+
+
+def spelling_status() -> SpellingStatus:
+    """Whether the Dutch dictionary is available; the message is meant to be shown once."""
+    return _dictionary()[1]
+
+
+def dictionary() -> _Dictionary | None:
+    return _dictionary()[0]
+
+
+@lru_cache(maxsize=1)
+def mined_words() -> frozenset[str]:
+    """Lowercase words the article set's Dutch targets use often that the dictionary lacks."""
+    with gzip.open(resource_path("checks", "nl_words.txt.gz"), "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    joined: str
+    first: str
+    head: str
+    joined_count: int  # how often the article set writes it joined
+    split_count: int  # how often it writes "first head"
+    first_is_word: bool  # the dictionary knows the first part on its own
+
+
+@lru_cache(maxsize=1)
+def compounds() -> dict[tuple[str, str], Compound]:
+    """Compound nouns by their split: ("toegangs", "token") → toegangstoken; name-noun
+    compounds keep the name's case: ("Teams", "bestanden") → Teams-bestanden."""
+    table: dict[tuple[str, str], Compound] = {}
+    path = resource_path("checks", "nl_compounds.tsv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            joined, first, head, jc, sc, fw = line.rstrip("\n").split("\t")
+            table[(first, head)] = Compound(joined, first, head, int(jc), int(sc), fw == "1")
+    return table
+
+
+@lru_cache(maxsize=1)
+def noun_heads() -> frozenset[str]:
+    """Lowercase Dutch nouns: every head and every joined form of the compound table."""
+    heads: set[str] = set()
+    for (_, head), entry in compounds().items():
+        heads.add(head)
+        if "-" not in entry.joined:
+            heads.add(entry.joined)
+    return frozenset(heads)
+
+
+def is_dutch_word(word: str) -> bool:
+    """The Dutch dictionary (or, without one, the mined word list) knows ``word`` as written."""
+    d = dictionary()
+    if d is None:
+        return word.lower() in mined_words()
+    return d.check(word)
+
+
+# -- the user's dictionary ---------------------------------------------------------------
+
+
+def user_dictionary_path() -> str | None:
+    return _settings.user_dictionary
+
+
+@lru_cache(maxsize=1)
+def _user_words() -> frozenset[str]:
+    path = _settings.user_dictionary
+    if not path:
+        return frozenset()
+    return frozenset(read_word_list(path))
+
+
+def read_word_list(path: str | os.PathLike[str]) -> list[str]:
+    """Words of a plain list, one a line; blank lines and # comments skipped. A missing or
+    unreadable file is an empty list: a word list must never stop the checks."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")]
+
+
+def user_words() -> frozenset[str]:
+    return _user_words()
+
+
+def add_user_word(word: str, path: str | None = None) -> str:
+    """Add ``word`` to the user's dictionary file (created when absent); returns the file.
+
+    Raises ValueError for an empty word or one with spaces, OSError when the file cannot be
+    written. The next spelling check sees the word.
+    """
+    word = word.strip()
+    if not word or any(c.isspace() for c in word):
+        raise ValueError(f"not a single word: {word!r}")
+    target = path or _settings.user_dictionary
+    if not target:
+        raise ValueError("no user dictionary is configured")
+    words = read_word_list(target)
+    if word not in words:
+        words.append(word)
+        header = "# Words the spelling check accepts, one a line.\n"
+        atomic_write(target, (header + "".join(w + "\n" for w in sorted(words))).encode())
+    if target == _settings.user_dictionary:
+        _user_words.cache_clear()
+    return target
+
+
+def is_known(word: str, extra: Iterable[str] = ()) -> bool:
+    """The dictionary, the user's list or the article set knows ``word`` (any case form)."""
+    low = word.lower()
+    if word in _user_words() or low in _user_words() or low in mined_words():
+        return True
+    if word in extra:
+        return True
+    d = dictionary()
+    if d is None:
+        return True
+    return d.check(word) or (word[:1].isupper() and d.check(low))
+
+
+def preload() -> None:
+    """Load the dictionary and the mined tables now, e.g. in a background thread at start-up,
+    so the first check run (or a forked worker) does not pay for it."""
+    dictionary()
+    mined_words()
+    compounds()
+    _user_words()

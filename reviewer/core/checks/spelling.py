@@ -1,0 +1,269 @@
+"""Dutch spelling: unknown words, split compounds and missing hyphens after names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reviewer.core.checks import lexicon
+from reviewer.core.checks.base import Level, register_pair_check
+from reviewer.core.checks.prose import Word, adjacent, blank_non_prose, prose_words
+
+SPELLING = "linguistic-conventions/spelling"
+MAX_SUGGESTIONS = 4
+# A compound the article set writes joined at least this often, and at least twice as often as
+# split, is an error when split even if its first part is a word of its own (audit logboek).
+MIN_JOINED = 3
+# A Dutch word this frequent (Zipf, wordfreq) is a function word, never the noun of a compound.
+FUNCTION_ZIPF = 5.5
+
+
+@dataclass(frozen=True, slots=True)
+class Misspelling:
+    """One spelling problem in a target: ``kind`` is spelling, compound or hyphen."""
+
+    start: int
+    end: int
+    text: str  # the target's text from start to end
+    kind: str
+    replacement: str  # the joined form for compound and hyphen, "" for an unknown word
+
+    def message(self) -> str:
+        if self.kind == "compound":
+            return f"split compound {self.text!r}: write {self.replacement!r}"
+        if self.kind == "hyphen":
+            return f"missing hyphen in {self.text!r}: write {self.replacement!r}"
+        hints = suggestions(self.text)[:MAX_SUGGESTIONS]
+        return f"unknown word {self.text!r}" + (
+            f" (suggestions: {', '.join(hints)})" if hints else ""
+        )
+
+
+@lru_cache(maxsize=2048)
+def suggestions(word: str) -> list[str]:
+    """Dictionary suggestions for ``word``, best first; empty when no dictionary is available."""
+    d = lexicon.dictionary()
+    if d is None or not word.strip():
+        return []
+    try:
+        return d.suggest(word)
+    except Exception:
+        return []
+
+
+def _english(word: str) -> bool:
+    """A common English word (wordfreq): left to the untranslated check, not misspelled."""
+    from reviewer.core.checks import english
+
+    return english.is_english_word(word)
+
+
+def _word_ok(word: str, skip: frozenset[str]) -> bool:
+    if len(word) <= 2 or word in skip or word.lower() in skip:
+        return True
+    if lexicon.is_known(word):
+        return True
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and lexicon.is_known(word[: -len(suffix)]):
+            return True  # app's, pdf's: the Dutch plural of a word ending in a vowel
+    return _english(word) or _compound_ok(word.lower(), skip)
+
+
+def _compound_ok(word: str, skip: frozenset[str], depth: int = 0) -> bool:
+    """A Dutch compound the dictionary lacks but whose parts it knows: cloudaccounts,
+    tenantbeheerderaccount (first part, maybe a linking s/e/en, then a known head)."""
+    if depth > 2 or len(word) < 6:
+        return False
+    for i in range(len(word) - 3, 2, -1):
+        head = word[i:]
+        if not (lexicon.is_known(head) or (depth and _compound_ok(head, skip, depth + 1))):
+            continue
+        first = word[:i]
+        for link in ("", "s", "e", "en"):
+            stem = first[: len(first) - len(link)] if link else first
+            if (
+                len(stem) >= 3
+                and first.endswith(link)
+                and (
+                    lexicon.is_known(stem) or _english(stem) or _compound_ok(stem, skip, depth + 1)
+                )
+            ):
+                return True
+    return False
+
+
+def _part_ok(part: str, skip: frozenset[str]) -> bool:
+    """One part of a hyphenated word: a name (capitalised), a known word or an English word."""
+    return not part or len(part) <= 3 or part[:1].isupper() or _word_ok(part, skip)
+
+
+def _unknown(word: Word, skip: frozenset[str]) -> bool:
+    text = word.text
+    if word.capitalised and not word.sentence_start:
+        return False  # a name or a UI label; product names are never spell-checked
+    if _word_ok(text, skip):
+        return False
+    if "-" in text:
+        return not all(_part_ok(p, skip) for p in text.split("-"))
+    return True
+
+
+def _source_words(source: str) -> frozenset[str]:
+    return frozenset(w.text for w in prose_words(source)) if source else frozenset()
+
+
+def _joined(words: tuple[Word, ...], i: int, target: str) -> Misspelling | None:
+    """Two words Dutch writes as one compound noun, at words[i], words[i + 1]."""
+    first, second = words[i], words[i + 1]
+    if not adjacent(target, first, second) or "-" in second.text or not second.text.islower():
+        return None
+    if first.text[:1].isupper() and not first.sentence_start:
+        return None  # a name: the hyphen rule below covers name + noun
+    entry = lexicon.compounds().get((first.text.lower(), second.text))
+    if entry is None or "-" in entry.joined:
+        return None
+    if entry.first_is_word and _plural_noun(entry.first):
+        return None  # "beheerders toegang geven": a plural object, then a noun
+    if entry.first_is_word and not (
+        entry.joined_count >= MIN_JOINED and entry.joined_count >= 2 * entry.split_count
+    ):
+        return None  # "gebruikers toegang geven": two words the article set often writes apart
+    joined = entry.joined
+    if first.text[:1].isupper():
+        joined = joined[:1].upper() + joined[1:]
+    return Misspelling(
+        first.start, second.end, target[first.start : second.end], "compound", joined
+    )
+
+
+def _plural_noun(word: str) -> bool:
+    heads = lexicon.noun_heads()
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)] in heads for suffix in ("s", "en", "'s")
+    )
+
+
+# A name that may head a compound: an acronym (SQL), a CamelCase name (SharePoint), a
+# capitalised word, or a version-like number after one (Microsoft 365), then one space and a word.
+_NAME_NOUN_RE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w.]*[ ](?:365|\d{2,4})|[A-Z][A-Za-z0-9]*[A-Za-z0-9]))"
+    r"(?=[ ]([A-Za-zÀ-ÿ][a-zà-ÿ]+)(?![\w-]))"
+)
+
+
+def _is_noun(word: str) -> bool:
+    """The word, or its last part (gebeurtenisverzamelaar → verzamelaar), heads a known compound
+    noun, so it is a Dutch noun; frequent words (voor, niet, kan) are function words."""
+    heads = lexicon.noun_heads()
+    low = word.lower()
+    from reviewer.core.checks import english
+
+    if len(low) < 4 or english.dutch_zipf(low) >= FUNCTION_ZIPF:
+        return False
+    return any(low[i:] in heads for i in range(0, max(1, len(low) - 3)))
+
+
+def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspelling]:
+    """A product name and a Dutch noun written apart (Teams bestanden, SQL exemplaar): only when
+    the source, too, uses the name as the first part of a compound (Teams files)."""
+    if " " not in target:
+        return []
+    blanked = blank_non_prose(target)
+    out: list[Misspelling] = []
+    from reviewer.core.checks import english, terms
+
+    for m in _NAME_NOUN_RE.finditer(blanked):
+        name, noun = m.group(1), m.group(2)
+        end = m.end() + 1 + len(noun)
+        if m.start() in skip_starts or blanked[end : end + 2].strip()[:1].isdigit():
+            continue  # "Exchange server 2010": a version name, not a compound
+        if f"{name} {noun}".lower() in source.lower() and noun.lower() in terms.dnt_words_lower():
+            continue  # both words belong to a name: Microsoft Teams
+        if (
+            lexicon.is_dutch_word(name.lower())
+            and name.isalpha()
+            and not _in_source_as_name(name, source)
+        ):
+            continue  # a capitalised Dutch word (Beheerder, Instellingen), not a name
+        if not _is_noun(noun) or (
+            english.is_english_word(noun) and not lexicon.is_dutch_word(noun)
+        ):
+            continue
+        if noun[0].isupper() and (
+            english.is_english_word(noun) or not lexicon.is_dutch_word(noun.lower())
+        ):
+            continue  # Title Case English: User Principal Name, Defender Portal
+        if not _name_modifies(name, source):
+            continue
+        replacement = f"{name}-{noun.lower() if noun[0].isupper() else noun}"
+        out.append(Misspelling(m.start(), end, target[m.start() : end], "hyphen", replacement))
+    return out
+
+
+def _in_source_as_name(name: str, source: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source) is not None
+
+
+def _name_modifies(name: str, source: str) -> bool:
+    """The source puts a word right after the name (Teams files, SQL instance): the name
+    modifies a noun there too, so the Dutch needs a compound."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}[ ][A-Za-z]", source) is not None
+
+
+def misspellings(target: str, source: str = "") -> list[Misspelling]:
+    return list(_misspellings(target, source))
+
+
+@lru_cache(maxsize=256)
+def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
+    """Spelling problems of a Dutch target with offsets into it, for the checks and for the
+    editor's underlines. Words copied from ``source`` (names, terms) and do-not-translate names
+    are left alone; with no dictionary available only compounds are reported."""
+    words = prose_words(target)
+    if not words:
+        return ()
+    from reviewer.core.checks import terms
+
+    skip = _source_words(source) | terms.dnt_words()
+    out: list[Misspelling] = []
+    covered: set[int] = set()
+    for i in range(len(words) - 1):
+        found = _joined(words, i, target)
+        if found is not None:
+            out.append(found)
+            covered.update((i, i + 1))
+    for found in _hyphens(target, source, set()):
+        out.append(found)
+        covered.update(i for i, w in enumerate(words) if found.start <= w.start < found.end)
+    if lexicon.dictionary() is not None:
+        for i, word in enumerate(words):
+            if i not in covered and _unknown(word, skip):
+                out.append(Misspelling(word.start, word.end, word.text, "spelling", ""))
+    out.sort(key=lambda m: m.start)
+    return tuple(out)
+
+
+def misspelled_spans(target: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the target's misspelled words, split compounds and missing
+    hyphens: the fast call an editor's underline highlighter makes on each change."""
+    return [(m.start, m.end) for m in misspellings(target)]
+
+
+@register_pair_check("spelling", Level.WARNING, SPELLING, "Spelling")
+def check_spelling(source: str, target: str) -> Iterable[str]:
+    """A Dutch word the dictionary, the article set and the user's word list all do not know."""
+    return [m.message() for m in misspellings(target, source) if m.kind == "spelling"]
+
+
+@register_pair_check("split-compound", Level.WARNING, SPELLING, "Split compound")
+def check_split_compound(source: str, target: str) -> Iterable[str]:
+    """Two words that Dutch writes as one compound noun: toegangs token → toegangstoken."""
+    return [m.message() for m in misspellings(target, source) if m.kind == "compound"]
+
+
+@register_pair_check("compound-hyphen", Level.WARNING, SPELLING, "Missing hyphen after a name")
+def check_compound_hyphen(source: str, target: str) -> Iterable[str]:
+    """A product name and a Dutch noun written apart: Teams bestanden → Teams-bestanden."""
+    return [m.message() for m in misspellings(target, source) if m.kind == "hyphen"]

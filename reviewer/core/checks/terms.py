@@ -1,0 +1,198 @@
+"""Terminology checks: glossary terms, forbidden variants and do-not-translate names."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+
+from reviewer.core.checks import lexicon
+from reviewer.core.checks.base import Level, register_pair_check
+from reviewer.core.checks.glossary import (
+    Glossary,
+    GlossaryError,
+    TermHit,
+    load_glossary,
+    load_names,
+)
+from reviewer.core.checks.prose import blank_non_prose
+from reviewer.resources import resource_path
+
+SHIPPED_GLOSSARY = ("checks", "glossary.csv")
+SHIPPED_NAMES = ("checks", "do-not-translate.txt")
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+_problems: list[str] = []
+
+
+def reset() -> None:
+    """Forget the loaded glossaries, e.g. after the config or a glossary file changed."""
+    with _lock:
+        _state.clear()
+        _problems.clear()
+        _term_regex.cache_clear()
+
+
+def load_problems() -> list[str]:
+    """Messages for glossary or DNT files that could not be read (the checks go on without)."""
+    _loaded()
+    return list(_problems)
+
+
+def _loaded() -> tuple[Glossary, Glossary]:
+    state = _state.get("glossaries")
+    if state is None:
+        with _lock:
+            state = _state.get("glossaries")
+            if state is None:
+                state = _load()
+                _state["glossaries"] = state
+    return state  # type: ignore[return-value]
+
+
+def _load() -> tuple[Glossary, Glossary]:
+    settings = lexicon.settings()
+    terms = Glossary()
+    names = Glossary()
+    sources: list[str] = []
+    if settings.shipped_terms:
+        sources.append(str(resource_path(*SHIPPED_GLOSSARY)))
+    sources.extend(settings.glossaries)
+    for path in sources:
+        try:
+            for t in load_glossary(path).terms:
+                target = names if t.keep_english and not t.forbidden else terms
+                target.add(t.english, t.dutch, t.forbidden, t.note)
+        except GlossaryError as exc:
+            _problems.append(str(exc))
+    name_files = [str(resource_path(*SHIPPED_NAMES))] if settings.shipped_terms else []
+    name_files.extend(settings.do_not_translate)
+    for path in name_files:
+        try:
+            for name in load_names(path):
+                names.add(name, name)
+        except GlossaryError as exc:
+            _problems.append(str(exc))
+    return terms, names
+
+
+def glossary() -> Glossary:
+    """The merged glossary in use (shipped terms, then the user's, the user's winning)."""
+    return _loaded()[0]
+
+
+def names() -> Glossary:
+    """The do-not-translate names in use, as a glossary whose Dutch equals the English."""
+    return _loaded()[1]
+
+
+def find_terms(source: str) -> list[TermHit]:
+    """Glossary terms and do-not-translate names in an English source, with offsets, for the
+    source highlighting; sorted by position."""
+    hits = glossary().find(source) + names().find(source)
+    hits.sort(key=lambda h: (h.start, -h.end))
+    out: list[TermHit] = []
+    end = -1
+    for h in hits:
+        if h.start >= end:
+            out.append(h)
+            end = h.end
+    return out
+
+
+def dnt_words() -> frozenset[str]:
+    """Every word of every do-not-translate name: the spelling and English checks skip them."""
+    cached = _state.get("dnt_words")
+    if cached is None:
+        cached = frozenset(w for t in names().terms for w in re.split(r"[\s-]+", t.english) if w)
+        _state["dnt_words"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def dnt_words_lower() -> frozenset[str]:
+    cached = _state.get("dnt_words_lower")
+    if cached is None:
+        cached = frozenset(w.lower() for w in dnt_words())
+        _state["dnt_words_lower"] = cached
+    return cached  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4096)
+def _term_regex(text: str, case_sensitive: bool) -> re.Pattern[str]:
+    """A Dutch term as it may appear in a target: any case, inflected or at the start of a
+    compound (beheerder, beheerders, beheerdersrol, Exchange-beheerder)."""
+    body = r"\s+".join(re.escape(w) for w in text.split())
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![^\W\d_]){body}", flags)
+
+
+def _in_target(term: str, target: str, case_sensitive: bool = False) -> bool:
+    return _term_regex(term, case_sensitive).search(target) is not None
+
+
+def _prose_hits(source: str, glossary_: Glossary) -> list[TermHit]:
+    return glossary_.find(blank_non_prose(source))
+
+
+@register_pair_check(
+    "glossary-term",
+    Level.WARNING,
+    "terminology/inconsistent-with-terminology-resource",
+    "Glossary term not used",
+)
+def check_glossary_term(source: str, target: str) -> Iterable[str]:
+    """A glossary term is in the source but its required Dutch term is not in the target."""
+    if not glossary().terms:
+        return ()
+    out: list[str] = []
+    seen: set[str] = set()
+    for hit in _prose_hits(source, glossary()):
+        term = hit.term
+        if term.english in seen:
+            continue
+        seen.add(term.english)
+        if not _in_target(term.dutch, target):
+            out.append(f"{source[hit.start : hit.end]!r} should be {term.dutch!r} (glossary)")
+    return out
+
+
+@register_pair_check(
+    "forbidden-term",
+    Level.WARNING,
+    "terminology/wrong-term",
+    "Forbidden term variant",
+)
+def check_forbidden_term(source: str, target: str) -> Iterable[str]:
+    """The target uses a variant the glossary forbids for a term of the source."""
+    out: list[str] = []
+    for hit in _prose_hits(source, glossary()):
+        for variant in hit.term.forbidden:
+            if _in_target(variant, target) and not _in_target(hit.term.dutch, target):
+                out.append(f"{variant!r} is a forbidden variant; use {hit.term.dutch!r}")
+    return out
+
+
+@register_pair_check(
+    "dnt-translated",
+    Level.WARNING,
+    "accuracy/do-not-translate",
+    "Do-not-translate name changed",
+)
+def check_dnt(source: str, target: str) -> Iterable[str]:
+    """A do-not-translate name of the source is translated or dropped ("Safe koppelingen")."""
+    if not names().terms:
+        return ()
+    hits = _prose_hits(source, names())
+    if not hits:
+        return ()
+    out: list[str] = []
+    seen: set[str] = set()
+    for hit in hits:
+        name = hit.term.english
+        if name in seen:
+            continue
+        seen.add(name)
+        if not _in_target(name, target):  # a re-cased name is a capitalisation matter
+            out.append(f"do-not-translate name {name!r} is not in the target")
+    return out
