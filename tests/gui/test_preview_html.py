@@ -70,6 +70,39 @@ def test_segments_are_found_by_anchor_and_by_click(qtbot) -> None:  # type: igno
     assert not browser.asked
 
 
+def test_every_block_has_an_anchor_and_an_update_can_replace_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc = article(
+        [("a-101", "One.", "Een."), ("a-102", "Two.", "Twee."), ("a-103", "Three.", "Drie.")],
+        between="\n\n***\n\n",  # rules between paragraphs: blocks with no text of their own
+    )
+    preview = ArticlePreview(doc)
+    browser = Browser()
+    qtbot.addWidget(browser)
+    browser.setHtml(preview.html())
+    qdoc = browser.document()
+    assert len(preview) == 5
+    for b in range(len(preview)):
+        assert anchor_position(qdoc, preview.block_id(b)) >= 0, b
+    # Replace the updated block between its anchor and the next block's, as the pane will.
+    update = preview.update("a-102", "Twee, **bewerkt**.")
+    assert not update.full and update.replaced == 1
+    cursor = QTextCursor(qdoc)
+    cursor.setPosition(anchor_position(qdoc, preview.block_id(update.index)))
+    end = anchor_position(qdoc, preview.block_id(update.index + 1))
+    # Up to the next block's paragraph separator, not over it, so the blocks stay apart.
+    cursor.setPosition(end - 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertHtml(update.html)
+    fresh = QTextDocument()
+    fresh.setHtml(preview.html())
+    assert qdoc.blockCount() == fresh.blockCount()
+    lines = [line.strip() for line in browser.toPlainText().splitlines()]
+    assert lines == [line.strip() for line in fresh.toPlainText().splitlines()]
+    assert "Twee, bewerkt." in lines
+    for b in range(len(preview)):
+        assert anchor_position(qdoc, preview.block_id(b)) >= 0, b
+    assert anchor_position(qdoc, "seg-a-102") >= 0
+
+
 def test_a_hostile_target_loads_nothing_and_links_are_only_signalled(qtbot) -> None:  # type: ignore[no-untyped-def]
     preview = ArticlePreview(article([("a-101", "x", "Tekst " + HOSTILE), ("a-102", "y", HOSTILE)]))
     browser = Browser()

@@ -419,8 +419,17 @@ def finish(chunk: Chunk, look: Look) -> str:
             current = ((ord(m.group(1)) - _PLANE) << 16) | (ord(m.group(2)) - _PLANE)
     if pos < len(raw):
         out.append(_wrap(raw[pos:], current, look, seen))
+    if not _TEXT_RE.search(_TAGS_RE.sub("", raw)):
+        # QTextDocument puts an anchor on the character after it: a block with none (a rule,
+        # an empty unit) gets an invisible one, so every block can be found.
+        out.insert(1, _ANCHOR_CHAR)
     out.append("</div>\n")
     return "".join(out)
+
+
+_TAGS_RE = re.compile(r"<[^<>]*>")
+_TEXT_RE = re.compile(r"[^\s\u2402-\u2404\U000f0000-\U000fffff]")
+_ANCHOR_CHAR = '<p class="blk-anchor" style="margin:0;font-size:1px">&#8203;</p>'
 
 
 def _close(k: int, look: Look, seen: set[int]) -> str:
