@@ -158,11 +158,23 @@ class ArticlePreview:
             if end > pos:
                 parts_of[u].append(piece[pos - start :])
         line_of = dict(zip(_pairs(pieces), pair_lines(pieces, text, spans), strict=True))
+        width = {p: end - start for p, (start, end) in zip(pieces, spans, strict=True)}
         units: list[Unit] = []
+        offset = 0
         for parts, group, first_line in zip(parts_of, groups, unit_lines, strict=True):
             unit = Unit(parts, _pairs(parts))
             lines = [line_of[k] - first_line for k in unit.pairs]
             self._renderer.render_unit(unit, tokens, group, env, first_line, lines)
+            # Its Markdown, cut from the article's, so the first edit need not compose it.
+            part_spans: list[tuple[int, int]] = []
+            pos = 0
+            for part in parts:
+                size = len(part) if isinstance(part, str) else width[part]
+                part_spans.append((pos, pos + size))
+                pos += size
+            unit_text = text[offset : offset + pos]
+            unit.composed = Composed(unit_text, part_spans, line_starts(unit_text))
+            offset += pos
             units.append(unit)
         self._units = units
         self._index()
