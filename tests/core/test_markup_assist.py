@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewer.core.format import parse
 from reviewer.core.markup.assist import (
@@ -19,7 +21,7 @@ from reviewer.core.markup.assist import (
 from reviewer.core.markup.tokens import MARKUP_KINDS, tokenize
 from reviewer.core.markup.whitespace import describe_char, show_whitespace, whitespace_marks
 from tests.corpus import CORPUS, SAMPLE
-from tests.strategies import articles_with_pairs, corpus_bytes
+from tests.strategies import articles_with_pairs, corpus_bytes, fuzz_examples
 
 URL = "https://go.microsoft.com/fwlink/p/?linkid=842054"
 
@@ -262,3 +264,28 @@ def test_whitespace_display_keeps_offsets() -> None:
     assert [m.special for m in marks] == [False, True, True, False, False]
     assert describe_char("\u202f") == "narrow no-break space (U+202F)"
     assert text == "a b\u00a0c\u202fd\te\nf"  # display only: the text is not changed
+
+
+MARKUP_TEXT = st.text(alphabet=st.sampled_from(list("ab *_`[]()<>!&;#\\/:.x\n")), max_size=30)
+
+
+@settings(max_examples=fuzz_examples(300))
+@given(MARKUP_TEXT, MARKUP_TEXT, st.integers(0, 40), st.integers(0, 40), st.sampled_from("[(`*_x]"))
+def test_editor_help_never_crashes_and_edits_stay_in_range(
+    source: str, target: str, a: int, b: int, typed: str
+) -> None:
+    a, b = min(a, len(target)), min(b, len(target))
+    edits = [
+        insert_next_markup(source, target, a, b),
+        auto_pair(target, a, b, typed),
+        protected_delete(target, a, b, forward=True),
+        protected_delete(target, a, b, forward=False),
+    ]
+    for edit in edits:
+        if edit is None:
+            continue
+        assert 0 <= edit.start <= edit.end <= len(target)
+        after = edit.apply(target)
+        assert 0 <= edit.cursor <= len(after) and 0 <= edit.anchor <= len(after)
+        for removed in edit.removed:
+            assert removed in target
