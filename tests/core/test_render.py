@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from reviewer.core.format import Document, parse
-from reviewer.core.render.blocks import CLOSE, MID, OPEN, TABLE_CHUNK
+from reviewer.core.render.blocks import TABLE_CHUNK
+from reviewer.core.render.marks import CLOSE, MID, OPEN
 from reviewer.core.render.preview import NOTHING, SOURCE, ArticlePreview, render_inline
 from reviewer.core.render.sanitize import (
     LINK_ANCHOR,

@@ -231,4 +231,3 @@ def make_markdown() -> MarkdownIt:
 
 
 MD = make_markdown()
-

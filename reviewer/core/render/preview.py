@@ -13,11 +13,17 @@ from reviewer.core.format import Document
 from reviewer.core.render.blocks import (
     Block,
     Chunk,
+    Renderer,
+    Unit,
+    table_chunk_of,
+    table_parts,
+    top_blocks,
+)
+from reviewer.core.render.markdown import MD
+from reviewer.core.render.marks import (
     Composed,
     Look,
     Parts,
-    Renderer,
-    Unit,
     clean,
     compose,
     finish,
@@ -25,11 +31,7 @@ from reviewer.core.render.blocks import (
     line_starts,
     marked,
     pair_lines,
-    table_chunk_of,
-    table_parts,
-    top_blocks,
 )
-from reviewer.core.render.markdown import MD
 
 TARGET = "target"
 SOURCE = "source"
@@ -211,10 +213,10 @@ class ArticlePreview:
         return f"{self._look.prefix}blk-{self._chunk(index).serial}"
 
     def block_html(self, index: int) -> str:
-        return finish(self._chunk(index), self._look)
+        return _finish(self._chunk(index), self._look)
 
     def blocks(self) -> list[str]:
-        return [finish(c, self._look) for unit in self._units for c in unit.chunks]
+        return [_finish(c, self._look) for unit in self._units for c in unit.chunks]
 
     def title_html(self) -> str:
         """The front-matter title: the page heading, or a line above it when the article
@@ -377,7 +379,7 @@ class ArticlePreview:
                 for p in chunk.pairs:
                     self._where[p] = (u, c)
         first = self._first[u]
-        blocks = tuple(finish(chunk, self._look) for chunk in unit.chunks)
+        blocks = tuple(_finish(chunk, self._look) for chunk in unit.chunks)
         return BlockUpdate(first, blocks, len(old))
 
     def _tail(self, u: int) -> str:
@@ -406,6 +408,10 @@ def render_inline(text: str, lang: str = "nl") -> str:
     """One segment as safe inline HTML (no paragraph around it), e.g. for a list of issues."""
     rendered: str = MD.renderInline(clean(text), {"lang": lang})
     return rendered
+
+
+def _finish(chunk: Chunk, look: Look) -> str:
+    return finish(chunk.raw, chunk.serial, look)
 
 
 def _pairs(parts: Parts) -> list[int]:

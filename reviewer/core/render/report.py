@@ -67,7 +67,7 @@ def rendered_report(
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
         # Nothing in the page may load or run anything, whatever the content holds.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         f"<title>{_e(title)}</title>",
         f"<style>{EXPORT_CSS}{_REPORT_CSS}</style>",
@@ -192,9 +192,7 @@ def _note(prefix: str, found: list[tuple[int, ExportRow]]) -> str:
 
 def _item(number: int, row: ExportRow) -> str:
     kind = f"Issue, {row.status.lower()}" if row.kind == "Issue" else row.kind
-    head = " · ".join(
-        (f'<span class="sev">{_e(row.severity)}</span>', _e(row.category), _e(kind))
-    )
+    head = " · ".join((f'<span class="sev">{_e(row.severity)}</span>', _e(row.category), _e(kind)))
     meta = [x for x in (row.author, row.created[:16].replace("T", " "), row.check_code) if x]
     return (
         f'<div class="item"><div class="card-head"><span class="num">{number}</span>{head}</div>'
