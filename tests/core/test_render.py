@@ -177,6 +177,15 @@ def test_marker_characters_in_content_cannot_forge_segments() -> None:
     assert html.count('id="seg-') == 2 and "\ufffd" in html
 
 
+def test_carriage_returns_count_as_line_breaks_as_commonmark_reads_them() -> None:
+    doc = article([("a-101", "One.", "Een\r\rtwee."), ("a-102", "Two.", "Drie.")], before="# Kop\r")
+    preview = ArticlePreview(doc)
+    html = preview.html()
+    assert "<h1>Kop</h1>" in html and "<p>" in html
+    assert preview.update("a-102", "Drie,\rvier.").index >= -1
+    assert_safe(preview.html())
+
+
 def test_front_matter_pairs_are_not_on_the_page() -> None:
     doc = load("troubleshoot-presence-issues-outlook.md")
     preview = ArticlePreview(doc)

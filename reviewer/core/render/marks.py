@@ -33,8 +33,13 @@ def marker(k: int) -> str:
 
 
 def clean(text: str) -> str:
-    """Content never holds our marker characters; one that does shows as U+FFFD."""
-    return _RESERVED_RE.sub("\ufffd", text) if _RESERVED_RE.search(text) else text
+    """Content never holds our marker characters (one that does shows as U+FFFD), and a CR
+    is a line break, as CommonMark reads it, so our line numbers agree with the parser's."""
+    if _RESERVED_RE.search(text):
+        text = _RESERVED_RE.sub("\ufffd", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def marked(k: int, text: str, line_start: bool) -> str:
