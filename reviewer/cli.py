@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import errno
 import fnmatch
 import getpass
@@ -15,8 +16,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reviewer import __version__
-from reviewer.core.checks import REGISTRY, Finding, Level, run_checks
-from reviewer.core.config import Config, load_config
+from reviewer.core.checks import REGISTRY, CheckConfig, Finding, Level, run_checks
+from reviewer.core.config import Config, config_for_article, find_project_config, load_config
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exporters import FORMATS, export, export_format
 from reviewer.core.fileio import read_bytes
@@ -201,6 +202,22 @@ def _unique(files: Iterable[str]) -> list[str]:
     return out
 
 
+def _article_config(
+    name: str, config: Config, args: argparse.Namespace, cache: dict[str | None, Config]
+) -> Config:
+    """The user config with the article's project file (.reviewer.yaml) merged over it, and the
+    --profile of the command line over both."""
+    project = find_project_config(name)
+    if project not in cache:
+        merged = config_for_article(name, config)
+        profile = getattr(args, "profile", None)
+        if profile:
+            merged = dataclasses.replace(merged, profile=profile)
+        merged.check_config()  # an unknown profile is reported here, naming the files
+        cache[project] = merged
+    return cache[project]
+
+
 def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list[Workspace], int]:
     """Open every article named; unreadable ones are reported on stderr and counted."""
     problems: list[str] = []
@@ -211,10 +228,12 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
     progress = Progress(verb, len(files))
     opened: list[Workspace] = []
     failed = len(problems)
+    configs: dict[str | None, Config] = {}
     for k, name in enumerate(files, start=1):
         progress.step(k)
         try:
-            opened.append(open_article(name, user=user, config=config))
+            article_config = _article_config(name, config, args, configs)
+            opened.append(open_article(name, user=user, config=article_config))
         except ReviewerError as exc:
             progress.clear()
             print(f"reviewer: {exc}", file=sys.stderr)
@@ -224,21 +243,26 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
 
 
 def _run_checks(workspaces: Sequence[Workspace], config: Config) -> None:
-    """One run over all articles, so the consistency checks compare across files."""
-    docs = [ws.session.doc for ws in workspaces]
-    _configure_language(config)
-    findings = run_checks(docs, config.check_config())
+    """One run over all articles that share check settings, so the consistency checks compare
+    across files; articles of projects with other settings run as their own group."""
+    groups: dict[object, list[Workspace]] = {}
     for ws in workspaces:
-        ws.session.assign_findings(findings)
+        project = find_project_config(ws.path)
+        groups.setdefault((ws.session.check_config.key(), project), []).append(ws)
+    for members in groups.values():
+        checks = members[0].session.check_config
+        _configure_language(config_for_article(members[0].path, config), checks)
+        findings = run_checks([ws.session.doc for ws in members], checks)
+        for ws in members:
+            ws.session.assign_findings(findings)
 
 
-def _configure_language(config: Config) -> None:
-    """Point the spelling and terminology checks at the user's files; say once on stderr when
-    spelling is off or a glossary cannot be read."""
+def _configure_language(config: Config, checks: CheckConfig) -> None:
+    """Point the spelling and terminology checks at the user's (and project's) files; say once
+    on stderr when spelling is off or a glossary cannot be read."""
     from reviewer.core.checks import lexicon, terms
 
     lexicon.configure(config.language_settings())
-    checks = config.check_config()
     wanted = {c.code for c in REGISTRY.values() if checks.enabled(c)}
     status = lexicon.spelling_status()
     if not status.available and "spelling" in wanted:
@@ -266,6 +290,15 @@ _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "not
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
+    if args.list_checks:
+        return _list_checks(args, config)
+    if not args.paths:
+        print(
+            "reviewer: check: name at least one article or folder (or use --list-checks).",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    _warn_unknown_codes(config)
     workspaces, failed = _open_all(args, config, "checking")
     _run_checks(workspaces, config)
     found = [(ws, f) for ws in workspaces for f in ws.session.all_findings()]
@@ -289,6 +322,54 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     failing = _FAIL_LEVELS[args.fail_on]
     return EXIT_FINDINGS if any(f.level in failing for _, f in found) else EXIT_OK
+
+
+def _warn_unknown_codes(config: Config) -> None:
+    from reviewer.core.profiles import unknown_codes
+
+    for code in unknown_codes(config):
+        print(
+            f"reviewer: {config.path}: no check {code!r}; the setting is ignored.", file=sys.stderr
+        )
+
+
+def _list_checks(args: argparse.Namespace, config: Config) -> int:
+    """Every check with the setting in force for the first PATH's project (or the user's)."""
+    from reviewer.core import profiles
+
+    where = args.paths[0] if args.paths else os.path.join(os.getcwd(), "article.md")
+    if args.paths and Path(where).is_dir():
+        where = os.path.join(where, "article.md")
+    merged = _article_config(where, config, args, {})
+    values = profiles.settings(merged)
+    rows = [
+        {
+            "code": code,
+            "enabled": values[code] != "off",
+            "level": check.level.value if values[code] == "off" else values[code],
+            "default_level": check.level.value,
+            "category": check.category,
+            "title": check.title,
+        }
+        for code, check in REGISTRY.items()
+    ]
+    profile = profiles.active_profile(merged)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {"profile": profile, "profiles": profiles.profile_names(merged), "checks": rows},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return EXIT_OK
+    files = [p for p in (merged.path, merged.project_path) if p]
+    print(f"profile {profile} (from {', '.join(files) if files else 'built-in defaults'})")
+    for r in rows:
+        state = r["level"] if r["enabled"] else "off"
+        print(f"  {r['code']:28} {state:8} {r['category']:42} {r['title']}")
+    print(f"profiles: {', '.join(profiles.profile_names(merged))}")
+    return EXIT_OK
 
 
 def _check_json(
@@ -659,7 +740,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(
-        name: str, help_text: str, description: str = "", paths: bool = True
+        name: str, help_text: str, description: str = "", paths: bool | str = True
     ) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
@@ -670,15 +751,30 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         if paths:
-            p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every *.md)")
+            nargs = "+" if paths is True else paths
+            p.add_argument(
+                "paths", nargs=nargs, metavar="PATH", help="files or folders (every *.md)"
+            )
         return p
 
     verify = add("verify", "check that every article round-trips byte for byte")
     verify.add_argument("-v", "--verbose", action="store_true", help="print parse warnings")
     verify.set_defaults(func=cmd_verify)
 
-    check = add("check", "run the automatic checks; dismissed findings are left out")
+    check = add("check", "run the automatic checks; dismissed findings are left out", paths="*")
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="check profile to run (default: 'profile:' of the project or user config, "
+        "else 'default'); see --list-checks",
+    )
+    check.add_argument(
+        "--list-checks",
+        action="store_true",
+        help="list every check with its level in the profile in force (for the first PATH's "
+        "project, else the current folder's) and the profiles known; run nothing",
+    )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "never"),
