@@ -143,7 +143,7 @@ def cmd_fuzz(extra: Sequence[str]) -> None:
 
 def cmd_bench(extra: Sequence[str]) -> None:
     ensure_installed(("test", "bench"))
-    for script in ("bench_parse.py", "bench_batch.py", "bench_gui.py"):
+    for script in ("bench_parse.py", "bench_batch.py", "bench_gui.py", "bench_preview.py"):
         _run([PY, Path("bench") / script])
 
 

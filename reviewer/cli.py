@@ -25,6 +25,7 @@ from reviewer.core.fileio import read_bytes
 from reviewer.core.format import parse
 from reviewer.core.importing import ImportPlan, plan_import
 from reviewer.core.project.discovery import common_root
+from reviewer.core.render.report import export_rendered
 from reviewer.core.tmx import export_tmx
 from reviewer.core.workspace import Workspace, open_article
 from reviewer.core.xliff import export_xliff
@@ -486,6 +487,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.all and kind != "tmx":
         print("reviewer: --all applies to tmx only.", file=sys.stderr)
         return EXIT_INPUT
+    if args.rendered and kind != "html":
+        print("reviewer: --rendered needs the html format (--format html).", file=sys.stderr)
+        return EXIT_INPUT
     config = _config(args)
     workspaces, failed = _open_all(args, config, "reading")
     sessions = [ws.session for ws in workspaces]
@@ -500,6 +504,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             what = (
                 f"{count} translation units ({'all' if args.all else 'approved'} pairs, TMX 1.4b)"
             )
+        elif args.rendered:
+            if args.include_checks:
+                _run_checks(workspaces, config)
+            count = export_rendered(
+                sessions, args.output, config.mqm_threshold, include_checks=args.include_checks
+            )
+            what = f"{count} rows"
         else:
             if args.include_checks:
                 _run_checks(workspaces, config)
@@ -694,6 +705,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-checks",
         action="store_true",
         help="csv, xlsx, html, json: also list the automatic check results (no MQM severity)",
+    )
+    exp.add_argument(
+        "--rendered",
+        action="store_true",
+        help="html only: each article rendered as readers see it, its issues beside it",
     )
     exp.set_defaults(func=cmd_export)
 
