@@ -107,17 +107,19 @@ def read_guarded(path: str | os.PathLike[str], limit: int, what: str = "a file")
         # Checked again on the open file: the name may have been swapped in between.
         st = os.fstat(fh.fileno())
         _check_mode(name, st.st_mode, what)
-        chunks: list[bytes] = []
-        size = 0
-        while True:
+        # Ask for the size fstat saw, plus a byte to notice growth: a read of the whole limit
+        # would allocate it up front, which made reading 5,000 small articles 5x slower.
+        chunks = [fh.read(min(st.st_size + 1, limit))]
+        size = len(chunks[0])
+        while size > st.st_size and size < limit:  # it grew, or reports no size (/proc)
             chunk = fh.read(min(_CHUNK, limit - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-            if size >= limit:  # it grew after the check, or reports no size (/proc)
-                raise _too_large(name, size, limit, what)
-    return b"".join(chunks)
+        if size >= limit:
+            raise _too_large(name, size, limit, what)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_optional(path: str | os.PathLike[str], limit: int, what: str = "a file") -> bytes | None:

@@ -125,21 +125,3 @@ def test_a_failed_in_place_write_is_staged_first(
     assert path.read_bytes() == b"old"
     assert sorted(os.listdir(tmp_path)) == ["a.md", "b.md"]
 
-
-@pytest.mark.skipif(not hasattr(os, "chown"), reason="no owners here")
-def test_the_cli_says_when_the_owner_could_not_be_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from reviewer.cli import main as cli_main
-
-    path = copy_corpus(tmp_path)
-    side = Path(str(path) + ".review.yaml")
-    ws = open_article(str(path), user="ann")
-    ws.session.apply(SetState(row_list=(1,), state=State.REVIEWED))
-    ws.save()
-    monkeypatch.setattr(fileio, "_give_owner", lambda tmp, st: False)
-    monkeypatch.setattr(fileio.os, "access", lambda *a, **k: False)
-    pair_id = ws.session.doc.pairs[0].id
-    assert cli_main(["approve", "--ids", pair_id, str(path)]) == 0
-    err = capsys.readouterr().err
-    assert f"{side} now belongs to you" in err

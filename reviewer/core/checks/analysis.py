@@ -323,3 +323,20 @@ def describe_diff(what: str, missing: list[str], added: list[str], fmt: str = "{
     if added:
         out.append(f"{what} added in target: {', '.join(show(a) for a in added)}")
     return out
+
+
+_READABLE = str.maketrans(
+    {
+        CODE: "`…`",
+        LINK_OPEN: "[",
+        LINK_CLOSE[0]: "](",
+        LINK_CLOSE[1]: "…)",
+        TAG: "<…>",
+        ESCAPED_GT: "\\>",
+    }
+)
+
+
+def readable(masked: str) -> str:
+    """A masked span shown in a message: placeholders become `…`, [ ](…) and <…>."""
+    return masked.translate(_READABLE)
