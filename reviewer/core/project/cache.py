@@ -30,12 +30,17 @@ from reviewer.core import checks as checks_package
 from reviewer.core.checks import base as checks_base
 from reviewer.core.checks import load_builtin_checks
 from reviewer.core.config import Config
+from reviewer.core.errors import FormatError
+from reviewer.core.fileio import read_guarded
 from reviewer.core.project.records import RECORD_VERSION, ArticleRecord
 from reviewer.core.yamlio import paused_gc
 from reviewer.resources import resource_path
 
 ENV_CACHE_DIR = "REVIEWER_CACHE_DIR"
 _MAGIC = b"reviewer project index\n"
+
+# Records and texts of thousands of articles; far beyond that is no cache of ours.
+_MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024
 
 
 def cache_dir() -> Path:
@@ -93,8 +98,9 @@ def load(root: str) -> Loaded:
     """The cached records of the project by relative path; none when there is no usable cache."""
     path = cache_file(root)
     try:
-        data = path.read_bytes()
-    except OSError:
+        # Guarded: a FIFO or a device in its place must not hang the open of a project.
+        data = read_guarded(path, _MAX_CACHE_BYTES, "a project cache")
+    except FormatError:
         return Loaded({}, None)
     head = _header(root)
     if not data.startswith(head):
