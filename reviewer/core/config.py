@@ -14,8 +14,8 @@ from platformdirs import user_config_dir
 from reviewer.core import yamlio
 from reviewer.core.checks import CheckConfig
 from reviewer.core.checks.lexicon import LanguageSettings
-from reviewer.core.errors import ReviewerError
-from reviewer.core.fileio import atomic_write
+from reviewer.core.errors import FormatError, ReviewerError
+from reviewer.core.fileio import atomic_write, read_optional
 from reviewer.core.scoring import DEFAULT_THRESHOLD
 
 ENV_VAR = "REVIEWER_CONFIG"
@@ -36,6 +36,7 @@ _KEYS = (
     "profiles",
 )
 USER_DICTIONARY = "dictionary.txt"  # beside the config file unless the config names another
+MAX_CONFIG_BYTES = 1024 * 1024  # a few lines of settings; anything this big is not one
 # What a check can be set to: on at a level, on at its own level, or off.
 CHECK_SETTINGS = ("error", "warning", "info", "on", "off")
 _PROFILE_KEYS = ("base", "checks", "description")
@@ -156,17 +157,19 @@ def load_config(path: str | None = None) -> Config:
 
 def _read(name: str, must_exist: bool) -> Config:
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
+        raw = read_optional(name, MAX_CONFIG_BYTES, "a config file")
+    except FormatError as exc:
+        raise ConfigError(name, exc.message) from None
+    if raw is None:
         if must_exist:
-            raise ConfigError(name, "no such file.") from None
+            raise ConfigError(name, "no such file.")
         return Config()
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(name, "is not UTF-8 text.") from None
-    except OSError as exc:
-        raise ConfigError(name, f"cannot be read: {exc.strerror}.") from None
     try:
-        data = yamlio.safe_load_fast(text)
+        data = yamlio.safe_load_fast(text, unique_keys=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"

@@ -279,9 +279,9 @@ def ask_external_change(parent: QWidget | None, name: str) -> str:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "File changed on disk",
-        f"{name} was changed by another program since it was opened.\n\n"
-        "Reload it (your unsaved changes are lost), overwrite it with your version, "
-        "or save your version under another name?",
+        f"{name} was changed, moved or deleted by another program since it was opened.\n\n"
+        "Reload it (your unsaved changes are lost), overwrite it with your version (which "
+        "writes it again if it was deleted), or save your version under another name?",
         parent=parent,
     )
     reload_btn = box.addButton("&Reload", QMessageBox.ButtonRole.DestructiveRole)

@@ -728,10 +728,10 @@ class MainWindow(QMainWindow):
             dialogs.show_error(
                 self,
                 "Cannot open the article",
-                f"{path} or its review data {os.path.basename(path)}.review.yaml could not be "
-                f"read ({type(exc).__name__}: {exc}). Nothing was changed on disk. Check the "
-                "review data file (a hand edit or a merge conflict?), or move it aside and open "
-                "the article again; please report this as a bug.",
+                f"{path} could not be opened ({type(exc).__name__}: {exc}). Nothing was changed "
+                "on disk. If the problem is in its review data "
+                f"({os.path.basename(path)}.review.yaml: a hand edit or a merge conflict?), move "
+                "that file aside and open the article again; please report this as a bug.",
             )
             return False
         QGuiApplication.restoreOverrideCursor()
@@ -758,9 +758,10 @@ class MainWindow(QMainWindow):
             "Problems in the article",
             f"{workspace.path} has {n} problem{'s' if n != 1 else ''}:\n\n"
             + "\n".join(lines)
-            + "\n\nThose parts are kept exactly as they are and cannot be edited here; the rest "
-            "can be reviewed and saved as usual. To fix them, correct the file in a text editor "
-            "(the Issues dock lists each problem with its line), then reload it.",
+            + "\n\nText kept as raw text stays exactly as it is and cannot be edited here; every "
+            "segment, including one with a repeated id, can be reviewed and saved as usual. To "
+            "fix them, correct the file in a text editor (the Issues dock lists each problem "
+            "with its line), then reload it.",
         )
 
     def _offer_recovery(self, workspace: Workspace) -> None:
@@ -1062,8 +1063,12 @@ class MainWindow(QMainWindow):
 
     def _on_file_removed(self, path: str) -> None:
         self.statusBar().showMessage(
-            f"{os.path.basename(path)} was deleted or moved on disk; Save writes it again "
-            "and Save As picks a new place.",
+            f"{os.path.basename(path)} was deleted or moved on disk; "
+            + (
+                "Save writes it again and Save As picks a new place."
+                if os.path.isdir(os.path.dirname(os.path.abspath(path)))
+                else "its folder is gone too, so use Save As to save it elsewhere."
+            ),
             15000,
         )
 

@@ -156,9 +156,7 @@ def test_newest_pending_skips_missing_articles(data: Path, article: Path, tmp_pa
 
 
 def test_driver_journals_within_the_interval_and_clears_on_save(
-    qtbot,
-    data: Path,
-    article: Path,  # type: ignore[no-untyped-def]
+    qtbot, data: Path, article: Path  # type: ignore[no-untyped-def]
 ) -> None:
     ws = open_article(str(article), user="ann")
     driver = AutosaveDriver.for_workspace(ws, interval=0.2)
@@ -186,10 +184,7 @@ def test_driver_journals_within_the_interval_and_clears_on_save(
 
 
 def test_driver_follows_save_as_and_reload(
-    qtbot,
-    data: Path,
-    article: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot, data: Path, article: Path, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
     ws = open_article(str(article), user="ann")
     driver = AutosaveDriver.for_workspace(ws, interval=0.05)
@@ -201,7 +196,7 @@ def test_driver_follows_save_as_and_reload(
     ws.save_as(str(new_path))
     driver.mark_saved(ws.path, ws.disk_digest)
     assert not old_journal.exists()
-    assert driver.journal.path == Journal(new_path).path
+    assert driver.journal.article == Journal(new_path).article  # a journal of the new name
 
     ws.session.apply(SetState(row_list=(1,), state=State.REVIEWED))
     new_path.write_bytes(new_path.read_bytes() + b"\nexternal\n")
@@ -216,10 +211,7 @@ def test_driver_follows_save_as_and_reload(
 
 
 def test_driver_reports_a_failing_journal_once(
-    qtbot,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    article: Path,  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, article: Path  # type: ignore[no-untyped-def]
 ) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the data folder should be")

@@ -7,11 +7,13 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from reviewer.core.errors import ReviewerError
-from reviewer.core.fileio import atomic_write
+from reviewer.core.errors import FormatError, ReviewerError
+from reviewer.core.fileio import atomic_write, read_guarded
+
+# Term lists are a few MB at most; the guarded reader refuses a FIFO, a device or far more.
+MAX_LIST_BYTES = 64 * 1024 * 1024
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FORBIDDEN_STATUS = ("deprecatedterm-admn", "supersededterm-admn", "forbidden", "deprecated")
@@ -167,9 +169,9 @@ def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     """A glossary from a .tbx (TBX, any version with termEntry/langSet) or a .csv file."""
     name = str(path)
     try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"glossary {name}: cannot be read: {exc.strerror}.") from None
+        data = read_guarded(name, MAX_LIST_BYTES, "a glossary")
+    except FormatError as exc:
+        raise GlossaryError(f"glossary {name}: {exc.message}") from None
     if name.lower().endswith((".tbx", ".xml")):
         terms = _read_tbx(data, name)
     else:
@@ -318,11 +320,9 @@ def load_names(path: str | os.PathLike[str]) -> list[str]:
     """A do-not-translate list: one product or feature name a line, # comments allowed."""
     name = str(path)
     try:
-        text = Path(name).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise GlossaryError(
-            f"do-not-translate list {name}: cannot be read: {exc.strerror}."
-        ) from None
+        text = read_guarded(name, MAX_LIST_BYTES, "a do-not-translate list").decode("utf-8-sig")
+    except FormatError as exc:
+        raise GlossaryError(f"do-not-translate list {name}: {exc.message}") from None
     except UnicodeDecodeError:
         raise GlossaryError(f"do-not-translate list {name}: is not UTF-8 text.") from None
     return [

@@ -11,7 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reviewer.core.fileio import atomic_write
+from reviewer.core.errors import FormatError
+from reviewer.core.fileio import atomic_write, read_guarded
 from reviewer.resources import resource_path
 
 LANGUAGE = "nl_NL"
@@ -224,8 +225,8 @@ def read_word_list(path: str | os.PathLike[str]) -> list[str]:
     """Words of a plain list, one a line; blank lines and # comments skipped. A missing or
     unreadable file is an empty list: a word list must never stop the checks."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_guarded(path, 64 * 1024 * 1024, "a word list").decode("utf-8-sig")
+    except (FormatError, UnicodeDecodeError):
         return []
     return [w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")]
 

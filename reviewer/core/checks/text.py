@@ -155,7 +155,11 @@ def check_space_after_markup(source: str, target: str) -> Iterable[str]:
 
 
 # A space before . , : ; ! ? that ends a word or the text, e.g. `x.ps1` . or "klik op ,".
-_SPACE_PUNCT_RE = re.compile(r"[ \u00a0]+([.,:;!?])(?=\s|$|[*_)\]\"'’”]|[" + MASKS + r"])")
+# Only from the start of a run of spaces: a try from inside the run ends the same way, and
+# trying from each space was quadratic on a long run.
+_SPACE_PUNCT_RE = re.compile(
+    r"(?<![ \u00a0])[ \u00a0]+([.,:;!?])(?=\s|$|[*_)\]\"'’”]|[" + MASKS + r"])"
+)
 
 
 _SPACE_PUNCT_QUICK_RE = re.compile(r"[ \u00a0][.,:;!?]")
