@@ -483,6 +483,8 @@ MINIMAL = [
     ("forbidden-term", "Save as a CSV file.", "Opslaan als CSV-bestand.", None),
     ("dnt-translated", "Use Safe Links.", "Gebruik Veilige koppelingen.", "'Safe Links'"),
     ("dnt-translated", "Use Safe Links.", "Gebruik Safe Links.", None),
+    ("name-case", "Sign in to Azure AD.", "Meld u aan bij azure AD.", "Azure AD written as azure AD"),
+    ("name-case", "Sign in to Azure AD.", "Meld u aan bij Azure AD.", None),
     ("untranslated", "Hours: Mon-Fri", "Uren: Mon-Fri", "'Mon-Fri'"),
     ("untranslated", "Hash 4f2a9c OR NOT x", "Hash 4f2a9c OR NOT x", None),
     ("omission-hint", "Migrate the mailboxes.", "De postvakken.", "'migrate'"),
