@@ -138,7 +138,8 @@ def cmd_fuzz(extra: Sequence[str]) -> None:
 
 def cmd_bench(extra: Sequence[str]) -> None:
     ensure_installed(("test", "bench"))
-    for script in ("bench_parse.py", "bench_batch.py", "bench_gui.py"):
+    scripts = ("bench_parse.py", "bench_batch.py", "bench_gui.py", "bench_preview.py")
+    for script in (*scripts, "bench_hostile.py"):
         _run([PY, Path("bench") / script])
 
 

@@ -1,9 +1,11 @@
-"""The command line: verify, check, export, import, approve, stats, over the window's core."""
+"""The command line: verify, check, export, import and the project commands, over the window's
+core (the project commands are in cli_project)."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import errno
 import fnmatch
 import getpass
@@ -15,24 +17,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reviewer import __version__
-from reviewer.core.checks import REGISTRY, Finding, Level, run_checks
-from reviewer.core.config import Config, load_config
+from reviewer.core.checks import REGISTRY, CheckConfig, Finding, Level, run_checks
+from reviewer.core.config import Config, config_for_article, find_project_config, load_config
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exporters import FORMATS, export, export_format
 from reviewer.core.fileio import read_bytes
 from reviewer.core.format import parse
 from reviewer.core.importing import ImportPlan, plan_import
-from reviewer.core.mqm import IssueStatus, Severity
-from reviewer.core.scoring import (
-    document_words,
-    edit_distance,
-    mqm_score,
-    total_distance,
-    total_score,
-)
-from reviewer.core.segments import State
+from reviewer.core.project.discovery import common_root
+from reviewer.core.render.report import export_rendered
 from reviewer.core.tmx import export_tmx
-from reviewer.core.workspace import SaveError, Workspace, open_article
+from reviewer.core.workspace import Workspace, open_article
 from reviewer.core.xliff import export_xliff
 
 EXIT_OK = 0
@@ -200,6 +195,22 @@ def _unique(files: Iterable[str]) -> list[str]:
     return out
 
 
+def _article_config(
+    name: str, config: Config, args: argparse.Namespace, cache: dict[str | None, Config]
+) -> Config:
+    """The user config with the article's project file (.reviewer.yaml) merged over it, and the
+    --profile of the command line over both."""
+    project = find_project_config(name)
+    if project not in cache:
+        merged = config_for_article(name, config)
+        profile = getattr(args, "profile", None)
+        if profile:
+            merged = dataclasses.replace(merged, profile=profile)
+        merged.check_config()  # an unknown profile is reported here, naming the files
+        cache[project] = merged
+    return cache[project]
+
+
 def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list[Workspace], int]:
     """Open every article named; unreadable ones are reported on stderr and counted."""
     problems: list[str] = []
@@ -210,10 +221,12 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
     progress = Progress(verb, len(files))
     opened: list[Workspace] = []
     failed = len(problems)
+    configs: dict[str | None, Config] = {}
     for k, name in enumerate(files, start=1):
         progress.step(k)
         try:
-            opened.append(open_article(name, user=user, config=config))
+            article_config = _article_config(name, config, args, configs)
+            opened.append(open_article(name, user=user, config=article_config))
         except ReviewerError as exc:
             progress.clear()
             print(f"reviewer: {exc}", file=sys.stderr)
@@ -223,21 +236,26 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
 
 
 def _run_checks(workspaces: Sequence[Workspace], config: Config) -> None:
-    """One run over all articles, so the consistency checks compare across files."""
-    docs = [ws.session.doc for ws in workspaces]
-    _configure_language(config)
-    findings = run_checks(docs, config.check_config())
+    """One run over all articles that share check settings, so the consistency checks compare
+    across files; articles of projects with other settings run as their own group."""
+    groups: dict[object, list[Workspace]] = {}
     for ws in workspaces:
-        ws.session.assign_findings(findings)
+        project = find_project_config(ws.path)
+        groups.setdefault((ws.session.check_config.key(), project), []).append(ws)
+    for members in groups.values():
+        checks = members[0].session.check_config
+        _configure_language(config_for_article(members[0].path, config), checks)
+        findings = run_checks([ws.session.doc for ws in members], checks)
+        for ws in members:
+            ws.session.assign_findings(findings)
 
 
-def _configure_language(config: Config) -> None:
-    """Point the spelling and terminology checks at the user's files; say once on stderr when
-    spelling is off or a glossary cannot be read."""
+def _configure_language(config: Config, checks: CheckConfig) -> None:
+    """Point the spelling and terminology checks at the user's (and project's) files; say once
+    on stderr when spelling is off or a glossary cannot be read."""
     from reviewer.core.checks import lexicon, terms
 
     lexicon.configure(config.language_settings())
-    checks = config.check_config()
     wanted = {c.code for c in REGISTRY.values() if checks.enabled(c)}
     status = lexicon.spelling_status()
     if not status.available and "spelling" in wanted:
@@ -265,6 +283,15 @@ _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "not
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
+    if args.list_checks:
+        return _list_checks(args, config)
+    if not args.paths:
+        print(
+            "reviewer: check: name at least one article or folder (or use --list-checks).",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    _warn_unknown_codes(config)
     workspaces, failed = _open_all(args, config, "checking")
     _run_checks(workspaces, config)
     found = [(ws, f) for ws in workspaces for f in ws.session.all_findings()]
@@ -288,6 +315,54 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     failing = _FAIL_LEVELS[args.fail_on]
     return EXIT_FINDINGS if any(f.level in failing for _, f in found) else EXIT_OK
+
+
+def _warn_unknown_codes(config: Config) -> None:
+    from reviewer.core.profiles import unknown_codes
+
+    for code in unknown_codes(config):
+        print(
+            f"reviewer: {config.path}: no check {code!r}; the setting is ignored.", file=sys.stderr
+        )
+
+
+def _list_checks(args: argparse.Namespace, config: Config) -> int:
+    """Every check with the setting in force for the first PATH's project (or the user's)."""
+    from reviewer.core import profiles
+
+    where = args.paths[0] if args.paths else os.path.join(os.getcwd(), "article.md")
+    if args.paths and Path(where).is_dir():
+        where = os.path.join(where, "article.md")
+    merged = _article_config(where, config, args, {})
+    values = profiles.settings(merged)
+    rows = [
+        {
+            "code": code,
+            "enabled": values[code] != "off",
+            "level": check.level.value if values[code] == "off" else values[code],
+            "default_level": check.level.value,
+            "category": check.category,
+            "title": check.title,
+        }
+        for code, check in REGISTRY.items()
+    ]
+    profile = profiles.active_profile(merged)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {"profile": profile, "profiles": profiles.profile_names(merged), "checks": rows},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return EXIT_OK
+    files = [p for p in (merged.path, merged.project_path) if p]
+    print(f"profile {profile} (from {', '.join(files) if files else 'built-in defaults'})")
+    for r in rows:
+        state = r["level"] if r["enabled"] else "off"
+        print(f"  {r['code']:28} {state:8} {r['category']:42} {r['title']}")
+    print(f"profiles: {', '.join(profiles.profile_names(merged))}")
+    return EXIT_OK
 
 
 def _check_json(
@@ -412,6 +487,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.all and kind != "tmx":
         print("reviewer: --all applies to tmx only.", file=sys.stderr)
         return EXIT_INPUT
+    if args.rendered and kind != "html":
+        print("reviewer: --rendered needs the html format (--format html).", file=sys.stderr)
+        return EXIT_INPUT
     config = _config(args)
     workspaces, failed = _open_all(args, config, "reading")
     sessions = [ws.session for ws in workspaces]
@@ -426,9 +504,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             what = (
                 f"{count} translation units ({'all' if args.all else 'approved'} pairs, TMX 1.4b)"
             )
+        elif args.rendered:
+            if args.include_checks:
+                _run_checks(workspaces, config)
+            count = export_rendered(
+                sessions, args.output, config.mqm_threshold, include_checks=args.include_checks
+            )
+            what = f"{count} rows"
         else:
-            _run_checks(workspaces, config)
-            count = export(sessions, args.output, config.mqm_threshold, fmt=kind)
+            if args.include_checks:
+                _run_checks(workspaces, config)
+            count = export(
+                sessions,
+                args.output,
+                config.mqm_threshold,
+                fmt=kind,
+                include_checks=args.include_checks,
+                root=_project_root(args.paths),
+                reviewer=_user(args, config),
+            )
             what = f"{count} rows"
     except OSError as exc:
         print(f"reviewer: {write_advice(args.output, exc)}", file=sys.stderr)
@@ -480,7 +574,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if plan.rejected else EXIT_OK
 
 
-# -- approve -----------------------------------------------------------------------------
+def _project_root(paths: Sequence[str]) -> str:
+    """The folder report paths are relative to: the folder named, or the common folder."""
+    if len(paths) == 1 and os.path.isdir(paths[0]):
+        return os.path.abspath(paths[0])
+    return common_root(paths)
+
+
+# -- shared by the project commands -------------------------------------------------------
 
 
 def _split_ids(raw: Sequence[str] | None) -> list[str]:
@@ -490,134 +591,14 @@ def _split_ids(raw: Sequence[str] | None) -> list[str]:
     return out
 
 
-def cmd_approve(args: argparse.Namespace) -> int:
-    ids = _split_ids(args.ids)
-    if not ids and not args.clean:
-        print("reviewer: approve needs --ids, --clean or both.", file=sys.stderr)
-        return EXIT_INPUT
-    config = _config(args)
-    workspaces, failed = _open_all(args, config, "approving")
-    if args.clean:
-        _run_checks(workspaces, config)
-    wanted = set(ids)
-    seen: set[str] = set()
-    total = unsaved = 0
-    verb = "would approve" if args.dry_run else "approved"
-    for ws in workspaces:
-        session = ws.session
-        rows: Iterable[int] = range(len(session))
-        if wanted:
-            rows = [r for r, p in enumerate(session.doc.pairs) if p.id in wanted]
-            seen.update(session.doc.pairs[r].id for r in rows)
-        rows = session.clean_rows(rows) if args.clean else list(rows)
-        edit = session.approval(rows)
-        count = len(edit.rows) if edit is not None else 0
-        total += count
-        if edit is not None and not args.dry_run:
-            session.apply(edit)
-            try:
-                ws.save()  # the article is untouched: only its sidecar is written
-            except SaveError as exc:  # report it and go on with the other files
-                total -= count
-                unsaved += 1
-                why = write_advice(exc.path, exc.cause) if exc.cause is not None else str(exc)
-                print(f"reviewer: {ws.path}: approvals not saved. {why}", file=sys.stderr)
-                continue
-        print(f"{ws.path}: {verb} {count} segments")
-    missing = [i for i in ids if i not in seen]
-    if missing:
-        print(f"reviewer: id not found in any file: {', '.join(missing)}", file=sys.stderr)
-    print(f"{verb} {total} segments in {len(workspaces) - unsaved} files")
-    return EXIT_INPUT if failed or unsaved or missing else EXIT_OK
-
-
-# -- stats -------------------------------------------------------------------------------
-
-
-def _file_stats(ws: Workspace, threshold: float) -> dict[str, Any]:
-    session = ws.session
-    states = session.state_counts()
-    statuses = dict.fromkeys((s.value for s in IssueStatus), 0)
-    for review in session.reviews:
-        for issue in review.issues:
-            statuses[issue.status.value] += 1
-    score = mqm_score(session, threshold)
-    ped = edit_distance(session)
-    return {
-        "path": ws.path,
-        "pairs": len(session),
-        "words": document_words(session),
-        "states": {s.value: states[s] for s in State},
-        "issues": {"by_severity": dict(score.counts), "by_status": statuses},
-        "mqm": score.as_dict() | {"verdict": score.verdict},
-        "post_edit_distance": ped.as_dict(),
-        "_score": score,
-        "_ped": ped,
-    }
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    config = _config(args)
-    workspaces, failed = _open_all(args, config, "reading")
-    per_file = [_file_stats(ws, config.mqm_threshold) for ws in workspaces]
-    score = total_score([f.pop("_score") for f in per_file], config.mqm_threshold)
-    ped = total_distance([f.pop("_ped") for f in per_file])
-    total = {
-        "files": len(per_file),
-        "pairs": sum(f["pairs"] for f in per_file),
-        "words": sum(f["words"] for f in per_file),
-        "states": {s.value: sum(f["states"][s.value] for f in per_file) for s in State},
-        "issues": {
-            "by_severity": dict(score.counts),
-            "by_status": {
-                s.value: sum(f["issues"]["by_status"][s.value] for f in per_file)
-                for s in IssueStatus
-            },
-        },
-        "mqm": score.as_dict() | {"verdict": score.verdict},
-        "post_edit_distance": ped.as_dict(),
-    }
-    if args.format == "json":
-        print(json.dumps({"files": per_file, "total": total}, ensure_ascii=False, indent=1))
-    else:
-        for f in per_file:
-            _print_stats(f["path"], f)
-        if len(per_file) != 1:
-            _print_stats(f"TOTAL ({len(per_file)} files)", total)
-    return EXIT_INPUT if failed else EXIT_OK
-
-
-def _print_stats(title: str, f: dict[str, Any]) -> None:
-    states = " · ".join(f"{s.label.lower()} {f['states'][s.value]}" for s in State)
-    sev = f["issues"]["by_severity"]
-    by_sev = " · ".join(f"{s.value} {sev.get(s.value, 0)}" for s in reversed(Severity))
-    st = f["issues"]["by_status"]
-    mqm = f["mqm"]
-    ped = f["post_edit_distance"]
-    print(title)
-    print(f"  pairs {f['pairs']}, source words {f['words']}")
-    print(f"  states: {states}")
-    print(
-        f"  issues scored: {by_sev} (open {st['open']}, resolved {st['resolved']}, "
-        f"won't fix {st['wontfix']})"
-    )
-    print(
-        f"  MQM score {mqm['score']:.2f}, {mqm['normed_penalty']:.1f} penalty points per "
-        f"1,000 words: {mqm['verdict']} (threshold {mqm['threshold']:g})"
-    )
-    print(
-        f"  post-edit distance {ped['normalized'] * 100:.2f}% "
-        f"({ped['edited']} of {ped['segments']} segments edited)"
-    )
-
-
 # -- parser ------------------------------------------------------------------------------
 
 EPILOG = """\
 exit codes:
   0  success: nothing at or above --fail-on was found
   1  check: findings at or above --fail-on; verify: an article would not round-trip;
-     import: some units were rejected (the others were imported)
+     import: some units were rejected (the others were imported); search: nothing found;
+     replace: a change was refused or held back; consistency: sources translated differently
   2  unreadable input (an article, its .review.yaml sidecar, the config file or a file to
      import) or a usage error; the message on stderr names the file
 
@@ -651,7 +632,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(
-        name: str, help_text: str, description: str = "", paths: bool = True
+        name: str, help_text: str, description: str = "", paths: bool | str = True
     ) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
@@ -662,15 +643,30 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         if paths:
-            p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every *.md)")
+            nargs = "+" if paths is True else paths
+            p.add_argument(
+                "paths", nargs=nargs, metavar="PATH", help="files or folders (every *.md)"
+            )
         return p
 
     verify = add("verify", "check that every article round-trips byte for byte")
     verify.add_argument("-v", "--verbose", action="store_true", help="print parse warnings")
     verify.set_defaults(func=cmd_verify)
 
-    check = add("check", "run the automatic checks; dismissed findings are left out")
+    check = add("check", "run the automatic checks; dismissed findings are left out", paths="*")
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="check profile to run (default: 'profile:' of the project or user config, "
+        "else 'default'); see --list-checks",
+    )
+    check.add_argument(
+        "--list-checks",
+        action="store_true",
+        help="list every check with its level in the profile in force (for the first PATH's "
+        "project, else the current folder's) and the profiles known; run nothing",
+    )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "never"),
@@ -681,7 +677,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = add(
         "export",
-        "export issues and findings (csv, xlsx, html, json), or the segments as XLIFF or TMX",
+        "export the issues (csv, xlsx, html, json; check results with --include-checks), or "
+        "the segments as XLIFF or TMX",
     )
     exp.add_argument(
         "-o",
@@ -704,6 +701,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--all", action="store_true", help="tmx: every pair, not only the approved ones"
     )
+    exp.add_argument(
+        "--include-checks",
+        action="store_true",
+        help="csv, xlsx, html, json: also list the automatic check results (no MQM severity)",
+    )
+    exp.add_argument(
+        "--rendered",
+        action="store_true",
+        help="html only: each article rendered as readers see it, its issues beside it",
+    )
     exp.set_defaults(func=cmd_export)
 
     imp = add(
@@ -722,27 +729,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-v", "--verbose", action="store_true", help="show each change in full")
     imp.set_defaults(func=cmd_import)
 
-    approve = add("approve", "approve segments in the review data (the article is not changed)")
-    # One comma-separated value per --ids (repeatable): nargs="+" would swallow the PATHs.
-    approve.add_argument(
-        "--ids",
-        action="append",
-        metavar="ID[,ID...]",
-        help="segment ids to approve, comma-separated; may be repeated",
-    )
-    approve.add_argument(
-        "--clean",
-        action="store_true",
-        help="only segments with no open issue and no undismissed error-level finding",
-    )
-    approve.add_argument(
-        "--dry-run", action="store_true", help="report what would change, write nothing"
-    )
-    approve.set_defaults(func=cmd_approve)
+    # stats, approve, search, replace, consistency: the project commands.
+    from reviewer.cli_project import add_commands
 
-    stats = add("stats", "counts per state, issues, MQM score and post-edit distance")
-    stats.add_argument("--format", choices=("text", "json"), default="text")
-    stats.set_defaults(func=cmd_stats)
+    add_commands(add)
 
     desktop = sub.add_parser(
         "install-desktop",

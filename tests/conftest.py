@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# No test reads or writes the user's real cache folder (the project index cache); child
+# processes started by tests inherit the variable.
+_CACHE = tempfile.mkdtemp(prefix="reviewer-test-cache-")
+os.environ["REVIEWER_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @pytest.fixture

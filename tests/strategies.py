@@ -17,6 +17,7 @@ from reviewer.core.format import (
     _CORRUPT_LOOKUP,
     _CORRUPT_OPENER_RE,
     _ORPHAN_LOOKUP,
+    MAX_SEGMENT_CHARS,
     Document,
     FrontMatter,
     Pair,
@@ -323,15 +324,16 @@ def assert_fast_path_matches_stepwise(text: str) -> None:
     """The one-regex pair scan finds exactly what FORMAT.md section 4 step by step finds."""
     fm = _front_matter(text)
     fm_end = fm.end if fm else 0
-    step_pairs, step_unpaired, step_unclosed = _pairs_stepwise(text, fm_end)
+    step_pairs, step_unpaired, step_unclosed, step_oversized = _pairs_stepwise(text, fm_end)
     fast = _pairs_fast(text, fm_end)
     if fast is None:  # the documented hand-over to the stepwise scan
         event("fast path handed over")
         return
-    fast_pairs, fast_unpaired, fast_unclosed = fast
+    fast_pairs, fast_unpaired, fast_unclosed, fast_oversized = fast
     assert pair_fields(fast_pairs) == pair_fields(step_pairs)
     assert fast_unpaired == step_unpaired
     assert fast_unclosed == step_unclosed
+    assert fast_oversized == step_oversized
 
 
 def reference_warnings(
@@ -340,6 +342,7 @@ def reference_warnings(
     fm: FrontMatter | None,
     unpaired: list[int],
     unclosed: list[tuple[int, int]],
+    oversized: list[tuple[int, int, int]],
 ) -> list[ParseWarning]:
     """The warnings as the first, unoptimised parser computed them: an oracle for _warnings."""
     warnings: list[ParseWarning] = []
@@ -358,10 +361,12 @@ def reference_warnings(
             msg = "segment markup corrupted by &quot; entities: kept as raw text, not editable."
             warnings.append(ParseWarning("corrupt-markup", *locate(m.start()), msg, m.start()))
     claimed = {delim + len("</span>") for _, delim in unclosed}
+    claimed |= {delim + len("</span>") for _, delim, _ in oversized}
     for needle in (_ORPHAN_LOOKUP, _CORRUPT_LOOKUP):
         offset = text.find(needle)
         while offset != -1:
             inside = any(p.start <= offset < p.end for p in pairs)
+            inside = inside or any(start <= offset < end for start, _, end in oversized)
             if not inside and offset not in claimed and not _follows_corrupt_opener(text, offset):
                 msg = (
                     "an English source with no target opener before it: kept as raw "
@@ -381,10 +386,20 @@ def reference_warnings(
             "text, not editable."
         )
         warnings.append(ParseWarning("unclosed-pair", *locate(offset), msg, offset))
+    for offset, _, end in oversized:
+        msg = (
+            f"a segment of {end - offset:,} characters; a target or source may hold at most "
+            f"{MAX_SEGMENT_CHARS:,} (real ones stay under 2,000): kept as raw text, not "
+            "editable."
+        )
+        warnings.append(ParseWarning("segment-too-large", *locate(offset), msg, offset))
     seen: dict[str, Pair] = {}
     for p in pairs:
         if p.id in seen:
-            msg = f"id {p.id} already used on line {seen[p.id].line}."
+            msg = (
+                f"id {p.id} already used on line {seen[p.id].line}; both segments can be "
+                "edited, and their review data is told apart by their order."
+            )
             warnings.append(ParseWarning("duplicate-id", p.line, p.column, msg, p.start))
         else:
             seen[p.id] = p
@@ -394,8 +409,10 @@ def reference_warnings(
 
 def assert_warnings_match_reference(doc: Document) -> None:
     fm_end = doc.front_matter.end if doc.front_matter else 0
-    _, unpaired, unclosed = _pairs_stepwise(doc.text, fm_end)
-    expected = reference_warnings(doc.text, doc.pairs, doc.front_matter, unpaired, unclosed)
+    _, unpaired, unclosed, oversized = _pairs_stepwise(doc.text, fm_end)
+    expected = reference_warnings(
+        doc.text, doc.pairs, doc.front_matter, unpaired, unclosed, oversized
+    )
     assert doc.warnings == expected
 
 

@@ -1,4 +1,4 @@
-"""Issue exports (CSV, XLSX, HTML, JSON): manual issues and live check findings in one table."""
+"""Issue exports (CSV, XLSX, HTML, JSON): manual issues, and live check findings when asked."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from reviewer.core.fileio import atomic_write
 from reviewer.core.mqm import category
 from reviewer.core.scoring import DEFAULT_THRESHOLD, MqmScore, mqm_score, total_score
+from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 
 FORMATS = ("csv", "xlsx", "html", "json")
@@ -21,6 +23,7 @@ FORMATS = ("csv", "xlsx", "html", "json")
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     # (field, header, XLSX column width in characters)
     ("file", "File", 28),
+    ("segment", "Segment", 9),
     ("id", "ID", 12),
     ("line", "Line", 7),
     ("source", "Source", 50),
@@ -51,7 +54,8 @@ _XLSX_MAX_CELL = 32767
 class ExportRow:
     """One line of the export: a manual issue or an automatic finding on a segment."""
 
-    file: str
+    file: str  # relative to the project when the export has one
+    segment: int  # 1-based number of the segment in its article, as the window shows it
     id: str
     line: int
     source: str
@@ -61,7 +65,7 @@ class ExportRow:
     kind: str  # "Issue", or "Check error" / "Check warning" / "Check info" for a finding
     category: str  # the MQM category label, e.g. "Accuracy › Omission"
     category_key: str
-    severity: str
+    severity: str  # an issue's MQM severity; "" for a finding, which MQM does not score
     status: str
     comment: str
     author: str
@@ -74,21 +78,33 @@ class ExportRow:
         return [getattr(self, name) for name, _, _ in COLUMNS]
 
 
-def collect_rows(sessions: Sequence[ReviewSession]) -> list[ExportRow]:
-    """Every manual issue and every undismissed finding, in document order per file.
+def collect_rows(
+    sessions: Sequence[ReviewSession], include_checks: bool = False, root: str | None = None
+) -> list[ExportRow]:
+    """Every manual issue, in document order per file; with ``include_checks`` also every
+    undismissed check finding. Paths are relative to ``root`` when given.
 
     A finding a reviewer already raised as an issue (same check code on the segment) is listed
-    once, as the issue.
+    once, as the issue. A finding has no MQM severity: it is not an error until a reviewer
+    confirms it as an issue, and it does not count in the MQM score.
     """
     rows: list[ExportRow] = []
     for session in sessions:
-        name = session.doc.path or ""
-        for row, (pair, review) in enumerate(zip(session.doc.pairs, session.reviews, strict=True)):
+        name = relative_name(session.doc.path or "", root)
+        if include_checks:
+            candidates: Sequence[int] = range(len(session))
+        else:
+            candidates = [k for k, _ in session.reviews.made()]  # issues live on made records
+        pairs, reviews = session.doc.pairs, session.reviews
+        for row in candidates:
+            review = reviews[row]
+            if not review.issues and not include_checks:
+                continue
+            pair = pairs[row]
             base = ExportRow(
-                name, pair.id, pair.line, pair.source, pair.target, review.original_target,
-                review.state.label, "", "", "", "", "", "", "", "", "",
+                name, row + 1, pair.id, pair.line, pair.source, pair.target,
+                review.original_target, review.state.label, "", "", "", "", "", "", "", "", "",
             )  # fmt: skip
-            raised = session.flagged_codes(row)
             for issue in review.issues:
                 rows.append(
                     replace(
@@ -104,6 +120,9 @@ def collect_rows(sessions: Sequence[ReviewSession]) -> list[ExportRow]:
                         created=issue.created,
                     )
                 )
+            if not include_checks:
+                continue
+            raised = session.flagged_codes(row)
             for f in session.findings(row):
                 if f.code in raised:
                     continue
@@ -113,8 +132,8 @@ def collect_rows(sessions: Sequence[ReviewSession]) -> list[ExportRow]:
                         kind=f"Check {f.level.value}",
                         category=category(f.category).label,
                         category_key=f.category,
-                        severity=f.mqm_severity.label,
-                        status="Open",
+                        severity="",
+                        status="",
                         comment=f"{f.title}: {f.message}" if f.title else f.message,
                         author="",
                         check_code=f.code,
@@ -122,6 +141,19 @@ def collect_rows(sessions: Sequence[ReviewSession]) -> list[ExportRow]:
                     )
                 )
     return rows
+
+
+def relative_name(path: str, root: str | None) -> str:
+    """``path`` relative to the project folder ``root``, with "/" (as it is when outside it)."""
+    if not root or not path:
+        return path
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # another drive on Windows
+        return path
+    if rel.startswith(".."):
+        return path
+    return rel.replace(os.sep, "/")
 
 
 def scores(
@@ -132,8 +164,14 @@ def scores(
 
 
 def neutralize(value: str) -> str:
-    """Prefix an apostrophe so a spreadsheet shows the text instead of running a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix an apostrophe so a spreadsheet shows the text instead of running a formula.
+
+    Spreadsheets skip leading spaces, line breaks and no-break spaces before "=", so those
+    are looked past too.
+    """
+    if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 # -- CSV -------------------------------------------------------------------------------
@@ -176,7 +214,13 @@ def _put(ws: Any, row: int, col: int, value: str | int | float) -> Any:
     return cell
 
 
-def to_xlsx(rows: Sequence[ExportRow], file_scores: Sequence[MqmScore], total: MqmScore) -> bytes:
+def to_xlsx(
+    rows: Sequence[ExportRow],
+    file_scores: Sequence[MqmScore],
+    total: MqmScore,
+    report: ReportHeader | None = None,
+    states: Sequence[dict[State, int]] = (),
+) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -204,18 +248,24 @@ def to_xlsx(rows: Sequence[ExportRow], file_scores: Sequence[MqmScore], total: M
     ws.freeze_panes = "A2"
 
     summary = wb.create_sheet("Summary")
-    headers = (
+    top = _xlsx_report_header(summary, report, bold) if report is not None else 1
+    headers: tuple[str, ...] = (
         "File", "Words", "Penalty", "Minor", "Major", "Critical", "Neutral",
         "Score", "Per 1,000 words", "Threshold", "Result",
     )  # fmt: skip
-    widths = (40, 9, 9, 8, 8, 8, 8, 9, 14, 10, 26)
-    for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = _put(summary, 1, col, header)
+    widths: tuple[int, ...] = (40, 9, 9, 8, 8, 8, 8, 9, 14, 10, 26)
+    with_states = len(states) == len(file_scores)
+    if with_states:
+        headers += tuple(state.label for state in State)
+        widths += (11,) * len(State)
+    for col, (head, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = _put(summary, top, col, head)
         cell.font = bold
         cell.fill = head_fill
         summary.column_dimensions[get_column_letter(col)].width = width
     all_scores = [*file_scores, total]
-    for r, s in enumerate(all_scores, start=2):
+    all_states = [*states, _sum_states(states)] if with_states else []
+    for r, s in enumerate(all_scores, start=top + 1):
         values: list[str | int | float] = [
             s.path or f"Total ({s.files} files)",
             s.words,
@@ -229,11 +279,13 @@ def to_xlsx(rows: Sequence[ExportRow], file_scores: Sequence[MqmScore], total: M
             s.threshold,
             s.verdict,
         ]
+        if with_states:
+            values += [all_states[r - top - 1][state] for state in State]
         for col, item in enumerate(values, start=1):
             cell = _put(summary, r, col, item)
             if s.path is None:
                 cell.font = bold
-    summary.freeze_panes = "A2"
+    summary.freeze_panes = f"A{top + 1}"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -283,9 +335,11 @@ def to_html(
     file_scores: Sequence[MqmScore],
     total: MqmScore,
     title: str = "Review report",
+    report: ReportHeader | None = None,
 ) -> bytes:
     """One standalone page; every piece of content is escaped, so markup in a target is text."""
     text_fields = {"source", "target", "original_mt", "comment"}
+    heading = "Issues and check findings" if report is None or report.include_checks else "Issues"
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -293,12 +347,13 @@ def to_html(
         f"<style>{_CSS}</style>",
         "</head><body>",
         f"<h1>{_e(title)}</h1>",
+        *(_html_report_header(report) if report is not None else []),
         "<h2>MQM scorecards</h2>",
         '<div class="scorecards">',
         *[_scorecard(s) for s in file_scores],
         _scorecard(total),
         "</div>",
-        f"<h2>Issues and check findings ({len(rows)})</h2>",
+        f"<h2>{heading} ({len(rows)})</h2>",
         "<table><thead><tr>",
         *[f"<th>{_e(header)}</th>" for _, header, _ in REPORT_COLUMNS],
         "</tr></thead><tbody>",
@@ -317,8 +372,14 @@ def to_html(
 # -- JSON ------------------------------------------------------------------------------
 
 
-def to_json(rows: Sequence[ExportRow], file_scores: Sequence[MqmScore], total: MqmScore) -> bytes:
+def to_json(
+    rows: Sequence[ExportRow],
+    file_scores: Sequence[MqmScore],
+    total: MqmScore,
+    report: ReportHeader | None = None,
+) -> bytes:
     data = {
+        **({"report": report.as_dict()} if report is not None else {}),
         "files": [s.as_dict() for s in file_scores],
         "total": total.as_dict(),
         "rows": [_without_fix(asdict(r)) for r in rows],
@@ -350,18 +411,28 @@ def render(
     fmt: str,
     threshold: float = DEFAULT_THRESHOLD,
     rows: Sequence[ExportRow] | None = None,
+    *,
+    include_checks: bool = False,
+    root: str | None = None,
+    reviewer: str = "",
 ) -> bytes:
+    """The export's bytes. ``root``: the project folder paths are given relative to;
+    ``reviewer``: who made the report, for its header."""
     if rows is None:
-        rows = collect_rows(sessions)
+        rows = collect_rows(sessions, include_checks, root)
     if fmt == "csv":
         return to_csv(rows)
     file_scores, total = scores(sessions, threshold)
+    file_scores = [replace(s, path=relative_name(s.path or "", root)) for s in file_scores]
+    report = report_header(
+        sessions, rows, total, root=root, reviewer=reviewer, include_checks=include_checks
+    )
     if fmt == "xlsx":
-        return to_xlsx(rows, file_scores, total)
+        return to_xlsx(rows, file_scores, total, report, [s.state_counts() for s in sessions])
     if fmt == "html":
-        return to_html(rows, file_scores, total)
+        return to_html(rows, file_scores, total, report=report)
     if fmt == "json":
-        return to_json(rows, file_scores, total)
+        return to_json(rows, file_scores, total, report)
     raise ValueError(f"unknown export format {fmt!r}")
 
 
@@ -370,11 +441,146 @@ def export(
     path: str,
     threshold: float = DEFAULT_THRESHOLD,
     fmt: str | None = None,
+    *,
+    include_checks: bool = False,
+    root: str | None = None,
+    reviewer: str = "",
 ) -> int:
     """Write the export (``fmt``, else chosen by the file's extension) atomically; returns the
     row count."""
     if fmt is None:
         fmt = export_format(path)
-    rows = collect_rows(sessions)
-    atomic_write(path, render(sessions, fmt, threshold, rows))
+    rows = collect_rows(sessions, include_checks, root)
+    data = render(
+        sessions,
+        fmt,
+        threshold,
+        rows,
+        include_checks=include_checks,
+        root=root,
+        reviewer=reviewer,
+    )
+    atomic_write(path, data)
     return len(rows)
+
+
+# -- the report header -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReportHeader:
+    """What a project manager reads first: which project, when, by whom, and the totals."""
+
+    project: str
+    date: str  # local date and time of the export
+    reviewer: str
+    files: int
+    segments: int
+    words: int
+    states: dict[State, int]
+    issues: int  # issue rows (open, resolved or won't fix)
+    open_issues: dict[str, int]  # open issues per severity value
+    findings: int  # check finding rows (0 when check results were not asked for)
+    include_checks: bool
+    total: MqmScore
+
+    def items(self) -> list[tuple[str, str | int | float]]:
+        t = self.total
+        done = self.states[State.APPROVED]
+        return [
+            ("Project", self.project),
+            ("Date", self.date),
+            ("Reviewer", self.reviewer or "-"),
+            ("Files", self.files),
+            ("Segments", self.segments),
+            ("Source words", self.words),
+            *((f"Segments {state.label.lower()}", self.states[state]) for state in State),
+            ("Approved", f"{done / self.segments:.0%}" if self.segments else "-"),
+            ("Issues", self.issues),
+            *(
+                (f"Open {sev} issues", self.open_issues.get(sev, 0))
+                for sev in ("critical", "major", "minor", "neutral")
+            ),
+            (
+                "Check results",
+                self.findings if self.include_checks else "not included (--include-checks)",
+            ),
+            ("MQM score", round(t.score, 2)),
+            ("Penalty per 1,000 words", round(t.normed_penalty, 2)),
+            ("Threshold", t.threshold),
+            ("Result", t.verdict),
+        ]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "project": self.project,
+            "date": self.date,
+            "reviewer": self.reviewer,
+            "files": self.files,
+            "segments": self.segments,
+            "words": self.words,
+            "states": {state.value: n for state, n in self.states.items()},
+            "issues": self.issues,
+            "open_issues": dict(self.open_issues),
+            "check_results": self.findings if self.include_checks else None,
+            "mqm": self.total.as_dict() | {"verdict": self.total.verdict},
+        }
+
+
+def report_header(
+    sessions: Sequence[ReviewSession],
+    rows: Sequence[ExportRow],
+    total: MqmScore,
+    *,
+    root: str | None = None,
+    reviewer: str = "",
+    include_checks: bool = False,
+    when: datetime | None = None,
+) -> ReportHeader:
+    paths = [os.path.abspath(s.doc.path) for s in sessions if s.doc.path]
+    if root:
+        project = os.path.abspath(root)
+    elif paths:
+        project = os.path.commonpath([os.path.dirname(p) for p in paths])
+    else:
+        project = ""
+    open_issues = {sev: 0 for sev in ("critical", "major", "minor", "neutral")}
+    for session in sessions:
+        for record in session.records_with_issues():
+            for issue in record.open_issues:
+                open_issues[issue.severity.value] += 1
+    stamp = (when or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
+    return ReportHeader(
+        project=project,
+        date=stamp,
+        reviewer=reviewer,
+        files=len(sessions),
+        segments=sum(len(s) for s in sessions),
+        words=total.words,
+        states=_sum_states([s.state_counts() for s in sessions]),
+        issues=sum(1 for r in rows if r.kind == "Issue"),
+        open_issues=open_issues,
+        findings=sum(1 for r in rows if r.kind != "Issue"),
+        include_checks=include_checks,
+        total=total,
+    )
+
+
+def _sum_states(states: Sequence[dict[State, int]]) -> dict[State, int]:
+    return {state: sum(s.get(state, 0) for s in states) for state in State}
+
+
+def _xlsx_report_header(sheet: Any, header: ReportHeader, bold: Any) -> int:
+    """The header block on top of the Summary sheet; returns the row its table starts on."""
+    _put(sheet, 1, 1, "Review report").font = bold
+    row = 2
+    for label, value in header.items():
+        _put(sheet, row, 1, label).font = bold
+        _put(sheet, row, 2, value)
+        row += 1
+    return row + 1  # one empty row, then the table
+
+
+def _html_report_header(header: ReportHeader) -> list[str]:
+    cells = [f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in header.items()]
+    return ['<table class="report">', *cells, "</table>"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import operator
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import islice, repeat
 from typing import Any, overload
 
 import yaml
@@ -19,8 +20,13 @@ from reviewer.core.errors import FormatError, TargetRejected
 OPENER_RE = re.compile(r'<span data-ttu-id="([^"<>]*)">')
 _DELIM_HEAD = '</span><span class="sxs-lookup"><span data-stu-id="'
 _CLOSER = "</span></span>"
+# No real target or source comes near this (the longest of 231,533 is 1,376 characters); a pair
+# beyond it is kept as raw text with a warning, so no check, editor or view ever works on one.
+MAX_SEGMENT_CHARS = 20_000
 # A whole pair whose target runs to the first delimiter with its own id and whose source holds no
-# <span or </span before the closer: the common case, matched in one C-level pass. When the tail
+# <span or </span before the closer: the common case, matched in one C-level pass. Its target may
+# not hold another opener either (no real one does): that pair goes step by step, and an opener
+# with no source is never followed past the next opener, so the pass stays linear. When the tail
 # does not match, only the opener matches and parse_text applies section 4 step by step, so both
 # paths give the same pairs (tests check this against _pairs_stepwise).
 # The quantifiers are possessive because giving characters back can never find an earlier end:
@@ -28,7 +34,8 @@ _CLOSER = "</span></span>"
 _PAIR_RE = re.compile(
     r'<span data-ttu-id="([^"<>]*+)">'
     r"(?:"
-    r'([^<]*+(?:<(?!/span><span class="sxs-lookup"><span data-stu-id="\1">)[^<]*+)*+)'
+    r'([^<]*+(?:<(?!/span><span class="sxs-lookup"><span data-stu-id="\1">)'
+    r'(?!span data-ttu-id=")[^<]*+)*+)'
     r'</span><span class="sxs-lookup"><span data-stu-id="\1">'
     r"([^<]*+(?:<(?!/?span)[^<]*+)*+)"
     r"</span></span>"
@@ -41,6 +48,7 @@ _STEPWISE_RE = re.compile(
     r"(.*)</span></span>",
     re.S,
 )
+_DELIM_RE = re.compile(r'</span><span class="sxs-lookup"><span data-stu-id="([^"<>]*)">')
 _OPENER_LEN = len('<span data-ttu-id="">')  # plus the id
 _DELIM_LEN = len(_DELIM_HEAD) + len('">')  # plus the id
 # Inner span tokens of a source, for the depth scan of FORMAT.md section 4 step 3.
@@ -48,7 +56,11 @@ _SPAN_TOKEN_RE = re.compile(r"</span>|<span(?=[\s>/])[^>]*>")
 _CORRUPT_OPENER_RE = re.compile(r'<span data-ttu-id=(?:"|&quot;)[^"<>]*?&quot;>')
 _ORPHAN_LOOKUP = '<span class="sxs-lookup"><span data-stu-id="'
 _CORRUPT_LOOKUP = "<span class=&quot;sxs-lookup&quot;>"
-_FM_KEY_RE = re.compile(r"^(title|description):[ \t]*(.*)$", re.M)
+_FM_KEY_RE = re.compile(r"^(title|description):[ \t]*(.*?)\r?$", re.M)
+# Front matter opens the file (after a BOM, if any) and closes at the first "---" line; lines
+# may end in LF or CRLF (Windows), mixed or not: all read alike.
+_FM_OPEN_RE = re.compile(r"\ufeff?---\r?\n")
+_FM_CLOSE_RE = re.compile(r"\n---(?:\r?\n|\r?\Z)")
 # Real keys are names such as ms.custom or f1.keywords; spaces or commas mean a garbled line.
 _PLAIN_KEY_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
@@ -148,7 +160,9 @@ class PairList(MutableSequence[Pair]):
         # Indexes of built pairs; None once every item is a Pair (then it is a plain list).
         self._made: list[int] | None = None
         self._lock = threading.Lock()
-        self._line_at = (0, 1)  # (offset, its line): line numbers are counted from here
+        # (offset, its line, where that line starts): lines and columns are counted from here,
+        # so building pairs in order costs one pass however long a line is.
+        self._line_at = (0, 1, 0)
         # Every pair's match from the scan, kept after building: sources and ids in one C-level
         # map. Only while each pair has a match and the text is the one they were made from.
         self._scan: list[re.Match[str]] | None = None
@@ -361,13 +375,14 @@ class PairList(MutableSequence[Pair]):
                 ss = m.start(3)
             text = self._text
             target = text[ts:te]
+            line, column = self._line(start)
             pair = Pair(
                 pid,
                 target,
                 text[ss : end - _CLOSER_LEN],
                 k,
-                self._line(start),
-                start - text.rfind("\n", 0, start),
+                line,
+                column,
                 start,
                 ts,
                 te,
@@ -383,17 +398,26 @@ class PairList(MutableSequence[Pair]):
                 self._made = None
             return pair
 
-    def _line(self, offset: int) -> int:
-        """Line of ``offset``, counted from the last one asked: scrolling counts little."""
-        at, line = self._line_at
+    def _line(self, offset: int) -> tuple[int, int]:
+        """Line and column of ``offset``, counted from the last one asked: scrolling counts
+        little, and a line megabytes long is never searched again for each pair on it."""
+        text = self._text
+        at, line, start = self._line_at
         if offset >= at:
-            line += self._text.count("\n", at, offset)
-        elif offset >= at // 2:
-            line -= self._text.count("\n", offset, at)
+            n = text.count("\n", at, offset)
+            if n:
+                line += n
+                start = text.rfind("\n", at, offset) + 1
+        elif offset >= start:
+            pass  # on the same line, further left
         else:
-            line = self._text.count("\n", 0, offset) + 1
-        self._line_at = (offset, line)
-        return line
+            if offset >= at // 2:
+                line -= text.count("\n", offset, at)
+            else:
+                line = text.count("\n", 0, offset) + 1
+            start = text.rfind("\n", 0, offset) + 1
+        self._line_at = (offset, line, start)
+        return line, offset - start + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -734,8 +758,9 @@ def parse(data: bytes, path: str | None = None) -> Document:
     return doc
 
 
-# Pairs, openers with no source of their id, and (opener, delimiter) of pairs with no closer.
-_Scan = tuple[Sequence[Pair], list[int], list[tuple[int, int]]]
+# Pairs, openers with no source of their id, (opener, delimiter) of pairs with no closer, and
+# (opener, delimiter, size) of pairs over MAX_SEGMENT_CHARS, kept as raw text.
+_Scan = tuple[Sequence[Pair], list[int], list[tuple[int, int]], list[tuple[int, int, int]]]
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
@@ -749,10 +774,109 @@ def parse_text(text: str, path: str | None = None) -> Document:
     finally:
         if gc_was_enabled:
             gc.enable()
-    pairs, unpaired, unclosed = found if found is not None else _pairs_stepwise(text, fm_end)
+    pairs, unpaired, unclosed, oversized = (
+        found if found is not None else _pairs_stepwise(text, fm_end)
+    )
     pairs = pairs if isinstance(pairs, PairList) else PairList(pairs)
-    warnings = _warnings(text, pairs, front_matter, unpaired, unclosed)
+    warnings = _warnings(text, pairs, front_matter, unpaired, unclosed, oversized)
     return Document(text, pairs, front_matter, warnings, path)
+
+
+class _Bounds:
+    """FORMAT.md section 4 steps 2-3 for one opener at a time, in time linear in the text.
+
+    A plain ``find`` of an opener's delimiter scans to the end of the text when there is none,
+    which made 100,000 openers without a source quadratic. After a few such misses the
+    delimiters are indexed by id once, and each later lookup is a bisection.
+    """
+
+    _MISSES_BEFORE_INDEX = 16
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.unpaired: list[int] = []
+        self.unclosed: list[tuple[int, int]] = []
+        self.oversized: list[tuple[int, int, int]] = []
+        self._misses = 0
+        self._delims: dict[str, list[int]] | None = None
+        self._last_close: int | None = None
+
+    def _delimiter(self, pair_id: str, delim: str, start: int) -> int:
+        if self._delims is None:
+            found = self.text.find(delim, start)
+            if found == -1:
+                self._misses += 1
+                if self._misses >= self._MISSES_BEFORE_INDEX:
+                    index: dict[str, list[int]] = {}
+                    for m in _DELIM_RE.finditer(self.text):
+                        index.setdefault(m.group(1), []).append(m.start())
+                    self._delims = index
+            return found
+        at = self._delims.get(pair_id)
+        if not at:
+            return -1
+        k = bisect_left(at, start)
+        return at[k] if k < len(at) else -1
+
+    def _closer(self, start: int) -> int:
+        if self._last_close is None:
+            self._last_close = self.text.rfind(_CLOSER)
+        if start > self._last_close:
+            return -1  # past the last closer: no need to look
+        return self.text.find(_CLOSER, start)
+
+    def __call__(self, start: int, target_start: int, pair_id: str) -> tuple[int, int, int] | None:
+        """Target end, source start and closer of the opener at ``start``, or None when it
+        has no source of its id, no closer, or is too large; it is then recorded for the
+        warnings (an oversized pair's end is still returned through ``oversized``)."""
+        text = self.text
+        delim = _DELIM_HEAD + pair_id + '">'
+        target_end = self._delimiter(pair_id, delim, target_start)
+        if target_end == -1:
+            self.unpaired.append(start)
+            return None
+        source_start = target_end + len(delim)
+        close = self._closer(source_start)
+        if close == -1:
+            self.unclosed.append((start, target_end))
+            return None
+        if (
+            text.find("<span", source_start, close) != -1
+            or text.find("</span>", source_start) != close
+        ):
+            close = _scan_source_end(text, source_start, close)
+        size = max(target_end - target_start, close - source_start)
+        if size > MAX_SEGMENT_CHARS:
+            self.oversized.append((start, target_end, close + len(_CLOSER)))
+            return None
+        return target_end, source_start, close
+
+
+def _any_too_large(run: list[re.Match[str]], source_starts: list[int]) -> bool:
+    """Might a pair of this run of whole matches be over MAX_SEGMENT_CHARS?
+
+    Between two neighbouring sources lie one whole source and the next whole target, so when
+    no gap is that wide, no pair is: one C-level pass over offsets the scan already has.
+    """
+    first, last = run[0], run[-1]
+    if source_starts[0] - first.start() > MAX_SEGMENT_CHARS:  # the first target
+        return True
+    if last.end() - source_starts[-1] > MAX_SEGMENT_CHARS:  # the last source
+        return True
+    gaps = map(operator.sub, islice(source_starts, 1, None), source_starts)
+    return max(gaps, default=0) > MAX_SEGMENT_CHARS
+
+
+def _too_large(m: re.Match[str]) -> bool:
+    return max(m.end(2) - m.start(2), m.end(3) - m.start(3)) > MAX_SEGMENT_CHARS
+
+
+def _without_too_large(run: list[re.Match[str]], bounds: _Bounds) -> list[re.Match[str]]:
+    big = [m for m in run if _too_large(m)]
+    if not big:
+        return run
+    bounds.oversized.extend((m.start(), m.end(2), m.end()) for m in big)
+    return [m for m in run if not _too_large(m)]
 
 
 def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
@@ -767,13 +891,15 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
     matches = list(_PAIR_RE.finditer(text))
     # -1 marks an opener matched alone: its pair (if any) needs the stepwise rule.
     source_starts = list(map(_Match.start, matches, repeat(3)))
-    unpaired: list[int] = []
-    unclosed: list[tuple[int, int]] = []
+    bounds = _Bounds(text)
+    long_text = len(text) > MAX_SEGMENT_CHARS
     if -1 not in source_starts:
         # Whole matches never overlap, so each one is exactly a pair.
+        if long_text and matches and _any_too_large(matches, source_starts):
+            matches = _without_too_large(matches, bounds)
         ids = list(map(_Match.group, matches, repeat(1)))
         pairs = PairList.lazy(matches, text, fm_end, ids, all_matches=True)  # type: ignore[arg-type]
-        return pairs, unpaired, unclosed
+        return pairs, bounds.unpaired, bounds.unclosed, bounds.oversized
     items: list[Pair | _Lazy] = []
     ids = []
     all_matches = True
@@ -792,6 +918,8 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
             i += 1
         if i < j:
             run = matches[i:j]
+            if long_text and _any_too_large(run, source_starts[i:j]):
+                run = _without_too_large(run, bounds)
             items += run
             ids += map(_Match.group, run, repeat(1))
             pos = matches[j - 1].end()
@@ -804,10 +932,12 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
             continue
         pair_id = m.group(1)
         target_start = m.end()
-        bounds = _pair_bounds(text, start, target_start, pair_id, unpaired, unclosed)
-        if bounds is None:
+        found = bounds(start, target_start, pair_id)
+        if found is None:
+            if bounds.oversized and bounds.oversized[-1][0] == start:
+                pos = bounds.oversized[-1][2]  # its inside is raw text too
             continue
-        target_end, source_start, close = bounds
+        target_end, source_start, close = found
         end = close + len(_CLOSER)
         # The same pair as a match object when one regex can say so, so every item is a match.
         whole = _STEPWISE_RE.match(text, start, end)
@@ -818,38 +948,8 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
             all_matches = False
         ids.append(pair_id)
         pos = end
-    return PairList.lazy(items, text, fm_end, ids, all_matches), unpaired, unclosed
-
-
-def _pair_bounds(
-    text: str,
-    start: int,
-    target_start: int,
-    pair_id: str,
-    unpaired: list[int],
-    unclosed: list[tuple[int, int]],
-) -> tuple[int, int, int] | None:
-    """FORMAT.md section 4 steps 2-3 for the opener at ``start``: target end, source start, close.
-
-    None when the opener has no source of its id, or the source no closer; the opener is then
-    recorded in ``unpaired`` or ``unclosed`` for the warnings.
-    """
-    delim = _DELIM_HEAD + pair_id + '">'
-    target_end = text.find(delim, target_start)
-    if target_end == -1:
-        unpaired.append(start)
-        return None
-    source_start = target_end + len(delim)
-    close = text.find(_CLOSER, source_start)
-    if close == -1:
-        unclosed.append((start, target_end))
-        return None
-    if (
-        text.find("<span", source_start, close) != -1
-        or text.find("</span>", source_start) != close
-    ):
-        close = _scan_source_end(text, source_start, close)
-    return target_end, source_start, close
+    pairs = PairList.lazy(items, text, fm_end, ids, all_matches)
+    return pairs, bounds.unpaired, bounds.unclosed, bounds.oversized
 
 
 def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
@@ -860,21 +960,26 @@ def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
     rfind = text.rfind
     line = 1
     line_pos = 0  # offset up to which ``line`` counts newlines
+    line_start = 0  # where that line starts: a column never searches a long line again
     pos = 0  # end of the previous pair: openers before it lie inside that pair
-    unpaired: list[int] = []
-    unclosed: list[tuple[int, int]] = []
+    bounds = _Bounds(text)
     for m in OPENER_RE.finditer(text):
         start = m.start()
         if start < pos:
             continue
         pair_id = m.group(1)
         target_start = m.end()
-        bounds = _pair_bounds(text, start, target_start, pair_id, unpaired, unclosed)
-        if bounds is None:
+        found = bounds(start, target_start, pair_id)
+        if found is None:
+            if bounds.oversized and bounds.oversized[-1][0] == start:
+                pos = bounds.oversized[-1][2]
             continue
-        target_end, source_start, close = bounds
+        target_end, source_start, close = found
         end = close + len(_CLOSER)
-        line += count("\n", line_pos, start)
+        newlines = count("\n", line_pos, start)
+        if newlines:
+            line += newlines
+            line_start = rfind("\n", line_pos, start) + 1
         line_pos = start
         target = text[target_start:target_end]
         append(
@@ -884,7 +989,7 @@ def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
                 text[source_start:close],
                 len(pairs),
                 line,
-                start - rfind("\n", 0, start),
+                start - line_start + 1,
                 start,
                 target_start,
                 target_end,
@@ -895,7 +1000,7 @@ def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
             )
         )
         pos = end
-    return pairs, unpaired, unclosed
+    return pairs, bounds.unpaired, bounds.unclosed, bounds.oversized
 
 
 def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
@@ -915,22 +1020,24 @@ def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
 
 
 def _front_matter(text: str) -> FrontMatter | None:
-    if not text.startswith("---\n"):
+    opener = _FM_OPEN_RE.match(text)
+    if opener is None:
         return None
-    close = text.find("\n---\n", 3)
-    if close != -1:
-        end = close + 5
-    elif text.endswith("\n---"):
-        close = len(text) - 4
-        end = len(text)
-    else:
+    closer = _FM_CLOSE_RE.search(text, opener.end() - 1)
+    if closer is None:
         return None
-    raw = text[4 : close + 1]
+    close, end = closer.start(), closer.end()
+    raw = text[opener.end() : close + 1]
     data: dict[str, Any] | None = None
     error: str | None = None
     error_line = 2
     try:
         loaded = yamlio.safe_load_fast(raw)
+    except yamlio.AliasError as exc:
+        # Aliases can hide an expansion bomb in a few hundred bytes: never expanded.
+        if exc.problem_mark is not None:
+            error_line = exc.problem_mark.line + 2
+        error = f"front matter uses a YAML alias (line {error_line}); reviewer never expands one"
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
@@ -960,7 +1067,12 @@ def _front_matter(text: str) -> FrontMatter | None:
         value = data.get(key) if data else None
         shown = _plain(value) if value is not None else _unquote(m.group(2))
         fields.append(FrontMatterField(key, shown, raw.count("\n", 0, m.start()) + 2))
-    return FrontMatter(raw, 0, end, data, error, fields, error_line)
+    return FrontMatter(raw, _bom(text), end, data, error, fields, error_line)
+
+
+def _bom(text: str) -> int:
+    """Length of a byte order mark at the start of the text (0 or 1)."""
+    return 1 if text.startswith("\ufeff") else 0
 
 
 def _nth_line_offset(text: str, line: int) -> int:
@@ -984,18 +1096,38 @@ def _unquote(value: str) -> str:
     return value
 
 
+class _Locator:
+    """Line and column of offsets in a text: counted directly while few are asked, from a
+    table of line starts once many are (100,000 warnings would otherwise count 100,000 times)."""
+
+    _DIRECT = 32
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked = 0
+        self.starts: list[int] | None = None
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        self.asked += 1
+        if self.starts is None and self.asked <= self._DIRECT:
+            text = self.text
+            return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        if self.starts is None:
+            self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
 def _warnings(
     text: str,
     pairs: Sequence[Pair],
     fm: FrontMatter | None,
     unpaired: list[int],
     unclosed: list[tuple[int, int]],
+    oversized: list[tuple[int, int, int]],
 ) -> list[ParseWarning]:
     warnings: list[ParseWarning] = []
-
-    def locate(offset: int) -> tuple[int, int]:
-        line = text.count("\n", 0, offset) + 1
-        return line, offset - text.rfind("\n", 0, offset)
+    locate = _Locator(text)
 
     if fm is not None and fm.error:
         at = _nth_line_offset(text, fm.error_line)
@@ -1017,10 +1149,14 @@ def _warnings(
             )
     # Every pair holds exactly one _ORPHAN_LOOKUP, in its delimiter (pairs do not overlap and
     # the needle cannot overlap itself), so a count equal to the pair count means no orphan.
+    # Unclosed and oversized pairs claim theirs too; two unclosed openers can share one.
+    delims = {delim for _, delim in unclosed}
+    delims.update(delim for _, delim, _ in oversized)
+    expected = len(pairs) + len(delims)
     needles = [
         needle
         for needle, suspect in (
-            (_ORPHAN_LOOKUP, text.count(_ORPHAN_LOOKUP) != len(pairs) + len(unclosed)),
+            (_ORPHAN_LOOKUP, text.count(_ORPHAN_LOOKUP) != expected),
             (_CORRUPT_LOOKUP, has_quot and _CORRUPT_LOOKUP in text),
         )
         if suspect
@@ -1028,18 +1164,19 @@ def _warnings(
     if needles:
         # A sxs-lookup half outside every pair has lost its target opener.
         spans = pairs.spans() if isinstance(pairs, PairList) else [(p.start, p.end) for p in pairs]
-        # The sxs-lookup half of an unclosed pair has its opener; it is reported as unclosed.
+        if oversized:  # what lies inside an oversized pair is reported with it
+            spans = sorted(spans + [(start, end) for start, _, end in oversized])
+        # The sxs-lookup half of an unclosed or oversized pair has its opener; that pair is
+        # reported on its own.
         claimed = {delim + len("</span>") for _, delim in unclosed}
+        claimed.update(delim + len("</span>") for _, delim, _ in oversized)
         for needle in needles:
+            follows_corrupt = _CorruptOpenerScan(text)
             offset = text.find(needle)
             while offset != -1:
                 i = bisect_right(spans, (offset, len(text) + 1)) - 1
                 inside = i >= 0 and spans[i][0] <= offset < spans[i][1]
-                if (
-                    not inside
-                    and offset not in claimed
-                    and not _follows_corrupt_opener(text, offset)
-                ):
+                if not inside and offset not in claimed and not follows_corrupt(offset):
                     line, col = locate(offset)
                     warnings.append(
                         ParseWarning(
@@ -1076,6 +1213,19 @@ def _warnings(
                 offset,
             )
         )
+    for offset, _, end in oversized:
+        line, col = locate(offset)
+        warnings.append(
+            ParseWarning(
+                "segment-too-large",
+                line,
+                col,
+                f"a segment of {end - offset:,} characters; a target or source may hold at most "
+                f"{MAX_SEGMENT_CHARS:,} (real ones stay under 2,000): kept as raw text, not "
+                "editable.",
+                offset,
+            )
+        )
     seen: dict[str, Pair] = {}
     ids = pairs.ids() if isinstance(pairs, PairList) else [p.id for p in pairs]
     for p in pairs if len(set(ids)) != len(ids) else ():
@@ -1085,7 +1235,8 @@ def _warnings(
                     "duplicate-id",
                     p.line,
                     p.column,
-                    f"id {p.id} already used on line {seen[p.id].line}.",
+                    f"id {p.id} already used on line {seen[p.id].line}; both segments can be "
+                    "edited, and their review data is told apart by their order.",
                     p.start,
                 )
             )
@@ -1110,7 +1261,33 @@ def _contains_quot(text: str) -> bool:
     return False
 
 
+class _CorruptOpenerScan:
+    """For increasing offsets: does the sxs-lookup half there belong to a fragment already
+    reported as corrupted? Looks back only as far as the previous offset asked, so many orphan
+    halves in a text without openers cost one pass, not one pass each."""
+
+    _HEAD = "<span data-ttu-id="
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked = 0  # offsets below this were searched already
+        self.opener = -1  # the last opener found before ``asked``
+
+    def __call__(self, offset: int) -> bool:
+        text = self.text
+        if offset >= self.asked:
+            # An opener starting before ``asked`` may end after it: look back over its length.
+            lo = max(0, self.asked - len(self._HEAD))
+            found = text.rfind(self._HEAD, lo, offset)
+            if found != -1:
+                self.opener = found
+            self.asked = offset
+            opener = self.opener
+        else:
+            opener = text.rfind(self._HEAD, 0, offset)
+        return opener != -1 and "&quot;>" in text[opener : opener + 80]
+
+
 def _follows_corrupt_opener(text: str, offset: int) -> bool:
     """True when the sxs-lookup half belongs to a fragment already reported as corrupted."""
-    opener = text.rfind("<span data-ttu-id=", 0, offset)
-    return opener != -1 and "&quot;>" in text[opener : opener + 80]
+    return _CorruptOpenerScan(text)(offset)

@@ -1,12 +1,20 @@
-"""Autosave journal: unsaved edits and review records, kept per article for crash recovery."""
+"""Autosave journal: each window's unsaved edits and review records, kept for crash recovery."""
 
 # How it fits together:
-#   journal = Journal(article_path)                      # one file per article, under the data dir
+#   journal = Journal(article_path)                      # this session's own file (data dir)
 #   saver = Autosaver(session, journal, base_digest)     # base_digest = digest of the loaded bytes
 #   saver.attach()                                       # every session.apply/revert marks it dirty
 #   ... call saver.flush_if_due() from a timer (the GUI: AutosaveDriver in reviewer/gui/recovery.py)
 #   ... after a successful save: saver.mark_saved(new_digest); on a clean close: journal.discard()
-#   On open: entry = journal.read(); if entry: recover(session, entry) after asking the user.
+#   On open: entry = Journal(path).read(); if entry: recover(session, entry) after asking the user.
+#
+# Every session (window) writes its own journal, "<article>-<hash>.<session>.journal.json", and
+# holds a lock on "<...>.<session>.lock" (which also names its process and host) while it runs.
+# The lock goes with the process, however it ends, so a journal whose lock nobody holds was left
+# by a session that crashed or quit with unsaved work: only those are offered for recovery,
+# never the journal of a window that is still open. A window never writes, deletes or offers
+# another live window's journal. Restoring one "adopts" it: it is deleted once this session's
+# own journal (or a save) holds its work.
 
 from __future__ import annotations
 
@@ -16,19 +24,20 @@ import hashlib
 import json
 import logging
 import os
+import socket
 import time
+import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-import yaml
 
-from reviewer.core import yamlio
 from reviewer.core.edits import Composite, Edit, SetTarget, now_iso
-from reviewer.core.errors import ReviewerError, TargetRejected
-from reviewer.core.fileio import atomic_write, digest
+from reviewer.core.errors import FormatError, ReviewerError, TargetRejected
+from reviewer.core.fileio import atomic_write, clean_partial_writes, digest, read_guarded
 from reviewer.core.format import PairList, check_target
 from reviewer.core.segments import SegmentReview, State
 from reviewer.core.store import (
@@ -39,23 +48,34 @@ from reviewer.core.store import (
     carries_information,
     informative_rows,
     match_records,
-    parse_sidecar,
+    occurrences,
     segment_dict,
+    sidecar_from_data,
 )
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+try:
+    import msvcrt
+except ImportError:  # POSIX
+    msvcrt = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from reviewer.core.session import ReviewSession
 
 log = logging.getLogger(__name__)
 
-JOURNAL_VERSION = 1
+# 2: targets are a list of {id, source, occurrence, target}, so a repeated id restores onto
+# the right pair. Version 1 journals (targets keyed by id) are still read.
+JOURNAL_VERSION = 2
 DEFAULT_INTERVAL = 2.0  # seconds: the most work a crash can cost
 ENV_DATA_DIR = "REVIEWER_DATA_DIR"
 # A journal holds at most one article's targets and records; anything far bigger is not ours.
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
-
-# Only for handing a journal's review block to the store's reader, on recovery (rare).
-_SafeDumper = yamlio.SafeDumper
+_SUFFIX = ".journal.json"
+_LOCK_SUFFIX = ".lock"
 
 
 class JournalError(ReviewerError):
@@ -85,17 +105,208 @@ def article_key(article_path: str | os.PathLike[str]) -> str:
     return str(Path(os.fspath(article_path)).expanduser().resolve())
 
 
-def journal_path(
-    article_path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None
-) -> Path:
+def _base_name(article_path: str | os.PathLike[str]) -> str:
     key = article_key(article_path)
     h = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     # The readable stem is only for a human browsing the folder; the hash is the identity.
     stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in Path(key).stem)[:40]
-    return journal_dir(base) / f"{stem}-{h}.journal.json"
+    return f"{stem}-{h}"
+
+
+def journal_path(
+    article_path: str | os.PathLike[str],
+    base: str | os.PathLike[str] | None = None,
+    session: str = "",
+) -> Path:
+    """The journal of ``session`` for an article ("" names the one-per-article file of
+    earlier versions, still read)."""
+    name = _base_name(article_path) + (f".{session}" if session else "")
+    return journal_dir(base) / (name + _SUFFIX)
+
+
+def journals_of(
+    article_path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None
+) -> list[Path]:
+    """Every journal file of an article, of any session, live or not."""
+    folder = journal_dir(base)
+    stem = _base_name(article_path)
+    try:
+        found = list(folder.glob(f"{stem}.*{_SUFFIX}"))
+    except OSError:
+        return []
+    legacy = folder / (stem + _SUFFIX)
+    if os.path.lexists(legacy):
+        found.append(legacy)
+    return sorted(found)
+
+
+def _lock_path(journal_file: Path) -> Path:
+    return journal_file.with_name(journal_file.name[: -len(_SUFFIX)] + _LOCK_SUFFIX)
+
+
+# -- who owns a journal --------------------------------------------------------------------
+class _Lock:
+    """An exclusive lock on a lock file, held while this object lives.
+
+    The operating system drops it when the process ends, however it ends (kill -9 included),
+    so "nobody holds the lock" means "the session that wrote the journal is gone". Where the
+    file system has no locks, the PID and host written in the file decide instead.
+    """
+
+    def __init__(self, fd: int, path: Path) -> None:
+        self.fd: int | None = fd
+        self.path = path
+        _LIVE_LOCKS.add(self)
+
+    @classmethod
+    def take(cls, path: Path, create: bool, stamp: bool = True) -> _Lock | None:
+        """The lock, or None when a live session holds it (or, without ``create``, there is
+        no lock file: then nobody holds it, and the caller knows). ``stamp`` writes this
+        process into it as the owner."""
+        flags = os.O_RDWR | (os.O_CREAT if create else 0)
+        try:
+            fd = os.open(path, flags, 0o600)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cannot open the journal lock %s: %s", path, exc)
+            return None
+        if not _try_lock(fd, path):
+            os.close(fd)
+            return None
+        lock = cls(fd, path)
+        if stamp:
+            lock._stamp()
+        return lock
+
+    def _stamp(self) -> None:
+        """Write who holds the lock: for messages, and for file systems without locks."""
+        assert self.fd is not None
+        owner = {"pid": os.getpid(), "host": socket.gethostname(), "since": now_iso()}
+        with contextlib.suppress(OSError):
+            os.lseek(self.fd, 0, os.SEEK_SET)
+            os.ftruncate(self.fd, 0)
+            os.write(self.fd, json.dumps(owner).encode("utf-8"))
+
+    def release(self) -> None:
+        fd, self.fd = self.fd, None
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def remove(self) -> None:
+        """Delete the lock file, then let go of it."""
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        self.release()
+
+    def __del__(self) -> None:
+        self.release()
+
+
+# Every lock this process holds. A forked child (the window checks articles in one) shares the
+# open lock files, and a lock lasts while any process holds it: the child drops its copies at
+# once, so a killed window's journal is free as soon as the window itself is gone.
+_LIVE_LOCKS: weakref.WeakSet[_Lock] = weakref.WeakSet()
+
+
+def _drop_inherited_locks() -> None:
+    for lock in list(_LIVE_LOCKS):
+        fd, lock.fd = lock.fd, None
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)  # the parent's descriptor keeps the lock
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
+def _try_lock(fd: int, path: Path) -> bool:
+    """Take the lock on ``fd`` without waiting; False when another session holds it."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+        except OSError:
+            return not _owner_running(path)  # no locks on this file system
+    if msvcrt is not None:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    return not _owner_running(path)
+
+
+def _owner_running(path: Path) -> bool:
+    """From the PID and host in a lock file: is its process still running? (No lock support.)"""
+    try:
+        owner = json.loads(read_guarded(path, 4096, "a journal lock"))
+        pid, host = int(owner["pid"]), str(owner["host"])
+    except (FormatError, ValueError, TypeError, KeyError):
+        return False
+    if host != socket.gethostname():
+        return True  # another machine: it cannot be asked, so it is taken to be running
+    if os.name == "nt":
+        return True  # os.kill would end the process there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _is_orphan(journal_file: Path) -> bool:
+    """No live session holds this journal: it was left by a crash or a quit."""
+    lock = _Lock.take(_lock_path(journal_file), create=False, stamp=False)
+    if lock is None:
+        # No lock file at all (an earlier version's journal, or a crash before the stamp)
+        # means nobody holds it; a lock file we could not take means somebody does.
+        return not _lock_path(journal_file).exists()
+    lock.release()
+    return True
+
+
+def _claim(journal_file: Path) -> _Lock | None:
+    """Take an orphan's lock for this session, so no other window offers it meanwhile."""
+    return _Lock.take(_lock_path(journal_file), create=True)
+
+
+# Orphans this process restored, per article: deleted once the session's own journal or a save
+# holds their work (until then they are what a crash would fall back on).
+_ADOPTED: dict[str, list[tuple[Path, _Lock]]] = {}
+
+
+def _adopt(entry: JournalEntry) -> None:
+    claim = entry.claim
+    if isinstance(claim, _Lock) and claim.fd is not None and entry.journal_file:
+        _ADOPTED.setdefault(entry.article, []).append((Path(entry.journal_file), claim))
+        entry.claim = None
+
+
+def _forget_adopted(article: str) -> None:
+    for path, lock in _ADOPTED.pop(article, []):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        lock.remove()
 
 
 # -- the journal file ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class JournaledTarget:
+    """One unsaved target: which pair (id, source and, for a repeated id, which one) and text."""
+
+    pair_id: str
+    source: str
+    target: str
+    occurrence: int = 0
+
+
 @dataclass(slots=True)
 class JournalEntry:
     """What a journal file holds, read back."""
@@ -103,10 +314,12 @@ class JournalEntry:
     article: str
     base_digest: str  # digest of the article bytes the edits were made on
     saved_at: str  # ISO 8601, UTC
-    targets: dict[str, dict[str, str]]  # pair_id -> {"source": ..., "target": ...}
+    targets: list[JournaledTarget]
     records: list[Record] = field(default_factory=list)  # the store's own record type
     journal_file: str = ""
     version: int = JOURNAL_VERSION
+    # This session's hold on the journal while it is offered or restored (see _claim).
+    claim: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         n = len(self.targets)
@@ -122,14 +335,17 @@ def snapshot(session: ReviewSession, article: str, base_digest: str) -> dict[str
     """The journal's content for a session, as plain JSON-ready data.
 
     Review records use the sidecar's own mapping (store.segment_dict), so there is one record
-    format; they are kept in a sidecar-shaped block that the store's reader validates.
+    format; they are kept in a sidecar-shaped block that the store's validator checks.
     """
-    targets: dict[str, dict[str, str]] = {}
-    for p in session.doc.modified_pairs:  # built pairs only: an unbuilt one is unedited
-        # Synthetic duplicate ids keep their first pair, as Document.pair does.
-        targets.setdefault(p.id, {"source": p.source, "target": p.target})
+    edited = session.doc.modified_pairs  # built pairs only: an unbuilt one is unedited
+    rows = informative_rows(session)
+    nth = occurrences(session.doc, [p.index for p in edited] + rows)
+    targets = [
+        {"id": p.id, "source": p.source, "target": p.target, "occurrence": nth.get(p.index, 0)}
+        for p in edited
+    ]
     pairs, reviews = session.doc.pairs, session.reviews
-    segments = [segment_dict(reviews[k], pairs[k]) for k in informative_rows(session)]
+    segments = [segment_dict(reviews[k], pairs[k], nth.get(k, 0)) for k in rows]
     return {
         "format": "reviewer-journal",
         "version": JOURNAL_VERSION,
@@ -143,8 +359,36 @@ def snapshot(session: ReviewSession, article: str, base_digest: str) -> dict[str
             "prefix": article_prefix(session.doc),
             "digest": base_digest,
             "segments": segments,
+            "segment_count": len(segments),
         },
     }
+
+
+def _targets(raw: Any, version: int, name: str) -> list[JournaledTarget]:
+    out: list[JournaledTarget] = []
+    if version < 2:
+        if not isinstance(raw, dict):
+            raise JournalError("the journal is corrupt: 'targets' is not a mapping.", name)
+        items = [{"id": k, **v} if isinstance(v, dict) else None for k, v in raw.items()]
+    else:
+        if not isinstance(raw, list):
+            raise JournalError("the journal is corrupt: 'targets' is not a list.", name)
+        items = raw
+    for t in items:
+        if not (
+            isinstance(t, dict)
+            and isinstance(t.get("id"), str)
+            and isinstance(t.get("source"), str)
+            and isinstance(t.get("target"), str)
+        ):
+            raise JournalError("the journal is corrupt: an edited target is malformed.", name)
+        occurrence = t.get("occurrence", 0)
+        if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 0:
+            raise JournalError(
+                f"the journal is corrupt: target of {t['id']} has a bad occurrence.", name
+            )
+        out.append(JournaledTarget(t["id"], t["source"], t["target"], occurrence))
+    return out
 
 
 def entry_from_data(data: Any, journal_file: str | os.PathLike[str]) -> JournalEntry:
@@ -153,7 +397,7 @@ def entry_from_data(data: Any, journal_file: str | os.PathLike[str]) -> JournalE
     if not isinstance(data, dict) or data.get("format") != "reviewer-journal":
         raise JournalError("not a reviewer journal (corrupt or foreign file).", name)
     version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise JournalError("the journal has no valid version number (corrupt).", name)
     if version > JOURNAL_VERSION:
         raise JournalError(
@@ -164,63 +408,77 @@ def entry_from_data(data: Any, journal_file: str | os.PathLike[str]) -> JournalE
     article, base, saved_at = data.get("article"), data.get("base_digest"), data.get("saved_at")
     if not (isinstance(article, str) and isinstance(base, str) and isinstance(saved_at, str)):
         raise JournalError("the journal is corrupt: article, digest or time missing.", name)
-    raw_targets = data.get("targets")
-    if not isinstance(raw_targets, dict):
-        raise JournalError("the journal is corrupt: 'targets' is not a mapping.", name)
-    targets: dict[str, dict[str, str]] = {}
-    for pair_id, t in raw_targets.items():
-        if not (
-            isinstance(t, dict)
-            and isinstance(t.get("source"), str)
-            and isinstance(t.get("target"), str)
-        ):
-            raise JournalError(f"the journal is corrupt: target of {pair_id} is malformed.", name)
-        targets[str(pair_id)] = {"source": t["source"], "target": t["target"]}
+    targets = _targets(data.get("targets"), version, name)
     review = data.get("review")
     if not isinstance(review, dict):
         raise JournalError("the journal is corrupt: its review block is missing.", name)
     try:
         # The store's own validator: one reader for review records, with its messages.
-        block = yaml.dump(review, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False)
-        records = parse_sidecar(block.encode("utf-8"), name).records
+        records = sidecar_from_data(review, name).records
     except SidecarError as exc:
         raise JournalError(
             f"the journal's review records are unusable: {exc.message}", name
         ) from None
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        raise JournalError(f"the journal is corrupt ({exc}).", name) from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise JournalError(f"the journal is corrupt ({type(exc).__name__}: {exc}).", name) from None
     return JournalEntry(article, base, saved_at, targets, records, name, version)
 
 
 def read_entry(journal_file: str | os.PathLike[str]) -> JournalEntry:
-    """Load one journal file. JSON has no tags, so a hostile file can only fail to load."""
+    """Load one journal file. JSON has no tags, so a hostile file can only fail to load.
+
+    Every defect (unreadable, no regular file, too large, not UTF-8, not JSON, numbers too
+    long to convert, nesting too deep, wrong fields) is a JournalError naming the file.
+    """
     name = os.fspath(journal_file)
     try:
-        with open(name, "rb") as fh:
-            raw = fh.read(MAX_JOURNAL_BYTES + 1)
-    except OSError as exc:
-        raise JournalError(f"cannot be read: {exc.strerror or exc}.", name) from None
-    if len(raw) > MAX_JOURNAL_BYTES:
-        raise JournalError("is too large to be a journal (corrupt).", name)
+        raw = read_guarded(name, MAX_JOURNAL_BYTES, "a journal")
+    except FormatError as exc:
+        raise JournalError(f"cannot be read: {exc.message}", name) from None
+    return parse_journal(raw, name)
+
+
+def parse_journal(raw: bytes, name: str) -> JournalEntry:
+    """A journal's bytes as an entry, or a JournalError naming ``name`` and what is wrong."""
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise JournalError(
-            f"the journal is corrupt and cannot be restored ({exc}).", name
-        ) from None
-    return entry_from_data(data, name)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        why = f"it is not UTF-8 text (line {line})"
+    except json.JSONDecodeError as exc:
+        why = f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    except ValueError:
+        why = "it holds a number too long to read (thousands of digits)"
+    except RecursionError:
+        why = "it is nested too deeply to read"
+    except MemoryError:
+        why = "it is too large to read into memory"
+    else:
+        return entry_from_data(data, name)
+    raise JournalError(f"the journal is corrupt and cannot be restored: {why}.", name)
 
 
 class Journal:
-    """The journal file of one article."""
+    """One session's journal of one article, and the way to the journals crashes left."""
 
     def __init__(
         self, article_path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None
     ) -> None:
         self.article = article_key(article_path)
-        self.path = journal_path(article_path, data_dir)
+        self.session = uuid.uuid4().hex[:12]
+        self.path = journal_path(article_path, data_dir, self.session)
+        self._article_path = os.fspath(article_path)
+        self._data_dir = data_dir
+        self._lock: _Lock | None = None
+        # An unusable journal of a crashed session that read() reported: discard() deletes it.
+        self._bad: tuple[Path, _Lock] | None = None
+
+    @property
+    def lock_path(self) -> Path:
+        return _lock_path(self.path)
 
     def exists(self) -> bool:
+        """True when this session has journaled unsaved work."""
         return self.path.is_file()
 
     def write(self, session: ReviewSession, base_digest: str) -> None:
@@ -230,41 +488,119 @@ class Journal:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         # Unpublished work: keep the folder private to the user.
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if self._lock is None:
+            self._lock = _Lock.take(self.lock_path, create=True)
+            if self._lock is None:
+                raise OSError(f"the journal lock {self.lock_path} is held by another process")
         atomic_write(self.path, payload)
 
     def read(self) -> JournalEntry | None:
-        """The journaled entry, None when there is none; a JournalError when it is unusable."""
-        if not self.path.exists():
-            return None
-        entry = read_entry(self.path)
+        """What can be restored: this session's own journal if it wrote one, else the newest
+        journal of this article that a crashed (or quit) session left behind. None when there
+        is none; a JournalError when the only one left is unusable (discard() deletes it).
+
+        A journal whose session is still running (another window) is never returned.
+        """
+        if self.path.exists():
+            return self._checked(read_entry(self.path))
+        failed: tuple[str, str] | None = None  # text only: no traceback kept alive
+        for entry_file in self._orphans():
+            claim = _claim(entry_file)
+            if claim is None:
+                continue  # taken by a window that started meanwhile
+            try:
+                entry = self._checked(read_entry(entry_file))
+            except JournalError as exc:
+                if failed is None:
+                    failed, self._bad = (exc.message, exc.path), (entry_file, claim)
+                else:
+                    claim.release()
+                continue
+            entry.claim = claim
+            return entry
+        if failed is not None:
+            raise JournalError(*failed)
+        return None
+
+    def _checked(self, entry: JournalEntry) -> JournalEntry:
         if entry.article != self.article:
             # A hash collision or a hand-copied file: never restore another article's work.
             raise JournalError(
                 f"the journal belongs to {entry.article}, not {self.article}; it was ignored.",
-                self.path,
+                entry.journal_file,
             )
         return entry
 
+    def _orphans(self) -> list[Path]:
+        """Journals of this article no live session holds, newest first."""
+        clean_partial_writes(journal_dir(self._data_dir))
+        found = [
+            p
+            for p in journals_of(self._article_path, self._data_dir)
+            if p != self.path and _is_orphan(p)
+        ]
+
+        def mtime(p: Path) -> float:
+            try:
+                return p.stat().st_mtime
+            except OSError:
+                return 0.0
+
+        return sorted(found, key=mtime, reverse=True)
+
+    def release(self) -> None:
+        """End this session without discarding: its journal stays, to be offered later (as
+        after a crash or a quit with unsaved work)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
     def discard(self) -> None:
+        """The work is saved or thrown away: delete this session's journal, the crashed
+        sessions' journals it restored, and an unusable one read() reported."""
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+        if self._lock is not None:
+            self._lock.remove()
+            self._lock = None
+        else:  # released already (the autosaver stopped first): the file is still ours
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink()
+        _forget_adopted(self.article)
+        if self._bad is not None:
+            bad, lock = self._bad
+            self._bad = None
+            with contextlib.suppress(FileNotFoundError):
+                bad.unlink()
+            lock.remove()
 
 
 def pending_journals(
     data_dir: str | os.PathLike[str] | None = None,
     errors: list[JournalError] | None = None,
 ) -> list[JournalEntry]:
-    """Every journal left behind (oldest first): what a fresh start should offer to restore.
+    """Every journal a crashed or quit session left behind (oldest first): what a fresh start
+    should offer to restore. Journals of running sessions (other windows) are left out.
 
     Unusable journals are skipped; pass ``errors`` to collect why, so they can be reported.
     """
     folder = journal_dir(data_dir)
+    clean_partial_writes(folder)
     try:
-        names = sorted(folder.glob("*.journal.json"))
+        names = sorted(folder.glob("*" + _SUFFIX))
+        locks = sorted(folder.glob("*" + _LOCK_SUFFIX))
     except OSError:
         return []
+    journals = {_lock_path(n) for n in names}
+    for lock_file in locks:  # left by sessions that ended after discarding their journal
+        if lock_file not in journals:
+            lock = _Lock.take(lock_file, create=False, stamp=False)
+            if lock is not None:
+                lock.remove()
     entries: list[JournalEntry] = []
     for name in names:
+        if not _is_orphan(name):
+            continue
         try:
             entries.append(read_entry(name))
         except JournalError as exc:
@@ -321,6 +657,17 @@ class RecoveryResult:
     blocked: bool = False  # the article changed since the journal and force was not given
 
 
+def _row_of(session: ReviewSession, t: JournaledTarget) -> int | None:
+    """The row of a journaled target: its id, its source and, for a repeated id, which one."""
+    pairs = session.doc.pairs
+    first = session.row_of(t.pair_id)
+    if t.occurrence == 0 and pairs.source_at(first) == t.source:
+        return first
+    ids = pairs.ids()
+    same = [k for k, i in enumerate(ids) if i == t.pair_id and pairs.source_at(k) == t.source]
+    return same[t.occurrence] if t.occurrence < len(same) else None
+
+
 def session_digest(session: ReviewSession) -> str:
     """Digest of the bytes the session's document was loaded from (the parser is lossless)."""
     return digest(session.doc.text.encode("utf-8"))
@@ -362,26 +709,27 @@ def recover(
     skipped: list[str] = []
     target_edits: list[Edit] = []
     planned: dict[int, str] = {}
-    for pair_id, t in entry.targets.items():
+    for t in entry.targets:
         try:
-            row = session.row_of(pair_id)
+            session.row_of(t.pair_id)
         except KeyError:
-            skipped.append(f"segment {pair_id} is no longer in the article; its edit is lost")
+            skipped.append(f"segment {t.pair_id} is no longer in the article; its edit is lost")
+            continue
+        row = _row_of(session, t)
+        if row is None:
+            skipped.append(f"segment {t.pair_id}: the English source changed; its edit is lost")
             continue
         pair = session.doc.pairs[row]
-        if pair.source != t["source"]:
-            skipped.append(f"segment {pair_id}: the English source changed; its edit is lost")
-            continue
-        if pair.target == t["target"]:
+        if pair.target == t.target:
             continue
         try:
             # Checked up front so one refused target is reported, not fatal to the rest.
-            check_target(pair.saved_target, t["target"])
+            check_target(pair.saved_target, t.target)
         except TargetRejected as exc:
-            skipped.append(f"segment {pair_id}: {exc}")
+            skipped.append(f"segment {t.pair_id}: {exc}")
             continue
-        target_edits.append(SetTarget(row=row, new_target=t["target"], author=session.user))
-        planned[row] = t["target"]
+        target_edits.append(SetTarget(row=row, new_target=t.target, author=session.user))
+        planned[row] = t.target
 
     # Match the records against the article as it will be once the targets are back, with the
     # store's own rules (id+source, then re-translated, then changed source).
@@ -416,6 +764,13 @@ def recover(
     if edits:
         edit = Composite(edits=edits, label="Restore unsaved work", author=session.user)
         session.apply(edit)
+        _adopt(entry)  # deleted once this session's own journal or a save holds the work
+    elif isinstance(entry.claim, _Lock) and entry.journal_file:
+        # Nothing in it that the article lacks: it has served its purpose.
+        with contextlib.suppress(OSError):
+            os.unlink(entry.journal_file)
+        entry.claim.remove()
+        entry.claim = None
     summary = (
         f"Restored {len(target_edits)} edited segment(s) and {len(records)} review record(s) "
         f"of {name} from {entry.saved_at}."
@@ -456,6 +811,9 @@ class Autosaver:
         self.last_write: float | None = None
         self.last_error: OSError | None = None
         self.writes = 0
+        # Work restored from a crashed session's journal is unsaved: journal it at once.
+        if _ADOPTED.get(journal.article):
+            self.dirty = True
 
     # Session listener signature: (edit, reverted).
     def notify(self, edit: object = None, reverted: bool = False) -> None:
@@ -466,8 +824,11 @@ class Autosaver:
             self.session.listeners.append(self.notify)
 
     def detach(self) -> None:
+        """Stop journaling this session. A journal it leaves (unsaved work) is no longer held,
+        so it is offered for recovery as after a crash."""
         with contextlib.suppress(ValueError):
             self.session.listeners.remove(self.notify)
+        self.journal.release()
 
     def due(self, now: float | None = None) -> bool:
         if not self.dirty:
@@ -500,6 +861,7 @@ class Autosaver:
         self.last_write = t
         self.dirty = False
         self.writes += 1
+        _forget_adopted(self.journal.article)  # their work is in our journal now
         return True
 
     def mark_saved(self, base_digest: str) -> None:

@@ -59,8 +59,15 @@ def strip_markup(text: str) -> str:
     return _ENTITY_RE.sub(" ", text)
 
 
+# Text none of strip_markup's patterns can match (no tag, comment, entity, link address or
+# URL) is its own readable text: most segments, counted without the five substitutions.
+_MAY_HOLD_MARKUP_RE = re.compile(r"[<&]|\]\(|://|www\.|mailto:", re.I)
+
+
 def count_words(text: str) -> int:
     """Source words as MQM's evaluation word count: markup, link addresses and URLs excluded."""
+    if _MAY_HOLD_MARKUP_RE.search(text) is None:
+        return len(_WORD_RE.findall(text))
     return len(_WORD_RE.findall(strip_markup(text)))
 
 

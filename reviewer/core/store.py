@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import errno
+import hashlib
 import os
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -12,13 +13,18 @@ from typing import Any
 import yaml
 
 from reviewer.core import yamlio
-from reviewer.core.errors import ReviewerError
+from reviewer.core.errors import FormatError, ReviewerError
+from reviewer.core.fileio import read_optional
 from reviewer.core.format import Document, Pair
 from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.segments import ReviewList, SegmentReview, State
 from reviewer.core.session import ReviewSession
 
-SCHEMA_VERSION = 1
+# 2 adds the end marker (segment_count), records kept for segments no longer in the article
+# (detached), the digest of the text a decision was made on (target_digest) and the occurrence
+# of a repeated id and source. Version 1 files are still read; an older reviewer refuses 2,
+# so it cannot drop what it does not know.
+SCHEMA_VERSION = 2
 SUFFIX = ".review.yaml"
 # A real sidecar holds a few hundred KB at most; refuse to parse something absurd.
 MAX_SIDECAR_BYTES = 64 * 1024 * 1024
@@ -53,6 +59,11 @@ def id_number(pair_id: str) -> str:
     return pair_id.rpartition("-")[2]
 
 
+def text_digest(text: str) -> str:
+    """A short digest of a target: ties a decision to the exact text it was made on."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def article_prefix(doc: Document) -> str:
     counts = Counter(map(id_prefix, doc.pairs.ids()))
     return counts.most_common(1)[0][0] if counts else ""
@@ -70,6 +81,10 @@ class Record:
     review: SegmentReview  # review.source is the source last reviewed (differs when flagged)
     original_target: str = ""  # "" when not stored: the target on disk was still the raw MT
     line: int = 0
+    # Kept for a segment that is not in the article now; it goes back only onto that segment.
+    detached: bool = False
+    target_digest: str = ""  # text_digest of the target the state was set on ("": not stored)
+    occurrence: int = 0  # which of several pairs with this id and source (0: the first)
 
 
 @dataclass(slots=True)
@@ -178,12 +193,20 @@ def _issue_dict(issue: Issue) -> dict[str, Any]:
     return out
 
 
-def segment_dict(review: SegmentReview, pair: Pair) -> dict[str, Any]:
-    return _segment_dict(review, pair.id, pair.source, pair.target)
+def segment_dict(review: SegmentReview, pair: Pair, occurrence: int = 0) -> dict[str, Any]:
+    return _segment_dict(review, pair.id, pair.source, pair.target, occurrence)
 
 
-def _segment_dict(review: SegmentReview, pair_id: str, source: str, target: str) -> dict[str, Any]:
+def _segment_dict(
+    review: SegmentReview, pair_id: str, source: str, target: str, occurrence: int = 0
+) -> dict[str, Any]:
     out: dict[str, Any] = {"id": pair_id, "source": source, "state": review.state.value}
+    if occurrence:
+        out["occurrence"] = occurrence
+    if review.state is not State.UNREVIEWED:
+        # A decision holds for this text only: a target that differs on disk (changed outside
+        # reviewer, or a save cut short between its two writes) voids it when read back.
+        out["target_digest"] = text_digest(target)
     if review.changed_by:
         out["changed_by"] = review.changed_by
     if review.changed_at:
@@ -201,21 +224,80 @@ def _segment_dict(review: SegmentReview, pair_id: str, source: str, target: str)
     return out
 
 
-def dump_sidecar(session: ReviewSession, article_name: str, article_digest: str) -> bytes:
-    """The sidecar's bytes: stable key order, one block per segment, in document order."""
+def record_dict(rec: Record) -> dict[str, Any]:
+    """A detached record as stored: as it was read, marked so it only returns to its segment."""
+    review = rec.review
+    out: dict[str, Any] = {"id": rec.pair_id, "source": rec.source, "state": review.state.value}
+    out["detached"] = True
+    if rec.occurrence:
+        out["occurrence"] = rec.occurrence
+    if rec.target_digest:
+        out["target_digest"] = rec.target_digest
+    if review.changed_by:
+        out["changed_by"] = review.changed_by
+    if review.changed_at:
+        out["changed_at"] = review.changed_at
+    if review.source_changed:
+        out["source_changed"] = True
+        if review.source != rec.source:
+            out["previous_source"] = review.source
+    if rec.original_target:
+        out["original_target"] = rec.original_target
+    if review.dismissed:
+        out["dismissed"] = sorted(review.dismissed)
+    if review.issues:
+        out["issues"] = [_issue_dict(i) for i in review.issues]
+    return out
+
+
+def occurrences(doc: Document, rows: Sequence[int]) -> dict[int, int]:
+    """Row -> which pair with the same id and source it is (only rows that are not the first).
+
+    Real articles never repeat an id, so this costs one set of the ids; the sources are read
+    only when an id repeats.
+    """
+    ids = doc.pairs.ids()
+    if len(set(ids)) == len(ids):
+        return {}
+    seen: Counter[tuple[str, str]] = Counter()
+    nth: dict[int, int] = {}
+    for k, key in enumerate(zip(ids, doc.pairs.sources(), strict=True)):
+        if seen[key]:
+            nth[k] = seen[key]
+        seen[key] += 1
+    wanted = set(rows)
+    return {k: n for k, n in nth.items() if k in wanted}
+
+
+def dump_sidecar(
+    session: ReviewSession,
+    article_name: str,
+    article_digest: str,
+    detached: Sequence[Record] = (),
+) -> bytes:
+    """The sidecar's bytes: stable key order, one block per segment, in document order.
+
+    ``detached`` records (segments not in the article now) follow, marked, so a later version
+    of the article that has those segments again gets them back.
+    """
     pairs, reviews = session.doc.pairs, session.reviews
     ids = pairs.ids()
+    rows = informative_rows(session)
+    nth = occurrences(session.doc, rows)
     with yamlio.paused_gc():
         segments = [
-            _segment_dict(reviews[k], ids[k], pairs.source_at(k), pairs.target_at(k))
-            for k in informative_rows(session)
+            _segment_dict(reviews[k], ids[k], pairs.source_at(k), pairs.target_at(k), nth.get(k, 0))
+            for k in rows
         ]
+        segments.extend(record_dict(rec) for rec in detached)
         data: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "article": article_name,
             "prefix": article_prefix(session.doc),
             "digest": article_digest,
             "segments": segments,
+            # Written last: a file cut short anywhere before it is seen as incomplete.
+            "segment_count": len(segments),
         }
         # The nodes are built here rather than by the representer: the same nodes it makes
         # for this plain data (no object occurs twice, so no aliases), at a fraction of the cost.
@@ -242,16 +324,11 @@ class _Invalid(Exception):
 def read_sidecar(path: str) -> SidecarData | None:
     """The sidecar at ``path``, None when there is none, SidecarError when it is unusable."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_SIDECAR_BYTES + 1)
-    except FileNotFoundError:
+        raw = read_optional(path, MAX_SIDECAR_BYTES, "review data")
+    except FormatError as exc:
+        raise SidecarError(path, exc.message + (" " + exc.hint if exc.hint else "")) from None
+    if raw is None:
         return None
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            return None  # no file can have that name, so there is no review data yet
-        raise SidecarError(path, f"cannot be read: {exc.strerror}.") from None
-    if len(raw) > MAX_SIDECAR_BYTES:
-        raise SidecarError(path, "is far too large to be review data.")
     return parse_sidecar(raw, path)
 
 
@@ -262,8 +339,9 @@ def parse_sidecar(raw: bytes, path: str) -> SidecarData:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise SidecarError(path, "is not UTF-8 text.", line) from None
     try:
-        # A safe loader only: tags such as !!python/object/apply are refused, never executed.
-        data = yamlio.safe_load_fast(text)
+        # A safe loader only: tags such as !!python/object/apply are refused, never executed;
+        # so are aliases (no expansion bombs) and a key given twice (a bad hand merge).
+        data = yamlio.safe_load_fast(text, unique_keys=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
@@ -283,6 +361,15 @@ def parse_sidecar(raw: bytes, path: str) -> SidecarData:
             return _validate(data)
     except _Invalid as exc:
         raise SidecarError(path, exc.message, _locate(text, exc.segment, exc.key)) from None
+
+
+def sidecar_from_data(data: Any, path: str) -> SidecarData:
+    """Review data already loaded (a journal's review block) checked as a sidecar's is."""
+    try:
+        with yamlio.paused_gc():
+            return _validate(data)
+    except _Invalid as exc:
+        raise SidecarError(path, exc.message) from None
 
 
 def _locate(text: str, segment: int | None, key: str | None) -> int | None:
@@ -335,6 +422,22 @@ def _validate(data: Any) -> SidecarData:
     segments = data.get("segments") or []
     if not isinstance(segments, list):
         raise _Invalid("'segments' must be a list.", key="segments")
+    if schema >= 2:
+        count = data.get("segment_count")
+        if count is None:
+            raise _Invalid(
+                "is incomplete: its end marker (segment_count) is missing, so the file was cut "
+                "short (an interrupted copy or save?). Restore it from a backup or version "
+                "control.",
+                key="segments",
+            )
+        if isinstance(count, bool) or not isinstance(count, int) or count != len(segments):
+            raise _Invalid(
+                f"is incomplete: it holds {len(segments)} segment entries but its end marker "
+                f"says {count!r}, so part of it is missing. Restore it from a backup or "
+                "version control.",
+                key="segment_count",
+            )
     out = SidecarData(
         schema,
         _text(data.get("article"), "'article'", None, "article"),
@@ -385,7 +488,16 @@ def _record(entry: Any, n: int) -> Record:
         source_changed,
     )
     original = _text(entry.get("original_target"), "'original_target'", n, "original_target")
-    return Record(pair_id, source, review, original)
+    detached = entry.get("detached", False)
+    if not isinstance(detached, bool):
+        raise _Invalid(f"segment {pair_id}: 'detached' must be true or false.", n, "detached")
+    occurrence = entry.get("occurrence", 0)
+    if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 0:
+        raise _Invalid(
+            f"segment {pair_id}: 'occurrence' must be a whole number.", n, "occurrence"
+        )
+    target_digest = _text(entry.get("target_digest"), "'target_digest'", n, "target_digest")
+    return Record(pair_id, source, review, original, 0, detached, target_digest, occurrence)
 
 
 def _issue(raw: Any, pair_id: str, n: int) -> Issue:
@@ -442,16 +554,39 @@ class MatchResult:
     source_changed: int = 0  # same id (or same number after a new prefix), other source
     same_id: int = 0  # of those, matched by the full id
     approvals_reset: int = 0
+    # Matched by id and source, but the target is not the text the decision was made on.
+    stale: int = 0
+    # Records no segment of this article takes: kept aside (detached), never thrown away.
     dropped: list[Record] = field(default_factory=list)
+    # (id, source) of every record the sidecar on disk held (load_reviews only).
+    stored: list[tuple[str, str]] = field(default_factory=list)
 
 
 def records_of(session: ReviewSession) -> list[Record]:
-    """The session's review data as records, e.g. to match it against a re-read article."""
+    """The session's review data as records, e.g. to match it against a re-read article.
+
+    A decision on a target as saved carries that text's digest, so it is withdrawn if the
+    article comes back with other text there; one on an unsaved edit carries none (the edit is
+    re-applied over the new bytes by the caller).
+    """
     pairs, reviews = session.doc.pairs, session.reviews
-    return [
-        Record(pairs[k].id, pairs[k].source, reviews[k], reviews[k].original_target)
-        for k in informative_rows(session)
-    ]
+    rows = informative_rows(session)
+    nth = occurrences(session.doc, rows)
+    out = []
+    for k in rows:
+        pair, review = pairs[k], reviews[k]
+        decided = review.state is not State.UNREVIEWED and not pair.is_modified
+        out.append(
+            Record(
+                pair.id,
+                pair.source,
+                review,
+                review.original_target,
+                target_digest=text_digest(pair.target) if decided else "",
+                occurrence=nth.get(k, 0),
+            )
+        )
+    return out
 
 
 def _carry(rec: Record, pair_id: str, source: str, target: str, keep_state: bool) -> SegmentReview:
@@ -484,12 +619,33 @@ def _carry(rec: Record, pair_id: str, source: str, target: str, keep_state: bool
     )
 
 
+def _withdraw_if_stale(review: SegmentReview, rec: Record, target: str) -> bool:
+    """Undo a decision made on other text than ``target``; True when one was withdrawn."""
+    if not rec.target_digest or review.state is State.UNREVIEWED:
+        return False
+    if text_digest(target) == rec.target_digest:
+        return False
+    withdrawn = review.state in (State.APPROVED, State.REVIEWED)
+    if review.open_issues:
+        review.state = State.NEEDS_WORK
+    elif target != review.original_target:
+        review.state = State.EDITED
+    else:
+        review.state = State.UNREVIEWED
+    if withdrawn:
+        review.changed_by = review.changed_at = ""
+    return withdrawn
+
+
 def match_records(doc: Document, records: list[Record]) -> MatchResult:
     """Attach stored reviews to the article's pairs: id+source first, then source, then id.
 
-    Only an id+source match keeps the review state. Anything matched another way carries its
-    issues, dismissals and original MT but goes back to unreviewed (needs work when an issue is
-    open) with ``source_changed`` set: an approval is never carried over silently.
+    Only an id+source match keeps the review state, and only while the target is the text the
+    state was set on. Anything matched another way carries its issues, dismissals and original
+    MT but goes back to unreviewed (needs work when an issue is open) with ``source_changed``
+    set: an approval is never carried over silently. A detached record (kept for a segment
+    that was not in the article) is matched by id and source only. Records nothing takes end
+    in ``dropped``; callers keep them.
     """
     slots: list[SegmentReview | None] = [None] * len(doc.pairs)
     result = MatchResult(ReviewList(doc.pairs, slots))  # adopts slots: filled in below
@@ -506,16 +662,36 @@ def match_records(doc: Document, records: list[Record]) -> MatchResult:
         by_key.setdefault(key, k)
         by_id.setdefault(key[0], k)
         by_source[key[1]].append(k)
+    # Several pairs with one id and source (synthetic files only): each record names which.
+    repeated: dict[tuple[str, str], list[int]] = {}
+    if len(by_key) != len(ids):
+        for k, key in enumerate(zip(ids, sources, strict=True)):
+            if by_key[key] != k:
+                repeated.setdefault(key, [by_key[key]]).append(k)
 
     def carry(rec: Record, k: int, keep_state: bool) -> SegmentReview:
         return _carry(rec, ids[k], sources[k], targets[k], keep_state)
 
+    def exact_row(rec: Record) -> int | None:
+        key = (rec.pair_id, rec.source)
+        rows = repeated.get(key)
+        if rows is None:
+            hit = by_key.get(key)
+            return hit if hit is not None and slots[hit] is None and not rec.occurrence else None
+        if rec.occurrence:
+            k = rows[rec.occurrence] if rec.occurrence < len(rows) else None
+            return k if k is not None and slots[k] is None else None
+        return next((k for k in rows if slots[k] is None), None)
+
     rest: list[Record] = []
     for rec in records:
-        hit = by_key.get((rec.pair_id, rec.source))
-        if hit is not None and slots[hit] is None:
-            slots[hit] = carry(rec, hit, keep_state=True)
+        hit = exact_row(rec)
+        if hit is not None:
+            review = slots[hit] = carry(rec, hit, keep_state=True)
             result.exact += 1
+            result.stale += _withdraw_if_stale(review, rec, targets[hit])
+        elif rec.detached:
+            result.dropped.append(rec)  # it waits for its own segment to come back
         else:
             rest.append(rec)
 
@@ -556,6 +732,25 @@ def match_records(doc: Document, records: list[Record]) -> MatchResult:
     return result
 
 
+def detach(records: Sequence[Record]) -> list[Record]:
+    """Records no segment took, marked to wait for their own segment (they are never lost)."""
+    out = []
+    for rec in records:
+        if not rec.detached:
+            rec = Record(
+                rec.pair_id,
+                rec.source,
+                rec.review,
+                rec.original_target or rec.review.original_target,
+                rec.line,
+                True,
+                rec.target_digest,
+                rec.occurrence,
+            )
+        out.append(rec)
+    return out
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -577,14 +772,20 @@ def _messages(result: MatchResult) -> list[str]:
             f"{_plural(result.moved, 'segment')} found under a new id (re-translated): marked "
             f"for review again (issues and original MT kept){reset}."
         )
+    if result.stale:
+        out.append(
+            f"{_plural(result.stale, 'approval')} withdrawn (approved or reviewed): the text on "
+            "disk is not the text that was approved (it was changed outside reviewer, or a "
+            "save was cut short)."
+        )
     if result.dropped:
         issues = sum(len(r.review.issues) for r in result.dropped)
         ids = ", ".join(r.pair_id for r in result.dropped[:5])
         more = ", …" if len(result.dropped) > 5 else ""
         out.append(
-            f"{_plural(len(result.dropped), 'reviewed segment')} no longer in the article "
-            f"({ids}{more}); their review data ({_plural(issues, 'issue')}) is dropped on the "
-            "next save."
+            f"{_plural(len(result.dropped), 'reviewed segment')} not in this version of the "
+            f"article ({ids}{more}): their review data ({_plural(issues, 'issue')}) is kept in "
+            "the review file and comes back when the segment does."
         )
     return out
 
@@ -601,11 +802,13 @@ def load_reviews(doc: Document, path: str, article_digest: str) -> MatchResult:
     with yamlio.paused_gc():  # one record per stored segment, none in a cycle
         result = match_records(doc, data.records)
     # A number under another prefix alone is weak evidence; any sidecar would match that way.
-    if data.records and not (result.exact or result.moved or result.same_id):
+    # Detached records wait for segments this version may lack, so they are no evidence.
+    live = [r for r in data.records if not r.detached]
+    if live and not (result.exact or result.moved or result.same_id):
         raise SidecarError(
             path,
             f"was made for another article or version (id prefix {data.prefix or '?'}, "
-            f"article {data.article or '?'}): none of its {len(data.records)} segments match "
+            f"article {data.article or '?'}): none of its {len(live)} segments match "
             "this article by id or by source.",
         )
     notes: list[str] = []
@@ -621,6 +824,7 @@ def load_reviews(doc: Document, path: str, article_digest: str) -> MatchResult:
     if data.article and name and data.article != name:
         notes.append(f"The review data was saved for {data.article}, now opened as {name}.")
     result.messages = notes + result.messages
+    result.stored = [(r.pair_id, r.source) for r in data.records]
     return result
 
 

@@ -4,24 +4,40 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
+import time
 
 from reviewer.core.config import Config
 from reviewer.core.errors import FormatError, ReviewerError
-from reviewer.core.fileio import atomic_write, digest, read_bytes
+from reviewer.core.fileio import (
+    atomic_write,
+    clean_partial_writes,
+    digest,
+    read_bytes,
+    read_optional,
+    write_target,
+)
 from reviewer.core.format import Document, parse
 from reviewer.core.segments import ReviewList
 from reviewer.core.session import ReviewSession
 from reviewer.core.store import (
+    MAX_SIDECAR_BYTES,
+    Record,
     SidecarError,
+    detach,
     dump_sidecar,
     has_review_data,
+    informative_rows,
     load_reviews,
     match_records,
     move_aside,
+    read_sidecar,
     records_of,
     sidecar_path,
 )
+
+log = logging.getLogger(__name__)
 
 
 class ExternalChangeError(ReviewerError):
@@ -79,6 +95,8 @@ class Workspace:
         config: Config | None = None,
         sidecar_blocked: bool = False,
         sidecar_digest: str | None = None,
+        detached: list[Record] | None = None,
+        stored: list[tuple[str, str]] | None = None,
     ) -> None:
         self.path = path
         self.sidecar_path = sidecar_path(path)
@@ -94,6 +112,14 @@ class Workspace:
             sidecar_digest if sidecar_digest is not None else _file_digest(self.sidecar_path)
         )
         self._saved_revision = session.revision
+        # Review records of segments this version of the article does not have (another
+        # branch, a truncated file): written back marked, and matched again on every reload.
+        self.detached: list[Record] = list(detached or [])
+        # (id, source) of the records in the sidecar on disk as loaded or last saved: a save
+        # never writes fewer unless the user cleared them (see _keep_stored_records).
+        self._stored: set[tuple[str, str]] = set(stored or [])
+        # What the last save could not keep (an owner, a hard link), for the user.
+        self.save_notes: list[str] = []
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -120,6 +146,8 @@ class Workspace:
         doc = self.session.doc
         data = doc.serialize() if doc.is_modified else None
         new_digest = digest(data) if data is not None else self.disk_digest
+        if not self.sidecar_blocked and _file_digest(self.sidecar_path) == self.sidecar_digest:
+            self._keep_stored_records()
         side = self._sidecar_bytes(os.path.basename(self.path), new_digest)
         if not force and side is not None:
             self._check_sidecar_external(side)
@@ -129,6 +157,7 @@ class Workspace:
             self.disk_digest = new_digest
         if side is not None:
             self.sidecar_digest = digest(side)
+            self._stored = self._written_keys()
         self._saved_revision = self.session.revision
 
     def save_as(self, path: str) -> None:
@@ -137,8 +166,8 @@ class Workspace:
         data = doc.serialize()
         new_side_path = sidecar_path(path)
         side = None
-        if has_review_data(self.session) or os.path.exists(self.sidecar_path):
-            side = dump_sidecar(self.session, os.path.basename(path), digest(data))
+        if self._has_data() or os.path.exists(self.sidecar_path):
+            side = dump_sidecar(self.session, os.path.basename(path), digest(data), self.detached)
         self._write_both(path, data, new_side_path, side)
         doc.mark_saved(data)
         doc.path = path
@@ -147,6 +176,7 @@ class Workspace:
         self.sidecar_blocked = False
         self.sidecar_digest = digest(side) if side is not None else _file_digest(new_side_path)
         self.disk_digest = digest(data)
+        self._stored = self._written_keys() if side is not None else set()
         self._saved_revision = self.session.revision
         if self.session.checks_ready:
             self.session.run_checks()  # findings carry the file's path
@@ -183,9 +213,48 @@ class Workspace:
             self.sidecar_path,
         )
 
+    def _has_data(self) -> bool:
+        return bool(self.detached) or has_review_data(self.session)
+
+    def _written_keys(self) -> set[tuple[str, str]]:
+        """(id, source) of every record a save writes now."""
+        pairs = self.session.doc.pairs
+        ids = pairs.ids()
+        keys = {(ids[k], pairs.source_at(k)) for k in informative_rows(self.session)}
+        keys.update((r.pair_id, r.source) for r in self.detached)
+        return keys
+
+    def _keep_stored_records(self) -> None:
+        """Never write a sidecar with fewer records than the one on disk, unless the user
+        cleared them: a record on disk that the save would leave out, and that no segment of
+        the article can account for (its id or its source), is kept aside again.
+
+        Matching already keeps every record (on a row or detached); this is the last line of
+        defence, so a bug there still cannot lose review data.
+        """
+        if not self._stored:
+            return
+        missing = self._stored - self._written_keys()
+        if not missing:
+            return
+        ids = set(self.session.doc.pairs.ids())
+        sources = set(self.session.doc.pairs.sources())
+        lost = {key for key in missing if key[0] not in ids and key[1] not in sources}
+        if not lost:
+            return  # each belongs to a segment whose review the user cleared
+        try:
+            data = read_sidecar(self.sidecar_path)
+        except SidecarError:
+            return
+        if data is None:
+            return
+        back = [r for r in data.records if (r.pair_id, r.source) in lost]
+        log.warning("%s: kept %d review records a save would have lost", self.path, len(back))
+        self.detached.extend(detach(back))
+
     def _sidecar_bytes(self, article_name: str, article_digest: str) -> bytes | None:
         """The sidecar to write, or None when there is nothing to write (or it is blocked)."""
-        has_data = has_review_data(self.session)
+        has_data = self._has_data()
         if self.sidecar_blocked:
             if has_data:
                 raise SaveError(
@@ -197,30 +266,36 @@ class Workspace:
             return None
         if not has_data and not os.path.exists(self.sidecar_path):
             return None  # no review yet: leave no empty sidecar behind
-        return dump_sidecar(self.session, article_name, article_digest)
+        return dump_sidecar(self.session, article_name, article_digest, self.detached)
 
     def _write_both(
         self, article: str, data: bytes | None, side_path: str, side: bytes | None
     ) -> None:
-        """Sidecar first, then article; a failed article write puts the old sidecar back."""
+        """Sidecar first, then article; a failed article write puts the old sidecar back.
+
+        A crash between the two leaves the new review data beside the old article. Every
+        decision in it carries the digest of the text it was made on, so reopening withdraws
+        the decisions on text that did not reach the disk (and the crash journal still holds
+        the edits): an approval always refers to the text it approved.
+        """
+        notes: list[str] = []
         try:
             old_side: bytes | None = None
             if side is not None:
                 try:
-                    with open(side_path, "rb") as fh:
-                        old_side = fh.read()
-                except FileNotFoundError:
-                    old_side = None
+                    old_side = read_optional(side_path, MAX_SIDECAR_BYTES, "review data")
+                except FormatError:
+                    old_side = None  # not ours to keep (a FIFO, a device): it is replaced
                 if old_side == side:
                     side = None
             if side is not None:
                 try:
-                    atomic_write(side_path, side)
+                    notes += atomic_write(side_path, side)
                 except OSError as exc:
                     raise _Failed(side_path, exc) from None
             if data is not None:
                 try:
-                    atomic_write(article, data)
+                    notes += atomic_write(article, data)
                 except OSError as exc:
                     if side is not None:
                         self._restore(side_path, old_side)
@@ -229,6 +304,7 @@ class Workspace:
             raise _save_error(failed.name, failed.exc) from None
         except OSError as exc:
             raise _save_error(side_path, exc) from None
+        self.save_notes = notes
 
     @staticmethod
     def _restore(path: str, old: bytes | None) -> None:
@@ -244,6 +320,7 @@ class Workspace:
         moved = move_aside(self.sidecar_path) if os.path.exists(self.sidecar_path) else ""
         self.sidecar_blocked = False
         self.sidecar_digest = ""
+        self._stored = set()
         if moved:
             self.load_messages.append(f"The unreadable review data was moved to {moved}.")
         return moved
@@ -261,8 +338,12 @@ class Workspace:
             # Someone else rewrote the review data: theirs replaces the review in memory.
             result = load_reviews(new_doc, self.sidecar_path, digest(data))
             result.messages.insert(0, f"Review data reloaded from {self.sidecar_path}.")
+            self._stored = set(result.stored)
         else:
-            result = match_records(new_doc, records_of(self.session))
+            # Ours, including what is kept for segments the previous version lacked: every
+            # record lands on a segment of the new version or is kept aside again.
+            result = match_records(new_doc, records_of(self.session) + self.detached)
+        self.detached = detach(result.dropped)
         messages = list(result.messages)
         index = {(p.id, p.source): p for p in new_doc.pairs}
         lost: list[str] = []
@@ -292,15 +373,30 @@ class Workspace:
             self._saved_revision = -1
 
 
+# When this process last cleaned a folder of partial files: a batch over a folder of thousands
+# of articles lists it once a minute, not once per article; a window opening an article there
+# later cleans again.
+_CLEANED: dict[str, float] = {}
+_CLEAN_AGAIN_AFTER = 60.0
+
+
+def _clean_once(folder: str) -> list[str]:
+    now = time.monotonic()
+    last = _CLEANED.get(folder)
+    if last is not None and now - last < _CLEAN_AGAIN_AFTER:
+        return []
+    _CLEANED[folder] = now
+    return clean_partial_writes(folder)
+
+
 def _file_digest(path: str) -> str:
-    """Digest of a file's bytes; "" when it does not exist, "?" when it cannot be read."""
+    """Digest of a sidecar's bytes; "" when it does not exist, "?" when it cannot be read
+    (or is no regular file: a FIFO must not hang us)."""
     try:
-        with open(path, "rb") as fh:
-            return digest(fh.read())
-    except FileNotFoundError:
-        return ""
-    except OSError:
+        data = read_optional(path, MAX_SIDECAR_BYTES, "review data")
+    except FormatError:
         return "?"
+    return digest(data) if data is not None else ""
 
 
 class _Failed(Exception):
@@ -321,25 +417,49 @@ def open_article(
     """
     config = config or Config()
     data = read_bytes(path)
-    doc = parse(data, path)
+    try:
+        doc = parse(data, path)
+    except MemoryError:
+        raise FormatError(
+            "ran out of memory while reading it as an article.",
+            path,
+            hint="Check that this is the right file; the review data was not touched.",
+        ) from None
     doc.release_bytes()  # a window keeps the article for hours: once, as text, is enough
     article_digest = digest(data)  # once: hashing 13 MB takes ~10 ms
     side = sidecar_path(path)
+    messages: list[str] = []
+    removed = _clean_once(os.path.dirname(os.path.abspath(write_target(path))))
+    if removed:
+        messages.append(
+            f"Removed {len(removed)} partial file(s) an interrupted save left behind: "
+            + ", ".join(removed[:3])
+            + (", …" if len(removed) > 3 else "")
+            + "."
+        )
     # Read before loading: a change in between then shows up at save instead of being missed.
     side_digest = _file_digest(side)
-    messages: list[str] = []
     blocked = False
+    detached: list[Record] = []
+    stored: list[tuple[str, str]] = []
     if ignore_sidecar:
         reviews = ReviewList(doc.pairs)
         if os.path.exists(side):
             blocked = True
             messages.append(f"Opened without review data; {side} was left untouched.")
     else:
-        result = load_reviews(doc, side, article_digest)
+        try:
+            result = load_reviews(doc, side, article_digest)
+        except MemoryError:
+            raise SidecarError(side, "ran out of memory while reading it.") from None
         reviews = result.reviews
-        messages = result.messages
+        messages += result.messages
+        detached = detach(result.dropped)
+        stored = result.stored
     session = ReviewSession(doc, reviews, user or config.reviewer, config.check_config())
-    return Workspace(path, session, article_digest, messages, config, blocked, side_digest)
+    return Workspace(
+        path, session, article_digest, messages, config, blocked, side_digest, detached, stored
+    )
 
 
 __all__ = [

@@ -286,7 +286,7 @@ def ask_external_change(parent: QWidget | None, name: str) -> str:
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("dialogs", "File changed on disk"),
         QCoreApplication.translate(
-            "dialogs", "{name} was changed by another program since it was opened."
+            "dialogs", "{name} was changed, moved or deleted by another program since it was opened."
         ).format(name=name),
         parent=parent,
     )
@@ -295,7 +295,7 @@ def ask_external_change(parent: QWidget | None, name: str) -> str:
             "dialogs",
             "Reload takes the version on disk: your unsaved target edits are re-applied where "
             "that segment did not change, the others are dropped and named. Overwrite saves "
-            "your version over it. Save As keeps both.",
+            "your version over it (and writes it again if it was deleted). Save As keeps both.",
         )
     )
     reload_btn = box.addButton(

@@ -133,10 +133,10 @@ class FileController(QObject):
                 self.window,
                 title,
                 self.tr(
-                    "{path} or its review data {name}.review.yaml could not be read "
-                    "({kind}: {error}). Nothing was changed on disk. Check the review data file "
-                    "(a hand edit or a merge conflict?), or move it aside and open the article "
-                    "again; please report this as a bug."
+                    "{path} could not be opened ({kind}: {error}). Nothing was changed on disk. "
+                    "If the problem is in its review data ({name}.review.yaml: a hand edit or a "
+                    "merge conflict?), move that file aside and open the article again; please "
+                    "report this as a bug."
                 ).format(path=path, name=name, kind=type(exc).__name__, error=exc),
             )
         return None
@@ -174,9 +174,10 @@ class FileController(QObject):
             + "\n".join(lines)
             + "\n\n"
             + self.tr(
-                "Those parts are kept exactly as they are and cannot be edited here; the rest "
-                "can be reviewed and saved as usual. To fix them, correct the file in a text "
-                "editor (the Issues dock lists each problem with its line), then reload it."
+                "Text kept as raw text stays exactly as it is and cannot be edited here; every "
+                "segment, including one with a repeated id, can be reviewed and saved as usual. "
+                "To fix them, correct the file in a text editor (the Issues dock lists each "
+                "problem with its line), then reload it."
             ),
         )
 
@@ -356,13 +357,18 @@ class FileController(QObject):
             self.save_as()
 
     def _on_file_removed(self, path: str) -> None:
-        self.message.emit(
-            self.tr(
+        name = os.path.basename(path)
+        if os.path.isdir(os.path.dirname(os.path.abspath(path))):
+            text = self.tr(
                 "{name} was deleted or moved on disk; Save writes it again and Save As picks "
                 "a new place."
-            ).format(name=os.path.basename(path)),
-            15000,
-        )
+            )
+        else:
+            text = self.tr(
+                "{name} was deleted or moved on disk; its folder is gone too, so use Save As "
+                "to save it elsewhere."
+            )
+        self.message.emit(text.format(name=name), 15000)
 
     # -- the rest of the File menu ---------------------------------------------------------------
     def start_fresh(self) -> None:

@@ -194,7 +194,7 @@ def test_export_csv_and_bad_extension(
     out_file = tmp_path / "issues.csv"
     code, out, _ = run(capsys, "export", str(f), "-o", str(out_file))
     assert code == EXIT_OK and out.startswith("wrote ") and "from 3 files" in out
-    assert out_file.read_bytes().startswith(b"\xef\xbb\xbfFile,ID,Line,")
+    assert out_file.read_bytes().startswith(b"\xef\xbb\xbfFile,Segment,ID,Line,")
     code, _, err = run(capsys, "export", str(f), "-o", str(tmp_path / "issues.txt"))
     assert code == EXIT_INPUT and "issues.txt" in err and ".xlsx" in err
 
@@ -274,7 +274,12 @@ def test_stats_text_and_json(
     run(capsys, "approve", "--ids", "da2f2-102", str(f))
     code, out, _ = run(capsys, "stats", str(f))
     assert code == EXIT_OK
-    assert "TOTAL (3 files)" in out and "MQM score 100.00" in out and "approved 1" in out
+    lines = out.splitlines()
+    assert lines[0] == f"project {f}" and lines[1].split()[:3] == ["path", "segs", "words"]
+    assert [line.split()[0] for line in lines[2:5]] == sorted(NAMES)
+    total = lines[-1].split()
+    assert total[:3] == ["TOTAL", "(3", "files)"] and total[3:6] == ["38", "414", "37"]
+    assert "100.00  3 pass, 0 fail" in lines[-1]
     code, out, _ = run(capsys, "stats", "--format", "json", str(f / "change-nameservers.md"))
     data = json.loads(out)
     (file_stats,) = data["files"]
@@ -378,7 +383,10 @@ def test_default_config_location_may_be_missing(tmp_path: Path) -> None:
     path = default_config_path()
     assert path.endswith("reviewer/config.yaml") and not Path(path).exists()
     assert load_config() == Config()
-    assert Config().mqm_threshold == 95.0 and Config().check_config().disabled == set()
+    assert Config().mqm_threshold == 95.0
+    # Only the checks that are off by default are off.
+    off = {code for code, check in REGISTRY.items() if not check.default_on}
+    assert Config().check_config().disabled == off
 
 
 # -- progress ------------------------------------------------------------------------------

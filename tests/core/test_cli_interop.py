@@ -115,7 +115,8 @@ def test_issue_sheet_round_trip_from_the_command_line(
 ) -> None:
     article = copy_corpus(tmp_path, "what-is-a-domain.md")
     sheet = tmp_path / "review.xlsx"
-    assert main(["export", str(article), "-o", str(sheet)]) == EXIT_OK
+    # Issues only by default: the check results give this unreviewed article rows to correct.
+    assert main(["export", str(article), "-o", str(sheet), "--include-checks"]) == EXIT_OK
     book = load_workbook(sheet)
     ws = book["Issues"]
     headers = [c.value for c in ws[1]]

@@ -596,7 +596,18 @@ def test_whole_pair_inside_an_earlier_pair_reaching_past_it() -> None:
         ("a-103", "RS"),
     ]
     assert [w.code for w in doc.warnings] == ["orphan-source"]
-    # The one-pass scan cannot follow this and hands over to the stepwise scan.
+    # a-102's target holds an opener (a-103), so the one-pass scan never matches it whole and
+    # follows the stepwise rule by itself.
+    assert_fast_path_matches_stepwise(doc.text)
+    # Without an opener in between, a-102 matches whole and reaches past a-101's end: the
+    # one-pass scan cannot follow that and hands over to the stepwise scan.
+    text = (
+        pair("a-101", "T", '<span>x</span> <span data-ttu-id="a-102">QT')
+        + " after "
+        + '</span><span class="sxs-lookup"><span data-stu-id="a-102">QS</span></span>\n'
+    )
+    doc = roundtrips(text.encode())
+    assert [p.id for p in doc.pairs] == ["a-101"]
     assert _pairs_fast(doc.text, 0) is None
 
 
@@ -1059,3 +1070,16 @@ def test_warnings_are_in_file_order_with_offsets() -> None:
     assert offsets == sorted(offsets) and all(o >= 0 for o in offsets)
     for w in doc.warnings:
         assert doc.line_column(w.offset) == (w.line, w.column)
+
+
+def test_two_unclosed_openers_sharing_a_delimiter_leave_the_next_source_an_orphan() -> None:
+    """Found by `make fuzz`: both openers claim the first sxs-lookup half; the second is free."""
+    opener = '<span data-ttu-id="abcde-101">'
+    lookup = '</span><span class="sxs-lookup"><span data-stu-id="abcde-101">'
+    doc = roundtrips((opener + opener + lookup + lookup).encode())
+    assert [(w.code, w.column) for w in doc.warnings] == [
+        ("unclosed-pair", 1),
+        ("unclosed-pair", 31),
+        ("orphan-source", 130),
+    ]
+    assert_warnings_match_reference(doc)

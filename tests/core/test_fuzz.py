@@ -1,9 +1,13 @@
-"""Mutation campaign for `make fuzz`: the parser and the sidecar loader, fed mutated inputs."""
+"""Mutation campaign for `make fuzz`: the parser, the sidecar loader and the journal loader,
+fed mutated inputs, each within a size and a time budget."""
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import json
+import os
+from datetime import timedelta
 from functools import cache
 from typing import Any
 
@@ -39,11 +43,22 @@ from tests.strategies import (
 )
 
 # Small by default so the normal suite stays quick; `make fuzz` sets REVIEWER_FUZZ_EXAMPLES.
+FUZZING = bool(os.environ.get("REVIEWER_FUZZ_EXAMPLES", "").strip())
+# The budget per input in `make fuzz`: an input that takes longer is a hang or a path that grows
+# faster than its input (the suite itself never fails on time: the machine may be busy).
+TIME_BUDGET = timedelta(seconds=5) if FUZZING else None
+# Inputs are kept under this size; the loaders' own caps refuse anything far bigger unread.
+SIZE_BUDGET = 512 * 1024
 CAMPAIGN = settings(
     max_examples=fuzz_examples(25),
-    deadline=None,
+    deadline=TIME_BUDGET,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+def within_size(raw: bytes) -> bytes:
+    return raw[:SIZE_BUDGET]
+
 
 token_soup = st.lists(
     st.sampled_from(MARKUP_TOKENS) | st.text(max_size=10).map(str.encode), max_size=80
@@ -150,6 +165,13 @@ YAML_TOKENS = (
     b"\xef\xbb\xbf",
     b"\xe9",
     "é😀\u2028\x85".encode(),
+    b"segment_count: 3",
+    b"segment_count: 9999",
+    b"detached: true",
+    b"occurrence: 2",
+    b"target_digest: 0123456789abcdef",
+    b"state: approved\n  state: approved",
+    b"&b [&c x, *c, *c]",
 )
 
 
@@ -190,7 +212,7 @@ def mutated_sidecars(draw: st.DrawFn, max_mutations: int = 6) -> tuple[str, byte
             raw[pos:pos] = other[a : a + draw(st.integers(1, 300))]
         elif kind == "token":
             raw[pos:pos] = draw(st.sampled_from(YAML_TOKENS))
-    return name, bytes(raw)
+    return name, within_size(bytes(raw))
 
 
 yaml_scalars = (
@@ -263,7 +285,8 @@ def structurally_mutated_sidecars(draw: st.DrawFn) -> tuple[str, bytes]:
         elif isinstance(node, list) and node:
             k = draw(st.integers(0, len(node) - 1))
             node.insert(k, draw(yaml_values) if draw(st.booleans()) else copy.deepcopy(node[k]))
-    return name, yaml.safe_dump(data, allow_unicode=draw(st.booleans())).encode("utf-8")
+    raw = yaml.safe_dump(data, allow_unicode=draw(st.booleans())).encode("utf-8")
+    return name, within_size(raw)
 
 
 random_yaml = st.one_of(
@@ -374,3 +397,161 @@ def test_structurally_mutated_sidecars_load_or_raise_sidecar_error(
 @given(st.sampled_from(REVIEWED), random_yaml)
 def test_random_yaml_sidecars_load_or_raise_sidecar_error(article: str, raw: bytes) -> None:
     load_or_sidecar_error(article, raw)
+
+
+# -- the journal loader ----------------------------------------------------------------------
+JOURNAL_PATH = "fuzz.journal.json"
+JSON_TOKENS = (
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b",",
+    b":",
+    b'"',
+    b"\\",
+    b"\\u0000",
+    b"\\ud800",
+    b"null",
+    b"true",
+    b"-0",
+    b"1e999",
+    b"NaN",
+    b"Infinity",
+    b"9" * 5000,
+    b"[" * 3000,
+    b'"targets": {}',
+    b'"targets": [{"id": "x", "source": "y", "target": "z", "occurrence": -1}]',
+    b'"version": 1',
+    b'"version": 3',
+    b'"segment_count": 0',
+    b'"state": "approved"',
+    b'"target": "</span><span class=\\"sxs-lookup\\">"',
+    b"\x00",
+    b"\xff",
+    "é😀\u2028".encode(),
+)
+
+
+@cache
+def reviewed_journal(name: str) -> bytes:
+    """A real journal: edited targets and the review records of reviewed_sidecar's session."""
+    from reviewer.core.journal import snapshot
+
+    data = corpus_bytes(name)
+    session = ReviewSession(parse(data, name), user="fuzz")
+    n = len(session.doc.pairs)
+    session.apply(SetState(row_list=tuple(range(0, n, 2)), state=State.APPROVED))
+    session.apply(AddIssue(row=n // 2, issue=Issue("accuracy/omission", Severity.MAJOR, "é\n")))
+    for row in {1 % n, n // 2, n - 1}:
+        p = session.doc.pairs[row]
+        session.apply(SetTarget(row=row, new_target=p.target + " (herzien)"))
+    entry = snapshot(session, "/fuzz/" + name, digest(data))
+    return json.dumps(entry, ensure_ascii=False).encode("utf-8")
+
+
+@st.composite
+def mutated_journals(draw: st.DrawFn, max_mutations: int = 8) -> tuple[str, bytes]:
+    """(article name, a real journal after byte flips, cuts, splices and JSON tokens)."""
+    name = draw(st.sampled_from(REVIEWED))
+    raw = bytearray(reviewed_journal(name))
+    for _ in range(draw(st.integers(1, max_mutations))):
+        pos = draw(st.integers(0, len(raw)))
+        kind = draw(st.sampled_from(["flip", "insert", "delete", "splice", "token", "token"]))
+        if kind == "flip" and pos < len(raw):
+            raw[pos] ^= 1 << draw(st.integers(0, 7))
+        elif kind == "insert":
+            raw[pos:pos] = draw(st.binary(min_size=1, max_size=6))
+        elif kind == "delete":
+            del raw[pos : pos + draw(st.integers(1, 80))]
+        elif kind == "splice":
+            other = reviewed_journal(draw(st.sampled_from(REVIEWED)))
+            a = draw(st.integers(0, len(other)))
+            raw[pos:pos] = other[a : a + draw(st.integers(1, 300))]
+        else:
+            raw[pos:pos] = draw(st.sampled_from(JSON_TOKENS))
+    return name, within_size(bytes(raw))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["id", "source", "target", "occurrence", "state", "segments", "schema", "issues"]
+            )
+            | st.text(max_size=5),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@st.composite
+def structurally_mutated_journals(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A real journal's data with values replaced, keys dropped or entries duplicated."""
+    name = draw(st.sampled_from(REVIEWED))
+    data = json.loads(reviewed_journal(name))
+    for _ in range(draw(st.integers(1, 5))):
+        node: Any = data
+        for _depth in range(draw(st.integers(0, 5))):
+            if isinstance(node, dict) and node:
+                node = node[draw(st.sampled_from(sorted(node)))]
+            elif isinstance(node, list) and node:
+                node = node[draw(st.integers(0, len(node) - 1))]
+            else:
+                break
+        if isinstance(node, dict) and node:
+            key = draw(st.sampled_from(sorted(node)))
+            if draw(st.booleans()):
+                del node[key]
+            else:
+                node[key] = draw(json_values)
+        elif isinstance(node, list) and node:
+            k = draw(st.integers(0, len(node) - 1))
+            node.insert(k, draw(json_values) if draw(st.booleans()) else copy.deepcopy(node[k]))
+    return name, within_size(json.dumps(data).encode("utf-8"))
+
+
+def load_or_journal_error(article: str, raw: bytes) -> None:
+    """Load ``raw``: a JournalError naming the file, or an entry that restores onto the article
+    without breaking it (a refused target is reported, never written)."""
+    from reviewer.core.journal import JournalError, parse_journal, recover
+
+    try:
+        entry = parse_journal(raw, JOURNAL_PATH)
+    except ReviewerError as exc:
+        event(type(exc).__name__)
+        assert isinstance(exc, JournalError), exc
+        assert str(exc).startswith(JOURNAL_PATH)
+        return
+    event(f"loaded, {min(len(entry.targets), 3)}+ targets, {min(len(entry.records), 3)}+ records")
+    data = corpus_bytes(article)
+    session = ReviewSession(parse(data, article), user="fuzz")
+    result = recover(session, entry, force=True)
+    assert not result.blocked
+    out = session.doc.serialize()
+    again = parse(out, article)  # whatever was restored, the article still reads back
+    assert [p.id for p in again.pairs] == [p.id for p in session.doc.pairs]
+
+
+def test_real_journals_restore() -> None:
+    for name in REVIEWED:
+        load_or_journal_error(name, reviewed_journal(name))
+
+
+@CAMPAIGN
+@given(mutated_journals())
+def test_mutated_journals_load_or_raise_journal_error(case: tuple[str, bytes]) -> None:
+    load_or_journal_error(*case)
+
+
+@CAMPAIGN
+@given(structurally_mutated_journals())
+def test_structurally_mutated_journals_load_or_raise_journal_error(
+    case: tuple[str, bytes],
+) -> None:
+    load_or_journal_error(*case)

@@ -17,9 +17,11 @@ from reviewer.core.journal import (
     JOURNAL_VERSION,
     Autosaver,
     Journal,
+    JournaledTarget,
     JournalError,
     data_dir,
     entry_from_data,
+    journals_of,
     pending_journals,
     recover,
 )
@@ -58,13 +60,17 @@ def test_data_dir_follows_the_environment(data: Path) -> None:
     assert data_dir() == data
 
 
-def test_one_journal_per_article(data: Path, tmp_path: Path) -> None:
+def test_one_journal_per_session(data: Path, tmp_path: Path) -> None:
     a = Journal(tmp_path / "a.md")
     b = Journal(tmp_path / "b.md")
     assert a.path != b.path
     assert a.path.parent == data / "journal"
-    # The same article by another spelling of its path shares the journal.
-    assert Journal(tmp_path / "x" / ".." / "a.md").path == a.path
+    # The same article by another spelling of its path is the same article...
+    again = Journal(tmp_path / "x" / ".." / "a.md")
+    assert again.article == a.article
+    # ...but every session (window) has a journal file of its own.
+    assert again.path != a.path
+    assert again.path.name.split(".")[0] == a.path.name.split(".")[0]
 
 
 def test_write_read_recover_round_trip(data: Path, article: Path) -> None:
@@ -79,7 +85,7 @@ def test_write_read_recover_round_trip(data: Path, article: Path) -> None:
     assert entry.version == JOURNAL_VERSION
     assert entry.base_digest == base
     assert entry.article == str(article.resolve())
-    assert set(entry.targets) == {session.doc.pairs[1].id, session.doc.pairs[4].id}
+    assert {t.pair_id for t in entry.targets} == {session.doc.pairs[1].id, session.doc.pairs[4].id}
     assert "2 unsaved edited segments" in entry.summary()
 
     fresh, _ = open_session(article)
@@ -145,7 +151,7 @@ def test_removed_segment_is_reported(data: Path, article: Path) -> None:
     entry = journal.read()
     assert entry is not None
     gone = session.doc.pairs[1].id
-    entry.targets["no-such-id"] = {"source": "x", "target": "y"}
+    entry.targets.append(JournaledTarget("no-such-id", "x", "y"))
     fresh, _ = open_session(article)
     result = recover(fresh, entry)
     assert result.restored_targets == 2
@@ -160,7 +166,8 @@ def test_refused_target_is_reported_not_fatal(data: Path, article: Path) -> None
     journal.write(session, base)
     raw = json.loads(journal.path.read_text("utf-8"))
     first = session.doc.pairs[1].id
-    raw["targets"][first]["target"] = '</span><span class="sxs-lookup">broken'
+    (edit,) = [t for t in raw["targets"] if t["id"] == first]
+    edit["target"] = '</span><span class="sxs-lookup">broken'
     journal.path.write_text(json.dumps(raw), "utf-8")
     entry = journal.read()
     assert entry is not None
@@ -186,6 +193,9 @@ def test_refused_target_is_reported_not_fatal(data: Path, article: Path) -> None
         b'{"format": "reviewer-journal", "version": 1, "article": "/a", "base_digest": "x",'
         b' "saved_at": "", "targets": {}, "review": {"schema": 1, "segments": {"id": 1}}}',
         b"[" * 100_000,
+        b'{"format": "reviewer-journal", "version": ' + b"9" * 5000 + b"}",
+        b'{"format": "reviewer-journal", "version": 2, "article": "/a", "base_digest": "x",'
+        b' "saved_at": "", "targets": [], "review": {"schema": 2, "segments": []}}',
     ],
     ids=[
         "empty",
@@ -197,6 +207,8 @@ def test_refused_target_is_reported_not_fatal(data: Path, article: Path) -> None
         "unknown-state",
         "segments-not-a-list",
         "deep-nesting",
+        "5000-digit-number",
+        "review-without-end-marker",
     ],
 )
 def test_corrupt_journal_is_a_clear_error(data: Path, article: Path, content: bytes) -> None:
@@ -373,6 +385,8 @@ def test_recover_on_top_of_a_saved_sidecar(data: Path, article: Path) -> None:
     ws.session.revert(approve)  # withdrawn after the save: only the journal knows
     ws.session.apply(SetTarget(row=3, new_target="Proefabonnementen lopen vanzelf af."))
     assert saver.flush_if_due(0.0)
+    assert Journal(article).read() is None  # its window is still open: nothing to offer
+    saver.journal.release()  # the window crashes
 
     fresh = open_article(str(article), user="ann")
     assert fresh.session.reviews[2].state is State.APPROVED
@@ -385,8 +399,9 @@ def test_recover_on_top_of_a_saved_sidecar(data: Path, article: Path) -> None:
     assert fresh.session.reviews == ws.session.reviews
     assert fresh.is_dirty
 
-    # Saving settles it: the journal goes.
-    fresh.save()
+    # Saving settles it: the restored journal goes.
     saver2 = Autosaver(fresh.session, Journal(article), fresh.disk_digest)
+    assert saver2.dirty  # restored work is unsaved work: journaled at the next tick
+    fresh.save()
     saver2.mark_saved(fresh.disk_digest)
-    assert not Journal(article).exists()
+    assert journals_of(article) == []

@@ -93,7 +93,143 @@ def test_spelling_status_without_a_dictionary(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(enchant, "dict_exists", lambda _language: False)
     lexicon.configure(lexicon.LanguageSettings())
     status = lexicon.spelling_status()
-    assert not status.available and "hunspell-nl" in status.message
+    assert not status.available and "nl_NL" in status.message
     assert list(spelling.check_spelling("A license.", "Een licnetie.")) == []
     # compounds need no dictionary
     assert spelling.misspellings("Een toegangs token.")[0].replacement == "toegangstoken"
+
+
+_DICTIONARY_PROBE = """
+import os, shutil, sys
+from pathlib import Path
+from reviewer.core.checks import lexicon
+copy = Path(sys.argv[1])
+if copy.name:
+    shutil.copytree(lexicon.shipped_dictionary_folder(), copy)
+    dic = copy / "hunspell" / "nl_NL.dic"
+    lines = dic.read_text(encoding="utf-8").splitlines()
+    lines[0] = str(int(lines[0]) + 1)
+    dic.write_text("\\n".join([*lines, "reviewerproefwoord"]) + "\\n", encoding="utf-8")
+    lexicon.shipped_dictionary_folder = lambda: copy
+status = lexicon.spelling_status()
+d = lexicon.dictionary()
+known = d is not None and d.check("reviewerproefwoord")
+print(status.available, os.environ.get("ENCHANT_CONFIG_DIR"), known)
+"""
+
+
+def test_enchant_reads_the_shipped_dictionary(tmp_path: Path) -> None:
+    """The nl_NL dictionary inside the package is the one enchant loads (a word only a copy of
+    it holds is known), so spelling needs no system dictionary package."""
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("enchant")
+    env = {k: v for k, v in os.environ.items() if k != "ENCHANT_CONFIG_DIR"}
+
+    def probe(copy: str) -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-c", _DICTIONARY_PROBE, copy],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        return run.stdout.split()
+
+    shipped = str(lexicon.shipped_dictionary_folder())
+    assert probe("") == ["True", shipped, "False"]
+    copy = tmp_path / "enchant"
+    assert probe(str(copy)) == ["True", str(copy), "True"]
+
+
+def test_suggestions_come_on_request() -> None:
+    """The finding names the word; suggestions (slow in Hunspell) are asked by the editor."""
+    if not lexicon.spelling_status().available:
+        pytest.skip(lexicon.spelling_status().message)
+    assert list(spelling.check_spelling("A license.", "Een licnetie.")) == [
+        "unknown word 'licnetie'"
+    ]
+    assert "licentie" in spelling.suggestions("licnetie")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("We use Teams for meetings.", "We gebruiken Teams voor vergaderingen."),
+        ("Manage Antivirus settings.", "Antivirus beheren."),
+        ("Call the API.", "API bellen."),
+        ("How does Microsoft ensure that", "Hoe zorgt Microsoft ervoor dat"),
+        ("Schema of Azure Event Hub events", "Schema van Azure Event Hub-gebeurtenissen"),
+    ],
+)
+def test_compound_hyphen_leaves_verbs_pronouns_and_names_alone(source: str, target: str) -> None:
+    assert list(spelling.check_compound_hyphen(source, target)) == []
+
+
+def test_compound_hyphen_still_reports_a_name_and_a_noun() -> None:
+    assert list(
+        spelling.check_compound_hyphen(
+            "Sign in to the Microsoft 365 admin center.",
+            "Meld u aan bij het Microsoft 365 beheercentrum.",
+        )
+    ) == ["missing hyphen in 'Microsoft 365 beheercentrum': write 'Microsoft 365-beheercentrum'"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "found"),
+    [
+        ("Use Skype for Business (Online).", "Gebruik Skype voor Bedrijven (Online).", False),
+        ("Microsoft Defender for Endpoint", "Microsoft Defender voor Endpoint", False),
+        ("Microsoft Defender for Endpoint", "Microsoft Defender voor Eindpunt", True),
+        ("Turn on Safe Links.", "Schakel Safe koppelingen in.", True),
+    ],
+)
+def test_dnt_accepts_microsofts_dutch_brand_forms(source: str, target: str, found: bool) -> None:
+    assert bool(list(terms.check_dnt(source, target))) is found
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Implementeer verbeteracties.",  # another linking form, plural
+        "Open de **Beheercentra**.",  # Latin plural
+        "In groepschatberichten.",  # inside a compound
+        "De standaardinstelling is 14 dagen.",
+    ],
+)
+def test_glossary_term_accepts_inflected_and_compound_forms(tmp_path: Path, target: str) -> None:
+    (tmp_path / "g.csv").write_text(
+        "english,dutch\nimprovement actions,verbeteringsactie\nadmin centers,beheercentrum\n"
+        "chat messages,chatberichten\ndefault setting,standaardinstelling\n"
+    )
+    lexicon.configure(
+        lexicon.LanguageSettings(glossaries=[str(tmp_path / "g.csv")], shipped_terms=False)
+    )
+    source = {
+        "Implementeer verbeteracties.": "Implement improvement actions.",
+        "Open de **Beheercentra**.": "Open the **Admin centers**.",
+        "In groepschatberichten.": "In group chat messages.",
+        "De standaardinstelling is 14 dagen.": "The default setting is 14 days.",
+    }[target]
+    assert list(terms.check_glossary_term(source, target)) == []
+    assert list(terms.check_glossary_term(source, "Iets anders.")) != []
+
+
+def test_one_problem_one_finding() -> None:
+    """CSV → CVS is an acronym finding only; a long English run one untranslated finding."""
+    from reviewer.core.checks import check_pair
+    from reviewer.core.format import parse
+
+    doc = parse(
+        b"---\ntitle: x\n---\n"
+        b"<!-- sxs-lookup -->\n"
+        b'<span data-ttu-id="1f4c8-101">Export the CSV file.</span>'
+        b'<span class="sxs-lookup"><span data-stu-id="1f4c8-101">'
+        b"Exporteer het CVS-bestand.</span></span>\n",
+        "a.md",
+    )
+    assert len(doc.pairs) == 1
+    codes = [f.code for f in check_pair(doc.pairs[0])]
+    assert "acronym" in codes and "forbidden-term" not in codes

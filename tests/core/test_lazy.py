@@ -44,7 +44,7 @@ def test_lazy_pairs_match_the_stepwise_scan() -> None:
     for path in sorted(CORPUS.glob("*.md")):
         doc = parse(path.read_bytes(), str(path))
         fm_end = doc.front_matter.end if doc.front_matter else 0
-        step, _, _ = _pairs_stepwise(doc.text, fm_end)
+        step, _, _, _ = _pairs_stepwise(doc.text, fm_end)
         fields = [
             "id",
             "target",

@@ -21,6 +21,7 @@ from tests.corpus import CORPUS, copy_corpus
 
 HEADERS = [h for _, h, _ in COLUMNS]
 FIX = HEADERS.index("Corrected target")
+ID = HEADERS.index("ID")
 
 
 def flagged(tmp_path: Path, rows: tuple[int, ...] = (0, 1, 2, 3)) -> Workspace:
@@ -36,10 +37,10 @@ def sheet_rows(path: Path) -> dict[str, int]:
     out: dict[str, int] = {}
     if path.suffix == ".csv":
         for k, values in enumerate(_read_csv(path)[1:], start=2):
-            out.setdefault(values[1], k)
+            out.setdefault(values[ID], k)
         return out
     for k, cells in enumerate(load_workbook(path)["Issues"].iter_rows(min_row=2), start=2):
-        out.setdefault(str(cells[1].value), k)
+        out.setdefault(str(cells[ID].value), k)
     return out
 
 
@@ -111,10 +112,10 @@ def test_conflicting_rows_and_changed_sources_are_reported(tmp_path: Path) -> No
     export([ws.session], str(path))
     rows = _read_csv(path)
     ids = ws.session.doc.pairs.ids()
-    first = [k for k, r in enumerate(rows) if r[1] == ids[0]]
+    first = [k for k, r in enumerate(rows) if r[ID] == ids[0]]
     assert len(first) == 2
     rows[first[0]][FIX], rows[first[1]][FIX] = "Een", "Twee"
-    k = next(k for k, r in enumerate(rows) if r[1] == ids[1])
+    k = next(k for k, r in enumerate(rows) if r[ID] == ids[1])
     rows[k][HEADERS.index("Source")] = "Edited source"
     rows[k][FIX] = "Iets"
     _write_csv(path, rows)

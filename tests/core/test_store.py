@@ -84,14 +84,22 @@ def test_layout_is_diff_friendly(article: Path) -> None:
     side = save(s, path)
     assert side == dump_sidecar(s, path.name, digest(path.read_bytes()))  # deterministic
     data = yaml.safe_load(side)
-    assert list(data) == ["schema", "article", "prefix", "digest", "segments"]
+    assert list(data) == ["schema", "article", "prefix", "digest", "segments", "segment_count"]
+    assert data["segment_count"] == len(data["segments"])  # the end marker comes last
     assert data["schema"] == SCHEMA_VERSION and data["prefix"] == "da2f2"
     assert data["digest"] == digest(path.read_bytes())
     # Only segments with information, in document order; unreviewed untouched ones left out.
     ids = [seg["id"] for seg in data["segments"]]
     assert ids == ["da2f2-102", "da2f2-103", "da2f2-p101", "da2f2-106", "da2f2-107", "da2f2-108"]
     by_id = {seg["id"]: seg for seg in data["segments"]}
-    assert list(by_id["da2f2-102"]) == ["id", "source", "state", "changed_by", "changed_at"]
+    assert list(by_id["da2f2-102"]) == [
+        "id",
+        "source",
+        "state",
+        "target_digest",  # the text the approval was given on
+        "changed_by",
+        "changed_at",
+    ]
     # The original MT is kept only where the target was edited.
     assert "original_target" in by_id["da2f2-103"]
     assert "original_target" not in by_id["da2f2-102"]
@@ -180,7 +188,8 @@ def test_removed_segment_is_reported(article: Path) -> None:
         doc, parse_sidecar(Path(sidecar_path(str(path))).read_bytes(), "x").records
     )
     assert [r.pair_id for r in result.dropped] == ["da2f2-107"]
-    assert "no longer in the article (da2f2-107)" in result.messages[-1]
+    assert "not in this version of the article (da2f2-107)" in result.messages[-1]
+    assert "kept in the review file" in result.messages[-1]
 
 
 def bad(tmp_path: Path, text: str) -> tuple[Path, Path]:

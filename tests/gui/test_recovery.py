@@ -196,7 +196,7 @@ def test_driver_follows_save_as_and_reload(
     ws.save_as(str(new_path))
     driver.mark_saved(ws.path, ws.disk_digest)
     assert not old_journal.exists()
-    assert driver.journal.path == Journal(new_path).path
+    assert driver.journal.article == Journal(new_path).article  # a journal of the new name
 
     ws.session.apply(SetState(row_list=(1,), state=State.REVIEWED))
     new_path.write_bytes(new_path.read_bytes() + b"\nexternal\n")

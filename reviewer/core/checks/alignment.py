@@ -11,6 +11,7 @@ from reviewer.core.checks.prose import prose_words
 from reviewer.resources import resource_path
 
 TABLE = ("checks", "alignment.tsv.gz")
+CODES = frozenset({"omission-hint", "mistranslation-hint"})  # the checks that read the table
 # A Dutch word counts as a counterpart of an English word when t(nl|en) reaches this; also
 # when it holds such a translation inside a compound, or shares a long prefix (cognates).
 MIN_PROB = 0.05

@@ -47,7 +47,9 @@ _HTML_NAMES = word_set(
     "span strike strong sub summary sup table tbody td tfoot th thead tr tt u ul var "
     "video wbr"
 )
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(/?)>")
+# Everything from the name to ">" in one possessive run (a lazy run before \s* was quadratic on
+# "<a" and spaces); _tag splits off a "/" right before ">" itself.
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*+)(\s[^<>]*+|/|)>")
 _HREF_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 # A pseudo-tag such as <value>, <UserPrincipalName>, <**tenantname**> or \<MX token\>.
 _PLACEHOLDER_RE = re.compile("(?:<|\ue13c)([A-Za-z*_][^<>\\n\ue13c\ue13e]{0,60}?)(?:>|\ue13e)")
@@ -223,7 +225,9 @@ class Text:
         name = m.group(2).lower()
         if name not in _HTML_NAMES:
             return m.group()
-        closing, attrs, self_closing = m.group(1), m.group(3), m.group(4)
+        closing, rest = m.group(1), m.group(3)
+        self_closing = "/" if rest.endswith("/") else ""  # "/" right before ">"
+        attrs = rest.removesuffix("/")
         if name == "br":
             self.tags.append("<br>")  # <br>, <br/>, <br /> and </br> all render one break
         else:
@@ -319,3 +323,20 @@ def describe_diff(what: str, missing: list[str], added: list[str], fmt: str = "{
     if added:
         out.append(f"{what} added in target: {', '.join(show(a) for a in added)}")
     return out
+
+
+_READABLE = str.maketrans(
+    {
+        CODE: "`…`",
+        LINK_OPEN: "[",
+        LINK_CLOSE[0]: "](",
+        LINK_CLOSE[1]: "…)",
+        TAG: "<…>",
+        ESCAPED_GT: "\\>",
+    }
+)
+
+
+def readable(masked: str) -> str:
+    """A masked span shown in a message: placeholders become `…`, [ ](…) and <…>."""
+    return masked.translate(_READABLE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -60,20 +61,38 @@ class Check:
     pair_fn: PairCheckFn | None = None
     document_fn: DocumentCheckFn | None = None
     description: str = ""
-    default_on: bool = True  # False: runs only when the config turns it on (low-precision hints)
+    # False: runs only when a profile or the config turns it on (low-precision hints).
+    default_on: bool = True
 
 
 @dataclass(slots=True)
 class CheckConfig:
-    """Which checks run; a config file can turn checks off by code."""
+    """Which checks run and at what level: the registered defaults, changed by a profile.
+
+    ``disabled`` turns checks off, ``enabled_extra`` turns on checks that are off by default, and
+    ``levels`` overrides a check's registered level (reviewer.core.profiles builds all three
+    from the config files).
+    """
 
     disabled: set[str] = field(default_factory=set)
     enabled_extra: set[str] = field(default_factory=set)  # checks that are off by default
+    levels: dict[str, Level] = field(default_factory=dict)
 
     def enabled(self, check: Check) -> bool:
         if check.code in self.disabled:
             return False
         return check.default_on or check.code in self.enabled_extra
+
+    def level(self, check: Check) -> Level:
+        return self.levels.get(check.code, check.level)
+
+    def key(self) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+        """Equal for two configs that run the same checks at the same levels."""
+        return (
+            frozenset(self.disabled),
+            frozenset(self.enabled_extra),
+            frozenset((code, level.value) for code, level in self.levels.items()),
+        )
 
 
 REGISTRY: dict[str, Check] = {}
@@ -81,9 +100,14 @@ REGISTRY: dict[str, Check] = {}
 BUILTIN_MODULES = (
     "consistency",
     "links",
+    "literals",
+    "values",
     "markup",
+    "boundaries",
+    "position",
     "numbers",
     "text",
+    "grammar",
     "spelling",
     "terms",
     "english",
@@ -105,6 +129,21 @@ def load_builtin_checks() -> None:
             _loaded = True
 
 
+def preload(config: CheckConfig | None = None) -> None:
+    """Load the built-in checks and the data the enabled ones read (Dutch dictionary, word lists,
+    glossaries; the alignment table only when its hints are on), e.g. in a background thread
+    before a worker is forked, so that no check run pays for loading them."""
+    load_builtin_checks()
+    from reviewer.core.checks import alignment, english, lexicon, terms
+
+    codes = {c.code for c in pair_checks(config)}
+    lexicon.preload()
+    english.preload()
+    terms.preload()
+    if codes & alignment.CODES:
+        alignment.table()
+
+
 def builtin_checks_loaded() -> bool:
     return _loaded
 
@@ -115,7 +154,15 @@ def register_pair_check(
     def decorate(fn: PairCheckFn) -> PairCheckFn:
         doc = (fn.__doc__ or "").strip()
         _add(
-            Check(code, level, category, title, pair_fn=fn, description=doc, default_on=default_on)
+            Check(
+                code,
+                level,
+                category,
+                title,
+                pair_fn=fn,
+                description=" ".join(doc.split()),
+                default_on=default_on,
+            )
         )
         return fn
 
@@ -123,12 +170,18 @@ def register_pair_check(
 
 
 def register_document_check(
-    code: str, level: Level, category: str, title: str
+    code: str, level: Level, category: str, title: str, default_on: bool = True
 ) -> Callable[[DocumentCheckFn], DocumentCheckFn]:
     def decorate(fn: DocumentCheckFn) -> DocumentCheckFn:
         _add(
             Check(
-                code, level, category, title, document_fn=fn, description=(fn.__doc__ or "").strip()
+                code,
+                level,
+                category,
+                title,
+                document_fn=fn,
+                description=" ".join((fn.__doc__ or "").split()),
+                default_on=default_on,
             )
         )
         return fn
@@ -142,37 +195,110 @@ def _add(check: Check) -> None:
     REGISTRY[check.code] = check
 
 
+_DEFAULT = CheckConfig()
+
+
 def pair_checks(config: CheckConfig | None = None) -> list[Check]:
-    """The enabled pair-level checks, in registration order."""
+    """The enabled pair-level checks, in registration order (no config: the defaults)."""
     load_builtin_checks()
-    return [
-        c
-        for c in REGISTRY.values()
-        if c.pair_fn is not None and (c.default_on if config is None else config.enabled(c))
-    ]
+    config = config or _DEFAULT
+    return [c for c in REGISTRY.values() if c.pair_fn is not None and config.enabled(c)]
 
 
 def document_checks(config: CheckConfig | None = None) -> list[Check]:
-    """The enabled document-level checks, in registration order."""
+    """The enabled document-level checks, in registration order (no config: the defaults)."""
     load_builtin_checks()
-    return [
-        c
-        for c in REGISTRY.values()
-        if c.document_fn is not None and (config is None or config.enabled(c))
+    config = config or _DEFAULT
+    return [c for c in REGISTRY.values() if c.document_fn is not None and config.enabled(c)]
+
+
+# One problem, one finding: where two checks see the same problem, the more specific one
+# speaks. A finding of a check on the right is dropped when a check on the left reported the
+# same word in the same segment (CSV → CVS is an acronym, not also a forbidden term; English
+# left in the target is one finding, not one per untranslated check).
+SUPERSEDES: dict[str, tuple[str, ...]] = {
+    "acronym": ("forbidden-term",),
+    "identifier": ("dnt-translated", "untranslated", "spelling"),
+    "identifier-case": ("dnt-translated", "name-case"),
+    "untranslated": ("partly-untranslated",),
+    "dnt-translated": ("untranslated", "compound-hyphen"),
+    "code-value": ("acronym",),
+}
+_QUOTED_RE = re.compile(r"'([^']+)'|([A-Za-z][\w.-]*[A-Za-z0-9])")
+
+
+def _words_of(message: str) -> set[str]:
+    return {
+        w.lower() for m in _QUOTED_RE.finditer(message) for w in re.split(r"[\s-]+", m[1] or m[2])
+    }
+
+
+def superseded(findings: Sequence[tuple[str, str]]) -> set[int]:
+    """Indexes of (code, message) findings of one segment that a more specific check's finding
+    about the same word makes redundant."""
+    codes = {code for code, _ in findings}
+    if not any(code in SUPERSEDES for code in codes):
+        return set()
+    drop: set[int] = set()
+    for i, (code, message) in enumerate(findings):
+        over = [c for c, lesser in SUPERSEDES.items() if code in lesser and c in codes]
+        if not over:
+            continue
+        words = {w for w in _words_of(message) if len(w) > 2} - _MESSAGE_WORDS
+        for j, (other, other_message) in enumerate(findings):
+            if j != i and other in over and words & _words_of(other_message):
+                drop.add(i)
+                break
+    return drop
+
+
+# Words of the messages themselves, which say nothing about the token.
+_MESSAGE_WORDS = frozenset(
+    [
+        "the",
+        "target",
+        "source",
+        "changed",
+        "missing",
+        "altered",
+        "name",
+        "not",
+        "acronym",
+        "identifier",
+        "english",
+        "left",
+        "do-not-translate",
+        "word",
+        "unknown",
+        "write",
+        "hyphen",
+        "forbidden",
+        "variant",
+        "use",
+        "glued",
+        "words",
+        "around",
+        "translated",
+        "value",
+        "query",
+        "operator",
     ]
+)
 
 
-def _pair_findings(checks: Sequence[Check], pair: Pair, path: str | None) -> list[Finding]:
+def _pair_findings(
+    checks: Sequence[tuple[Check, Level]], pair: Pair, path: str | None
+) -> list[Finding]:
     source, target = pair.source, pair.target
     out: list[Finding] = []
-    for check in checks:
+    for check, level in checks:
         fn = check.pair_fn
         assert fn is not None
         for message in fn(source, target):
             out.append(
                 Finding(
                     check.code,
-                    check.level,
+                    level,
                     check.category,
                     check.title,
                     message,
@@ -181,14 +307,23 @@ def _pair_findings(checks: Sequence[Check], pair: Pair, path: str | None) -> lis
                     pair.line,
                 )
             )
+    if len(out) > 1:
+        drop = superseded([(f.code, f.message) for f in out])
+        if drop:
+            out = [f for i, f in enumerate(out) if i not in drop]
     return out
+
+
+def _with_levels(checks: list[Check], config: CheckConfig | None) -> list[tuple[Check, Level]]:
+    config = config or _DEFAULT
+    return [(c, config.level(c)) for c in checks]
 
 
 def check_pair(
     pair: Pair, path: str | None = None, config: CheckConfig | None = None
 ) -> list[Finding]:
     """Pair-level findings for one segment, e.g. to re-check it after an edit."""
-    return _pair_findings(pair_checks(config), pair, path)
+    return _pair_findings(_with_levels(pair_checks(config), config), pair, path)
 
 
 def run_checks(documents: Sequence[Document], config: CheckConfig | None = None) -> list[Finding]:
@@ -197,11 +332,13 @@ def run_checks(documents: Sequence[Document], config: CheckConfig | None = None)
     Findings are ordered by document, then by the pair's position in it, then by level and
     check registration order; document-level findings sort in beside the pair they name.
     """
-    checks = pair_checks(config)
+    checks = _with_levels(pair_checks(config), config)
+    levels = config or _DEFAULT
     # Within one segment errors come first, then warnings, then notes, each in registry order.
     severity = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
     rank = {
-        code: severity[check.level] * 1000 + i for i, (code, check) in enumerate(REGISTRY.items())
+        code: severity[levels.level(check)] * 1000 + i
+        for i, (code, check) in enumerate(REGISTRY.items())
     }
     keyed: list[tuple[int, int, int, Finding]] = []
     for d, doc in enumerate(documents):
@@ -216,7 +353,7 @@ def run_checks(documents: Sequence[Document], config: CheckConfig | None = None)
         for doc, pair, message in fn(documents):
             finding = Finding(
                 check.code,
-                check.level,
+                levels.level(check),
                 check.category,
                 check.title,
                 message,

@@ -25,16 +25,45 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@register_document_check(
-    "inconsistent-target",
-    Level.WARNING,
-    "terminology/inconsistent-use-of-terminology",
-    "Same source, different target",
-)
-def check_inconsistent_target(
+_MARKUP_CHARS = str.maketrans("", "", "*_`\\")
+_EDGE_PUNCT = " \t\n\u00a0.,;:!?"
+_WORDS_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_MARKUP_CHARS).split()).strip(_EDGE_PUNCT)
+
+
+def _difference(source: str, majority: str, here: str) -> tuple[str, str] | None:
+    """How ``here`` differs from the usual translation, as (kind, message part), where a
+    reviewer would fix it; None for wording that is merely different (synonyms)."""
+    if _plain(here) == _plain(majority):
+        return "form", "differs only in punctuation, spacing or formatting"
+    if _plain(here).casefold() == _plain(majority).casefold():
+        return "form", "differs only in capitals"
+    if _plain(here).replace("-", " ").split() == _plain(majority).replace("-", " ").split():
+        return "form", "differs only in hyphens"
+    src = source.strip()
+    if here.strip() == src:
+        return "english", "left in English here"
+    if majority.strip() == src:
+        return "english", "translated here, kept as the English source elsewhere"
+    source_words = {w for w in _WORDS_RE.findall(source) if len(w) > 2 and w[0].isupper()}
+    mine, theirs = set(_WORDS_RE.findall(here)), set(_WORDS_RE.findall(majority))
+    kept_here = (mine - theirs) & source_words
+    kept_there = (theirs - mine) & source_words
+    if kept_here or kept_there:
+        names = ", ".join(sorted(kept_here or kept_there))
+        where = "here" if kept_here else "elsewhere"
+        return "term", f"source term {names} kept in English {where} but translated in the other"
+    return None
+
+
+def _variants(
     documents: Sequence[Document],
-) -> Iterable[tuple[Document, Pair, str]]:
-    """The same source is translated differently elsewhere in this file or the files checked."""
+) -> Iterable[tuple[str, str, Document, Pair, Document, Pair, int, int]]:
+    """Each segment whose source is translated another way elsewhere: (source, usual target,
+    its document and pair, this document and pair, how often the usual one occurs, variants)."""
     groups: dict[str, list[tuple[Document, Pair]]] = {}
     for doc in documents:
         for pair in doc.pairs:
@@ -53,17 +82,58 @@ def check_inconsistent_target(
         # The most frequent target is taken as the reference; ties go to the first one seen.
         majority = max(counts, key=lambda k: counts[k])
         ref_doc, ref_pair = first[majority]
-        others = counts[majority]
         for doc, pair in members:
-            if pair.target.strip() == majority:
-                continue
-            times = f" ({others}×)" if others > 1 else ""
-            yield (
-                doc,
-                pair,
-                f"translated as {_clip(majority)!r}{times} in {_where(ref_doc, ref_pair, doc)}; "
-                f"here {_clip(pair.target)!r} ({len(counts)} variants)",
-            )
+            if pair.target.strip() != majority:
+                yield source, majority, ref_doc, ref_pair, doc, pair, counts[majority], len(counts)
+
+
+@register_document_check(
+    "inconsistent-target",
+    Level.WARNING,
+    "terminology/inconsistent-use-of-terminology",
+    "Same source, different target",
+)
+def check_inconsistent_target(
+    documents: Sequence[Document],
+) -> Iterable[tuple[Document, Pair, str]]:
+    """The same source is translated differently elsewhere in a way a reviewer fixes: only in
+    capitals, punctuation or formatting, left in English in one place, or a source term kept in
+    one place and translated in the other. Synonyms (Beschrijving/Omschrijving) are not flagged."""
+    for source, majority, ref_doc, ref_pair, doc, pair, times, _ in _variants(documents):
+        diff = _difference(source, majority, pair.target)
+        if diff is None:
+            continue
+        count = f" ({times}×)" if times > 1 else ""
+        yield (
+            doc,
+            pair,
+            f"{diff[1]}: {_clip(majority)!r}{count} in {_where(ref_doc, ref_pair, doc)}; "
+            f"here {_clip(pair.target)!r}",
+        )
+
+
+@register_document_check(
+    "inconsistent-wording",
+    Level.INFO,
+    "terminology/inconsistent-use-of-terminology",
+    "Same source, other wording",
+    default_on=False,
+)
+def check_inconsistent_wording(
+    documents: Sequence[Document],
+) -> Iterable[tuple[Document, Pair, str]]:
+    """The same source is worded differently elsewhere (often an acceptable synonym); off by
+    default, for a lead who wants one wording per sentence across a project."""
+    for source, majority, ref_doc, ref_pair, doc, pair, times, n in _variants(documents):
+        if _difference(source, majority, pair.target) is not None:
+            continue
+        count = f" ({times}×)" if times > 1 else ""
+        yield (
+            doc,
+            pair,
+            f"worded {_clip(majority)!r}{count} in {_where(ref_doc, ref_pair, doc)}; "
+            f"here {_clip(pair.target)!r} ({n} variants)",
+        )
 
 
 _FORMAL = frozenset({"u", "uw", "uzelf", "uwe"})

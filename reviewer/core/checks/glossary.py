@@ -7,11 +7,13 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from reviewer.core.errors import ReviewerError
-from reviewer.core.fileio import atomic_write
+from reviewer.core.errors import FormatError, ReviewerError
+from reviewer.core.fileio import atomic_write, read_guarded
+
+# Term lists are a few MB at most; the guarded reader refuses a FIFO, a device or far more.
+MAX_LIST_BYTES = 64 * 1024 * 1024
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FORBIDDEN_STATUS = ("deprecatedterm-admn", "supersededterm-admn", "forbidden", "deprecated")
@@ -52,8 +54,14 @@ class TermHit:
 class Glossary:
     terms: list[Term] = field(default_factory=list)
     path: str | None = None
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)  # None: rebuild
     _by_key: dict[str, Term] = field(default_factory=dict, repr=False)
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    # First word → (key, the key's other words but the last, its last word).
+    _by_first: dict[str, list[tuple[str, frozenset[str], str]]] = field(
+        default_factory=dict, repr=False
+    )
+    _firsts: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def add(
         self, english: str, dutch: str, forbidden: list[str] | None = None, note: str = ""
@@ -79,36 +87,65 @@ class Glossary:
         a name matches with its case, a lowercase term in any case."""
         if not self.terms:
             return []
-        pattern = self._compiled()
+        self._compiled()
+        # Only terms whose first word the source holds are tried: a few of hundreds.
+        firsts = self._by_first
+        words = set(_WORD_RE.findall(source.lower()))
+        found = self._firsts.intersection(words)
+        # A term is tried only when the source holds all of its words (the last maybe plural).
+        candidates = {
+            key
+            for word in found
+            for key, inner, last in firsts[word]
+            if inner <= words and (last in words or last + "s" in words or last + "es" in words)
+        }
+        if not candidates:
+            return []
         hits: list[TermHit] = []
-        for m in pattern.finditer(source):
-            text = m.group()
-            term = self._lookup(text)
-            if term is not None:
+        patterns = self._patterns
+        for key in candidates:
+            term = self._by_key[key]
+            pattern = patterns.get(key)
+            if pattern is None:
+                pattern = re.compile(rf"(?<![\w-])(?:{_term_regex(key)})(?![\w-])")
+                patterns[key] = pattern
+            for m in pattern.finditer(source):
                 hits.append(TermHit(m.start(), m.end(), term))
+        if len(hits) > 1:
+            # Leftmost first, the longest at one place, none overlapping (as a regex
+            # alternation of the terms, longest first, would pick them).
+            hits.sort(key=lambda h: (h.start, -h.end, -len(h.term.english)))
+            kept: list[TermHit] = []
+            end = -1
+            for h in hits:
+                if h.start >= end:
+                    kept.append(h)
+                    end = h.end
+            hits = kept
         return hits
 
-    def _lookup(self, text: str) -> Term | None:
-        text = " ".join(text.split())
-        term = self._by_key.get(text)
-        if term is None:
-            low = text.lower()
-            term = self._by_key.get(low)
-            for suffix in ("s", "es"):
-                if term is None and low.endswith(suffix):
-                    term = self._by_key.get(low[: -len(suffix)])
-        return term
-
-    def _compiled(self) -> re.Pattern[str]:
+    def _compiled(self) -> None:
         if self._pattern is None:
             self._by_key = {}
             for t in self.terms:
                 key = t.english if _is_name(t.english) else t.english.lower()
                 self._by_key.setdefault(key, t)
-            alternatives = sorted(self._by_key, key=len, reverse=True)
-            body = "|".join(_term_regex(a) for a in alternatives)
-            self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-        return self._pattern
+            self._patterns = {}  # compiled on first use: most terms never occur
+            self._by_first = {}
+            for key in self._by_key:
+                words = _WORD_RE.findall(key.lower()) or [""]
+                first, last = words[0], words[-1]
+                entry = (key, frozenset(words[:-1]), last)
+                # A one-word term may come in the plural (admins, boxes): index those too.
+                forms = [first, first + "s", first + "es"] if len(words) == 1 else [first]
+                for form in forms:
+                    self._by_first.setdefault(form, []).append(entry)
+            self._firsts = frozenset(self._by_first)
+            self._pattern = _COMPILED
+
+
+_WORD_RE = re.compile(r"\w+")
+_COMPILED = re.compile("")  # marks the per-term patterns as built
 
 
 def _is_name(text: str) -> bool:
@@ -132,9 +169,9 @@ def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     """A glossary from a .tbx (TBX, any version with termEntry/langSet) or a .csv file."""
     name = str(path)
     try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"glossary {name}: cannot be read: {exc.strerror}.") from None
+        data = read_guarded(name, MAX_LIST_BYTES, "a glossary")
+    except FormatError as exc:
+        raise GlossaryError(f"glossary {name}: {exc.message}") from None
     if name.lower().endswith((".tbx", ".xml")):
         terms = _read_tbx(data, name)
     else:
@@ -283,11 +320,9 @@ def load_names(path: str | os.PathLike[str]) -> list[str]:
     """A do-not-translate list: one product or feature name a line, # comments allowed."""
     name = str(path)
     try:
-        text = Path(name).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise GlossaryError(
-            f"do-not-translate list {name}: cannot be read: {exc.strerror}."
-        ) from None
+        text = read_guarded(name, MAX_LIST_BYTES, "a do-not-translate list").decode("utf-8-sig")
+    except FormatError as exc:
+        raise GlossaryError(f"do-not-translate list {name}: {exc.message}") from None
     except UnicodeDecodeError:
         raise GlossaryError(f"do-not-translate list {name}: is not UTF-8 text.") from None
     return [

@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from reviewer.core.fileio import atomic_write
+from reviewer.core.errors import FormatError
+from reviewer.core.fileio import atomic_write, read_guarded
 from reviewer.resources import resource_path
 
 LANGUAGE = "nl_NL"
@@ -30,14 +31,22 @@ class LanguageSettings:
 
 _settings = LanguageSettings()
 _lock = threading.Lock()
+# Bumped whenever what counts as a known word may change (new settings, a word added to the
+# user's list): the spelling check's per-word and per-segment caches compare it.
+_generation = 0
+
+
+def generation() -> int:
+    return _generation
 
 
 def configure(settings: LanguageSettings) -> None:
     """Use these language files from now on (the CLI and the window call this after the config
     is read); cached dictionaries and glossaries are dropped so the next check reloads them."""
-    global _settings
+    global _settings, _generation
     with _lock:
         _settings = settings
+        _generation += 1
         _dictionary.cache_clear()
         _user_words.cache_clear()
     from reviewer.core.checks import terms  # a late import: terms imports this module
@@ -78,22 +87,38 @@ class _Dictionary:
         return list(self._dict.suggest(word))
 
 
+# The OpenTaal nl_NL Hunspell dictionary ships inside the package (its licence beside it), so
+# spelling works wherever pyenchant loads: the Windows wheel bundles only English, macOS has
+# none. Enchant 2 looks for Hunspell dictionaries in <its config folder>/hunspell first, and
+# ENCHANT_CONFIG_DIR names that folder; a value the user set is left alone.
+SHIPPED_DICTIONARY = ("checks", "enchant")
+ENCHANT_CONFIG_DIR = "ENCHANT_CONFIG_DIR"
+
+
+def shipped_dictionary_folder() -> Path:
+    return resource_path(*SHIPPED_DICTIONARY)
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
+    folder = shipped_dictionary_folder()
+    if (folder / "hunspell" / f"{LANGUAGE}.dic").is_file():
+        os.environ.setdefault(ENCHANT_CONFIG_DIR, str(folder))
     try:
         import enchant
     except ImportError:
         return None, SpellingStatus(
             False,
             "Spelling checks are off: the enchant library is missing. "
-            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2 hunspell-nl; "
-            "then pip install pyenchant.",
+            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2; "
+            "elsewhere: pip install pyenchant (macOS: brew install enchant first).",
         )
     except OSError as exc:  # pyenchant is installed but the C library is not
         return None, SpellingStatus(
             False,
             f"Spelling checks are off: the enchant library could not be loaded ({exc}). "
-            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2 hunspell-nl.",
+            "On Debian/Ubuntu: sudo apt-get install libenchant-2-2; "
+            "macOS: brew install enchant.",
         )
     for language in _FALLBACK_LANGUAGES:
         try:
@@ -104,9 +129,10 @@ def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
             continue
     return None, SpellingStatus(
         False,
-        "Spelling checks are off: no Dutch (nl_NL) Hunspell dictionary was found. "
-        "On Debian/Ubuntu: sudo apt-get install hunspell-nl; elsewhere put nl_NL.dic and "
-        "nl_NL.aff (OpenTaal) in enchant's hunspell folder.",
+        "Spelling checks are off: enchant found no Dutch (nl_NL) Hunspell dictionary, not even "
+        f"the one shipped in {folder / 'hunspell'}. Check that enchant's Hunspell provider is "
+        "installed (Debian/Ubuntu: libenchant-2-2) and that ENCHANT_CONFIG_DIR, if you set it, "
+        "holds hunspell/nl_NL.dic and nl_NL.aff.",
     )
 
 
@@ -126,8 +152,18 @@ def mined_words() -> frozenset[str]:
         return frozenset(line.strip() for line in f if line.strip())
 
 
-@dataclass(frozen=True, slots=True)
-class Compound:
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words of the article set's targets the spelling check accepts (tools/mine_known_words.py):
+    judged once when mined, so a check run looks up only the rarer words in enchant."""
+    path = resource_path("checks", "nl_known.txt.gz")
+    if not path.is_file():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().splitlines()[1:])
+
+
+class Compound(NamedTuple):  # 49k of them are read at start: a tuple builds fastest
     joined: str
     first: str
     head: str
@@ -189,8 +225,8 @@ def read_word_list(path: str | os.PathLike[str]) -> list[str]:
     """Words of a plain list, one a line; blank lines and # comments skipped. A missing or
     unreadable file is an empty list: a word list must never stop the checks."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_guarded(path, 64 * 1024 * 1024, "a word list").decode("utf-8-sig")
+    except (FormatError, UnicodeDecodeError):
         return []
     return [w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")]
 
@@ -217,7 +253,9 @@ def add_user_word(word: str, path: str | None = None) -> str:
         header = "# Words the spelling check accepts, one a line.\n"
         atomic_write(target, (header + "".join(w + "\n" for w in sorted(words))).encode())
     if target == _settings.user_dictionary:
+        global _generation
         _user_words.cache_clear()
+        _generation += 1
     return target
 
 
@@ -239,5 +277,6 @@ def preload() -> None:
     so the first check run (or a forked worker) does not pay for it."""
     dictionary()
     mined_words()
+    common_words()
     compounds()
     _user_words()

@@ -15,6 +15,7 @@ from reviewer.core.checks.analysis import (
     describe_diff,
     escaped,
     multiset_diff,
+    readable,
     word_set,
 )
 from reviewer.core.checks.base import Level, register_pair_check
@@ -71,104 +72,6 @@ def check_empty_formatting(source: str, target: str) -> Iterable[str]:
     if not found or len(found) <= len(_empty_formatting(source)):
         return NONE
     return (f"empty formatting in target: {', '.join(found)}",)
-
-
-# Dutch function words that do not end a UI label or link text; a bold span or link text that
-# ends with one has had its boundary shifted by MT: **algemene portal omleiding van**. Separable
-# verb particles (aan, in, op, uit) are left out: "[Meld u aan](…)" is fine.
-_END_WORDS = word_set("de het een van met en of te naar als dat die uw voor om")
-# A link or bold text that is one of these words alone lost the rest of its words: [in](…).
-_ALONE_WORDS = _END_WORDS | word_set("in op bij door is")
-# English words a source label may end with ("**Go back to**"), which excuse a Dutch one.
-_ENGLISH_END_WORDS = word_set("to of for the a an and or in on with at by from is")
-_EDGE_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
-
-
-def _bad_edge(span: str, words: frozenset[str] = _END_WORDS) -> str | None:
-    """The misplaced edge of a bold or link text, or None when it looks like a label."""
-    core = span.strip()
-    if not core:
-        return None
-    if core[0] in "&,;":
-        return core[0]
-    if core[-1] == "&":
-        return "&"
-    last = _EDGE_WORD_RE.search(core)
-    if last is None:
-        return None
-    word = last.group(1).lower()
-    if word in words or (word in _ALONE_WORDS and last.start() == 0):
-        return last.group(1)
-    return None
-
-
-def _bold_texts(text: str) -> list[str]:
-    return analyse(text).bold_texts()
-
-
-@register_pair_check(
-    "formatting-boundary", Level.WARNING, MARKUP, "Bold or link text cut at the wrong word"
-)
-def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
-    """Bold or link text starts with & or ends with a function word (**Opslaan &**, [in](…))."""
-    if "**" not in target and "__" not in target and "](" not in target:
-        return NONE
-    out: list[str] = []
-    bold = _bold_texts(target)
-    if bold:
-        bad = [(b, e) for b in bold if (e := _bad_edge(b)) is not None]
-        if bad:
-            excused = sum(1 for b in _bold_texts(source) if _bad_edge(b, _ENGLISH_END_WORDS))
-            if len(bad) > excused:
-                out.extend(f"bold text **{_readable(b)}** is cut at {e!r}" for b, e in bad)
-    if "](" in target:
-        sa = analyse(source)
-        for link in analyse(target).links:
-            if link.kind == "link" and link.text:
-                edge = _bad_edge(link.text)
-                if edge is not None and not any(
-                    _bad_edge(s.text, _ENGLISH_END_WORDS) for s in sa.links
-                ):
-                    out.append(f"link text [{link.text}] is cut at {edge!r}")
-    return out
-
-
-# A colon inside bold is house style (**Opmerking:**), so only . , ; count.
-_BOLD_END_PUNCT = ".,;"
-
-
-def _bold_end_punctuation(text: str) -> list[str]:
-    out: list[str] = []
-    for b in _bold_texts(text):
-        core = b.rstrip()
-        if (
-            len(core) > 1
-            and core[-1] in _BOLD_END_PUNCT
-            and core[-2] not in ".…"
-            and any(c.isalnum() for c in core)
-        ):
-            out.append(core)
-    return out
-
-
-@register_pair_check(
-    "bold-punctuation", Level.INFO, "linguistic-conventions/punctuation", "Punctuation inside bold"
-)
-def check_bold_punctuation(source: str, target: str) -> Iterable[str]:
-    """Sentence punctuation moved inside bold text (**OK.** for **OK**.)."""
-    if "**" not in target or target.count("**") < 2:
-        return NONE
-    t = _bold_end_punctuation(target)
-    if not t:
-        return NONE
-    s_ends = [b[-1] for b in _bold_end_punctuation(source)]
-    out: list[str] = []
-    for b in t:
-        if b[-1] in s_ends:
-            s_ends.remove(b[-1])
-        else:
-            out.append(f"**{_readable(b)}** ends with {b[-1]!r} inside the bold")
-    return out
 
 
 @register_pair_check("inline-code", Level.ERROR, MARKUP, "Inline code changed")
@@ -383,22 +286,6 @@ def check_menu_path(source: str, target: str) -> Iterable[str]:
         return NONE
     if bad:
         at = bad[0]
-        snippet = _readable(masked[max(0, at - 20) : at + 22]).strip()
+        snippet = readable(masked[max(0, at - 20) : at + 22]).strip()
         return (f"menu separator '>' no longer between two UI labels: …{snippet}…",)
     return (f"menu path separators: source {s_good}, target {t_good}",)
-
-
-_READABLE = str.maketrans(
-    {
-        CODE: "`…`",
-        LINK_OPEN: "[",
-        LINK_CLOSE[0]: "](",
-        LINK_CLOSE[1]: "…)",
-        TAG: "<…>",
-        ESCAPED_GT: "\\>",
-    }
-)
-
-
-def _readable(masked: str) -> str:
-    return masked.translate(_READABLE)

@@ -32,6 +32,8 @@ def reset() -> None:
         _state.clear()
         _problems.clear()
         _term_regex.cache_clear()
+        _prose_hits.cache_clear()
+        brand_forms.cache_clear()
 
 
 def load_problems() -> list[str]:
@@ -75,6 +77,12 @@ def _load() -> tuple[Glossary, Glossary]:
         except GlossaryError as exc:
             _problems.append(str(exc))
     return terms, names
+
+
+def preload() -> None:
+    """Read the glossaries and do-not-translate lists now."""
+    _loaded()
+    dnt_words_lower()
 
 
 def glossary() -> Glossary:
@@ -131,8 +139,13 @@ def _in_target(term: str, target: str, case_sensitive: bool = False) -> bool:
     return _term_regex(term, case_sensitive).search(target) is not None
 
 
-def _prose_hits(source: str, glossary_: Glossary) -> list[TermHit]:
-    return glossary_.find(blank_non_prose(source))
+_GLOSSARY, _NAMES = 0, 1
+
+
+@lru_cache(maxsize=256)
+def _prose_hits(source: str, which: int) -> tuple[TermHit, ...]:
+    """Term hits in the prose of a source, shared by the three term checks of a pair."""
+    return tuple((glossary() if which == _GLOSSARY else names()).find(blank_non_prose(source)))
 
 
 @register_pair_check(
@@ -147,14 +160,72 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
         return ()
     out: list[str] = []
     seen: set[str] = set()
-    for hit in _prose_hits(source, glossary()):
+    lower_target = target.lower()
+    for hit in _prose_hits(source, _GLOSSARY):
         term = hit.term
-        if term.english in seen:
+        text = source[hit.start : hit.end]
+        if term.english in seen or _in_a_name(text):
             continue
         seen.add(term.english)
-        if not _in_target(term.dutch, target):
-            out.append(f"{source[hit.start : hit.end]!r} should be {term.dutch!r} (glossary)")
+        if term.english.lower() in lower_target:
+            continue  # kept in English: the untranslated check speaks for English text
+        if not _rendered(term.dutch, lower_target):
+            out.append(f"{text!r} should be {term.dutch!r} (glossary)")
     return out
+
+
+def _in_a_name(text: str) -> bool:
+    """A lowercase glossary term written in Title Case in the source ("Security & Compliance
+    Center", "Threat Intelligence") is part of a product or UI name, not the common term."""
+    words = text.split()
+    return len(words) > 1 and any(w[:1].isupper() for w in words[1:])
+
+
+# Plural and inflected endings of a Dutch term's last word: beheercentrum/beheercentra,
+# verbeteractie/verbeteracties, beheerder/beheerders/beheerders'.
+_ENDINGS = ("en", "s", "'s", "n", "e")
+
+
+@lru_cache(maxsize=4096)
+def _stems(dutch: str) -> tuple[str, ...]:
+    low = dutch.lower()
+    stems = [low]
+    for ending in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 5:
+            stems.append(low[: -len(ending)])
+    if low.endswith("um"):
+        stems.append(low[:-2] + "a")
+    return tuple(dict.fromkeys(stems))
+
+
+def _rendered(dutch: str, lower_target: str) -> bool:
+    """The required Dutch term is in the target: in any case, inflected, or inside a compound
+    (groepschatberichten holds chatberichten); a one-word compound also counts with another
+    linking form of its first part (verbeteracties for verbeteringsactie)."""
+    stems = _stems(dutch)
+    if any(stem in lower_target for stem in stems):
+        return True
+    parts = _compound_parts().get(dutch.lower())
+    if parts is not None and all(p[:-1] in lower_target for p in parts):
+        return True  # written out: "acties voor herstel" for herstelacties
+    stem = stems[-1]
+    if " " in stem or len(stem) < 10:
+        return False
+    head, tail = stem[:5], stem[-4:]
+    return any(word.startswith(head) and tail in word for word in _WORDS_RE.findall(lower_target))
+
+
+@lru_cache(maxsize=1)
+def _compound_parts() -> dict[str, tuple[str, str]]:
+    """Joined compound → its first part and head, from the mined compound table."""
+    return {
+        c.joined.lower(): (c.first, c.head)
+        for c in lexicon.compounds().values()
+        if len(c.first) > 3
+    }
+
+
+_WORDS_RE = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @register_pair_check(
@@ -166,7 +237,7 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
 def check_forbidden_term(source: str, target: str) -> Iterable[str]:
     """The target uses a variant the glossary forbids for a term of the source."""
     out: list[str] = []
-    for hit in _prose_hits(source, glossary()):
+    for hit in _prose_hits(source, _GLOSSARY):
         for variant in hit.term.forbidden:
             if _in_target(variant, target) and not _in_target(hit.term.dutch, target):
                 out.append(f"{variant!r} is a forbidden variant; use {hit.term.dutch!r}")
@@ -183,7 +254,7 @@ def check_dnt(source: str, target: str) -> Iterable[str]:
     """A do-not-translate name of the source is translated or dropped ("Safe koppelingen")."""
     if not names().terms:
         return ()
-    hits = _prose_hits(source, names())
+    hits = _prose_hits(source, _NAMES)
     if not hits:
         return ()
     out: list[str] = []
@@ -193,6 +264,53 @@ def check_dnt(source: str, target: str) -> Iterable[str]:
         if name in seen:
             continue
         seen.add(name)
-        if not _in_target(name, target):  # a re-cased name is a capitalisation matter
+        if not any(_in_target(form, target) for form in brand_forms(name)):
+            # A re-cased name is a capitalisation matter, not a translated one.
             out.append(f"do-not-translate name {name!r} is not in the target")
     return out
+
+
+@register_pair_check(
+    "name-case",
+    Level.WARNING,
+    "linguistic-conventions/textual-conventions",
+    "Product name capitalised differently",
+)
+def check_name_case(source: str, target: str) -> Iterable[str]:
+    """A do-not-translate name of the source is in the target only with other capitals:
+    "azure AD" for "Azure AD", "Microsoft teams" for "Microsoft Teams"."""
+    if not names().terms:
+        return ()
+    out: list[str] = []
+    seen: set[str] = set()
+    for hit in _prose_hits(source, _NAMES):
+        name = hit.term.english
+        if name in seen:
+            continue
+        seen.add(name)
+        forms = brand_forms(name)
+        if any(_in_target(form, target, case_sensitive=True) for form in forms):
+            continue
+        for form in forms:
+            m = _term_regex(form, False).search(target)
+            if m is not None:
+                out.append(f"{name} written as {m.group()}")
+                break
+    return out
+
+
+# Words of product names that Microsoft's own Dutch brand forms translate: "Skype voor
+# Bedrijven", "OneDrive voor Bedrijven", "Microsoft Defender voor Endpoint", "Microsoft 365
+# voor bedrijven". Every other word of a do-not-translate name stays English ("Defender voor
+# Eindpunt" is still reported).
+BRAND_WORDS: dict[str, tuple[str, ...]] = {"for": ("voor",), "Business": ("Bedrijven",)}
+
+
+@lru_cache(maxsize=4096)
+def brand_forms(name: str) -> tuple[str, ...]:
+    """The name as written in English and in Microsoft's Dutch brand forms."""
+    forms = [""]
+    for word in name.split():
+        options = (word, *BRAND_WORDS.get(word, ()))
+        forms = [f"{f} {o}".strip() for f in forms for o in options]
+    return tuple(dict.fromkeys([name, *forms]))

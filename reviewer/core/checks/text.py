@@ -1,4 +1,4 @@
-"""Text checks: untranslated segments, whitespace, punctuation, repeated words, dropped modals."""
+"""Text checks: untranslated segments, whitespace, punctuation and repeated words."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ from reviewer.core.checks.analysis import (
     MASKS,
     TAG,
     URL,
+    Text,
     analyse,
-    describe_diff,
-    multiset_diff,
     word_set,
 )
 from reviewer.core.checks.base import Level, register_pair_check
@@ -155,28 +154,12 @@ def check_space_after_markup(source: str, target: str) -> Iterable[str]:
     return (f"no space after code or bold before {t[0]!r}",)
 
 
-# Command-line options and cmdlet parameters (-Identity, -Chord): never translated or split.
-_OPTION_RE = re.compile(r"(?<![\w-])-[A-Z][A-Za-z0-9]+\b")
-
-
-@register_pair_check(
-    "options", Level.WARNING, "accuracy/do-not-translate", "Command option changed"
-)
-def check_options(source: str, target: str) -> Iterable[str]:
-    """A command option or cmdlet parameter (-Identity) was translated, split or dropped."""
-    if " -" not in source and not source.startswith("-"):
-        return NONE
-    s = _OPTION_RE.findall(analyse(source).masked)
-    if not s:
-        return NONE
-    missing, added = multiset_diff(s, _OPTION_RE.findall(analyse(target).masked))
-    if not missing:
-        return NONE
-    return describe_diff("option", missing, added)
-
-
 # A space before . , : ; ! ? that ends a word or the text, e.g. `x.ps1` . or "klik op ,".
-_SPACE_PUNCT_RE = re.compile(r"[ \u00a0]+([.,:;!?])(?=\s|$|[*_)\]\"'’”]|[" + MASKS + r"])")
+# Only from the start of a run of spaces: a try from inside the run ends the same way, and
+# trying from each space was quadratic on a long run.
+_SPACE_PUNCT_RE = re.compile(
+    r"(?<![ \u00a0])[ \u00a0]+([.,:;!?])(?=\s|$|[*_)\]\"'’”]|[" + MASKS + r"])"
+)
 
 
 _SPACE_PUNCT_QUICK_RE = re.compile(r"[ \u00a0][.,:;!?]")
@@ -214,9 +197,42 @@ def _end_punctuation(masked: str) -> str:
     return core[i:]
 
 
+# Dutch abbreviations that end a cell with a period of their own: N/A → N.v.t.
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b[A-Za-z]\.){2,}$|\b(?:enz|bijv|etc|o\.a|d\.w\.z|resp|incl|excl)\.$"
+)
+_SOURCE_ABBREVIATION_RE = re.compile(
+    r"(?:\b[A-Za-z]\.){2,}$|\b(?:etc|Inc|Ltd|Corp|Mt|vs|approx|[ap]\.m)\.$"
+)
+_DUTCH_QUESTION_RE = re.compile(r"(?:Hoe|Wat|Waarom|Wanneer|Welke?|Wie|Waar|Kan|Kunt|Moet)\b")
+_HOW_TO_RE = re.compile(r"How (?:to|do I|can I)\b")
+# A source of this many words, or fewer with a verb, is a sentence: a table cell that holds one
+# may gain a period in Dutch ("An organization can have multiple subscriptions" → "… hebben.").
+_SENTENCE_WORDS = 6
+_ENGLISH_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|can|will|has|have|do|does|must|should|may|might|need|needs)\b"
+    r"|^\W*(?:Please|Try|Select|Click|Go|Open|Contact|Use|Enter|Check|Make|Choose|Run|Wait|See)\b"
+)
+_FINAL_LINK_RE = re.compile("\ue007([^\ue007\ue008]*)" + re.escape(LINK_CLOSE) + r"[*_\s]*$")
+
+
+def _is_sentence(masked: str) -> bool:
+    words = _WORD_RE.findall(masked)
+    if len(words) >= _SENTENCE_WORDS:
+        return True
+    return len(words) >= 3 and _ENGLISH_VERB_RE.search(masked) is not None
+
+
+def _ends_in_link(ta_masked: str) -> str | None:
+    """The text of a link (or bold link) that ends the target, if one does."""
+    m = _FINAL_LINK_RE.search(ta_masked)
+    return m.group(1).rstrip(" *_") if m is not None else None
+
+
 @register_pair_check("end-punctuation", Level.WARNING, PUNCTUATION, "End punctuation differs")
 def check_end_punctuation(source: str, target: str) -> Iterable[str]:
-    """The punctuation that ends the segment (. : ? !) differs from the source's."""
+    """The punctuation that ends the segment (. : ? !) differs from the source's; a period
+    added to a full sentence, an abbreviation's own period and ! toned down to . are fine."""
     s_end = source.rstrip()[-1:]
     t_end = target.rstrip()[-1:]
     if s_end == t_end and s_end in _END_PUNCT:
@@ -230,13 +246,37 @@ def check_end_punctuation(source: str, target: str) -> Iterable[str]:
         return NONE  # a heading turned into a question: "How to ..." → "Hoe ...?"
     if s in ("?", "!") and s in ta.masked:
         return NONE  # a quoted label moved inside: "choose What do I fix?" → "Kies Wat …? in …"
-    if not s and t == "." and sa.masked.rstrip().endswith((LINK_CLOSE, URL, CODE)):
-        return NONE  # "see [link](url)" reordered around the link; the sentence now ends in prose
-    if not t and ta.masked.rstrip().endswith(LINK_CLOSE) and ta.links:
-        inner = ta.links[-1].text.rstrip()
-        if inner.endswith(s):
+    if s == "!" and t == ".":
+        return NONE  # Dutch house style uses fewer exclamation marks
+    if s in (",", "...", "…") and t in ("", "."):
+        return NONE  # a trailing comma or lead-in ellipsis that a rephrased Dutch line drops
+    if s == "." and _SOURCE_ABBREVIATION_RE.search(sa.masked.rstrip(_END_STRIP)):
+        return NONE  # the period belonged to an abbreviation: U.K. → VK, 1 a.m. → 01.00 uur
+    if t == "?" and _DUTCH_QUESTION_RE.match(ta.masked.lstrip(_END_STRIP + "#")):
+        return NONE  # "How long you want …" rendered as a question: "Hoe lang wilt u …?"
+    if s == "?" and not t and _HOW_TO_RE.match(sa.masked.lstrip(_END_STRIP + "#")):
+        return NONE  # a "How to …?" heading rendered as a Dutch infinitive heading
+    if not s and t == ".":
+        if sa.masked.rstrip().endswith((LINK_CLOSE, URL, CODE)):
+            return NONE  # "see [link](url)" reordered around the link; now ends in prose
+        if _is_sentence(sa.masked) or _ABBREVIATION_END_RE.search(ta.masked.rstrip(_END_STRIP)):
+            return NONE
+    if not t:
+        inner = _ends_in_link(ta.masked)
+        if inner is not None and (inner.endswith(s) or inner[-1:] in "?!."):
             return NONE  # the period moved into the link text: link-text-punctuation reports it
+    if _empty_link_added(sa, ta):
+        return NONE  # the empty link is reported once, by empty-link-text
     return (f"ends with {s or 'no punctuation'!r} in source, {t or 'no punctuation'!r} in target",)
+
+
+def _empty_link_added(sa: Text, ta: Text) -> bool:
+    empty = sum(1 for link in ta.links if link.kind in ("link", "ref") and not link.text.strip())
+    if not empty:
+        return False
+    return empty > sum(
+        1 for link in sa.links if link.kind in ("link", "ref") and not link.text.strip()
+    )
 
 
 _WORD_EDGE = ".,;:!?()\"'*_`[]"
@@ -273,28 +313,6 @@ def _repeats(masked: str) -> list[str]:
     ]
 
 
-_YOU_CAN_RE = re.compile(r"\byou can\b", re.I)
-_MODAL_RE = re.compile(
-    r"\b(?:kan|kunt|kun|kunnen|kon|konden|mogelijk|mag|mogen)\b",
-    re.I,
-)
-
-
-@register_pair_check(
-    "missing-modal", Level.WARNING, "linguistic-conventions/grammar", "'you can' without a modal"
-)
-def check_missing_modal(source: str, target: str) -> Iterable[str]:
-    """The source says "you can" but the target has no kunt/kan/kunnen: often a garbled verb."""
-    if "can" not in source and "Can" not in source:
-        return NONE
-    s = len(_YOU_CAN_RE.findall(source))
-    if not s:
-        return NONE
-    if _MODAL_RE.search(target):
-        return NONE
-    return ("'you can' has no kunt/kan/kunnen in the target; check that the verb survived",)
-
-
 _RUN = 5  # words copied in a row before a stretch of English counts as left untranslated
 
 
@@ -313,6 +331,15 @@ def _plain_words(text: str) -> list[str]:
 
 
 _LINK_SPAN_RE = re.compile("\ue007[^\ue007\ue008]*" + re.escape(LINK_CLOSE))
+
+
+def _only_names(run: list[str]) -> bool:
+    """A run made of do-not-translate names and their glue words (Defender for Endpoint on
+    Linux) is a product name kept, not English prose."""
+    from reviewer.core.checks import terms
+
+    names = terms.dnt_words_lower()
+    return all(w in names or w in ("for", "on", "and", "of", "the", "in") for w in run)
 
 
 @register_pair_check(
@@ -337,7 +364,7 @@ def check_partly_untranslated(source: str, target: str) -> Iterable[str]:
             while j < len(t_words) and tuple(t_words[j - _RUN + 1 : j + 1]) in grams:
                 j += 1
             run = t_words[i:j]
-            if len(_ENGLISH_ONLY.intersection(run)) >= 2:
+            if len(_ENGLISH_ONLY.intersection(run)) >= 2 and not _only_names(run):
                 runs.append(" ".join(run))
             i = j
         else:

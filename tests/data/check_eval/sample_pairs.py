@@ -95,9 +95,7 @@ STRATA: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     (
         "markup",  # bold, italics, links, inline code, HTML tags, entities, backslash escapes
         35,
-        re.compile(
-            r"\*\*|(?<![\\*\w])[*_]\w|\]\(|`|<[A-Za-z/][^<>]*>|&#?\w+;|\\[*_<>\[\]|`]"
-        ),
+        re.compile(r"\*\*|(?<![\\*\w])[*_]\w|\]\(|`|<[A-Za-z/][^<>]*>|&#?\w+;|\\[*_<>\[\]|`]"),
     ),
 )
 
@@ -179,8 +177,7 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
             "seed": SEED + 2,
             "sampled": len(rich),
             "strata": {
-                name: {"drawn": count, "pool": len(by_stratum[name])}
-                for name, count, _p in STRATA
+                name: {"drawn": count, "pool": len(by_stratum[name])} for name, count, _p in STRATA
             },
             "rule": (
                 "HELD-OUT pairs not in the census, each put in the first stratum whose regex "
@@ -207,9 +204,7 @@ _Dumper.add_representer(
 
 
 def dump(data: Any) -> str:
-    return yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6
-    )
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)
 
 
 def pair_record(cand: Candidate, errors: list[dict[str, Any]] | None) -> dict[str, Any]:
@@ -221,8 +216,10 @@ def pair_record(cand: Candidate, errors: list[dict[str, Any]] | None) -> dict[st
     }
     if errors is not None:
         record["errors"] = [
-            {k: Quoted(v) if k in ("target_span", "source_span", "note") else v
-             for k, v in err.items()}
+            {
+                k: Quoted(v) if k in ("target_span", "source_span", "note") else v
+                for k, v in err.items()
+            }
             for err in errors
         ]
     return record

@@ -1,0 +1,188 @@
+"""Dutch grammar heuristics that MT breaks often and a reader notices: high precision only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from reviewer.core.checks.analysis import MASKS, analyse, word_set
+from reviewer.core.checks.base import Level, register_pair_check
+from reviewer.resources import resource_path
+
+GRAMMAR = "linguistic-conventions/grammar"
+NONE: tuple[str, ...] = ()
+_WORD_RE = re.compile(r"[a-zà-ÿ]+")
+# Modals, auxiliaries and verbs that take a bare infinitive: with one of these in the clause
+# the infinitive at its end belongs to them ("om 10 uur kunt u … starten").
+_BARE_INFINITIVE_VERBS = word_set(
+    "kunt kan kunnen kon konden moet moeten moest wilt wil willen wilde zult zal zullen mag "
+    "mogen gaat gaan ga laat laten liet hoeft hoeven blijft blijven zou zouden wordt worden "
+    "werd is zijn was waren hebt heeft hebben had hadden ziet zien hoort horen helpt helpen"
+)
+# Finite forms the infinitive list cannot explain: auxiliaries, modals and a few irregulars.
+_IRREGULAR_FINITE = word_set(
+    "kan zal wil mag is was kon zou had ga sta doe zie hebt heeft bent wordt kunt zult wilt "
+    "moet gaat doet komt staat ziet weet krijgt hoeft laat blijft wist werd waren"
+)
+
+
+def infinitives() -> frozenset[str]:
+    """Dutch infinitives (mined from the article set), for other checks."""
+    return _infinitives()
+
+
+@lru_cache(maxsize=1)
+def _infinitives() -> frozenset[str]:
+    """Dutch infinitives mined from the article set: resources/grammar/SOURCES.md."""
+    text = resource_path("grammar", "nl_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in (x.strip() for x in text.splitlines()) if w and w[0] != "#")
+
+
+def _finite(word: str, infinitives: frozenset[str]) -> bool:
+    """A finite verb form (hebt, selecteert, maakt, geeft, zet, vergeet) by its infinitive."""
+    if word in _IRREGULAR_FINITE:
+        return True
+    if not word.endswith("t") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    candidates = (
+        stem + "en",  # werkt → werken
+        word + "ten",  # zet → zetten
+        word[:-3] + word[-2] + "en",  # maakt → maken, selecteert → selecteren
+        word[:-3] + word[-2] + "n",  # gaat → gaan
+        word[:-2] + "ten",  # vergeet → vergeten
+        word[:-3] + "zen",  # leest → lezen
+        word[:-3] + "ven",  # geeft → geven
+    )
+    return any(c in infinitives for c in candidates)
+
+
+def _clause_words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower())
+
+
+# -- a main clause that lost its finite verb --------------------------------------------
+
+_SUBORDINATORS = (
+    "Als|Wanneer|Nadat|Voordat|Zodra|Indien|Omdat|Hoewel|Terwijl|Tenzij|Zolang|Telkens wanneer"
+)
+# "Als u … hebt, u uw abonnement online opzeggen": after a fronted subclause Dutch puts the
+# finite verb first ("kunt u"); a bare "u" there means the verb was lost.
+_CLAUSE_STARTS = word_set(
+    "totdat nadat voordat als wanneer omdat zodat dat die waar waarin waarmee terwijl zodra of"
+)
+_LOST_VERB_RE = re.compile(
+    r"(?:^|[.!?]\s+)[\W]*(?:" + _SUBORDINATORS + r")\b[^,.;:!?]*,\s+u\s+([^,.;:!?]+)"
+)
+
+
+@register_pair_check("missing-verb", Level.WARNING, GRAMMAR, "Sentence lost its verb")
+def check_missing_verb(source: str, target: str) -> Iterable[str]:
+    """After a subclause ("Als u … hebt,") the main clause starts with "u" and has no finite
+    verb, only an infinitive: the modal was dropped ("u uw abonnement online opzeggen")."""
+    if ", u " not in target:
+        return NONE
+    infinitives = _infinitives()
+    out: list[str] = []
+    for m in _LOST_VERB_RE.finditer(analyse(target).masked):
+        words = _clause_words(m.group(1))
+        # The main clause ends where a subclause starts ("… verwijderen totdat u … hebt").
+        cut = next((k for k, w in enumerate(words) if w in _CLAUSE_STARTS), len(words))
+        words = words[:cut]
+        if not any(w in infinitives for w in words):
+            continue
+        if any(_finite(w, infinitives) for w in words):
+            continue
+        clause = " ".join(m.group(1).split()[:6])
+        out.append(f"no finite verb after the subclause: 'u {clause}…' (kunt u …?)")
+    return out
+
+
+# -- "om … te" without te ----------------------------------------------------------------------
+
+# An article or preposition before the last word makes it a noun: "het filteren".
+_NOMINAL_MARKERS = word_set("de het een van voor bij met tot naar door zonder over")
+# Verbs that take "om" + noun: "om hulp vragen", "het gaat om …".
+_OM_VERBS = word_set("vragen gaan draaien geven denken smeken verzoeken")
+_OM_CLAUSE_RE = re.compile(r"\bom\s+([^,.;:!?()\[\]\"'‘’“”" + MASKS + r"]+)")
+
+
+@register_pair_check("om-te", Level.WARNING, GRAMMAR, "'om' without 'te'")
+def check_om_te(source: str, target: str) -> Iterable[str]:
+    """An "om …" purpose clause ends in an infinitive without "te": "om de URL's … krijgen"
+    for "om de URL's … te krijgen"."""
+    oms = target.count(" om ") + target.startswith(("om ", "Om "))
+    if not oms or target.count(" te ") >= oms:
+        return NONE  # usually every "om" has its "te"; the clause scan is for the rest
+    infinitives = _infinitives()
+    out: list[str] = []
+    masked = analyse(target).masked
+    for m in _OM_CLAUSE_RE.finditer(masked):
+        words = _clause_words(m.group(1))
+        if len(words) < 2 or "te" in words or words[-1] not in infinitives:
+            continue
+        if words[-2] in _NOMINAL_MARKERS or words[-1] in _OM_VERBS:
+            continue  # "om het proces van het filteren", "om geld vragen"
+        if any("reden" in w for w in words) or _BARE_INFINITIVE_VERBS.intersection(words):
+            continue  # "om die reden …", or the infinitive belongs to a modal in the clause
+        end = m.end()
+        if end < len(masked) and masked[end] in MASKS:
+            continue  # the clause runs on into a link or code span, which may hold the "te"
+        before = masked[: m.start()].rsplit(",", 1)[-1]
+        if _BARE_INFINITIVE_VERBS.intersection(_clause_words(before)):
+            continue
+        out.append(f"'om … {words[-1]}' has no 'te' before the infinitive {words[-1]!r}")
+    return out
+
+
+# -- a subclause with "te + infinitive" instead of a finite verb -------------------------------
+
+_TE_SUBCLAUSE_RE = re.compile(
+    r"\b(?:" + _SUBORDINATORS.lower() + "|" + _SUBORDINATORS + r") u\b([^,.;:!?" + MASKS + r"]*?)"
+    r"\bte ([a-zà-ÿ]+)(?=\s*(?:[,.;:!?]|$|\s(?:nadat|voordat|wanneer|als|zodat|omdat|en|of)\b))"
+)
+# Words with which "te + infinitive" is right inside the subclause: "door … bij te werken".
+_TE_GOVERNORS = word_set("om door zonder alvorens teneinde")
+
+
+@register_pair_check("te-in-subclause", Level.WARNING, GRAMMAR, "Subclause without finite verb")
+def check_te_in_subclause(source: str, target: str) -> Iterable[str]:
+    """A subclause with "u" ends in "te + infinitive" and has no finite verb: "Telkens wanneer
+    u … uit te voeren" for "Telkens wanneer u … uitvoert"."""
+    if " te " not in target or " u " not in target:
+        return NONE
+    infinitives = _infinitives()
+    out: list[str] = []
+    for m in _TE_SUBCLAUSE_RE.finditer(analyse(target).masked):
+        verb = m.group(2)
+        if verb not in infinitives:
+            continue
+        words = _clause_words(m.group(1))
+        if _TE_GOVERNORS.intersection(words):
+            continue
+        # Conservative: any longer -t word may be the finite verb (toestaat, vergeet).
+        if any(_finite(w, infinitives) or (len(w) > 4 and w[-1] == "t") for w in words):
+            continue
+        start = m.group().split(" u ", 1)[0]
+        out.append(f"'{start} u … te {verb}' has no finite verb; the subclause needs one")
+    return out
+
+
+# -- "het implementeren Microsoft 365": a nominalised verb without "van" ------------------------
+
+_NOMINAL_VERB_RE = re.compile(r"\bhet ([a-zà-ÿ]+en) ([A-Z][\w-]*)")
+
+
+@register_pair_check("missing-van", Level.WARNING, GRAMMAR, "'van' missing after a verb noun")
+def check_missing_van(source: str, target: str) -> Iterable[str]:
+    """A verb used as a noun runs straight into a name without "van": "het implementeren
+    Microsoft 365" for "het implementeren van Microsoft 365"."""
+    if "het " not in target:
+        return NONE
+    infinitives = _infinitives()
+    out: list[str] = []
+    for m in _NOMINAL_VERB_RE.finditer(analyse(target).masked):
+        if m.group(1) in infinitives:
+            out.append(f"'{m.group()}' needs 'van': het {m.group(1)} van {m.group(2)}")
+    return out
