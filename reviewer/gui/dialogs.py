@@ -286,7 +286,8 @@ def ask_external_change(parent: QWidget | None, name: str) -> str:
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("dialogs", "File changed on disk"),
         QCoreApplication.translate(
-            "dialogs", "{name} was changed, moved or deleted by another program since it was opened."
+            "dialogs",
+            "{name} was changed, moved or deleted by another program since it was opened.",
         ).format(name=name),
         parent=parent,
     )
