@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reviewer.core import inline
 from reviewer.core.edits import Composite, SetTarget
 from reviewer.core.errors import FormatError, TargetRejected
-from reviewer.core.fileio import read_bytes
+from reviewer.core.fileio import read_guarded
 from reviewer.core.format import EditWarning, check_target
 from reviewer.core.interchange import pick_names
 from reviewer.core.session import ReviewSession
@@ -317,19 +317,14 @@ def file_kind(path: str, data: bytes) -> str:
 
 
 def read_import_file(path: str) -> bytes:
-    """The file's bytes through the guarded reader, with a size cap fit for exchange files."""
+    """The file's bytes through the guarded reader, with a size cap fit for exchange files:
+    a folder, a FIFO, a device or a file over the cap is refused before a byte is read."""
     try:
-        size = os.stat(path).st_size
-    except OSError:
-        size = 0  # read_bytes says what is wrong
-    if size >= MAX_IMPORT_BYTES:
+        return read_guarded(path, MAX_IMPORT_BYTES, "an exchange file")
+    except FormatError as exc:
         raise FormatError(
-            f"is {size / 1_048_576:.0f} MB; an exchange file for an article is at most a few "
-            f"MB and the limit is {MAX_IMPORT_BYTES // 1_048_576} MB. Nothing was imported.",
-            path,
-            hint="Check that this is the right file.",
-        )
-    return read_bytes(path, limit=MAX_IMPORT_BYTES)
+            exc.message + " Nothing was imported.", exc.path, exc.line, exc.column, exc.hint
+        ) from None
 
 
 def plan_import(session: ReviewSession, path: str, author: str = "") -> ImportPlan:
