@@ -1,7 +1,8 @@
 """Render the documentation screenshots offscreen: python bench/screenshots.py [OUT_DIR].
 
 The window at 1400x900, 1280x720 and 1024x600, a filter, the flag-issue dialog, and the target
-editor marking characters that do not show (no-break space, CR, line separators).
+editor marking characters that do not show (no-break space, CR, line separators), the import
+preview and the export dialog.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from bench.exchange_shots import shoot_exchange
     from reviewer.gui import dialogs
     from reviewer.gui.main_window import MainWindow
 
@@ -92,6 +94,7 @@ def main() -> int:
             window.review.set_target(2, special)
             settle()
             shoot(window.detail, "special-characters.png")
+            shoot_exchange(window, work, shoot, settle)
         # Leave nothing behind: no save, no journal that the next window would offer back.
         if window.files.autosave is not None:
             window.files.autosave.discard()

@@ -8,8 +8,8 @@ from __future__ import annotations
 import enum
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from reviewer.core import inline
 from reviewer.core.edits import Composite, SetTarget
@@ -112,6 +112,11 @@ class ImportPlan:
             label=f"Import {n} target{'s' if n != 1 else ''} from {os.path.basename(self.path)}",
             author=self.author,
         )
+
+    def only(self, rows: Collection[int]) -> ImportPlan:
+        """The same plan keeping only the changes to ``rows`` (those left ticked in a preview);
+        its edit() is then one step for just those."""
+        return replace(self, changes=[c for c in self.changes if c.row in rows])
 
     def summary(self) -> str:
         return (

@@ -68,13 +68,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         group="file",
     ),
     ActionSpec(
-        "actionExportIssues",
-        QT_TRANSLATE_NOOP("Actions", "&Export Issues…"),
-        "files.export_issues",
+        "actionImport",
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        "exchange.import_dialog",
         "File",
-        tip=QT_TRANSLATE_NOOP("Actions", "Export issues"),
-        group="file",
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Take targets back from an XLIFF file or a corrected issue sheet"
+        ),
+        group="segments",
         separator=True,
+    ),
+    ActionSpec(
+        "actionExport",
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        "exchange.export_dialog",
+        "File",
+        tip=QT_TRANSLATE_NOOP("Actions", "Export the issues, a report, XLIFF or TMX"),
+        group="file",
         label=QT_TRANSLATE_NOOP("Actions", "Export"),
     ),
     ActionSpec(
@@ -386,7 +396,7 @@ TOOLBAR: tuple[str | None, ...] = (
     "actionApproveSelection",
     "actionApproveClean",
     None,
-    "actionExportIssues",
+    "actionExport",
 )
 # Keys handled by a widget rather than an action, for the shortcut list.
 EXTRA_KEYS = (

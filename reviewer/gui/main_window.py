@@ -32,7 +32,9 @@ from reviewer.gui import settings as prefs
 from reviewer.gui.actions import Actions
 from reviewer.gui.checks_runner import ChecksRunner
 from reviewer.gui.detail import DetailPane
+from reviewer.gui.drops import FileDrops
 from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
+from reviewer.gui.exchange import ExchangeController
 from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
@@ -83,6 +85,10 @@ class MainWindow(QMainWindow):
             self.checks.wait,
             self.detail.selected_finding,
         )
+        self.exchange = ExchangeController(
+            self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
+        )
+        self.drops = FileDrops(self)
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
@@ -95,7 +101,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._layout_chosen = prefs.restore_window(self.settings, self, self.splitter)
         prefs.apply_column_widths(self.settings, self.table)
-        self.setAcceptDrops(True)
         self._refresh_frame()
 
     # -- construction ---------------------------------------------------------------------
@@ -168,10 +173,13 @@ class MainWindow(QMainWindow):
         self.stack.canRedoChanged.connect(self._refresh_frame)
         files.opened.connect(self._show_workspace)
         files.modified_changed.connect(self._refresh_frame)
-        for source in (files.message, nav.message, review.message, self.checks.message):
-            source.connect(self.status.show_message)
+        for source in (files, nav, review, self.checks, self.exchange):
+            source.message.connect(self.status.show_message)
         files.about_to_save.connect(self.table.commit_editor)
         review.about_to_act.connect(self.table.commit_editor)
+        self.exchange.about_to_act.connect(self.table.commit_editor)
+        self.drops.open_requested.connect(self.open_path)
+        self.drops.import_requested.connect(self.exchange.import_dropped)
         review.edit_target_requested.connect(detail.focus_target_end)
         nav.filter_clear_needed.connect(self.filter_bar.clear)
         nav.nothing_shown.connect(detail.show_no_match)
@@ -375,15 +383,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
+        self.drops.enter(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            self.open_path(urls[0].toLocalFile())
+        self.drops.drop(event)
 
     def save_settings(self) -> None:
         prefs.save_window(self.settings, self, self.splitter, self.table)
