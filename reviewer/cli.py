@@ -61,6 +61,12 @@ def write_advice(path: str, exc: OSError) -> str:
     return f"{path}: cannot write it: {reason}. {advice}"
 
 
+def print_save_notes(notes: Iterable[str]) -> None:
+    """What a save could not keep (an owner, a hard link): the user must hear of it."""
+    for note in notes:
+        print(f"reviewer: note: {note}", file=sys.stderr)
+
+
 def iter_articles(paths: Iterable[str], problems: list[str] | None = None) -> list[str]:
     """Files named, plus every ``*.md`` below each folder named, in a stable order.
 
@@ -555,6 +561,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if edit is not None and not args.dry_run:
         ws.session.apply(edit)
         ws.save()
+        print_save_notes(ws.save_notes)
     n = len(plan.changes)
     print(f"{verb} {n} target{'' if n == 1 else 's'} into {ws.path}")
     return EXIT_FINDINGS if plan.rejected else EXIT_OK
