@@ -1,9 +1,9 @@
 """The main window: lays out the panes and wires the parts together; it decides nothing itself.
 
-Parts (each a QObject that never imports another): FileController (files), ReviewController
-(review), Navigator (nav), ChecksRunner (checks), StatusPanel (status), the action table
-(actions.py), and the panes: SegmentTable, DetailPane, FilterBar, IssuesDock. Every edit goes
-through the EditGateway; its ``applied`` signal is the one place views learn of changes.
+Parts (QObjects that never import each other): FileController (files), ReviewController
+(review), Navigator (nav), ChecksRunner (checks), StatusPanel (status), ExchangeController
+(exchange), the action table (actions.py), the panes: SegmentTable, DetailPane, FilterBar,
+IssuesDock. Every edit goes through the EditGateway; its ``applied`` signal tells the views.
 """
 
 from __future__ import annotations
