@@ -32,6 +32,8 @@ _WINDOW_TESTS = {
     "test_usability",
     "test_trust",
     "test_navigation",
+    "test_exchange_window",
+    "test_reliability_window",
 }
 
 
