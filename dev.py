@@ -21,12 +21,7 @@ SCRIPTS = VENV / ("Scripts" if WINDOWS else "bin")
 PY = SCRIPTS / ("python.exe" if WINDOWS else "python")
 # ruff and mypy read their paths from pyproject.toml; these are the gates `test` runs.
 TEST_RUFF_PATHS = (
-    "reviewer/core",
-    "reviewer/cli.py",
-    "reviewer/cli_project.py",
-    "reviewer/desktop.py",
-    "reviewer/launch.py",
-    "reviewer/resources",
+    "reviewer",
     "dev.py",
     "tools/check_platforms.py",
     "tools/check_wheel.py",

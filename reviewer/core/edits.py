@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from reviewer.core.format import EditWarning
+from reviewer.core.errors import ReviewerError
+from reviewer.core.format import EditWarning, check_target
 from reviewer.core.mqm import Issue
 from reviewer.core.segments import SegmentReview, State
+from reviewer.core.typing_steps import TypingRun, text_change
 
 if TYPE_CHECKING:
     from reviewer.core.session import ReviewSession
@@ -55,6 +58,22 @@ class Edit(ABC):
 
     author: str = ""
     at: str = field(default_factory=now_iso)
+    validated: bool = field(default=False, compare=False, repr=False)
+
+    def validate(self, session: ReviewSession) -> list[EditWarning]:
+        """Refuse, with a ReviewerError a user can read, what apply could not do; list warnings.
+
+        Called once per edit, before it is applied (``ReviewSession.apply`` calls it for
+        callers that did not); ``apply`` then trusts it.
+        """
+        self._check(session)
+        self.validated = True
+        return []
+
+    def _check(self, session: ReviewSession) -> None:
+        for row in self.rows:
+            if not 0 <= row < len(session.doc.pairs):
+                raise ReviewerError(f"There is no segment #{row + 1} in this article.")
 
     @abstractmethod
     def apply(self, session: ReviewSession) -> None: ...
@@ -78,6 +97,15 @@ class Edit(ABC):
         review.changed_at = self.at
 
 
+def _existing_issue(session: ReviewSession, row: int, uid: str) -> Issue:
+    try:
+        return session.reviews[row].issue(uid)
+    except KeyError:
+        raise ReviewerError(
+            f"That issue is no longer on segment #{row + 1} (it was undone or deleted)."
+        ) from None
+
+
 @dataclass(kw_only=True)
 class SetTarget(Edit):
     """Replace a target; the segment becomes edited."""
@@ -86,7 +114,18 @@ class SetTarget(Edit):
     new_target: str
     old_target: str = ""
     warnings: list[EditWarning] = field(default_factory=list)
+    # When it was typed (time.monotonic): a pause between keys ends an undo step.
+    clock: float = field(default_factory=time.monotonic, compare=False, repr=False)
     _before: _Stamp | None = None
+    _run: TypingRun | None = field(default=None, compare=False, repr=False)
+
+    def validate(self, session: ReviewSession) -> list[EditWarning]:
+        self._check(session)
+        pair = session.doc.pairs[self.row]
+        # Raises TargetRejected for a target that would break the file.
+        self.warnings = check_target(pair.saved_target, self.new_target)
+        self.validated = True
+        return list(self.warnings)
 
     def apply(self, session: ReviewSession) -> None:
         pair = session.doc.pairs[self.row]
@@ -94,8 +133,10 @@ class SetTarget(Edit):
         if self._before is None:
             self.old_target = pair.target
             self._before = _Stamp.of(review)
-        # set_target validates first, so a refused target changes nothing.
-        self.warnings = session.doc.set_target(pair, self.new_target)
+            self._run = TypingRun.begin(text_change(pair.target, self.new_target), self.clock)
+        if not self.validated:
+            self.validate(session)  # before any change: a refused target changes nothing
+        pair.target = self.new_target
         self._stamp(review, State.EDITED)
 
     def revert(self, session: ReviewSession) -> None:
@@ -104,8 +145,11 @@ class SetTarget(Edit):
             self._before.restore(session.reviews[self.row])
 
     def merge(self, later: SetTarget) -> bool:
-        """Fold a later keystroke on the same segment into this edit (one undo step per run)."""
-        if later.row != self.row:
+        """Fold a later keystroke into this edit when it continues the same word on the same
+        segment without a pause (typing_steps); otherwise it becomes its own undo step."""
+        if later.row != self.row or self._run is None:
+            return False
+        if not self._run.extend(text_change(self.new_target, later.new_target), later.clock):
             return False
         self.new_target = later.new_target
         self.warnings = later.warnings
@@ -189,6 +233,10 @@ class UpdateIssue(Edit):
     updated: Issue
     _old: Issue | None = None
 
+    def _check(self, session: ReviewSession) -> None:
+        super()._check(session)
+        _existing_issue(session, self.row, self.uid)
+
     def apply(self, session: ReviewSession) -> None:
         issues = session.reviews[self.row].issues
         for k, issue in enumerate(issues):
@@ -221,6 +269,10 @@ class RemoveIssue(Edit):
     uid: str
     _removed: Issue | None = None
     _position: int = 0
+
+    def _check(self, session: ReviewSession) -> None:
+        super()._check(session)
+        _existing_issue(session, self.row, self.uid)
 
     def apply(self, session: ReviewSession) -> None:
         issues = session.reviews[self.row].issues
@@ -283,6 +335,13 @@ class Composite(Edit):
 
     edits: list[Edit]
     label: str = ""
+
+    def validate(self, session: ReviewSession) -> list[EditWarning]:
+        warnings: list[EditWarning] = []
+        for edit in self.edits:
+            warnings += edit.validate(session)
+        self.validated = True
+        return warnings
 
     def apply(self, session: ReviewSession) -> None:
         done: list[Edit] = []

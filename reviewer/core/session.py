@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from reviewer.core.checks import CheckConfig, Finding, Level, check_pair, pair_checks, run_checks
-from reviewer.core.edits import Edit, SetState
+from reviewer.core.edits import Composite, Edit, SetState, SetTarget
 from reviewer.core.format import Document
 from reviewer.core.segments import ReviewList, SegmentReview, State
 
@@ -37,6 +37,7 @@ class ReviewSession:
         self.reset_listeners: list[Callable[[], None]] = []
         # Bumped on every apply, revert and reset, so a window can compare it with a saved mark.
         self.revision = 0
+        self._opened_targets: dict[int, str] = {}  # rows edited this session -> target at open
 
     # -- lookup -------------------------------------------------------------------
     def __len__(self) -> int:
@@ -51,8 +52,11 @@ class ReviewSession:
 
     # -- edits ----------------------------------------------------------------------
     def apply(self, edit: Edit) -> None:
+        """Apply ``edit``; it is validated first unless its caller already did (the window)."""
         if not edit.author:
             edit.author = self.user
+        if not edit.validated:
+            edit.validate(self)
         edit.apply(self)
         self._after(edit, reverted=False)
 
@@ -68,17 +72,26 @@ class ReviewSession:
         self.reviews = ReviewList.of(reviews, doc.pairs)
         self._findings = None
         self._rows = None
+        self._opened_targets = {}
         self.revision += 1
         for listener in list(self.reset_listeners):
             listener()
 
     def _after(self, edit: Edit, reverted: bool) -> None:
         self.revision += 1
+        if not reverted:
+            for target_edit in _target_edits(edit):
+                self._opened_targets.setdefault(target_edit.row, target_edit.old_target)
         if self._findings is not None:
             for row in edit.rows:
                 self._recheck(row)
         for listener in list(self.listeners):
             listener(edit, reverted)
+
+    def edited_rows(self) -> set[int]:
+        """Rows whose target differs from what it was when the article was opened (or reloaded)."""
+        pairs = self.doc.pairs
+        return {r for r, t in self._opened_targets.items() if pairs[r].target != t}
 
     # -- checks --------------------------------------------------------------------
     @property
@@ -183,3 +196,11 @@ class ReviewSession:
     def records_with_issues(self) -> list[SegmentReview]:
         """The records with any issue at all (open or not), in row order."""
         return [r for r in self.reviews.made_records() if r.issues]
+
+
+def _target_edits(edit: Edit) -> list[SetTarget]:
+    if isinstance(edit, SetTarget):
+        return [edit]
+    if isinstance(edit, Composite):
+        return [t for e in edit.edits for t in _target_edits(e)]
+    return []

@@ -6,11 +6,12 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-# Test-only: a Python file run with ``window`` in its namespace just before the file opens, so a
-# test can drive a real window in a child process (tests/gui/test_crash_window.py). Unset in use.
-ENV_TEST_SCRIPT = "REVIEWER_TEST_SCRIPT"
+if TYPE_CHECKING:
+    from reviewer.core.config import Config
+    from reviewer.gui.main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -82,12 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(config=config)
     window.resize(*size)
     if args.screenshot:
-        return _screenshot(app, window, args.file, args.screenshot, size, args.select)
+        return _screenshot(window, args.file, args.screenshot, size, args.select)
 
     window.show()
-    script = os.environ.get(ENV_TEST_SCRIPT)
-    if script:
-        _run_test_script(script, window)  # before the file opens, so its stand-ins are in place
     if args.file:
         QTimer.singleShot(0, lambda: window.open_path(args.file))
     else:
@@ -95,29 +93,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(app.exec())
 
 
-def _run_test_script(path: str, window: object) -> None:
-    """Run the REVIEWER_TEST_SCRIPT file (tests only) with the window in its namespace."""
-    with open(path, encoding="utf-8") as fh:
-        code = compile(fh.read(), path, "exec")
-    exec(code, {"__name__": "__reviewer_test_script__", "window": window})
-
-
-def _reopen_unsaved(window: object) -> None:
+def _reopen_unsaved(window: MainWindow) -> None:
     """After a crash: reopen the article with unsaved work, which then offers to restore it."""
-    from reviewer.gui.main_window import MainWindow
     from reviewer.gui.recovery import newest_pending
 
-    assert isinstance(window, MainWindow)
     entry = newest_pending()
     if entry is not None and window.workspace is None:
         window.open_path(entry.article)
 
 
-def _load_config() -> object:
-    try:
-        from reviewer.core.config import load_config
-    except ImportError:
-        return None
+def _load_config() -> Config | None:
+    from reviewer.core.config import load_config
     from reviewer.core.errors import ReviewerError
 
     try:
@@ -127,34 +113,31 @@ def _load_config() -> object:
         return None
 
 
-def _wait(app: object, condition: object, timeout: float) -> None:
+def _wait(condition: Callable[[], bool], timeout: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not condition():  # type: ignore[operator]
+    while time.monotonic() < deadline and not condition():
         QApplication.processEvents()
         time.sleep(0.01)
 
 
 def _screenshot(
-    app: object, window: object, path: str | None, out: str, size: tuple[int, int], select: int
+    window: MainWindow, path: str | None, out: str, size: tuple[int, int], select: int
 ) -> int:
-    from reviewer.gui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
     window.show()
     if path and not window.open_path(path):
         return 1
     done = {"checks": window.session is None}
     window.checks_finished.connect(lambda: done.__setitem__("checks", True))
-    _wait(app, lambda: done["checks"], 30.0)
+    _wait(lambda: done["checks"], 30.0)
     if window.model is not None and window.model.rowCount():
         if select > 0:
             window.goto_source_row(select - 1)
         else:
-            window.table.setCurrentIndex(window.proxy.index(0, 3))
-            window.next_issue(True)
-    _wait(app, lambda: False, 0.2)
+            window.goto_source_row(0)
+            window.nav.next_issue(True)
+    _wait(lambda: False, 0.2)
     window.resize(*size)
     image = window.grab()
     if not image.save(out):

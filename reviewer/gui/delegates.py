@@ -23,10 +23,10 @@ from PySide6.QtGui import (
     QFont,
     QIcon,
     QKeyEvent,
+    QKeySequence,
     QLinearGradient,
     QPainter,
     QPalette,
-    QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
     QTextOption,
@@ -41,18 +41,17 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.checks import Finding, Level
 from reviewer.core.mqm import Issue
-from reviewer.gui.markup import to_html, tokenize
+from reviewer.gui import theme
+from reviewer.gui.markup import to_html
 from reviewer.gui.model import (
     COL_ISSUES,
     COL_SOURCE,
     COL_STATE,
     COL_TARGET,
     ISSUES_ROLE,
-    LEVEL_COLORS,
-    SEVERITY_COLORS,
-    STATE_COLORS,
     STATE_ROLE,
 )
+from reviewer.gui.text_editor import SegmentTextEdit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _PAD = 4
@@ -64,42 +63,9 @@ def shiboken_valid(obj: object) -> bool:
     return bool(shiboken6.isValid(obj))
 
 
-def _char_formats(font: QFont) -> dict[str, QTextCharFormat]:
-    """Syntax-highlighter formats matching markup.STYLES."""
-    mono = QFont("monospace")
-    mono.setStyleHint(QFont.StyleHint.Monospace)
-    spec: dict[str, tuple[str, str | None, bool, bool]] = {
-        # kind: (colour, background, bold, mono)
-        "code": ("#8a3b00", "#f4efe6", False, True),
-        "autolink": ("#0b5cad", None, False, False),
-        "url": ("#0b5cad", None, False, False),
-        "linkurl": ("#0b5cad", None, False, False),
-        "tag": ("#8e24aa", None, False, False),
-        "placeholder": ("#c62828", None, True, False),
-        "entity": ("#00796b", None, True, False),
-        "escape": ("#6d6d6d", None, False, False),
-        "markup": ("#e65100", None, True, False),
-    }
-    out: dict[str, QTextCharFormat] = {}
-    for kind, (fg, bg, bold, is_mono) in spec.items():
-        fmt = QTextCharFormat()
-        fmt.setForeground(QColor(fg))
-        if bg:
-            fmt.setBackground(QColor(bg))
-        if bold:
-            fmt.setFontWeight(QFont.Weight.DemiBold)
-        if is_mono:
-            fmt.setFontFamilies([mono.family()])
-        out[kind] = fmt
-    edge = QTextCharFormat()
-    edge.setBackground(QColor("#ffe0b2"))
-    out["edge"] = edge
-    return out
-
-
 def _mark_matches(doc: QTextDocument, rx: QRegularExpression) -> None:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor("#fff176"))
+    fmt.setBackground(QColor(theme.FILTER_HIT))
     cursor = doc.find(rx, 0)
     while not cursor.isNull() and cursor.hasSelection():
         cursor.mergeCharFormat(fmt)
@@ -124,46 +90,22 @@ def _fitting_height(doc: QTextDocument, height: int) -> float:
     return fits or float(height)
 
 
-class MarkupHighlighter(QSyntaxHighlighter):
-    """The table's colours inside editable text, so the editor shows what must stay intact."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self._formats = _char_formats(document.defaultFont())
-
-    def highlightBlock(self, text: str) -> None:
-        for start, end, kind in tokenize(text):
-            self.setFormat(start, end - start, self._formats[kind])
-        block = self.currentBlock()
-        doc = self.document()
-        # Edge whitespace is significant in this format: mark it on the first and last line.
-        if block == doc.firstBlock():
-            lead = len(text) - len(text.lstrip())
-            if lead and text.strip():
-                self.setFormat(0, lead, self._formats["edge"])
-        if block == doc.lastBlock():
-            trail = len(text) - len(text.rstrip())
-            if trail and text.strip():
-                self.setFormat(len(text) - trail, trail, self._formats["edge"])
-
-
-class SegmentEditor(QPlainTextEdit):
-    """Inline multi-line editor: Return commits, Shift+Return adds a line break, Esc cancels."""
+class SegmentEditor(SegmentTextEdit):
+    """Inline multi-line editor: Return commits, Shift+Return adds a line break, Esc cancels;
+    Ctrl+Z undoes its own typing, nothing reaches the article before Return."""
 
     def __init__(self, parent: QWidget | None, delegate: SegmentDelegate) -> None:
-        super().__init__(parent)
+        super().__init__(parent, local_undo=True)
         self.setObjectName("inlineEditor")
         self._delegate = delegate
-        self.highlighter = MarkupHighlighter(self.document())
-        self.setTabChangesFocus(True)
         self.setFrameShape(QPlainTextEdit.Shape.Box)
-        self.setStyleSheet("QPlainTextEdit#inlineEditor { border: 2px solid #1e88e5; }")
+        self.setStyleSheet(theme.INLINE_EDITOR_STYLE)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             mods = event.modifiers()
             if mods & Qt.KeyboardModifier.ShiftModifier:
-                self.insertPlainText("\n")
+                super().keyPressEvent(event)  # a line break, as the target writes them
                 return
             if not mods & Qt.KeyboardModifier.ControlModifier:
                 self._delegate.commitData.emit(self)
@@ -182,6 +124,7 @@ class SegmentDelegate(QStyledItemDelegate):
         self._cache_size = 256
         self._highlight: QRegularExpression | None = None
         self._editor: weakref.ref[SegmentEditor] | None = None
+        self.passthrough: list[QKeySequence] = []  # window keys the editor hands on
 
     def current_editor(self) -> SegmentEditor | None:
         """The open inline editor, if any, so the window can commit it before an action."""
@@ -220,7 +163,7 @@ class SegmentDelegate(QStyledItemDelegate):
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
-        doc.setHtml(to_html(text))
+        doc.setHtml(to_html(text, chips=True))
         if self._highlight is not None:
             _mark_matches(doc, self._highlight)
         doc.setTextWidth(max(10, width))
@@ -229,6 +172,11 @@ class SegmentDelegate(QStyledItemDelegate):
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return doc, fits
+
+    def text_height(self, text: str, width: int, font: QFont) -> int:
+        """Height a cell needs to show all of ``text`` at ``width`` (the current row grows)."""
+        doc, _fits = self._document(text, width - 2 * _PAD, font, 1 << 20)
+        return int(doc.size().height()) + 6
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         col = index.column()
@@ -271,7 +219,11 @@ class SegmentDelegate(QStyledItemDelegate):
             h = fm.height()
             box = QRectF(rect.width() - w, fits - h, w, h)
             alternate = bool(opt.features & QStyleOptionViewItem.ViewItemFeature.Alternate)
-            background = QColor("#cfe3fa" if selected else ("#f7f9fb" if alternate else "#ffffff"))
+            background = QColor(
+                theme.SELECTED_ROW
+                if selected
+                else (theme.ALTERNATE_ROW if alternate else theme.WHITE)
+            )
             fade = QLinearGradient(box.left() - 24, 0, box.left(), 0)
             transparent = QColor(background)
             transparent.setAlpha(0)
@@ -279,7 +231,7 @@ class SegmentDelegate(QStyledItemDelegate):
             fade.setColorAt(1, background)
             painter.fillRect(QRectF(box.left() - 24, box.top(), 24, h), QBrush(fade))
             painter.fillRect(box, background)
-            painter.setPen(QColor("#1565c0"))
+            painter.setPen(QColor(theme.MORE_MARKER))
             painter.drawText(
                 box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), marker
             )
@@ -294,7 +246,7 @@ class SegmentDelegate(QStyledItemDelegate):
         top = rect.top() + (fm.height() - size) / 2
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(STATE_COLORS.get(state, "#9e9e9e")))
+        painter.setBrush(QColor(theme.STATE_COLORS.get(state, theme.SUBTLE)))
         painter.drawEllipse(QRectF(rect.left(), top, size, size))
         painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
         text_rect = rect.adjusted(size + 6, 0, 0, 0)
@@ -319,7 +271,7 @@ class SegmentDelegate(QStyledItemDelegate):
         by_sev: dict[str, int] = {}
         for i in issues:
             by_sev[i.severity.value] = by_sev.get(i.severity.value, 0) + 1
-        for sev, color in SEVERITY_COLORS.items():
+        for sev, color in theme.SEVERITY_COLORS.items():
             if sev.value in by_sev:
                 pills.append((f"⚑ {by_sev[sev.value]} {sev.label.lower()}", color))
         by_level: dict[Level, int] = {}
@@ -329,7 +281,7 @@ class SegmentDelegate(QStyledItemDelegate):
             if level in by_level:
                 n = by_level[level]
                 plural = "s" if n > 1 and level is not Level.INFO else ""
-                pills.append((f"▲ {n} {level.value}{plural}", LEVEL_COLORS[level]))
+                pills.append((f"▲ {n} {level.value}{plural}", theme.LEVEL_COLORS[level]))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for label, color in pills:
             w = fm.horizontalAdvance(label) + 10
@@ -339,7 +291,7 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(color))
             painter.drawRoundedRect(box, 4, 4)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(QColor(theme.WHITE))
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
             y += h + 2
 
@@ -354,6 +306,7 @@ class SegmentDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = SegmentEditor(parent, self)
         editor.setFont(option.font)
+        editor.set_passthrough(self.passthrough)
         self._editor = weakref.ref(editor)
         return editor
 
@@ -365,14 +318,20 @@ class SegmentDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if isinstance(editor, SegmentEditor):
             text = index.data(Qt.ItemDataRole.EditRole) or ""
-            if editor.toPlainText() != text:
-                editor.setPlainText(text)
-                editor.moveCursor(editor.textCursor().MoveOperation.End)
+            if editor.true_text() != text:
+                editor.set_true_text(text, keep_cursor=False)
+                editor.move_cursor_end()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         if isinstance(editor, SegmentEditor):
-            # The model refuses what the core refuses and reports it; nothing else to do here.
-            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            # The true text, never toPlainText(): that would rewrite what was not touched.
+            model.setData(index, editor.true_text(), Qt.ItemDataRole.EditRole)
+
+    def commit_open_editor(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex

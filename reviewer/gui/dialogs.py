@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.mqm import CATEGORIES, DIMENSIONS, IssueStatus, Severity, category
+from reviewer.gui import theme
+from reviewer.gui.markup import esc as _esc
 
 
 @dataclass(slots=True)
@@ -47,25 +50,27 @@ class FlagIssueDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("flagIssueDialog")
-        self.setWindowTitle(title or "Flag issue")
+        self.setWindowTitle(title or self.tr("Flag issue"))
         self.resize(560, 600)
         self._check_code = prefill.check_code if prefill else ""
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{_esc(title or 'Flag issue')}</b>", self)
+        heading = QLabel(f"<b>{_esc(title or self.tr('Flag issue'))}</b>", self)
         layout.addWidget(heading)
         if self._check_code:
             source = QLabel(
-                f"Prefilled from the check <code>{_esc(self._check_code)}</code>: "
-                "adjust the category, severity and comment as needed.",
+                self.tr(
+                    "Prefilled from the check <code>{code}</code>: adjust the category, "
+                    "severity and comment as needed."
+                ).format(code=_esc(self._check_code)),
                 self,
             )
             source.setWordWrap(True)
-            source.setStyleSheet("color:#455a64;")
+            source.setStyleSheet(f"color:{theme.HEADING};")
             layout.addWidget(source)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("categorySearch")
-        self.search.setPlaceholderText("Type to filter categories (e.g. omission, punct)…")
+        self.search.setPlaceholderText(self.tr("Type to filter categories (e.g. omission, punct)…"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
 
@@ -93,29 +98,30 @@ class FlagIssueDialog(QDialog):
         self.severity.setObjectName("severityCombo")
         for sev in (Severity.MINOR, Severity.MAJOR, Severity.CRITICAL, Severity.NEUTRAL):
             self.severity.addItem(f"{sev.label} (weight {sev.weight})", sev)
-        form.addRow("&Severity:", self.severity)
+        form.addRow(self.tr("&Severity:"), self.severity)
         self.status = QComboBox(self)
         self.status.setObjectName("statusCombo")
         for st in IssueStatus:
             self.status.addItem(st.label, st)
-        form.addRow("S&tatus:", self.status)
+        form.addRow(self.tr("S&tatus:"), self.status)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("commentEdit")
         self.comment.setTabChangesFocus(True)
-        self.comment.setPlaceholderText("What is wrong, and the fix you suggest")
+        self.comment.setPlaceholderText(self.tr("What is wrong, and the fix you suggest"))
         self.comment.setFixedHeight(90)
-        form.addRow("&Comment:", self.comment)
+        form.addRow(self.tr("&Comment:"), self.comment)
         layout.addLayout(form)
 
-        self.hint = QLabel("Ctrl+Return: OK · Esc: cancel", self)
-        self.hint.setStyleSheet("color:#757575;")
+        self.hint = QLabel(self.tr("Ctrl+Return: OK · Esc: cancel"), self)
+        self.hint.setStyleSheet(theme.HINT_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         for button in self.buttons.buttons():
             # Return moves between fields; Ctrl+Return (or the button itself) accepts.
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.hint)
@@ -201,10 +207,14 @@ class FlagIssueDialog(QDialog):
         first: QTreeWidgetItem | None = None
         for k in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(k)
+            if top is None:
+                continue
             top_match = needle in top.text(0).lower()
             any_child = False
             for j in range(top.childCount()):
                 child = top.child(j)
+                if child is None:
+                    continue
                 match = not needle or top_match or needle in child.text(0).lower()
                 child.setHidden(not match)
                 if match:
@@ -224,12 +234,6 @@ class FlagIssueDialog(QDialog):
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.value() is not None)
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=False)
 
 
 # -- questions the window asks; tests monkeypatch these ------------------------------------
@@ -258,8 +262,10 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel'."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Unsaved changes",
-        f"{name} has unsaved changes. Save them first?",
+        QCoreApplication.translate("dialogs", "Unsaved changes"),
+        QCoreApplication.translate(
+            "dialogs", "{name} has unsaved changes. Save them first?"
+        ).format(name=name),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -278,15 +284,30 @@ def ask_external_change(parent: QWidget | None, name: str) -> str:
     """'reload', 'overwrite', 'save-as' or 'cancel' when the file changed on disk."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "File changed on disk",
-        f"{name} was changed, moved or deleted by another program since it was opened.\n\n"
-        "Reload it (your unsaved changes are lost), overwrite it with your version (which "
-        "writes it again if it was deleted), or save your version under another name?",
+        QCoreApplication.translate("dialogs", "File changed on disk"),
+        QCoreApplication.translate(
+            "dialogs",
+            "{name} was changed, moved or deleted by another program since it was opened.",
+        ).format(name=name),
         parent=parent,
     )
-    reload_btn = box.addButton("&Reload", QMessageBox.ButtonRole.DestructiveRole)
-    overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.AcceptRole)
-    save_as = box.addButton("Save &As…", QMessageBox.ButtonRole.ActionRole)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "dialogs",
+            "Reload takes the version on disk: your unsaved target edits are re-applied where "
+            "that segment did not change, the others are dropped and named. Overwrite saves "
+            "your version over it (and writes it again if it was deleted). Save As keeps both.",
+        )
+    )
+    reload_btn = box.addButton(
+        QCoreApplication.translate("dialogs", "&Reload"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    overwrite = box.addButton(
+        QCoreApplication.translate("dialogs", "&Overwrite"), QMessageBox.ButtonRole.AcceptRole
+    )
+    save_as = box.addButton(
+        QCoreApplication.translate("dialogs", "Save &As…"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -312,12 +333,17 @@ def shortcuts_dialog(parent: QWidget | None, rows: list[tuple[str, str]]) -> QDi
     """Help › Keyboard Shortcuts: every key, built from the window's own actions."""
     dialog = QDialog(parent)
     dialog.setObjectName("shortcutsDialog")
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Keyboard shortcuts"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     layout = QVBoxLayout(dialog)
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcutsTable")
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("dialogs", "Action"),
+            QCoreApplication.translate("dialogs", "Keys"),
+        ]
+    )
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -354,19 +380,26 @@ def about_text() -> str:
         version = metadata.version("reviewer")
     except metadata.PackageNotFoundError:
         version = "development"
+    about = QCoreApplication.translate(
+        "dialogs",
+        "<p>Review Dutch machine translations of Microsoft Docs articles (sxs-lookup Markdown) "
+        "beside their English sources: fix targets, flag MQM issues, approve in bulk and export "
+        "issue lists.</p><p>Review data is kept beside each article in "
+        "<code>article.md.review.yaml</code>.</p>",
+    )
     return (
-        f"<h3>Reviewer {_esc(version)}</h3>"
-        "<p>Review Dutch machine translations of Microsoft Docs articles (sxs-lookup "
-        "Markdown) beside their English sources: fix targets, flag MQM issues, approve in "
-        "bulk and export issue lists.</p>"
-        "<p>Review data is kept beside each article in <code>article.md.review.yaml</code>."
-        "</p>"
-        f"<p style='color:#757575'>Qt {_esc(qVersion())} · PySide6 {_esc(pyside_version)}</p>"
+        f"<h3>Reviewer {_esc(version)}</h3>{about}"
+        f"<p style='color:{theme.MUTED}'>Qt {_esc(qVersion())} · PySide6 {_esc(pyside_version)}</p>"
     )
 
 
 def show_about(parent: QWidget | None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Reviewer", about_text(), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.NoIcon,
+        QCoreApplication.translate("dialogs", "About Reviewer"),
+        about_text(),
+        parent=parent,
+    )
     box.setObjectName("aboutBox")
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -395,7 +428,10 @@ def ask_open_path(parent: QWidget | None, start: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Open article", start, "Markdown articles (*.md);;All files (*)"
+        parent,
+        QCoreApplication.translate("dialogs", "Open article"),
+        start,
+        QCoreApplication.translate("dialogs", "Markdown articles (*.md);;All files (*)"),
     )
     return path
 

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.filtering import FilterSpec
 from reviewer.core.mqm import Severity
 from reviewer.core.segments import State
-from reviewer.gui.proxy import FilterSpec
+from reviewer.gui import theme
 
 UNFINISHED = "unfinished"
 _TIP = Qt.ItemDataRole.ToolTipRole
@@ -72,39 +73,39 @@ class FilterBar(QWidget):
 
         self.text = QLineEdit(self)
         self.text.setObjectName("filterText")
-        self.text.setPlaceholderText("Filter source and target (Ctrl+F)…")
+        self.text.setPlaceholderText(self.tr("Filter source and target (Ctrl+F)…"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(120)
         layout.addWidget(self.text, 2)
 
-        self.regex = QCheckBox("Re&gex", self)
+        self.regex = QCheckBox(self.tr("Re&gex"), self)
         self.regex.setObjectName("filterRegex")
         layout.addWidget(self.regex)
 
         self.where = QComboBox(self)
         self.where.setObjectName("filterWhere")
         for label, value in (
-            ("Source + target", "both"),
-            ("Source", "source"),
-            ("Target", "target"),
+            (self.tr("Source + target"), "both"),
+            (self.tr("Source"), "source"),
+            (self.tr("Target"), "target"),
         ):
             self.where.addItem(label, value)
         layout.addWidget(self.where)
 
         self.state = QComboBox(self)
         self.state.setObjectName("filterState")
-        self.state.addItem("Any state", None)
-        self.state.addItem("Unfinished", UNFINISHED)
+        self.state.addItem(self.tr("Any state"), None)
+        self.state.addItem(self.tr("Unfinished"), UNFINISHED)
         for s in State:
             self.state.addItem(s.label, s)
         layout.addWidget(self.state)
 
         self.issues = QComboBox(self)
         self.issues.setObjectName("filterIssues")
-        self.issues.addItem("Any issues", None)
-        self.issues.addItem("Issues or checks", "any")
+        self.issues.addItem(self.tr("Any issues"), None)
+        self.issues.addItem(self.tr("Issues or checks"), "any")
         for sev in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL):
-            self.issues.addItem(f"Severity: {sev.label}", sev)
+            self.issues.addItem(self.tr("Severity: {level}").format(level=sev.label), sev)
         layout.addWidget(self.issues)
 
         self.check = ElidingComboBox(self)
@@ -114,9 +115,9 @@ class FilterBar(QWidget):
         self.check.currentIndexChanged.connect(self._check_tooltip)
         layout.addWidget(self.check)
 
-        self.edited = QCheckBox("&Edited now", self)
+        self.edited = QCheckBox(self.tr("&Edited now"), self)
         self.edited.setObjectName("filterEdited")
-        self.edited.setToolTip("Only segments whose target was edited in this session")
+        self.edited.setToolTip(self.tr("Only segments whose target was edited in this session"))
         layout.addWidget(self.edited)
 
         self.count = QLabel(self)
@@ -174,11 +175,15 @@ class FilterBar(QWidget):
         self._titles = {code: title for code, (title, _n) in shown.items()}
         self.check.blockSignals(True)
         self.check.clear()
-        self.check.addItem("Any check", "")
-        self.check.setItemData(0, "Show segments whatever their check results", _TIP)
+        self.check.addItem(self.tr("Any check"), "")
+        self.check.setItemData(0, self.tr("Show segments whatever their check results"), _TIP)
         for code, (title, n) in sorted(shown.items(), key=lambda kv: kv[1][0].lower()):
             self.check.addItem(f"{title} ({n:,})", code)
-            where = f"{n:,} segment{'' if n == 1 else 's'}" if n else "no segment now"
+            where = (
+                (self.tr("1 segment") if n == 1 else self.tr("{n} segments").format(n=f"{n:,}"))
+                if n
+                else self.tr("no segment now")
+            )
             self.check.setItemData(self.check.count() - 1, f"{title} [{code}]: {where}", _TIP)
         self.check.setCurrentIndex(max(self.check.findData(current), 0))
         self.check.blockSignals(False)
@@ -236,6 +241,18 @@ class FilterBar(QWidget):
             w.blockSignals(False)
         self.apply_now()
 
+    def focus_text(self) -> None:
+        """Ctrl+F: type a filter; what is there is selected, so typing replaces it."""
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def set_count(self, shown: int, total: int) -> None:
+        self.count.setText(
+            self.tr("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{total:,}")
+            if shown != total
+            else self.tr("{total} segments").format(total=f"{total:,}")
+        )
+
     def set_error(self, message: str) -> None:
-        self.text.setStyleSheet("QLineEdit { background:#ffebee; }" if message else "")
+        self.text.setStyleSheet(theme.ERROR_FIELD_STYLE if message else "")
         self.text.setToolTip(message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,14 +22,9 @@ from PySide6.QtWidgets import (
 from reviewer.core.format import ParseWarning
 from reviewer.core.mqm import category
 from reviewer.core.session import ReviewSession
-from reviewer.gui.model import (
-    FLAGGED_COLOR,
-    FLAGGED_NOTE,
-    LEVEL_COLORS,
-    SEVERITY_COLORS,
-    AnyIndex,
-    HeaderedTableModel,
-)
+from reviewer.gui import theme
+from reviewer.gui.i18n import QT_TRANSLATE_NOOP
+from reviewer.gui.model import AnyIndex, HeaderedTableModel, flagged_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +39,19 @@ class Entry:
     flagged: bool = False  # a check result already raised as an issue: handled, shown greyed
 
 
-HEADERS = ("#", "Where", "Kind", "Severity", "What", "Detail")
+HEADERS = (
+    QT_TRANSLATE_NOOP("IssuesModel", "#"),
+    QT_TRANSLATE_NOOP("IssuesModel", "Where"),
+    QT_TRANSLATE_NOOP("IssuesModel", "Kind"),
+    QT_TRANSLATE_NOOP("IssuesModel", "Severity"),
+    QT_TRANSLATE_NOOP("IssuesModel", "What"),
+    QT_TRANSLATE_NOOP("IssuesModel", "Detail"),
+)
 
 
 class IssuesModel(HeaderedTableModel):
     headers = HEADERS
+    context = "IssuesModel"
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,16 +81,19 @@ class IssuesModel(HeaderedTableModel):
             )[col]
         if role == Qt.ItemDataRole.ForegroundRole:
             if e.flagged:
-                return QBrush(QColor(FLAGGED_COLOR))
+                return QBrush(QColor(theme.FLAGGED_COLOR))
             if col == 3:
                 return QBrush(QColor(e.color))
             if e.kind == "parse":
-                return QBrush(QColor("#6d4c41"))
+                return QBrush(QColor(theme.PARSE_WARNING))
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.kind == "parse":
-                return f"{e.message}\nThis text is outside every segment and cannot be edited here."
+                outside = QCoreApplication.translate(
+                    "IssuesModel", "This text is outside every segment and cannot be edited here."
+                )
+                return f"{e.message}\n{outside}"
             if e.flagged:
-                return f"{e.message}\n{FLAGGED_NOTE}"
+                return f"{e.message}\n{flagged_note()}"
             return e.message
         if role == Qt.ItemDataRole.UserRole:
             return e.row
@@ -98,7 +104,15 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
     out: list[Entry] = []
     for w in warnings:
         out.append(
-            Entry(-1, f"line {w.line}:{w.column}", "parse", "warning", "#6d4c41", w.code, w.message)
+            Entry(
+                -1,
+                f"line {w.line}:{w.column}",
+                "parse",
+                "warning",
+                theme.PARSE_WARNING,
+                w.code,
+                w.message,
+            )
         )
     pairs = session.doc.pairs
     ready = session.checks_ready
@@ -115,7 +129,7 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         pairs[row].id,
                         "issue",
                         issue.severity.label,
-                        SEVERITY_COLORS[issue.severity],
+                        theme.SEVERITY_COLORS[issue.severity],
                         category(issue.category).label,
                         issue.comment,
                     )
@@ -129,17 +143,13 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         pairs[row].id,
                         "check",
                         f.level.value,
-                        LEVEL_COLORS[f.level],
+                        theme.LEVEL_COLORS[f.level],
                         f.title,
                         f.message,
                         f.code in flagged,
                     )
                 )
     return out
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 class IssuesDock(QDockWidget):
@@ -149,7 +159,8 @@ class IssuesDock(QDockWidget):
     jump_requested = Signal(int)  # source row: show it and move focus to the segments
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Issues and checks", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Issues and checks"))
         self.setObjectName("issuesDock")
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -158,15 +169,15 @@ class IssuesDock(QDockWidget):
         self.kind = QComboBox(body)
         self.kind.setObjectName("issuesKindFilter")
         for label, value in (
-            ("Everything", ""),
-            ("Issues", "issue"),
-            ("Check results", "check"),
-            ("Parse warnings", "parse"),
+            (self.tr("Everything"), ""),
+            (self.tr("Issues"), "issue"),
+            (self.tr("Check results"), "check"),
+            (self.tr("Parse warnings"), "parse"),
         ):
             self.kind.addItem(label, value)
         self.summary = QLabel(body)
         self.summary.setObjectName("issuesSummary")
-        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.kind)
         bar.addWidget(self.summary, 1)
         layout.addLayout(bar)
@@ -200,16 +211,24 @@ class IssuesDock(QDockWidget):
         checks = sum(1 for e in entries if e.kind == "check")
         flagged = sum(1 for e in entries if e.flagged)
         parse = sum(1 for e in entries if e.kind == "parse")
-        text = f"{_count(issues, 'open issue')} · {_count(checks, 'check result')}"
+        open_issues = (
+            self.tr("1 open issue") if issues == 1 else self.tr("{n} open issues")
+        ).format(n=f"{issues:,}")
+        results = (
+            self.tr("1 check result") if checks == 1 else self.tr("{n} check results")
+        ).format(n=f"{checks:,}")
+        text = f"{open_issues} · {results}"
         if flagged:
-            text += f" ({flagged:,} flagged)"
+            text += " " + self.tr("({n} flagged)").format(n=f"{flagged:,}")
         if not checks_ready:
-            text = f"{_count(issues, 'open issue')} · checks running…"
+            text = f"{open_issues} · " + self.tr("checks running…")
         if parse:
-            text += (
-                f" · <span style='color:#6d4c41'>{_count(parse, 'parse warning')} "
-                "(not editable)</span>"
-            )
+            warnings = (
+                self.tr("1 parse warning (not editable)")
+                if parse == 1
+                else self.tr("{n} parse warnings (not editable)")
+            ).format(n=f"{parse:,}")
+            text += f" · <span style='color:{theme.PARSE_WARNING}'>{warnings}</span>"
         self.summary.setText(text)
 
     def _apply_kind(self) -> None:

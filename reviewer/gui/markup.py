@@ -1,10 +1,14 @@
-"""A small pure tokenizer that marks what a reviewer must keep intact in a segment."""
+"""Segment text as rich text: protected tokens coloured, long links collapsed, diffs marked."""
 
 from __future__ import annotations
 
 import html
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
+
+from reviewer.gui import theme
+from reviewer.gui.visible_text import CR_MARK, LS_MARK, PS_MARK
 
 # Inline HTML seen in real content; any other <word> is a placeholder to keep verbatim.
 _HTML_TAGS = (
@@ -26,21 +30,13 @@ _TOKEN_RE = re.compile(
     r"|(?P<newline>\n)"
 )
 
-KINDS = ("code", "autolink", "tag", "placeholder", "linkurl", "url", "entity", "escape", "markup")
+CHIP_AT = 28  # links and tags longer than this collapse to a chip in the table
+_SPECIAL = re.compile("[\u00a0\u2028\u2029\r]")
 
-# Colours tuned for a white table background; each kind stays legible and distinct.
-STYLES: dict[str, str] = {
-    "code": "color:#8a3b00;background-color:#f4efe6;font-family:monospace;",
-    "autolink": "color:#0b5cad;",
-    "url": "color:#0b5cad;",
-    "linkurl": "color:#0b5cad;",
-    "tag": "color:#8e24aa;",
-    "placeholder": "color:#c62828;font-weight:600;",
-    "entity": "color:#00796b;font-weight:600;",
-    "escape": "color:#6d6d6d;",
-    "markup": "color:#e65100;font-weight:600;",
-    "edge": "background-color:#ffe0b2;",
-}
+
+def esc(text: object) -> str:
+    """Text made safe for Qt rich text (the one HTML-escape helper of the window)."""
+    return html.escape(str(text), quote=False)
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -63,33 +59,90 @@ def _edges(text: str) -> tuple[int, int]:
 
 
 def _escape_run(text: str) -> str:
-    return html.escape(text, quote=False).replace("\n", "↵<br>")
+    """Escaped text whose line breaks show, and whose invisible characters get a visible mark."""
+    out = esc(text)
+    if _SPECIAL.search(out):
+        special = theme.markup_css("special")
+        out = (
+            out.replace("\r\n", f'<span style="{special}">{CR_MARK}</span>\n')
+            .replace("\r", f'<span style="{special}">{CR_MARK}</span>')
+            .replace("\u2028", f'<span style="{special}">{LS_MARK}</span>')
+            .replace("\u2029", f'<span style="{special}">{PS_MARK}</span>')
+            .replace("\u00a0", f'<span style="{special}">\u00a0</span>')
+        )
+    return out.replace("\n", "↵<br>")
+
+
+def chip_text(kind: str, token: str) -> str:
+    """The short form of a long link or tag: its host or last path part, or the bare tag name."""
+    if kind == "tag":
+        name = re.match(r"</?\s*([A-Za-z0-9]+)", token)
+        return f"<{name.group(1) if name else ''}…>"
+    url = token
+    if kind == "linkurl":
+        url = token[2:-1].split(' "', 1)[0]
+    elif kind == "autolink":
+        url = token[1:-1]
+    parts = urlsplit(url)
+    if parts.netloc:
+        short = parts.netloc + ("/…" if parts.path.strip("/") or parts.query else "")
+    else:
+        tail = [p for p in parts.path.split("/") if p]
+        short = ("…/" if len(tail) > 1 else "") + (tail[-1] if tail else url)
+        short = short[:CHIP_AT] + ("…" if len(short) > CHIP_AT else "")
+    return f"({short})" if kind == "linkurl" else short
 
 
 @lru_cache(maxsize=4096)
-def to_html(text: str) -> str:
-    """Rich text for a QTextDocument: tokens coloured, edge whitespace and newlines visible."""
+def to_html(text: str, chips: bool = False) -> str:
+    """Rich text for a QTextDocument: tokens coloured, edge whitespace and newlines visible.
+
+    With ``chips`` (the table) a long link or tag shows as a short chip; the editor and the
+    tooltip have it whole.
+    """
     lead, trail = _edges(text)
     pieces: list[str] = []
     if lead:
-        pieces.append(f'<span style="{STYLES["edge"]}">{_visible_ws(text[:lead])}</span>')
+        pieces.append(f'<span style="{theme.markup_css("edge")}">{_visible_ws(text[:lead])}</span>')
     body_end = len(text) - trail
     body = text[lead:body_end]
     pos = 0
     for start, end, kind in tokenize(body):
         if start > pos:
             pieces.append(_escape_run(body[pos:start]))
-        pieces.append(f'<span style="{STYLES[kind]}">{_escape_run(body[start:end])}</span>')
+        token = body[start:end]
+        if chips and kind in ("tag", "linkurl", "url", "autolink") and len(token) > CHIP_AT:
+            pieces.append(
+                f'<span style="{theme.markup_css("chip")}">{esc(chip_text(kind, token))}</span>'
+            )
+        else:
+            pieces.append(f'<span style="{theme.markup_css(kind)}">{_escape_run(token)}</span>')
         pos = end
     if pos < len(body):
         pieces.append(_escape_run(body[pos:]))
     if trail:
-        pieces.append(f'<span style="{STYLES["edge"]}">{_visible_ws(text[body_end:])}</span>')
+        pieces.append(
+            f'<span style="{theme.markup_css("edge")}">{_visible_ws(text[body_end:])}</span>'
+        )
     return "".join(pieces)
 
 
+def has_chips(text: str) -> bool:
+    """True when the table shows part of ``text`` collapsed (so its tooltip shows it whole)."""
+    return any(
+        kind in ("tag", "linkurl", "url", "autolink") and end - start > CHIP_AT
+        for start, end, kind in tokenize(text)
+    )
+
+
 def _visible_ws(ws: str) -> str:
-    return ws.replace(" ", "·").replace("\t", "→").replace("\n", "↵<br>")
+    return (
+        ws.replace(" ", "·")
+        .replace("\u00a0", "°")
+        .replace("\t", "→")
+        .replace("\r", CR_MARK)
+        .replace("\n", "↵<br>")
+    )
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -113,16 +166,16 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 def diff_html(old: str, new: str) -> str:
     """The original MT with deletions struck in red and insertions underlined in green."""
+    removed = (
+        f"background-color:{theme.DIFF_REMOVED_BG};color:{theme.DIFF_REMOVED_FG};"
+        "text-decoration:line-through;"
+    )
+    added = f"background-color:{theme.DIFF_ADDED_BG};color:{theme.DIFF_ADDED_FG};"
     parts: list[str] = []
     for op, text in word_diff(old, new):
         escaped = _escape_run(text)
         if op == "equal":
             parts.append(escaped)
-        elif op == "delete":
-            parts.append(
-                '<span style="background-color:#ffd7d5;color:#86181d;'
-                f'text-decoration:line-through;">{escaped}</span>'
-            )
         else:
-            parts.append(f'<span style="background-color:#ccffd8;color:#165c26;">{escaped}</span>')
+            parts.append(f'<span style="{removed if op == "delete" else added}">{escaped}</span>')
     return "".join(parts)

@@ -1,12 +1,8 @@
 """Crash recovery in the window: the restore offer and the timer that drives the autosaver."""
 
-# Hooking it into MainWindow (reviewer/gui/main_window.py):
-#   set_workspace(ws): result = restore_on_open(self, ws.session, Journal(ws.path), ws.disk_digest)
-#       (push result.edit on the undo stack so it is one undo step and the window is dirty), then
-#       self.autosave = AutosaveDriver.for_workspace(ws, parent=self) (stop() the previous one).
-#   after save/save_as: self.autosave.mark_saved(ws.path, ws.disk_digest); after reload:
-#       self.autosave.rebase(ws.disk_digest); close choosing "discard": self.autosave.discard().
-#   app start, no file given: entry = newest_pending(); if entry: open_path(entry.article).
+# Used by FileController (file_controller.py): restore_on_open when an article opens (a restore
+# goes through EditGateway.adopt, one undo step), then one AutosaveDriver per open article;
+# mark_saved after a save, rebase after a reload, discard when the user discards on close.
 
 from __future__ import annotations
 

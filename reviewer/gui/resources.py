@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.resources import resource_path
 
@@ -30,3 +31,14 @@ def install_qt_translations(app: QCoreApplication, locale: QLocale | None = None
     app.installTranslator(translator)
     setattr(app, _INSTALLED, translator)  # installTranslator does not keep it alive
     return True
+
+
+def dress(window: QWidget) -> None:
+    """Give a main window the icon (the application too), and load Qt's own translations."""
+    icon = app_icon()
+    window.setWindowIcon(icon)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        if app.windowIcon().isNull():
+            app.setWindowIcon(icon)
+        install_qt_translations(app)

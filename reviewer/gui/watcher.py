@@ -1,12 +1,7 @@
 """Notice when the open article changes on disk: a file watcher plus a digest check on focus."""
 
-# Hooking it into MainWindow (reviewer/gui/main_window.py):
-#   __init__:        self.watcher = ExternalChangeWatcher(self); self.watcher.changed.connect(
-#                    self._on_external_change); self.watcher.removed.connect(self._on_file_removed)
-#   set_workspace:   self.watcher.watch(ws.path, ws.disk_digest)
-#   after save, save_as and reload: self.watcher.watch(ws.path, ws.disk_digest) (same call; our
-#                    own write is then the known digest and is not reported)
-#   _on_external_change: dialogs.ask_external_change(...) -> reload / overwrite / save as.
+# Used by FileController (file_controller.py): watch() on open, save and reload (our own write
+# is then the known digest and is not reported); ``changed`` asks reload / overwrite / save as.
 
 from __future__ import annotations
 

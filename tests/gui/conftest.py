@@ -30,6 +30,8 @@ _WINDOW_TESTS = {
     "test_crash_window",
     "test_bad_input",
     "test_usability",
+    "test_trust",
+    "test_navigation",
 }
 
 

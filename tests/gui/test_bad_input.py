@@ -152,7 +152,7 @@ def test_empty_file_is_not_an_error(
     assert shown.shown == []  # no dialog: an empty file is a file with nothing to review
     assert window.pages.currentWidget() is window.empty
     assert "Nothing to review" in window.empty.text() and path.name in window.empty.text()
-    assert not window.action_approve.isEnabled()
+    assert not window.registry["actionApprove"].isEnabled()
     assert window.save()  # round-trips: nothing changed, nothing written
     assert folder_state(folder) == before
 
@@ -182,9 +182,9 @@ def test_read_only_file_opens_and_a_failed_save_changes_nothing(
     assert shown.shown == []  # read-only opens normally
     session = window.session
     new = session.doc.pairs[1].target + " (bewerkt)"
-    window.model.set_target(1, new)
+    window.review.set_target(1, new)
     window.goto_source_row(2)
-    window.action_approve.trigger()
+    window.registry["actionApprove"].trigger()
     before = folder_state(folder)
 
     def refuse(src: object, dst: object) -> None:
@@ -310,7 +310,7 @@ def test_stray_and_unclosed_spans_open_and_an_unbalancing_edit_warns(
     assert shown.shown == []
     assert [p.id for p in window.session.doc.pairs] == ["a1-101", "a1-102"]
     assert folder_state(folder) == before
-    window.model.set_target(1, "Doel 102")  # drops the unclosed span
+    window.review.set_target(1, "Doel 102")  # drops the unclosed span
     assert "span" in window.statusBar().currentMessage().lower()
     assert shown.shown == []
 
@@ -369,12 +369,12 @@ def test_bad_sidecar_asks_and_is_never_overwritten(
         assert not opened and window.workspace is None
         return
     assert opened and window.workspace is not None and window.workspace.sidecar_blocked
-    assert window.action_start_fresh.isEnabled()
+    assert window.registry["actionStartFresh"].isEnabled()
     assert "left untouched" in window.statusBar().currentMessage()
     # Review work cannot be saved over the bad sidecar: a clear error, and nothing written.
     shown.shown.clear()
     window.goto_source_row(0)
-    window.action_approve.trigger()
+    window.registry["actionApprove"].trigger()
     assert not window.save()
     title, text = shown.only("show_error")
     assert str(side) in text and "start fresh" in text and "Nothing was changed" in text
@@ -438,7 +438,7 @@ def test_sidecar_changed_on_disk_offers_reload_overwrite_save_as(
     article = copy_corpus(folder, SAMPLE)
     load(qtbot, window, article, checks=False)
     window.goto_source_row(0)
-    window.action_approve.trigger()
+    window.registry["actionApprove"].trigger()
     # A git pull brings another reviewer's review data while ours is unsaved.
     theirs = open_article(str(article), user="bob")
     theirs.session.apply(AddIssue(row=2, issue=Issue("style/awkward-style", Severity.MINOR, "b")))

@@ -30,7 +30,7 @@ EDITS = 30
 SPACING_MS = 150  # 30 edits over ~4.5 s against the app's real 2 s journal interval
 SLACK = 0.5  # scheduling jitter on a busy machine (the child may run late)
 
-# Runs inside the child through the REVIEWER_TEST_SCRIPT hook of reviewer/gui/app.py, with
+# Runs inside the child (tests/gui/child_window.py runs the real app with it), with
 # `window` in scope. Edits go through the window's own actions and undo stack, the way a
 # user's would; after each one it prints what it did and when.
 DRIVER = textwrap.dedent(
@@ -50,11 +50,12 @@ DRIVER = textwrap.dedent(
         print(json.dumps(msg), flush=True)
 
     def start():
-        if window.workspace is None or window.autosave is None:
+        if window.workspace is None or window.files.autosave is None:
             QTimer.singleShot(20, start)
             return
-        saver = window.autosave.autosaver
-        emit(ready=True, interval=saver.interval, tick=window.autosave.timer.interval() / 1000,
+        driver = window.files.autosave
+        saver = driver.autosaver
+        emit(ready=True, interval=saver.interval, tick=driver.timer.interval() / 1000,
              journal=str(saver.journal.path))
         timer.start()
 
@@ -70,19 +71,18 @@ DRIVER = textwrap.dedent(
         session = window.session
         kind = ("target", "approved", "issue")[i % 3]
         if kind == "target":
-            window.model.set_target(row, f"Herzien {{i}}: " + session.doc.pairs[row].target,
-                                    mergeable=False)
+            window.review.set_target(row, f"Herzien {{i}}: " + session.doc.pairs[row].target)
             value = session.doc.pairs[row].target
             ok = value.startswith(f"Herzien {{i}}: ")
         elif kind == "approved":
-            window.action_approve.trigger()
+            window.registry["actionApprove"].trigger()
             value = "approved"
             ok = session.reviews[row].state is State.APPROVED
         else:
             comment = f"c{{i}}"
             dialogs.ask_issue = lambda parent, prefill, title="": IssueInput(
                 "style/awkward-style", Severity.MINOR, comment)
-            window.action_flag.trigger()
+            window.registry["actionFlagIssue"].trigger()
             value = comment
             ok = [x.comment for x in session.reviews[row].issues] == [comment]
         emit(t=time.time(), row=row, kind=kind, value=value, ok=ok, undo=window.stack.count())
@@ -95,13 +95,12 @@ DRIVER = textwrap.dedent(
 )
 
 
-def child_env(tmp_path: Path, data: Path, script: Path) -> dict[str, str]:
+def child_env(tmp_path: Path, data: Path) -> dict[str, str]:
     """Offscreen, with its own data, settings and config folders: nothing of the user's."""
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen",
         REVIEWER_DATA_DIR=str(data),
-        REVIEWER_TEST_SCRIPT=str(script),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "xdg-data"),
         XDG_CACHE_HOME=str(tmp_path / "cache"),
@@ -147,11 +146,12 @@ def test_sigkill_of_the_window_loses_no_edit_older_than_the_journal_interval(
     script = tmp_path / "driver.py"
     script.write_text(DRIVER.format(edits=EDITS, spacing=SPACING_MS), "utf-8")
     child = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), str(article)],
+        [sys.executable, "-m", "tests.gui.child_window", str(script), str(article)],
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=child_env(tmp_path, data, script),
+        env=child_env(tmp_path, data),
     )
     try:
         ready, *rest = read_messages(child, "done", timeout=90)
@@ -198,7 +198,7 @@ def test_sigkill_of_the_window_loses_no_edit_older_than_the_journal_interval(
     # Restored work is unsaved work, one undo step, and the file on disk is untouched.
     assert window.stack.count() == 1 and window.isWindowModified()
     assert article.read_bytes() == original
-    window.action_undo.trigger()
+    window.registry["actionUndo"].trigger()
     assert not session.doc.is_modified
     assert all(r.state is State.UNREVIEWED and not r.issues for r in session.reviews)
 
@@ -255,11 +255,12 @@ def test_starting_the_app_without_a_file_offers_to_restore(
     script = tmp_path / "probe.py"
     script.write_text(STARTUP_PROBE, "utf-8")
     child = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py")],  # no FILE
+        [sys.executable, "-m", "tests.gui.child_window", str(script)],  # no FILE
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=child_env(tmp_path, data, script),
+        env=child_env(tmp_path, data),
     )
     try:
         (report,) = read_messages(child, "path", timeout=60)

@@ -42,12 +42,12 @@ def test_a_malformed_journal_is_reported_and_autosave_keeps_running(
     assert str(bad) in text and "corrupt" in text
     assert "Traceback" not in text and "sys.set_int_max_str_digits" not in text
     # Autosave runs: an edit reaches the window's own journal within the interval.
-    assert window.autosave is not None
-    window.autosave.timer.setInterval(20)
-    window.autosave.autosaver.interval = 0.05
+    assert window.files.autosave is not None
+    window.files.autosave.timer.setInterval(20)
+    window.files.autosave.autosaver.interval = 0.05
     window.goto_source_row(2)
-    window.action_approve.trigger()
-    own = window.autosave.journal.path
+    window.registry["actionApprove"].trigger()
+    own = window.files.autosave.journal.path
     qtbot.waitUntil(own.exists, timeout=5000)
     entry = read_entry(own)
     assert entry.records[0].review.state is State.APPROVED
@@ -88,10 +88,10 @@ def test_when_the_folder_is_gone_the_window_does_not_promise_save_writes_it_agai
     article = copy_corpus(folder, SAMPLE)
     load(qtbot, window, article, checks=False)
     article.unlink()
-    window._on_file_removed(str(article))
+    window.files.watcher.removed.emit(str(article))
     assert "Save writes it again" in window.statusBar().currentMessage()
     shutil.rmtree(folder)
-    window._on_file_removed(str(article))
+    window.files.watcher.removed.emit(str(article))
     shown = window.statusBar().currentMessage()
     assert "Save writes it again" not in shown and "Save As" in shown and "folder" in shown
 

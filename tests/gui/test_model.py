@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
+from reviewer.core.edits import SetTarget
 from reviewer.core.fileio import load_document
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
+from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
 from reviewer.gui.markup import diff_html, to_html, tokenize, word_diff
 from reviewer.gui.model import COL_STATE, COL_TARGET, HEADERS, SegmentModel
 from reviewer.gui.proxy import FilterSpec, SegmentFilterProxy
 from tests.gui.gui_helpers import CORPUS, SAMPLE
 
 
+class Rig:
+    """A model and a proxy fed by an edit gateway, wired as the window wires them."""
+
+    def __init__(self, name: str = SAMPLE) -> None:
+        session = ReviewSession(load_document(CORPUS / name))
+        self.session = session
+        self.gateway = EditGateway()
+        self.gateway.set_session(session)
+        self.stack = self.gateway.stack
+        self.model = SegmentModel(session, lambda edit: self.gateway.submit(edit, Origin.TABLE))
+        self.proxy = SegmentFilterProxy()
+        self.proxy.setSourceModel(self.model)
+        self.gateway.applied.connect(self._on_edit)
+
+    def _on_edit(self, event: EditEvent) -> None:
+        self.model.on_edit(event.rows)
+        if event.touches_target:
+            self.proxy.targets_changed(event.rows)
+
+    def set_target(self, row: int, text: str, origin: Origin = Origin.ACTION) -> bool:
+        return self.gateway.submit(SetTarget(row=row, new_target=text), origin)
+
+
 def _model(name: str = SAMPLE) -> SegmentModel:
-    session = ReviewSession(load_document(CORPUS / name))
-    return SegmentModel(session, QUndoStack())
+    return Rig(name).model
 
 
 def test_model_passes_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -37,41 +60,50 @@ def test_proxy_passes_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no
     assert 0 < proxy.rowCount() < model.rowCount()
 
 
-def test_set_data_goes_through_undo_stack() -> None:
-    model = _model()
+def test_set_data_goes_through_the_gateway_as_one_undo_step() -> None:
+    rig = Rig()
+    model = rig.model
     index = model.index(2, COL_TARGET)
     old = model.data(index)
     assert model.setData(index, "Nieuwe tekst.", Qt.ItemDataRole.EditRole)
     assert model.session.doc.pairs[2].target == "Nieuwe tekst."
     assert model.data(model.index(2, COL_STATE)) == State.EDITED.label
-    model.stack.undo()
+    assert rig.stack.count() == 1
+    rig.stack.undo()
     assert model.data(index) == old
 
 
 def test_set_data_refuses_what_core_refuses(qtbot) -> None:  # type: ignore[no-untyped-def]
-    model = _model()
-    index = model.index(1, COL_TARGET)
-    with qtbot.waitSignal(model.target_rejected):
-        assert not model.setData(index, "   ", Qt.ItemDataRole.EditRole)
-    assert model.stack.count() == 0
+    rig = Rig()
+    index = rig.model.index(1, COL_TARGET)
+    with qtbot.waitSignal(rig.gateway.rejected):
+        assert not rig.model.setData(index, "   ", Qt.ItemDataRole.EditRole)
+    assert rig.stack.count() == 0
 
 
-def test_typing_merges_into_one_undo_step() -> None:
-    model = _model()
-    original = model.session.doc.pairs[0].target
-    for k in range(1, 6):
-        model.set_target(0, original + "x" * k)
-    assert model.stack.count() == 1
-    model.stack.undo()
-    assert model.session.doc.pairs[0].target == original
+def test_typing_a_word_is_one_undo_step_and_the_next_word_another() -> None:
+    rig = Rig()
+    original = rig.session.doc.pairs[0].target
+    typed = ""
+    for ch in " abc def":
+        typed += ch
+        assert rig.set_target(0, original + typed, Origin.DETAIL)
+    assert rig.stack.count() == 2  # " abc " and "def"
+    rig.stack.undo()
+    assert rig.session.doc.pairs[0].target == original + " abc "
+    rig.stack.undo()
+    assert rig.session.doc.pairs[0].target == original
+    # An action's target edit (copy source) never merges into typing.
+    rig.set_target(0, original + "x", Origin.DETAIL)
+    rig.set_target(0, rig.session.doc.pairs[0].source)
+    assert rig.stack.count() == 2
 
 
 def test_filters_state_issue_edited_and_regex() -> None:
-    model = _model()
-    proxy = SegmentFilterProxy()
-    proxy.setSourceModel(model)
+    rig = Rig()
+    model, proxy = rig.model, rig.proxy
     n = model.rowCount()
-    model.set_target(3, model.session.doc.pairs[3].target + " extra")
+    rig.set_target(3, model.session.doc.pairs[3].target + " extra")
     assert proxy.set_filter(FilterSpec(edited_only=True))
     assert proxy.accepted_source_rows() == [3]
     assert proxy.set_filter(FilterSpec(states={State.EDITED}))
@@ -103,18 +135,16 @@ def test_markup_tokens_and_diff() -> None:
 
 
 def test_typing_forward_narrows_and_stays_correct() -> None:
-    model = _model("permissions-in-the-security-and-compliance-center.md")
-    proxy = SegmentFilterProxy()
-    proxy.setSourceModel(model)
-    fresh = SegmentFilterProxy()
-    fresh.setSourceModel(model)
+    rig = Rig("permissions-in-the-security-and-compliance-center.md")
+    model, proxy = rig.model, rig.proxy
     for text in ("r", "ro", "rol", "rolg", "ro", "R", "rol"):
         proxy.set_filter(FilterSpec(text=text))
-        fresh._last_text = None
+        fresh = SegmentFilterProxy()  # no memory of the text before
+        fresh.setSourceModel(model)
         fresh.set_filter(FilterSpec(text=text))
         assert proxy.accepted_source_rows() == fresh.accepted_source_rows(), text
     row = proxy.accepted_source_rows()[0]
-    model.set_target(row, "niets meer")
+    rig.set_target(row, "niets meer")
     proxy.set_filter(FilterSpec(text="rol", in_source=False))
     assert row not in proxy.accepted_source_rows()
 

@@ -56,12 +56,12 @@ def test_window_opens_edits_and_saves_in_an_awkward_folder(
     assert FILE_NAME in window.windowTitle()
     assert window.model is not None and window.model.rowCount() == 11
     new = window.session.doc.pairs[1].target + " (nagekeken)"
-    window.model.set_target(1, new)
+    window.review.set_target(1, new)
     assert window.save()
     assert shown.errors == []
     assert new.encode() in path.read_bytes()
     assert Path(str(path) + ".review.yaml").is_file()
-    assert window.recent_files()[0] == str(path)
+    assert window.files.recent_files()[0] == str(path)
 
 
 def _read_only_share(
@@ -73,13 +73,13 @@ def _read_only_share(
     load(qtbot, window, path)
     assert shown.errors == []  # a read-only share opens like any folder
     new = window.session.doc.pairs[1].target + " (nagekeken)"
-    window.model.set_target(1, new)
+    window.review.set_target(1, new)
     assert not window.save()
     ((title, text),) = shown.errors
     assert title == "Save failed"
     assert str(path) in text and "read-only: use Save As" in text
     assert window.isWindowModified() and folder_state(share) == before
-    assert window.save_as()  # File > Save As to a folder of the user's keeps the work
+    assert window.files.save_as()  # File > Save As to a folder of the user's keeps the work
     assert new.encode() in (elsewhere / "kopie é.md").read_bytes()
     assert not window.isWindowModified()
     assert folder_state(share) == before

@@ -24,7 +24,7 @@ def action(win: MainWindow, name: str) -> QAction:
     return found
 
 
-def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     assert window.current_row() == 0
     assert window.detail.row == 0
@@ -34,9 +34,9 @@ def test_open_selects_first_unfinished_with_table_focused(qtbot, window, article
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
 
 
-def test_open_skips_finished_segments(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_open_skips_finished_segments(qtbot, window, article) -> None:
     load(qtbot, window, article)
-    window.set_state(State.APPROVED, [0, 1])
+    window.review.set_state(State.APPROVED, [0, 1])
     window.save()
     window.open_path(str(article))
     assert window.current_row() == 2
@@ -54,7 +54,7 @@ def test_approve_and_next_goes_to_next_unfinished_with_cursor_in_editor(
     qtbot, window, article
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
-    window.set_state(State.APPROVED, [2, 3])
+    window.review.set_state(State.APPROVED, [2, 3])
     window.goto_source_row(1)
     _focus(qtbot, window, window.table)
     action(window, "actionApproveNext").trigger()
@@ -65,10 +65,10 @@ def test_approve_and_next_goes_to_next_unfinished_with_cursor_in_editor(
     assert cursor.position() == len(window.session.doc.pairs[4].target)
 
 
-def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article) -> None:
     load(qtbot, window, article)
     n = window.model.rowCount()
-    window.set_state(State.APPROVED, list(range(n - 1)))
+    window.review.set_state(State.APPROVED, list(range(n - 1)))
     window.goto_source_row(n - 1)
     action(window, "actionApproveNext").trigger()
     assert window.current_row() == n - 1
@@ -77,7 +77,7 @@ def test_approve_and_next_on_the_last_unfinished_says_so(qtbot, window, article)
     )
 
 
-def test_edit_warning_leaves_the_status_bar_once_it_no_longer_holds(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_edit_warning_leaves_the_status_bar_once_it_no_longer_holds(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.goto_source_row(2)
     target = window.detail.target
@@ -89,7 +89,7 @@ def test_edit_warning_leaves_the_status_bar_once_it_no_longer_holds(qtbot, windo
     assert window.statusBar().currentMessage() == ""
 
 
-def test_regex_error_leaves_the_status_bar_once_fixed(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_regex_error_leaves_the_status_bar_once_fixed(qtbot, window, article) -> None:
     load(qtbot, window, article)
     bar = window.filter_bar
     bar.regex.setChecked(True)
@@ -102,7 +102,7 @@ def test_regex_error_leaves_the_status_bar_once_fixed(qtbot, window, article) ->
     assert bar.text.toolTip() == ""
 
 
-def test_tab_moves_from_table_to_target_editor_and_back(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_tab_moves_from_table_to_target_editor_and_back(qtbot, window, article) -> None:
     load(qtbot, window, article)
     _focus(qtbot, window, window.table)
     qtbot.keyClick(window.table, Qt.Key.Key_Tab)
@@ -112,7 +112,7 @@ def test_tab_moves_from_table_to_target_editor_and_back(qtbot, window, article) 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
 
 
-def test_escape_or_down_in_filter_returns_to_the_segments(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_escape_or_down_in_filter_returns_to_the_segments(qtbot, window, article) -> None:
     load(qtbot, window, article)
     action(window, "actionFind").trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filter_bar.text)
@@ -126,7 +126,7 @@ def test_escape_or_down_in_filter_returns_to_the_segments(qtbot, window, article
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
 
 
-def test_issue_list_return_edits_and_delete_removes(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_issue_list_return_edits_and_delete_removes(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     asked: list[object] = []
 
@@ -160,7 +160,7 @@ def test_dismiss_check_has_a_key(qtbot, window, article) -> None:  # type: ignor
     assert finding.code not in {f.code for f in window.session.findings(row)}
 
 
-def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:
     load(qtbot, window, article)
     toolbar = window.findChild(QToolBar, "mainToolbar")
     for a in toolbar.actions():
@@ -169,13 +169,13 @@ def test_toolbar_tooltips_name_their_keys(qtbot, window, article) -> None:  # ty
         for key in a.shortcuts():
             assert key.toString(QKeySequence.SequenceFormat.NativeText) in a.toolTip(), a.text()
     assert "Ctrl+Return" in action(window, "actionApproveNext").toolTip()
-    window.set_state(State.NEEDS_WORK, [0])
+    window.review.set_state(State.NEEDS_WORK, [0])
     undo = action(window, "actionUndo").toolTip()
     assert undo.startswith("Undo") and "Ctrl+Z" in undo
 
 
-def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    rows = dict(window.shortcut_rows())
+def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> None:
+    rows = dict(window.registry.shortcut_rows())
     keys = " ".join(rows.values())
     for key in ("Ctrl+J", "Ctrl+Return", "Ctrl+B", "F8", "F3", "Ctrl+F", "Ctrl+S", "Ctrl+Z"):
         assert key in keys
@@ -183,7 +183,7 @@ def test_help_lists_every_shortcut_and_about_names_the_app(qtbot, window) -> Non
     box = window.findChild(QDialog, "shortcutsDialog")
     assert box is not None and box.isVisible()
     table = box.findChild(QTableWidget, "shortcutsTable")
-    assert table.rowCount() == len(window.shortcut_rows())
+    assert table.rowCount() == len(window.registry.shortcut_rows())
     box.close()
     action(window, "actionAbout").trigger()
     about = window.findChild(QMessageBox, "aboutBox")
@@ -207,7 +207,7 @@ def test_qt_translations_localise_standard_buttons(qapp) -> None:  # type: ignor
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-def test_filter_matching_nothing_says_so_in_the_detail_pane(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_filter_matching_nothing_says_so_in_the_detail_pane(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.filter_bar.text.setText("zzzqqq")
     window.filter_bar.apply_now()
@@ -225,7 +225,7 @@ def test_batch_with_nothing_to_do_informs_without_a_question(
     infos: list[str] = []
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: infos.append(text))
     n = window.model.rowCount()
-    window.set_state(State.APPROVED, list(range(n)))
+    window.review.set_state(State.APPROVED, list(range(n)))
     action(window, "actionApproveFiltered").trigger()
     assert infos[-1] == (
         f"Nothing to approve: the {n} segments (every segment shown) are already approved."
@@ -234,7 +234,7 @@ def test_batch_with_nothing_to_do_informs_without_a_question(
     assert infos[-1].startswith("No clean segment is left to approve in view.")
 
 
-def test_approve_clean_says_how_many_it_holds_back(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_approve_clean_says_how_many_it_holds_back(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts: list[str] = []
     monkeypatch.setattr(
@@ -247,7 +247,7 @@ def test_approve_clean_says_how_many_it_holds_back(qtbot, window, article, monke
     assert f"{held} shown {noun} with an open issue or an error-level check stay" in texts[0]
 
 
-def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> None:
     dialog = FlagIssueDialog(
         None, IssueInput("linguistic-conventions/punctuation", Severity.MINOR, "")
     )
@@ -261,10 +261,10 @@ def test_flag_dialog_shows_the_dimension_of_the_prefilled_category(qtbot) -> Non
     assert viewport.contains(tree.visualItemRect(item.parent()))
 
 
-def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.goto_source_row(7)
-    window.model.set_target(7, window.session.doc.pairs[7].target + " Echt.")
+    window.review.set_target(7, window.session.doc.pairs[7].target + " Echt.")
     window.goto_source_row(1)
     action(window, "actionUndo").trigger()
     assert window.current_row() == 7
@@ -275,7 +275,7 @@ def test_undo_and_redo_show_the_segment_they_change(qtbot, window, article) -> N
     assert window.session.doc.pairs[7].target.endswith(" Echt.")
 
 
-def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     action(window, "actionApproveFiltered").trigger()
@@ -286,14 +286,14 @@ def test_undo_of_a_batch_stays_put_and_names_it(qtbot, window, article, monkeypa
     assert window.statusBar().currentMessage() == "Undone: Mark 11 segments approved"
 
 
-def test_issues_dock_summary_counts_in_good_english(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_issues_dock_summary_counts_in_good_english(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.session.reviews[0].issues.append(Issue("accuracy/omission", Severity.MINOR))
     window.refresh_issues_dock()
     assert window.issues_dock.summary.text().startswith("1 open issue · ")
 
 
-def test_detail_issue_list_shows_the_whole_resolved_severity(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_detail_issue_list_shows_the_whole_resolved_severity(qtbot, window) -> None:
     issues = window.detail.issues
     needed = issues.fontMetrics().horizontalAdvance("Critical (resolved)")
     assert issues.columnWidth(1) > needed
@@ -304,29 +304,30 @@ def test_status_bar_leaves_out_zero_counts_and_keeps_room_for_messages(
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
     window.update_status()
-    assert "Unreviewed" in window.state_label.text()
-    assert "Approved" not in window.state_label.text()
-    assert "Approved 0" in window.state_label.toolTip()
-    assert window.issue_label.text().startswith("No open issues")
-    window.set_state(State.APPROVED, [0])
+    assert "Unreviewed" in window.status.state_label.text()
+    assert "Approved" not in window.status.state_label.text()
+    assert "Approved 0" in window.status.state_label.toolTip()
+    assert window.status.issue_label.text().startswith("No open issues")
+    window.review.set_state(State.APPROVED, [0])
     window.session.reviews[1].issues.append(Issue("accuracy/omission", Severity.MAJOR))
     window.update_status()
-    assert "Approved <b>1</b>" in window.state_label.text()
-    assert "Major <b>1</b>" in window.issue_label.text()
-    assert "Critical" not in window.issue_label.text()
+    assert "Approved <b>1</b>" in window.status.state_label.text()
+    assert "Major <b>1</b>" in window.status.issue_label.text()
+    assert "Critical" not in window.status.issue_label.text()
     window.statusBar().showMessage("Saved canceling-your-office-365-subscription.md and its review")
     qtbot.wait(10)
-    used = sum(w.width() for w in (window.state_label, window.issue_label, window.score_label))
+    status = window.status
+    used = sum(w.width() for w in (status.state_label, status.issue_label, status.score_label))
     assert window.statusBar().width() - used > 400
 
 
-def test_article_without_pairs_says_so_in_the_status_bar(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_article_without_pairs_says_so_in_the_status_bar(qtbot, window, tmp_path) -> None:
     from tests.gui.gui_helpers import copy_corpus
 
     path = copy_corpus(tmp_path, "microsoft-defender.md")
     assert window.open_path(str(path))
-    assert window.state_label.text().startswith("No segments")
-    assert window.issue_label.text().startswith("No open issues")
+    assert window.status.state_label.text().startswith("No segments")
+    assert window.status.issue_label.text().startswith("No open issues")
     assert not window.filter_bar.isEnabled()
     assert not action(window, "actionFind").isEnabled()
 
@@ -335,10 +336,10 @@ def test_reload_with_unsaved_changes_names_the_file_and_defaults_to_cancel(
     qtbot, window, article, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
-    window.set_state(State.NEEDS_WORK, [0])
+    window.review.set_state(State.NEEDS_WORK, [0])
     asked: list[tuple[str, bool]] = []
 
-    def confirm(parent, title, text, ok_label="OK", default_ok=True):  # type: ignore[no-untyped-def]
+    def confirm(parent, title, text, ok_label="OK", default_ok=True):
         asked.append((text, default_ok))
         return False
 
@@ -376,19 +377,19 @@ def test_export_to_an_unwritable_place_names_the_chosen_file(
     assert "Choose a folder you can write to" in errors[0]
 
 
-def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_toolbar_undo_button_keeps_its_width(qtbot, window, article) -> None:
     load(qtbot, window, article)
     toolbar = window.findChild(QToolBar, "mainToolbar")
     button = toolbar.widgetForAction(action(window, "actionUndo"))
     before = button.sizeHint().width()
-    window.set_state(State.NEEDS_WORK, [0])
+    window.review.set_state(State.NEEDS_WORK, [0])
     assert button.text() == "Undo"
     assert button.sizeHint().width() == before
     assert action(window, "actionUndo").text().replace("&", "") == "Undo Mark 1 segment needs work"
     assert "Mark 1 segment needs work" in action(window, "actionUndo").toolTip()
 
 
-def test_issues_dock_arrow_keys_follow_and_return_jumps(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_issues_dock_arrow_keys_follow_and_return_jumps(qtbot, window, article) -> None:
     load(qtbot, window, article)
     window.activateWindow()
     dock = window.issues_dock
@@ -419,32 +420,32 @@ def _centred(window: MainWindow, row: int) -> bool:
     return rect.top() <= middle + rect.height() and rect.bottom() >= middle - rect.height()
 
 
-def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_far_jumps_centre_the_target_row(qtbot, window, tmp_path) -> None:
     path = copy_corpus(tmp_path, "external-domain-name-system-records.md")
     load(qtbot, window, path, checks=False)
     n = len(window.session.doc.pairs)
     far = n - 30
-    window.set_state(State.APPROVED, list(range(far)))
+    window.review.set_state(State.APPROVED, list(range(far)))
     window.goto_source_row(0)
     window.table.scrollToTop()
-    window.next_unfinished()
+    window.nav.next_unfinished()
     assert window.current_row() == far
     assert _centred(window, far)  # not at the bottom edge, where the next rows are hidden
     # A visible target is not scrolled: the view must not jump under the reader's eyes.
     top = window.table.verticalScrollBar().value()
-    window.next_unfinished()
+    window.nav.next_unfinished()
     assert window.current_row() == far + 1
     assert window.table.verticalScrollBar().value() == top
     # Undo shows the far segment it changed in the same way.
-    window.set_state(State.REVIEWED)
+    window.review.set_state(State.REVIEWED)
     window.goto_source_row(0)
     window.table.scrollToTop()
-    window.action_undo.trigger()
+    window.registry["actionUndo"].trigger()
     assert window.current_row() == far + 1
     assert _centred(window, far + 1)
 
 
-def test_check_filter_lists_only_this_files_checks(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_check_filter_lists_only_this_files_checks(qtbot, window, article) -> None:
     load(qtbot, window, article)
     combo = window.filter_bar.check
     codes = [combo.itemData(k) for k in range(combo.count())]
@@ -467,7 +468,7 @@ def test_check_filter_lists_only_this_files_checks(qtbot, window, article) -> No
     # A chosen check stays listed when an edit clears its last result (no silent change).
     code = combo.itemData(1)
     for r in shown:
-        window.push(DismissCheck(row=r, code=code, author="t"))
+        window.review.submit(DismissCheck(row=r, code=code, author="t"))
     window.update_status()
     assert combo.currentData() == code
     assert combo.currentText().endswith("(0)")
@@ -487,37 +488,37 @@ def test_long_check_titles_end_after_a_whole_word(qapp) -> None:  # type: ignore
     assert title.startswith(cut[:-1]) and title[len(cut) - 1] == " "  # whole words only
 
 
-def test_article_without_pairs_scores_nothing_and_save_waits_for_a_change(  # type: ignore[no-untyped-def]
+def test_article_without_pairs_scores_nothing_and_save_waits_for_a_change(
     qtbot, window, tmp_path
 ) -> None:
     empty = tmp_path / "empty.md"
     empty.write_text("---\ntitle: Leeg\n---\n\nAlleen tekst.\n", encoding="utf-8")
     load(qtbot, window, empty)
     window.update_status()
-    score = window.score_label.text()
+    score = window.status.score_label.text()
     assert "PASS" not in score and "100.0" not in score and "0 words" not in score
     assert "no words to score" in score
     assert not action(window, "actionSave").isEnabled()
     assert action(window, "actionSaveAs").isEnabled()
 
 
-def test_save_is_enabled_only_while_something_changed(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_save_is_enabled_only_while_something_changed(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     save = action(window, "actionSave")
     assert not save.isEnabled()
-    window.set_state(State.APPROVED)
+    window.review.set_state(State.APPROVED)
     assert save.isEnabled()
     save.trigger()
     assert not save.isEnabled() and not window.isWindowModified()
-    window.action_undo.trigger()
+    window.registry["actionUndo"].trigger()
     assert save.isEnabled()  # undoing past the save is a change to save too
 
 
-def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     window.issues_dock.show()
     window.goto_source_row(0)
-    window.next_issue(True)
+    window.nav.next_issue(True)
     row = window.current_row()
     finding = window.detail.selected_finding()
     assert finding is not None
@@ -541,12 +542,12 @@ def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkey
     assert dock.model.data(dock.model.index(k, 3)).endswith("· flagged")
     assert "(1 flagged)" in dock.summary.text()
     # Undoing the flag makes it an unhandled check result again.
-    window.action_undo.trigger()
+    window.registry["actionUndo"].trigger()
     window.refresh_issues_dock()
     assert not any(e.flagged for e in dock.model.entries)
 
 
-def test_clearing_the_filter_resets_every_input_and_filters_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clearing_the_filter_resets_every_input_and_filters_once(qtbot) -> None:
     from reviewer.gui.filter_bar import FilterBar
 
     bar = FilterBar()

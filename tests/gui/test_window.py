@@ -37,7 +37,7 @@ def select_rows(win: MainWindow, proxy_rows: list[int]) -> None:
     sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
-def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -> None:
     original = article.read_bytes()
     load(qtbot, window, article)
     session = window.session
@@ -90,7 +90,7 @@ def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -
     assert session.doc.pairs[row].id in sidecar
 
 
-def _confirm_recorder(monkeypatch, answer: bool = True) -> list[str]:  # type: ignore[no-untyped-def]
+def _confirm_recorder(monkeypatch, answer: bool = True) -> list[str]:
     texts: list[str] = []
 
     def confirm(parent, title, text, ok_label="OK"):  # type: ignore[no-untyped-def]
@@ -101,7 +101,7 @@ def _confirm_recorder(monkeypatch, answer: bool = True) -> list[str]:  # type: i
     return texts
 
 
-def test_batch_approve_selection_is_one_undo_step(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_approve_selection_is_one_undo_step(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts = _confirm_recorder(monkeypatch)
     select_rows(window, [1, 2, 4])
@@ -113,7 +113,7 @@ def test_batch_approve_selection_is_one_undo_step(qtbot, window, article, monkey
     assert all(r.state is State.UNREVIEWED for r in window.session.reviews)
 
 
-def test_batch_refused_changes_nothing(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_refused_changes_nothing(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     _confirm_recorder(monkeypatch, answer=False)
     select_rows(window, [0, 1])
@@ -121,7 +121,7 @@ def test_batch_refused_changes_nothing(qtbot, window, article, monkeypatch) -> N
     assert window.stack.count() == 0
 
 
-def test_batch_approve_filtered_leaves_hidden_rows(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_approve_filtered_leaves_hidden_rows(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts = _confirm_recorder(monkeypatch)
     window.filter_bar.text.setText("abonnement")
@@ -136,7 +136,7 @@ def test_batch_approve_filtered_leaves_hidden_rows(qtbot, window, article, monke
     assert approved == shown
 
 
-def test_batch_approve_clean(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_batch_approve_clean(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     texts = _confirm_recorder(monkeypatch)
     session = window.session
@@ -156,9 +156,9 @@ def test_batch_approve_clean(qtbot, window, article, monkeypatch) -> None:  # ty
     assert window.stack.count() == 1
 
 
-def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monkeypatch) -> None:
     load(qtbot, window, article, checks=False)
-    window.model.set_target(0, window.session.doc.pairs[0].target + "!")
+    window.review.set_target(0, window.session.doc.pairs[0].target + "!")
     asked: list[str] = []
 
     def answer(value: str):  # type: ignore[no-untyped-def]
@@ -178,14 +178,14 @@ def test_unsaved_prompt_on_close_and_open(qtbot, window, article, tmp_path, monk
     monkeypatch.setattr(dialogs, "ask_unsaved", answer("save"))
     assert window.open_path(str(other))
     assert article.read_bytes().count(b"!</span>") >= 1
-    window.model.set_target(0, window.session.doc.pairs[0].target + "?")
+    window.review.set_target(0, window.session.doc.pairs[0].target + "?")
     monkeypatch.setattr(dialogs, "ask_unsaved", answer("discard"))
     assert window.close()
 
 
-def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article, checks=False)
-    window.model.set_target(1, window.session.doc.pairs[1].target + " X")
+    window.review.set_target(1, window.session.doc.pairs[1].target + " X")
     article.write_bytes(article.read_bytes() + b"\n")
     choices: list[str] = []
 
@@ -199,9 +199,9 @@ def test_external_change_offers_reload_overwrite(qtbot, window, article, monkeyp
     assert b" X</span>" in article.read_bytes()
 
 
-def test_save_error_is_reported(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_save_error_is_reported(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article, checks=False)
-    window.model.set_target(1, window.session.doc.pairs[1].target + " Y")
+    window.review.set_target(1, window.session.doc.pairs[1].target + " Y")
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
     os.chmod(article.parent, 0o500)
@@ -214,7 +214,7 @@ def test_save_error_is_reported(qtbot, window, article, monkeypatch) -> None:  #
     assert errors and window.isWindowModified()
 
 
-def test_refused_target_in_detail_pane(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_refused_target_in_detail_pane(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     window.goto_source_row(1)
     window.detail.target.setFocus()
@@ -224,7 +224,7 @@ def test_refused_target_in_detail_pane(qtbot, window, article) -> None:  # type:
     assert window.session.doc.pairs[1].target.strip()
 
 
-def test_shortcuts_exist_and_trigger(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_shortcuts_exist_and_trigger(qtbot, window, article) -> None:
     expected = {
         "actionCopySource": "Ctrl+B",
         "actionApproveNext": "Ctrl+Return",
@@ -265,7 +265,7 @@ def test_shortcuts_exist_and_trigger(qtbot, window, article) -> None:  # type: i
     assert window.filter_bar.text.hasFocus()
 
 
-def test_undo_from_detail_editor_reaches_stack(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_undo_from_detail_editor_reaches_stack(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     window.goto_source_row(3)
     before = window.session.doc.pairs[3].target
@@ -293,10 +293,10 @@ def test_issue_dock_lists_and_jumps(qtbot, window, article) -> None:  # type: ig
     assert window.current_row() == target_row
 
 
-def test_check_result_prefills_flag_dialog_and_dismiss(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_result_prefills_flag_dialog_and_dismiss(qtbot, window, article, monkeypatch) -> None:
     load(qtbot, window, article)
     window.goto_source_row(0)
-    window.next_issue(True)
+    window.nav.next_issue(True)
     row = window.current_row()
     finding = window.detail.selected_finding()
     assert finding is not None
@@ -338,7 +338,7 @@ def test_flag_dialog_keyboard_only(qtbot) -> None:  # type: ignore[no-untyped-de
     assert value.comment == "main clause lost"
 
 
-def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> None:
     warned: list[str] = []
     monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, text: warned.append(text))
     empty = tmp_path / "empty.md"
@@ -354,14 +354,14 @@ def test_empty_file_and_parse_warnings(qtbot, window, tmp_path, monkeypatch) -> 
     assert len(warned) == 1 and str(broken) in warned[0] and "not editable" in warned[0]
 
 
-def test_settings_remember_recent_files_and_columns(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_settings_remember_recent_files_and_columns(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
-    assert window.recent_files()[0] == str(article)
+    assert window.files.recent_files()[0] == str(article)
     window.table.setColumnWidth(1, 131)
     window.save_settings()
     other = MainWindow(settings=window.settings)
     qtbot.addWidget(other)
-    assert other.recent_files()[0] == str(article)
+    assert other.files.recent_files()[0] == str(article)
     load(qtbot, other, article, checks=False)
     assert other.table.columnWidth(1) == 131
 
@@ -406,13 +406,13 @@ def test_no_display_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert "Traceback" not in result.stderr
 
 
-def test_clean_file_follows_external_change(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_clean_file_follows_external_change(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     data = article.read_bytes()
     first = window.session.doc.pairs[0].target
     old = f'">{first}</span>'.encode()
     article.write_bytes(data.replace(old, b'">Van buiten gewijzigd</span>', 1))
-    assert window.watcher.check_now()
+    assert window.files.watcher.check_now()
     assert window.session.doc.pairs[0].target == "Van buiten gewijzigd"
     assert not window.isWindowModified()
 
@@ -424,13 +424,13 @@ def test_crash_journal_is_offered_and_restored_as_one_step(
 
     load(qtbot, window, article, checks=False)
     new = window.session.doc.pairs[2].target + " (hersteld)"
-    window.model.set_target(2, new)
-    assert window.autosave is not None
-    window.autosave.flush()  # what the timer does within two seconds
-    window.autosave.stop()
-    window.autosave = None  # a crash: no clean close, the journal stays
+    window.review.set_target(2, new)
+    assert window.files.autosave is not None
+    window.files.autosave.flush()  # what the timer does within two seconds
+    window.files.autosave.stop()
+    window.files.autosave = None  # a crash: no clean close, the journal stays
     window.stack.clear()
-    window.workspace = None
+    window.files.workspace = None
 
     monkeypatch.setattr(recovery, "ask", lambda *a, **k: "restore")
     load(qtbot, window, article, checks=False)
@@ -440,7 +440,7 @@ def test_crash_journal_is_offered_and_restored_as_one_step(
     assert window.session.doc.pairs[2].target != new
 
 
-def test_inline_editor_commits_through_the_model(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+def test_inline_editor_commits_through_the_model(qtbot, window, article) -> None:
     load(qtbot, window, article, checks=False)
     window.goto_source_row(4)
     index = window.proxy.index(window.table.currentIndex().row(), COL_TARGET)
@@ -470,7 +470,7 @@ def test_inline_editor_refuses_markup_that_breaks_the_file(
     assert window.stack.count() == 0
 
 
-def test_export_issues_to_csv(qtbot, window, article, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_issues_to_csv(qtbot, window, article, tmp_path, monkeypatch) -> None:
     load(qtbot, window, article)
     window.session.reviews[1].issues.append(Issue("accuracy/omission", Severity.MAJOR, "weg"))
     out = tmp_path / "issues.csv"
@@ -502,7 +502,7 @@ def test_external_change_while_dirty_asks_and_keeps_the_edits(
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article, checks=False)
     mine = window.session.doc.pairs[2].target + " (mijn)"
-    window.model.set_target(2, mine)
+    window.review.set_target(2, mine)
     first = window.session.doc.pairs[0].target
     old = f'">{first}</span>'.encode()
     article.write_bytes(article.read_bytes().replace(old, b'">Van buiten gewijzigd</span>', 1))
@@ -513,20 +513,21 @@ def test_external_change_while_dirty_asks_and_keeps_the_edits(
         return "reload"
 
     monkeypatch.setattr(dialogs, "ask_external_change", ask)
-    assert window.watcher.check_now()  # what the file watcher or regaining focus triggers
+    assert window.files.watcher.check_now()  # what the file watcher or regaining focus triggers
     assert asked == [article.name]
     # Reloaded: their change is in, and the unsaved edit of another segment is kept.
     assert window.session.doc.pairs[0].target == "Van buiten gewijzigd"
     assert window.session.doc.pairs[2].target == mine and window.isWindowModified()
 
 
-def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeypatch) -> None:
     from reviewer.core import scoring
     from reviewer.core.edits import AddIssue
 
     load(qtbot, window, article)
     row = window.current_row()
-    window.push(AddIssue(row=row, issue=Issue("accuracy/mistranslation", Severity.MAJOR, "x")))
+    issue = Issue("accuracy/mistranslation", Severity.MAJOR, "x")
+    window.review.submit(AddIssue(row=row, issue=issue))
     uid = window.session.reviews[row].issues[0].uid
     monkeypatch.setattr(
         dialogs,
@@ -540,10 +541,10 @@ def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeyp
     window.detail.resolve_issue_requested.emit(uid)
     assert window.session.reviews[row].issues[0].is_open
     count = window.stack.count()
-    window.edit_issue("no-such-uid")  # a stale uid (the issue was undone) does nothing
-    window.toggle_resolved("no-such-uid")
+    window.review.edit_issue("no-such-uid")  # a stale uid (the issue was undone) does nothing
+    window.review.toggle_resolved("no-such-uid")
     assert window.stack.count() == count
     window.update_status()
-    expected = scoring.mqm_score(window.session, words=window._words)
-    assert f"MQM <b>{expected.score:.1f}</b>" in window.score_label.text()
-    assert f"{expected.words:,} words" in window.score_label.text()
+    expected = scoring.mqm_score(window.session, words=window.checks.words)
+    assert f"MQM <b>{expected.score:.1f}</b>" in window.status.score_label.text()
+    assert f"{expected.words:,} words" in window.status.score_label.text()

@@ -1,0 +1,98 @@
+"""What the window remembers between runs: name, recent files, geometry, column widths."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTableView
+
+from reviewer.core.config import Config
+from reviewer.gui.model import COL_ID, COL_ISSUES, COL_NUM, COL_SOURCE, COL_STATE, COL_TARGET
+
+ORGANIZATION = "reviewer"
+APPLICATION = "reviewer"
+MAX_RECENT = 10
+DEFAULT_WIDTHS = {COL_NUM: 40, COL_ID: 80, COL_STATE: 100, COL_ISSUES: 104}
+
+
+def app_settings() -> QSettings:
+    """INI settings, so tests can point them at a temporary folder with QSettings.setPath."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+def reviewer_name(settings: QSettings, config: Config | None) -> str:
+    """The name stamped on every change: chosen in the window, else configured, else login."""
+    name = settings.value("reviewer/name", "")
+    if isinstance(name, str) and name:
+        return name
+    configured = config.reviewer if config is not None else ""
+    if configured:
+        return str(configured)
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    value = settings.value("files/recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value or [] if v] if isinstance(value, list) else []
+
+
+def remember_file(settings: QSettings, path: str) -> list[str]:
+    path = os.path.abspath(path)
+    recent = [p for p in recent_files(settings) if p != path]
+    recent.insert(0, path)
+    settings.setValue("files/recent", recent[:MAX_RECENT])
+    return recent[:MAX_RECENT]
+
+
+def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> bool:
+    """Geometry, docks and the splitter as the user left them; True when the splitter was."""
+    geometry = settings.value("window/geometry")
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    state = settings.value("window/state")
+    if isinstance(state, QByteArray) and not state.isEmpty():
+        window.restoreState(state)
+    saved = settings.value("window/splitter")
+    if isinstance(saved, QByteArray) and not saved.isEmpty():
+        splitter.restoreState(saved)
+        return True
+    return False
+
+
+def apply_column_widths(settings: QSettings, table: QTableView) -> None:
+    hh = table.horizontalHeader()
+    if hh.count() < 6:
+        return
+    saved = settings.value("table/columns")
+    widths = dict(DEFAULT_WIDTHS)
+    if isinstance(saved, list) and len(saved) == 6:
+        for col in DEFAULT_WIDTHS:
+            with contextlib.suppress(TypeError, ValueError):
+                widths[col] = max(36, int(saved[col]))
+    for col, width in widths.items():
+        hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(col, width)
+    hh.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
+    hh.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Stretch)
+
+
+def save_window(
+    settings: QSettings, window: QMainWindow, splitter: QSplitter, table: QTableView
+) -> None:
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/state", window.saveState())
+    settings.setValue("window/splitter", splitter.saveState())
+    hh = table.horizontalHeader()
+    if hh.count() == 6:
+        settings.setValue("table/columns", [str(hh.sectionSize(c)) for c in range(6)])
+    settings.sync()
