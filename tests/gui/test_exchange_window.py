@@ -312,7 +312,7 @@ def billion_laughs() -> bytes:
 
 
 REFUSED: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
-    "malformed": (".xlf", lambda good: good[:-300], "not well-formed XML"),
+    "malformed": (".xlf", lambda good: good[:-300], "cut short or damaged: save it again"),
     "billion-laughs": (".xlf", lambda good: billion_laughs(), "document type declaration"),
     "another-article": (
         ".xlf",
