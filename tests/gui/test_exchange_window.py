@@ -356,6 +356,26 @@ def test_a_refused_file_gets_one_dialog_naming_it_and_nothing_changes(
     assert sorted(p.name for p in article.parent.iterdir()) == listing
 
 
+def test_a_failure_the_importer_does_not_wrap_still_ends_in_a_dialog(
+    qtbot, reviewer: MainWindow, article: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core import importing
+
+    window = reviewer
+    load(qtbot, window, article, checks=False)
+
+    def broken(*args: object) -> None:
+        raise ValueError("a reader bug")
+
+    monkeypatch.setattr(importing, "plan_import", broken)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    import_in_window(window, monkeypatch, tmp_path / "x.xlf")
+    (text,) = errors
+    assert "x.xlf could not be read (ValueError: a reader bug)" in text
+    assert "Nothing was changed" in text and window.stack.count() == 0
+
+
 def drop(window: MainWindow, path: Path) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
