@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from reviewer.gui.action_table import ACTIONS, EXTRA_KEYS, MENUS, TOOLBAR, ActionSpec
+from reviewer.gui.project_actions import PROJECT_ACTIONS
 
 
 def _t(text: str) -> str:
@@ -30,7 +31,7 @@ class Actions(QObject):
         self,
         window: QMainWindow,
         resolve: Callable[[str], Callable[[], object]],
-        specs: tuple[ActionSpec, ...] = ACTIONS,
+        specs: tuple[ActionSpec, ...] = ACTIONS + PROJECT_ACTIONS,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -88,9 +89,18 @@ class Actions(QObject):
                     menu.addSeparator()
                     self.menus[key] = menu.addMenu(_t(sub))
                 menu = self.menus[key]
+            action = self.by_name[spec.name]
+            if spec.after:
+                listed = menu.actions()
+                k = listed.index(self.by_name[spec.after]) + 1
+                if k < len(listed):
+                    if spec.separator:
+                        menu.insertSeparator(listed[k])
+                    menu.insertAction(listed[k], action)
+                    continue
             if spec.separator:
                 menu.addSeparator()
-            menu.addAction(self.by_name[spec.name])
+            menu.addAction(action)
 
     def _build_toolbar(self) -> QToolBar:
         tb = QToolBar(_t("Main"), self.window)

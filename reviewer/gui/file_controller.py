@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from reviewer.core.config import Config
 from reviewer.core.errors import ReviewerError
 from reviewer.core.journal import Journal
+from reviewer.core.scoring import DEFAULT_THRESHOLD
 from reviewer.core.store import SidecarError
 from reviewer.core.workspace import (
     ExternalChangeError,
@@ -389,7 +390,11 @@ class FileController(QObject):
         if moved:
             self.message.emit(self.tr("Old review data moved to {path}").format(path=moved), 6000)
 
-    def export_issues(self) -> None:
+    def export_issues_with_checks(self) -> None:
+        self.export_issues(include_checks=True)
+
+    def export_issues(self, include_checks: bool = False) -> None:
+        """The issues flagged (and, when asked, every automatic check result) to a sheet."""
         ws = self.workspace
         if ws is None:
             return
@@ -410,10 +415,17 @@ class FileController(QObject):
             path += "." + ext
         failed = self.tr("Export failed")
         try:
-            if self.config is None:
-                count = exporters.export([ws.session], path)
-            else:
-                count = exporters.export([ws.session], path, self.config.mqm_threshold)
+            if include_checks and not ws.session.checks_ready:
+                with self._busy(self.tr("Running the checks…")):
+                    ws.session.run_checks()
+            threshold = self.config.mqm_threshold if self.config is not None else DEFAULT_THRESHOLD
+            count = exporters.export(
+                [ws.session],
+                path,
+                threshold,
+                include_checks=include_checks,
+                reviewer=self.author(),
+            )
         except OSError as exc:
             # The raw error names a temporary file the user never chose.
             dialogs.show_error(

@@ -1,4 +1,5 @@
-"""The filter bar above the table: text or regex, state, issues, severity, check, edited."""
+"""The filter bar above the table: text or regex, state, issues, severity, check, edited,
+repetitions."""
 
 from __future__ import annotations
 
@@ -120,6 +121,13 @@ class FilterBar(QWidget):
         self.edited.setToolTip(self.tr("Only segments whose target was edited in this session"))
         layout.addWidget(self.edited)
 
+        self.repetitions = QCheckBox(self.tr("Re&petitions"), self)
+        self.repetitions.setObjectName("filterRepetitions")
+        self.repetitions.setToolTip(
+            self.tr("Only segments whose source occurs more than once, each source's together")
+        )
+        layout.addWidget(self.repetitions)
+
         self.count = QLabel(self)
         self.count.setObjectName("filterCount")
         self.count.setMinimumWidth(80)
@@ -147,6 +155,7 @@ class FilterBar(QWidget):
         self.text.returnPressed.connect(self.apply_now)
         self.regex.toggled.connect(self.apply_now)
         self.edited.toggled.connect(self.apply_now)
+        self.repetitions.toggled.connect(self.apply_now)
         for combo in (self.where, self.state, self.issues, self.check):
             combo.currentIndexChanged.connect(self.apply_now)
 
@@ -217,6 +226,7 @@ class FilterBar(QWidget):
             severity=issues if isinstance(issues, Severity) else None,
             check_code=self.check.currentData() or "",
             edited_only=self.edited.isChecked(),
+            repetitions=self.repetitions.isChecked(),
         )
 
     def clear(self) -> None:
@@ -229,12 +239,14 @@ class FilterBar(QWidget):
             self.issues,
             self.check,
             self.edited,
+            self.repetitions,
         )
         for w in inputs:
             w.blockSignals(True)
         self.text.clear()
         self.regex.setChecked(False)
         self.edited.setChecked(False)
+        self.repetitions.setChecked(False)
         for combo in (self.where, self.state, self.issues, self.check):
             combo.setCurrentIndex(0)
         for w in inputs:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -39,6 +39,7 @@ from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
 from reviewer.gui.segment_table import SegmentTable
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             self.checks.wait,
             self.detail.selected_finding,
         )
+        self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
@@ -92,10 +94,10 @@ class MainWindow(QMainWindow):
         self._status_timer = self._timer(150, self.update_status)
         self._dock_timer = self._timer(200, self.refresh_issues_dock)
         self._wire()
+        self.project.wire()
         self.resize(1400, 900)
         self._layout_chosen = prefs.restore_window(self.settings, self, self.splitter)
         prefs.apply_column_widths(self.settings, self.table)
-        self.setAcceptDrops(True)
         self._refresh_frame()
 
     # -- construction ---------------------------------------------------------------------
@@ -201,7 +203,7 @@ class MainWindow(QMainWindow):
         return self.files.workspace.session if self.files.workspace is not None else None
 
     def open_path(self, path: str) -> bool:
-        return self.files.open_path(path)
+        return self.project.open_path(path)  # a folder opens as a project
 
     def save(self) -> bool:
         return self.files.save()
@@ -297,6 +299,7 @@ class MainWindow(QMainWindow):
                 "sidecar_blocked": ws is not None and ws.sidecar_blocked,
                 "can_undo": self.stack.canUndo(),
                 "can_redo": self.stack.canRedo(),
+                **self.project.groups(),
             }
         )
 
@@ -374,17 +377,6 @@ class MainWindow(QMainWindow):
         dock = min(max(int(self.height() * 0.2), 110), 220)
         self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            self.open_path(urls[0].toLocalFile())
-
     def save_settings(self) -> None:
         prefs.save_window(self.settings, self, self.splitter, self.table)
 
@@ -393,4 +385,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.project.shutdown()
         event.accept()
