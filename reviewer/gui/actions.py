@@ -131,10 +131,11 @@ class Actions(QObject):
         self.set_tip(action, action.text().replace("&", ""))
 
     def enable(self, groups: dict[str, bool]) -> None:
-        """Enable each action whose group is true now ("always" always is)."""
+        """Enable each action whose group is true now ("always" always is); groups not named
+        keep their state (the project features tell theirs apart)."""
         for spec in self.specs:
-            if spec.group != "always":
-                self.by_name[spec.name].setEnabled(groups.get(spec.group, False))
+            if spec.group != "always" and spec.group in groups:
+                self.by_name[spec.name].setEnabled(groups[spec.group])
 
     def editor_keys(self) -> list[QKeySequence]:
         """Keys the target editors must hand to the window (approve, move, undo…)."""

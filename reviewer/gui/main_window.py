@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -299,7 +299,6 @@ class MainWindow(QMainWindow):
                 "sidecar_blocked": ws is not None and ws.sidecar_blocked,
                 "can_undo": self.stack.canUndo(),
                 "can_redo": self.stack.canRedo(),
-                **self.project.groups(),
             }
         )
 
@@ -376,6 +375,12 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([width - detail, detail])
         dock = min(max(int(self.height() * 0.2), 110), 220)
         self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.project.drop(event)  # a local file or folder is accepted
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.project.drop(event)  # an article opens; a folder opens as a project
 
     def save_settings(self) -> None:
         prefs.save_window(self.settings, self, self.splitter, self.table)

@@ -88,7 +88,7 @@ PROJECT_ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP(
             "Actions", "Approve the clean segments of the selected or shown articles"
         ),
-        group="project_idle",
+        group="project",
         after="actionApproveClean",
     ),
     ActionSpec(

@@ -272,8 +272,9 @@ class ProjectProxy(QSortFilterProxyModel):
         return model
 
     def set_filter(self, spec: ProjectFilter) -> None:
+        self.beginFilterChange()
         self.spec = spec
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

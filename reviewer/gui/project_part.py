@@ -108,7 +108,6 @@ class ProjectPart(QObject):
         has = self.project is not None
         return {
             "project": has,
-            "project_idle": has and not self.jobs.busy,
             "replace": has or self.hooks.session() is not None,
         }
 

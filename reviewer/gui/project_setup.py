@@ -8,7 +8,7 @@ import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from reviewer.core.errors import ReviewerError
@@ -76,7 +76,7 @@ class ProjectFeatures(QObject):
         self.propagation = PropagationBar(w.settings, hooks.submit, w.reviewer_name)
         w.detail.add_under_target(self.propagation)
         w.setAcceptDrops(True)
-        w.installEventFilter(self)
+        self._modified = (False, "")  # the open article had unsaved work (to tell a save)
 
     # -- action handlers (action_table) -----------------------------------------------------
     def open_folder_dialog(self) -> None:
@@ -124,16 +124,17 @@ class ProjectFeatures(QObject):
     def shutdown(self) -> None:
         self.part.shutdown()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Dropping an article or a folder on the window opens it.
-        if watched is self.w and isinstance(event, (QDragEnterEvent, QDropEvent)):
-            urls = event.mimeData().urls()
-            if urls and urls[0].isLocalFile():
-                event.acceptProposedAction()
-                if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
-                    self.w.open_path(urls[0].toLocalFile())
-                return True
-        return False
+    def drop(self, event: QDropEvent) -> None:
+        """Dragging an article or a folder onto the window: accepted; dropped: opened."""
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            if event.type() == QEvent.Type.Drop:
+                self.w.open_path(urls[0].toLocalFile())
+
+    def enable(self) -> None:
+        """The project actions follow the project's state (the window's own follow its)."""
+        self.w.registry.enable(self.groups())
 
     def _show_project(self) -> None:
         if self.tabs.indexOf(self.view) < 0:
@@ -154,8 +155,8 @@ class ProjectFeatures(QObject):
         )
         for source in (part.message, self.edits.message, bar.message):
             source.connect(w.status.show_message)
-        part.changed.connect(w._refresh_frame)
-        self.edits.changed.connect(w._refresh_frame)
+        part.changed.connect(self.enable)
+        self.edits.changed.connect(self.enable)
         part.opened.connect(lambda: search.set_concordance(None, indexing=True))
         part.search_ready.connect(search.set_concordance)
         part.rows_changed.connect(search.search)
@@ -165,6 +166,7 @@ class ProjectFeatures(QObject):
         matches.memory_wanted.connect(part.current_memory)
         bar.apply_elsewhere.connect(self._elsewhere)
         w.files.opened.connect(lambda ws, _row: self._article_opened(ws))
+        w.files.opened.connect(lambda *_: self.enable())
         w.files.modified_changed.connect(self._maybe_saved)
         w.add_segment_view(matches)
         w.add_segment_view(bar)
@@ -197,6 +199,7 @@ class ProjectFeatures(QObject):
             keys.append(action.shortcut())
         w.detail.set_passthrough([*w.detail.target.passthrough, *keys])
         self.view.add_button(w.registry["actionApproveArticles"])
+        self.enable()
 
     def _memory(self, memory: TranslationMemory) -> None:
         rel = self.part.open_rel_now
@@ -210,9 +213,12 @@ class ProjectFeatures(QObject):
         self.propagation.set_project(self.part.project, self.part.memory, rel)
 
     def _maybe_saved(self, modified: bool) -> None:
+        """Saved: unsaved work before, none now, same article (an open says False too)."""
         ws = self.w.files.workspace
-        if not modified and ws is not None:
-            self.part.article_saved(ws.path)
+        path = ws.path if ws is not None else ""
+        if self._modified == (True, path) and not modified:
+            self.part.article_saved(path)
+        self._modified = (modified, path)
 
     def _elsewhere(self, plan: ChangeSet) -> None:
         """The same fix in other articles: previewed, then written with the project-wide undo."""
