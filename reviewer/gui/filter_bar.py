@@ -1,5 +1,5 @@
-"""The filter bar above the table: text or regex, state, issues, severity, check, edited,
-repetitions."""
+"""The filter bar above the table: text or regex, state or repetitions, issues, severity,
+check, edited."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from reviewer.core.segments import State
 from reviewer.gui import theme
 
 UNFINISHED = "unfinished"
+REPETITIONS = "repetitions"  # segments whose source occurs more than once, grouped
 _TIP = Qt.ItemDataRole.ToolTipRole
 
 
@@ -99,6 +100,12 @@ class FilterBar(QWidget):
         self.state.addItem(self.tr("Unfinished"), UNFINISHED)
         for s in State:
             self.state.addItem(s.label, s)
+        self.state.addItem(self.tr("Repetitions"), REPETITIONS)
+        self.state.setItemData(
+            self.state.count() - 1,
+            self.tr("Segments whose source occurs more than once, each source's together"),
+            _TIP,
+        )
         layout.addWidget(self.state)
 
         self.issues = QComboBox(self)
@@ -120,13 +127,6 @@ class FilterBar(QWidget):
         self.edited.setObjectName("filterEdited")
         self.edited.setToolTip(self.tr("Only segments whose target was edited in this session"))
         layout.addWidget(self.edited)
-
-        self.repetitions = QCheckBox(self.tr("Re&petitions"), self)
-        self.repetitions.setObjectName("filterRepetitions")
-        self.repetitions.setToolTip(
-            self.tr("Only segments whose source occurs more than once, each source's together")
-        )
-        layout.addWidget(self.repetitions)
 
         self.count = QLabel(self)
         self.count.setObjectName("filterCount")
@@ -155,7 +155,6 @@ class FilterBar(QWidget):
         self.text.returnPressed.connect(self.apply_now)
         self.regex.toggled.connect(self.apply_now)
         self.edited.toggled.connect(self.apply_now)
-        self.repetitions.toggled.connect(self.apply_now)
         for combo in (self.where, self.state, self.issues, self.check):
             combo.currentIndexChanged.connect(self.apply_now)
 
@@ -226,7 +225,7 @@ class FilterBar(QWidget):
             severity=issues if isinstance(issues, Severity) else None,
             check_code=self.check.currentData() or "",
             edited_only=self.edited.isChecked(),
-            repetitions=self.repetitions.isChecked(),
+            repetitions=state == REPETITIONS,
         )
 
     def clear(self) -> None:
@@ -239,14 +238,12 @@ class FilterBar(QWidget):
             self.issues,
             self.check,
             self.edited,
-            self.repetitions,
         )
         for w in inputs:
             w.blockSignals(True)
         self.text.clear()
         self.regex.setChecked(False)
         self.edited.setChecked(False)
-        self.repetitions.setChecked(False)
         for combo in (self.where, self.state, self.issues, self.check):
             combo.setCurrentIndex(0)
         for w in inputs:

@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         return self.files.workspace.session if self.files.workspace is not None else None
 
     def open_path(self, path: str) -> bool:
-        return self.project.open_path(path)  # a folder opens as a project
+        return self.files.open_path(path)
 
     def save(self) -> bool:
         return self.files.save()

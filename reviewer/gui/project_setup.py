@@ -130,7 +130,7 @@ class ProjectFeatures(QObject):
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
             if event.type() == QEvent.Type.Drop:
-                self.w.open_path(urls[0].toLocalFile())
+                self.open_path(urls[0].toLocalFile())
 
     def enable(self) -> None:
         """The project actions follow the project's state (the window's own follow its)."""

@@ -37,7 +37,7 @@ def idle(qtbot, window: MainWindow, timeout: int = 30000) -> None:  # type: igno
 
 
 def open_project(qtbot, window: MainWindow, root: Path) -> None:  # type: ignore[no-untyped-def]
-    assert window.open_path(str(root))
+    assert window.project.open_path(str(root))
     idle(qtbot, window)
     assert window.project.part.project is not None
     assert window.project.search.concordance is not None

@@ -95,8 +95,8 @@ def test_open_folder_three_ways_shows_every_article(
     assert view.model.rowCount() == 9
     assert window.project.part.project is not None
     assert window.project.part.project.root == str(other)
-    # A folder given as the path to open (python main.py DIR) is a project too.
-    assert window.open_path(str(root))
+    # A folder named on the command line (python main.py DIR: app.main calls this).
+    assert window.project.open_path(str(root))
     idle(qtbot, window)
     assert view.model.rowCount() == 15
     assert "15 articles" in view.totals.text()
@@ -183,7 +183,7 @@ def test_opening_shows_progress_and_cancel_stops_it(
         raise AssertionError("never cancelled")
 
     monkeypatch.setattr(project_part, "open_project", slow_open)
-    assert window.open_path(str(root))
+    assert window.project.open_path(str(root))
     qtbot.waitUntil(started.is_set)
     view = window.project.view
     qtbot.waitUntil(lambda: view.busy.isVisible() and view.busy_bar.maximum() == 10_000)

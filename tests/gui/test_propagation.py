@@ -96,13 +96,14 @@ def test_the_repetitions_filter_groups_them(qtbot, window: MainWindow, root: Pat
     load(qtbot, window, path, checks=False)
     groups = repetition_groups(window.session.doc.pairs.sources())
     assert len(groups) >= 4 and len(set(groups.values())) >= 2
-    window.filter_bar.repetitions.setChecked(True)
+    state = window.filter_bar.state
+    state.setCurrentIndex(state.findData("repetitions"))
     shown = [window.proxy.mapToSource(window.proxy.index(k, 0)).row()
              for k in range(window.proxy.rowCount())]  # fmt: skip
     assert sorted(shown) == sorted(groups)
     assert [groups[r] for r in shown] == sorted(groups[r] for r in shown)  # grouped
     assert window.nav.shown_rows() == shown  # moving follows what is shown
-    window.filter_bar.repetitions.setChecked(False)
+    state.setCurrentIndex(0)
     assert window.proxy.rowCount() == len(window.session.doc.pairs)
     first = [window.proxy.mapToSource(window.proxy.index(k, 0)).row() for k in range(5)]
     assert first == [0, 1, 2, 3, 4]
