@@ -39,10 +39,6 @@ CONTEXT = 70  # characters shown before the first change of a long target
 WIDTH = 260  # characters shown of a long target
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ChangesModel", text)
-
-
 def before_after_html(before: str, after: str) -> tuple[str, str]:
     """The two texts as rich text, what goes struck through in red, what comes in green; a
     long text is cut to a window around its first change."""
@@ -162,9 +158,13 @@ class ChangesModel(HeaderedTableModel):
     @staticmethod
     def _note(c: Change) -> str:
         if c.refused:
-            return _t("Refused: {reason}").format(reason=c.refused)
+            return QCoreApplication.translate("ChangesModel", "Refused: {reason}").format(
+                reason=c.refused
+            )
         if c.warnings:
-            return _t("Tick to apply anyway: {warnings}").format(warnings=" ".join(c.warnings))
+            return QCoreApplication.translate(
+                "ChangesModel", "Tick to apply anyway: {warnings}"
+            ).format(warnings=" ".join(c.warnings))
         return ""
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -204,12 +204,22 @@ def changes_table(model: ChangesModel, parent: QWidget) -> QTableView:
 
 def summary_text(plan: ChangeSet, chosen: int) -> str:
     n = len(plan.changes)
-    text = _t("{n} changes in {m} articles").format(n=f"{n:,}", m=f"{len(plan.articles()):,}")
+    text = QCoreApplication.translate("ChangesModel", "{n} changes in {m} articles").format(
+        n=f"{n:,}", m=f"{len(plan.articles()):,}"
+    )
     if plan.refused:
-        text += " · " + _t("{n} refused").format(n=f"{len(plan.refused):,}")
+        text += " · " + QCoreApplication.translate("ChangesModel", "{n} refused").format(
+            n=f"{len(plan.refused):,}"
+        )
     if plan.warned:
-        text += " · " + _t("{n} with warnings").format(n=f"{len(plan.warned):,}")
-    return text + " · " + _t("{n} ticked").format(n=f"{chosen:,}")
+        text += " · " + QCoreApplication.translate("ChangesModel", "{n} with warnings").format(
+            n=f"{len(plan.warned):,}"
+        )
+    return (
+        text
+        + " · "
+        + QCoreApplication.translate("ChangesModel", "{n} ticked").format(n=f"{chosen:,}")
+    )
 
 
 class ChangesDialog(QDialog):

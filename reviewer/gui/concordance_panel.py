@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -27,14 +26,11 @@ from reviewer.gui.model import AnyIndex, HeaderedTableModel
 from reviewer.gui.rich_delegate import HTML_ROLE, RichTextDelegate
 
 MAX_MATCHES = 9  # one per key, Ctrl+1 … Ctrl+9
-COL_KEY, COL_SCORE, COL_SOURCE, COL_TARGET, COL_STATE, COL_FILE = range(6)
+COL_SCORE, COL_TEXT, COL_WHERE = range(3)
 HEADERS = (
-    QT_TRANSLATE_NOOP("MatchesModel", "Key"),
     QT_TRANSLATE_NOOP("MatchesModel", "Match"),
-    QT_TRANSLATE_NOOP("MatchesModel", "Their source (differences marked)"),
-    QT_TRANSLATE_NOOP("MatchesModel", "Their target"),
-    QT_TRANSLATE_NOOP("MatchesModel", "State"),
-    QT_TRANSLATE_NOOP("MatchesModel", "Article"),
+    QT_TRANSLATE_NOOP("MatchesModel", "Their translation and source"),
+    QT_TRANSLATE_NOOP("MatchesModel", "State and article"),
 )
 
 
@@ -73,25 +69,34 @@ class MatchesModel(HeaderedTableModel):
         k, col = index.row(), index.column()
         m = self.matches[k]
         if role == Qt.ItemDataRole.DisplayRole:
-            score = f"{m.score:.0f}%"
-            return (f"Ctrl+{k + 1}", score, m.source, m.target, m.state.label, m.rel)[col]
-        if role == HTML_ROLE and col == COL_SOURCE:
-            return esc(m.source) if m.exact else source_diff_html(self.source, m.source)
+            return (f"{m.score:.0f}%", m.target, f"{m.state.label} · {m.rel}")[col]
+        if role == HTML_ROLE:
+            return self._html(k, m, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_TARGET:
-                return m.target
-            if col == COL_SOURCE:
-                return m.source
-            if col == COL_FILE:
+            if col == COL_TEXT:
+                return self.tr("{target}\n\nTheir source: {source}").format(
+                    target=m.target, source=m.source
+                )
+            if col == COL_WHERE:
                 return f"{m.rel} · #{m.row + 1} · {m.pair_id}"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_STATE:
-                return QBrush(QColor(theme.STATE_COLORS[m.state]))
-            if col == COL_SCORE:
-                return QBrush(QColor(theme.GOOD if m.exact else theme.HEADING))
-            if col == COL_KEY:
-                return QBrush(QColor(theme.MUTED))
+            return self.tr("Ctrl+{n} puts this translation in the target").format(n=k + 1)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
+
+    def _html(self, k: int, m: MemoryMatch, col: int) -> str:
+        if col == COL_SCORE:
+            color = theme.GOOD if m.exact else theme.HEADING
+            return (
+                f"{theme.muted(f'Ctrl+{k + 1}')}<br>"
+                f"{theme.colored(f'{m.score:.0f}%', color, bold=True)}"
+            )
+        if col == COL_TEXT:
+            source = esc(m.source) if m.exact else source_diff_html(self.source, m.source)
+            return f"{esc(m.target)}<br>{theme.muted(source)}"
+        name = esc(m.rel.rsplit("/", 1)[-1])
+        state = theme.colored(esc(m.state.label), theme.STATE_COLORS[m.state])
+        return f"{state}<br>{theme.muted(f'{name} #{m.row + 1}')}"
 
 
 class MatchesDock(QDockWidget):
@@ -123,16 +128,17 @@ class MatchesDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)
         self.view.setStyleSheet(theme.TABLE_STYLE)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setItemDelegateForColumn(COL_SOURCE, RichTextDelegate(self.view))
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        delegate = RichTextDelegate(self.view, wrap=True)
+        for col in (COL_SCORE, COL_TEXT, COL_WHERE):
+            self.view.setItemDelegateForColumn(col, delegate)
         header = self.view.horizontalHeader()
-        for col, width in ((COL_KEY, 56), (COL_SCORE, 54), (COL_STATE, 86), (COL_FILE, 200)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_SCORE, 56)
+        header.resizeSection(COL_WHERE, 150)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(lambda index: self.insert(index.row()))
         layout.addWidget(self.view, 1)
         self.setWidget(body)
@@ -172,11 +178,15 @@ class MatchesDock(QDockWidget):
     # -- looking up and inserting ----------------------------------------------------------------
     def lookup(self) -> None:
         session, row, memory = self.session, self.row, self.memory
-        if session is None or not 0 <= row < len(session.doc.pairs):
+        if memory is None or session is None or not 0 <= row < len(session.doc.pairs):
             self.model.set_matches("", [])
-            return
-        if memory is None:
-            self.model.set_matches("", [])
+            if memory is not None:
+                self._say(
+                    self.tr(
+                        "Open an article to see how the project's other articles "
+                        "translate its segments."
+                    )
+                )
             return
         if memory.revision != memory.project.revision:
             self.memory_wanted.emit()

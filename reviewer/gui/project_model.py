@@ -184,7 +184,7 @@ class ProjectModel(HeaderedTableModel):
         if key == "path":
             return row.rel
         if row.error:
-            return _t("unreadable") if key == "result" else ""
+            return self.tr("unreadable") if key == "result" else ""
         if key == "title":
             return row.title
         if key == "type":
@@ -205,7 +205,7 @@ class ProjectModel(HeaderedTableModel):
         if key == "score":
             return f"{row.score.score:.1f}"
         if key == "result":
-            return _t("Pass") if row.passed else _t("Fail")
+            return self.tr("Pass") if row.passed else self.tr("Fail")
         if key == "last-reviewed":
             return local_time(row.last_at)
         if key == "reviewer":
@@ -234,7 +234,7 @@ class ProjectModel(HeaderedTableModel):
         if row.error:
             return row.error
         if key == "path" and row.sidecar_error:
-            return _t("Review data unreadable, shown as unreviewed: {error}").format(
+            return self.tr("Review data unreadable, shown as unreviewed: {error}").format(
                 error=row.sidecar_error
             )
         if key in ("path", "title"):
@@ -250,9 +250,9 @@ class ProjectModel(HeaderedTableModel):
                 if n
             )
         if key in ("errors", "warnings") and row.findings is None:
-            return _t("Checks not run yet on this article; they fill in in the background.")
+            return self.tr("Checks not run yet on this article; they fill in in the background.")
         if key == "score":
-            return _t("MQM score {score:.1f} (pass mark {threshold:g}); {verdict}").format(
+            return self.tr("MQM score {score:.1f} (pass mark {threshold:g}); {verdict}").format(
                 score=row.score.score, threshold=row.score.threshold, verdict=row.verdict
             )
         return None

@@ -30,7 +30,7 @@ from reviewer.gui import dialogs
 from reviewer.gui.project_jobs import JobRunner
 from reviewer.gui.project_view import ProjectView
 
-CHECK_BATCHES = 6  # the list fills in this many steps while the checks run
+CHECK_BATCHES = 4  # the list fills in this many steps while the checks run
 MIN_BATCH = 150
 
 
@@ -92,6 +92,7 @@ class ProjectPart(QObject):
         self._relay.rows.connect(self._show_rows)
         self._places: dict[str, int] = {}  # article -> the segment the user left it at
         self._open_rel = ""
+        self._root = ""  # the folder being opened or open
         self._disk_timer = QTimer(self)
         self._disk_timer.setSingleShot(True)
         self._disk_timer.setInterval(700)
@@ -141,6 +142,7 @@ class ProjectPart(QObject):
             return True
         self.jobs.cancel()
         self.project = self.concordance = self.memory = None
+        self._root = root
         self.opened.emit()
         self.view.set_root(root)
         self.view.set_rows([], None)
@@ -167,6 +169,8 @@ class ProjectPart(QObject):
 
     def _opened(self, result: tuple[Project, list[ArticleRow], ProjectTotals]) -> None:
         project, rows, totals = result
+        if project.root != self._root:
+            return  # another folder was opened meanwhile
         self.project = project
         self._show_rows(project, rows, totals)
         problems = project.problems + project.configs.problems

@@ -28,10 +28,6 @@ if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Project", text)
-
-
 class ProjectFeatures(QObject):
     """Everything project-wide in one window, and the action handlers the action table names
     ("project.next_article"). Built before the actions, wired after them."""
@@ -45,7 +41,7 @@ class ProjectFeatures(QObject):
         self.tabs.setObjectName("centralTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)  # one tab until a project is opened: no tab bar
-        self.tabs.addTab(article, _t("Article"))
+        self.tabs.addTab(article, QCoreApplication.translate("Project", "Article"))
         w.setCentralWidget(self.tabs)
         self.view = ProjectView(w.settings, self.tabs)
         self.view.setVisible(False)
@@ -138,10 +134,16 @@ class ProjectFeatures(QObject):
 
     def _show_project(self) -> None:
         if self.tabs.indexOf(self.view) < 0:
-            self.tabs.addTab(self.view, _t("Project"))
+            self.tabs.addTab(self.view, QCoreApplication.translate("Project", "Project"))
             self.matches.show()
             self.search.show()  # behind the issues, one click away
             self.w.issues_dock.raise_()
+            width = self.w.width()
+            self.w.resizeDocks(
+                [self.w.issues_dock, self.matches],
+                [width * 3 // 5, width * 2 // 5],
+                Qt.Orientation.Horizontal,
+            )
         self.tabs.setCurrentWidget(self.view)
 
     def wire(self) -> None:
@@ -172,14 +174,20 @@ class ProjectFeatures(QObject):
         w.add_segment_view(bar)
         review = w.registry.menus["Review"]
         propagate = w.registry["actionApplyToRepetitions"]
-        auto = QAction(_t("Apply Fixes to E&xact Repetitions Automatically"), w)
+        auto = QAction(
+            QCoreApplication.translate(
+                "Project", "Apply Fixes to E&xact Repetitions Automatically"
+            ),
+            w,
+        )
         auto.setObjectName("actionAutoPropagate")
         auto.setCheckable(True)
         auto.setChecked(bar.automatic)
         auto.setStatusTip(
-            _t(
+            QCoreApplication.translate(
+                "Project",
                 "When you leave an edited segment, repetitions in the article that "
-                "still hold its old translation get the same fix (one undo step)"
+                "still hold its old translation get the same fix (one undo step)",
             )
         )
         auto.toggled.connect(bar.set_automatic)
@@ -191,7 +199,12 @@ class ProjectFeatures(QObject):
             review.addAction(auto)
         keys = []
         for n in range(1, MAX_MATCHES + 1):
-            action = QAction(_t("Insert Translation {n} from the Project").format(n=n), w)
+            action = QAction(
+                QCoreApplication.translate(
+                    "Project", "Insert Translation {n} from the Project"
+                ).format(n=n),
+                w,
+            )
             action.setObjectName(f"actionInsertMatch{n}")
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _c=False, n=n: matches.insert(n - 1))
@@ -222,10 +235,11 @@ class ProjectFeatures(QObject):
 
     def _elsewhere(self, plan: ChangeSet) -> None:
         """The same fix in other articles: previewed, then written with the project-wide undo."""
-        intro = _t(
+        intro = QCoreApplication.translate(
+            "Project",
             "These segments of other articles have the same source and still hold the old "
             "translation. Their files change when you apply; the project view offers the undo. "
-            "Approved segments are left alone."
+            "Approved segments are left alone.",
         )
         try:
             chosen = change_preview.ask_changes(self.w, plan, intro)

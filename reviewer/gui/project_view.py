@@ -48,42 +48,45 @@ from reviewer.gui.project_model import (
     issues_text,
 )
 
-
-def _n(text: str) -> str:
-    return QT_TRANSLATE_NOOP("ProjectView", text)
-
-
 _FILTERS = (  # (objectName, ProjectFilter field, [(label, value)])
     (
         "projectFilterProgress",
         "progress",
         (
-            (_n("Any progress"), "any"),
-            (_n("Not started"), "not-started"),
-            (_n("In progress"), "in-progress"),
-            (_n("Unfinished"), "unfinished"),
-            (_n("Complete"), "complete"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Any progress"), "any"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Not started"), "not-started"),
+            (QT_TRANSLATE_NOOP("ProjectView", "In progress"), "in-progress"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Unfinished"), "unfinished"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Complete"), "complete"),
         ),
     ),
     (
         "projectFilterResult",
         "result",
-        ((_n("Pass or fail"), "any"), (_n("Pass"), "pass"), (_n("Fail"), "fail")),
+        (
+            (QT_TRANSLATE_NOOP("ProjectView", "Pass or fail"), "any"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Pass"), "pass"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Fail"), "fail"),
+        ),
     ),
     (
         "projectFilterIssues",
         "issues",
-        ((_n("Any issues"), "any"), (_n("Open issues"), "open"), (_n("No open issue"), "none")),
+        (
+            (QT_TRANSLATE_NOOP("ProjectView", "Any issues"), "any"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Open issues"), "open"),
+            (QT_TRANSLATE_NOOP("ProjectView", "No open issue"), "none"),
+        ),
     ),
     (
         "projectFilterChecks",
         "checks",
         (
-            (_n("Any checks"), "any"),
-            (_n("Check errors"), "errors"),
-            (_n("Errors or warnings"), "warnings"),
-            (_n("No check error"), "clean"),
-            (_n("Not checked yet"), "unchecked"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Any checks"), "any"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Check errors"), "errors"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Errors or warnings"), "warnings"),
+            (QT_TRANSLATE_NOOP("ProjectView", "No check error"), "clean"),
+            (QT_TRANSLATE_NOOP("ProjectView", "Not checked yet"), "unchecked"),
         ),
     ),
 )
@@ -94,7 +97,7 @@ _AT_END = ("words", "type", "last-reviewed", "reviewer")
 
 
 class _ElideRight(QStyledItemDelegate):
-    """Titles lose their end, paths (the view's default) their middle."""
+    """Titles lose their end, paths (the view's default) their start."""
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -219,7 +222,8 @@ class ProjectView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A path keeps its end (folder and file), a title its start (_ElideRight).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
         self.table.setStyleSheet(theme.TABLE_STYLE)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.project import Concordance, Hit, Query, SearchError, Side
-from reviewer.core.project.concordance import clip
 from reviewer.gui import theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
@@ -38,17 +37,23 @@ HEADERS = (
     QT_TRANSLATE_NOOP("SearchModel", "Target (NL)"),
     QT_TRANSLATE_NOOP("SearchModel", "State"),
 )
-CLIP = 150  # characters of context shown around the first match
+CLIP = 300  # characters of a hit's segment shown ...
+BEFORE = 30  # ... starting about this many before its first match
 
 
 def hit_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The part of ``text`` around its first match, the matches marked."""
-    excerpt, offset = clip(text, spans, CLIP)
-    shifted = [(a - offset, b - offset) for a, b in spans if a >= offset]
-    html = mark_spans(excerpt, [(a, min(b, len(excerpt))) for a, b in shifted if a < len(excerpt)])
-    prefix = "…" if offset else ""
-    suffix = "…" if offset + len(excerpt) < len(text) else ""
-    return prefix + html + suffix
+    """``text`` from a little before its first match (a cell shows the start of what it is
+    given), the matches marked; newlines shown as spaces."""
+    begin = 0
+    if spans and spans[0][0] > BEFORE:
+        begin = text.rfind(" ", 0, spans[0][0] - BEFORE) + 1 or spans[0][0] - BEFORE
+    excerpt = text[begin : begin + CLIP].replace("\n", " ")
+    shifted = [
+        (a - begin, min(b, begin + CLIP) - begin) for a, b in spans if begin <= a < begin + CLIP
+    ]
+    prefix = "…" if begin else ""
+    suffix = "…" if begin + CLIP < len(text) else ""
+    return prefix + mark_spans(excerpt, shifted) + suffix
 
 
 class SearchModel(HeaderedTableModel):
@@ -152,7 +157,7 @@ class SearchDock(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideLeft)  # a path keeps its file name
         self.view.setStyleSheet(theme.TABLE_STYLE)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
@@ -160,7 +165,7 @@ class SearchDock(QDockWidget):
         self.view.setItemDelegateForColumn(COL_SOURCE, delegate)
         self.view.setItemDelegateForColumn(COL_TARGET, delegate)
         header = self.view.horizontalHeader()
-        for col, width in ((COL_FILE, 220), (COL_NUM, 48), (COL_STATE, 90)):
+        for col, width in ((COL_FILE, 180), (COL_NUM, 44), (COL_STATE, 84)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Stretch)

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from reviewer.core.project import Side, project_repetitions
 from reviewer.gui import theme
-from reviewer.gui.concordance_panel import COL_FILE, COL_SCORE, COL_STATE
+from reviewer.gui.concordance_panel import COL_SCORE, COL_TEXT, COL_WHERE
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.rich_delegate import HTML_ROLE
 from reviewer.gui.search_dock import COL_SOURCE, COL_TARGET, LIMIT
@@ -100,8 +100,9 @@ def test_translations_of_the_same_source_elsewhere_and_ctrl_digit_inserts(
     assert other.target in targets
     k = targets.index(other.target)
     assert dock.model.index(k, COL_SCORE).data() == "100%"
-    assert dock.model.index(k, COL_STATE).data() == other.state.label
-    assert dock.model.index(k, COL_FILE).data() == other.rel
+    assert dock.model.index(k, COL_TEXT).data() == other.target
+    assert dock.model.index(k, COL_WHERE).data() == f"{other.state.label} · {other.rel}"
+    assert f"#{other.row + 1}" in dock.model.index(k, COL_WHERE).data(HTML_ROLE)
     assert all(m.rel != here.rel or m.row != here.row for m in dock.model.matches)
     window.detail.target.setFocus()
     press(window.detail.target, getattr(Qt.Key, f"Key_{k + 1}"), CTRL)
