@@ -143,9 +143,15 @@ class Actions(QObject):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(action, keys) for every action with a key, in menu order, then widget keys."""
+        ordered = [spec for spec in self.specs if not spec.after]
+        for spec in self.specs:
+            if spec.after:  # listed where its menu shows it
+                names = [s.name for s in ordered]
+                k = names.index(spec.after) + 1 if spec.after in names else len(ordered)
+                ordered.insert(k, spec)
         rows = [
             (_t(spec.text).replace("&", "").rstrip("…"), key_text(self.by_name[spec.name]))
-            for spec in self.specs
+            for spec in ordered
             if spec.keys
         ]
         return rows + [(_t(what), keys) for what, keys in EXTRA_KEYS]

@@ -194,7 +194,7 @@ class MatchesDock(QDockWidget):
         exclude = [(self.rel, row)] if self.rel else []
         try:
             matches = memory.lookup(source, limit=MAX_MATCHES, exclude=exclude)
-        except (KeyError, IndexError):
+        except (KeyError, IndexError, RuntimeError):
             matches = []  # an article changed since the memory was built: the next one has it
         self.model.set_matches(source, matches)
         if matches:

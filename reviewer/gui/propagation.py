@@ -140,8 +140,8 @@ class PropagationBar(QWidget):
                 record = project.record(rel)
                 if record.targets[row] == self.old and record.state_of(row) is not State.APPROVED:
                     out.append((rel, row))
-        except (KeyError, IndexError):
-            return []  # the project changed since the memory was built
+        except (KeyError, IndexError, RuntimeError):
+            return []  # the project changed since the memory was built (or is changing)
         return out
 
     def _show(self) -> None:
