@@ -61,7 +61,7 @@ def main() -> None:
 
 def run(folder: str, work: Path, as_json: bool, cold: bool) -> None:
     if not cold:
-        fill = "import sys; from reviewer.core.project import open_project; open_project(sys.argv[1])"
+        fill = "import sys; from reviewer.core.project import open_project as o; o(sys.argv[1])"
         subprocess.run([sys.executable, "-c", fill, folder], check=True, cwd=ROOT)
 
     from PySide6.QtCore import QSettings
