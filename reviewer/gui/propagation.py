@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from reviewer.core.edits import Edit
 from reviewer.core.project import ChangeSet, Project, TranslationMemory, plan_propagation
@@ -48,9 +48,9 @@ class PropagationBar(QWidget):
         self.rel = ""
         self.elsewhere = 0
         self._applying = False
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 1, 4, 1)
-        layout.setSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setSpacing(2)
         self.text = QLabel(self)
         self.text.setObjectName("propagationText")
         self.text.setWordWrap(True)
@@ -60,9 +60,13 @@ class PropagationBar(QWidget):
         self.other_button = QToolButton(self)
         self.other_button.setObjectName("propagationElsewhere")
         self.other_button.clicked.connect(self.offer_elsewhere)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.here_button)
-        layout.addWidget(self.other_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.here_button)
+        buttons.addWidget(self.other_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(theme.OFFER_STYLE)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
