@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import queue
 import threading
 import traceback
@@ -15,6 +17,18 @@ from reviewer.core.project import Cancelled, CancelToken, ProgressFn
 
 Work = Callable[[ProgressFn, CancelToken], Any]
 
+# Held while a job may run check code in this process (a few articles are checked here, not in
+# worker processes). The window forks a child for its own article's checks (background.py):
+# forking while this thread holds a lock of the checks (a glossary or dictionary being loaded)
+# would leave that lock held forever in the child, so a fork waits for this guard first.
+IN_PROCESS = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(
+        before=IN_PROCESS.acquire,
+        after_in_parent=IN_PROCESS.release,
+        after_in_child=IN_PROCESS.release,
+    )
+
 
 @dataclass(eq=False)
 class Job:
@@ -27,6 +41,7 @@ class Job:
     failed: Callable[[BaseException], None] | None = None
     cancelled: Callable[[], None] | None = None
     cancellable: bool = True
+    in_process: bool = False  # may run check code in this process (see IN_PROCESS)
     token: CancelToken = field(default_factory=CancelToken)
 
 
@@ -82,8 +97,9 @@ class JobRunner(QObject):
         failed: Callable[[BaseException], None] | None = None,
         cancelled: Callable[[], None] | None = None,
         cancellable: bool = True,
+        in_process: bool = False,
     ) -> Job:
-        job = Job(label, work, done, failed, cancelled, cancellable)
+        job = Job(label, work, done, failed, cancelled, cancellable, in_process)
         self._pending.append(job)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
@@ -120,7 +136,8 @@ class JobRunner(QObject):
                 error: BaseException | None = None
                 try:
                     job.token.check()
-                    result = job.work(_reporter(relay, job), job.token)
+                    with IN_PROCESS if job.in_process else contextlib.nullcontext():
+                        result = job.work(_reporter(relay, job), job.token)
                 except Cancelled as exc:
                     error = exc
                 except Exception as exc:

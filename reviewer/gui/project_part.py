@@ -25,6 +25,7 @@ from reviewer.core.project import (
     open_project,
     translation_memory,
 )
+from reviewer.core.project.index import PARALLEL_CHECKS_FROM
 from reviewer.core.session import ReviewSession
 from reviewer.gui import dialogs
 from reviewer.gui.project_jobs import JobRunner
@@ -218,10 +219,12 @@ class ProjectPart(QObject):
             return
 
         what = self.tr("Checking articles")
+        few = len(project.unchecked()) < PARALLEL_CHECKS_FROM  # checked here, not in workers
 
         def work(progress: ProgressFn, cancel: CancelToken) -> int:
             todo = project.unchecked()
-            size = max(MIN_BATCH, -(-len(todo) // CHECK_BATCHES))
+            batches = max(1, min(CHECK_BATCHES, len(todo) // MIN_BATCH))
+            size = -(-len(todo) // batches)  # even batches: none small enough to run here
             done = 0
             for k in range(0, len(todo), size):
                 batch = todo[k : k + size]
@@ -237,6 +240,7 @@ class ProjectPart(QObject):
             cancelled=lambda: self.message.emit(
                 self.tr("Checks stopped; the articles checked so far are kept."), 6000
             ),
+            in_process=few,
         )
 
     def _failed(self, title: str, exc: BaseException) -> None:
@@ -301,9 +305,11 @@ class ProjectPart(QObject):
         *,
         failed: Callable[[BaseException], None] | None = None,
         cancellable: bool = False,
+        in_process: bool = True,
     ) -> None:
         """Run ``change`` on the project thread; the list follows whatever it changed (even
-        when it is cancelled or fails half way)."""
+        when it is cancelled or fails half way). ``in_process``: it may run checks here (a
+        refresh, an approval, a replace refresh what they change), see project_jobs."""
         project, relay = self.project, self._relay
         if project is None:
             return
@@ -325,6 +331,7 @@ class ProjectPart(QObject):
                 self.tr("Cancelled: {what}").format(what=label), 5000
             ),
             cancellable=cancellable,
+            in_process=in_process,
         )
 
     def current_memory(self) -> TranslationMemory | None:
