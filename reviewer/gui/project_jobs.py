@@ -21,7 +21,7 @@ Work = Callable[[ProgressFn, CancelToken], Any]
 # worker processes). The window forks a child for its own article's checks (background.py):
 # forking while this thread holds a lock of the checks (a glossary or dictionary being loaded)
 # would leave that lock held forever in the child, so a fork waits for this guard first.
-IN_PROCESS = threading.Lock()
+IN_PROCESS = threading.RLock()  # re-entrant: a fork from this very thread must not wait on itself
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(
         before=IN_PROCESS.acquire,
