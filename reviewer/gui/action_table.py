@@ -27,6 +27,7 @@ class ActionSpec:
     in_editors: bool = False  # its keys reach the window even from a target editor
     label: str = ""  # short toolbar label (the menu text when empty)
     dock: str = ""  # objectName of the dock whose show/hide action this row describes
+    after: str = ""  # put it after this action of its menu (rows kept in another module)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -411,5 +412,9 @@ EXTRA_KEYS = (
     (
         QT_TRANSLATE_NOOP("Actions", "Move between the table and the target editor"),
         "Tab / Shift+Tab",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Insert a translation from the project (the list's 1–9)"),
+        "Ctrl+1 … Ctrl+9",
     ),
 )

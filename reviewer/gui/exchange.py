@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from reviewer.core import importing
@@ -63,6 +64,17 @@ class ExchangeController(QObject):
         if path:
             self.store.setValue(_LAST_IMPORT, os.path.dirname(path))
             self.import_path(path)
+
+    def drop(self, event: QDropEvent) -> bool:
+        """A file dropped on the window: True when it is an XLIFF file or an issue sheet,
+        whose import is then offered; anything else is the window's to open."""
+        urls = event.mimeData().urls()
+        path = urls[0].toLocalFile() if urls and urls[0].isLocalFile() else ""
+        if os.path.splitext(path)[1].lower() not in importing.EXTENSIONS:
+            return False
+        event.acceptProposedAction()
+        self.import_dropped(path)
+        return True
 
     def import_dropped(self, path: str) -> None:
         """An XLIFF file or issue sheet dropped on the window: offer to import it."""

@@ -32,7 +32,6 @@ from reviewer.gui import settings as prefs
 from reviewer.gui.actions import Actions
 from reviewer.gui.checks_runner import ChecksRunner
 from reviewer.gui.detail import DetailPane
-from reviewer.gui.drops import FileDrops
 from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
 from reviewer.gui.exchange import ExchangeController
 from reviewer.gui.file_controller import FileController
@@ -41,6 +40,7 @@ from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
 from reviewer.gui.segment_table import SegmentTable
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeController(
             self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
         )
-        self.drops = FileDrops(self)
+        self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._status_timer = self._timer(150, self.update_status)
         self._dock_timer = self._timer(200, self.refresh_issues_dock)
         self._wire()
+        self.project.wire()
         self.resize(1400, 900)
         self._layout_chosen = prefs.restore_window(self.settings, self, self.splitter)
         prefs.apply_column_widths(self.settings, self.table)
@@ -175,11 +176,8 @@ class MainWindow(QMainWindow):
         files.modified_changed.connect(self._refresh_frame)
         for source in (files, nav, review, self.checks, self.exchange):
             source.message.connect(self.status.show_message)
-        files.about_to_save.connect(self.table.commit_editor)
-        review.about_to_act.connect(self.table.commit_editor)
-        self.exchange.about_to_act.connect(self.table.commit_editor)
-        self.drops.open_requested.connect(self.open_path)
-        self.drops.import_requested.connect(self.exchange.import_dropped)
+        for acting in (files.about_to_save, review.about_to_act, self.exchange.about_to_act):
+            acting.connect(self.table.commit_editor)  # an open table editor is committed first
         review.edit_target_requested.connect(detail.focus_target_end)
         nav.filter_clear_needed.connect(self.filter_bar.clear)
         nav.nothing_shown.connect(detail.show_no_match)
@@ -383,10 +381,11 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.drops.enter(event)
+        self.project.drop(event)  # a local file or folder is accepted
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.drops.drop(event)
+        if not self.exchange.drop(event):  # an XLIFF file or issue sheet: offer the import
+            self.project.drop(event)  # an article opens; a folder opens as a project
 
     def save_settings(self) -> None:
         prefs.save_window(self.settings, self, self.splitter, self.table)
@@ -396,4 +395,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.project.shutdown()
         event.accept()

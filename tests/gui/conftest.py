@@ -34,6 +34,11 @@ _WINDOW_TESTS = {
     "test_navigation",
     "test_exchange_window",
     "test_reliability_window",
+    "test_project_e2e",
+    "test_project_view",
+    "test_project_search",
+    "test_project_edits_window",
+    "test_propagation",
 }
 
 
