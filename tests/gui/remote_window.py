@@ -189,8 +189,12 @@ class RemoteWindow:
         self._lines: queue.Queue[str | None] = queue.Queue()
         self._pumping = threading.Thread(target=self._pump, daemon=True)
         self._pumping.start()
-        hello = self.read(timeout=90)
-        assert hello.get("ready"), hello
+        try:
+            hello = self.read(timeout=90)
+            assert hello.get("ready"), hello
+        except BaseException:
+            self.close()  # a window that never got ready must not outlive the test
+            raise
         self.state: dict[str, Any] = hello["state"]
 
     def _pump(self) -> None:
