@@ -105,6 +105,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "File",
     ),
     ActionSpec(
+        "actionSettings",
+        QT_TRANSLATE_NOOP("Actions", "Se&ttings…"),
+        "preferences.edit",
+        "File",
+        tip=QT_TRANSLATE_NOOP("Actions", "Choose the interface language"),
+    ),
+    ActionSpec(
         "actionQuit",
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         "window.close",
@@ -367,7 +374,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "actionAbout",
         QT_TRANSLATE_NOOP("Actions", "&About Reviewer"),
-        "window.show_about",
+        "preferences.about",
         "Help",
         separator=True,
     ),

@@ -74,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.gui.main_window import APPLICATION, ORGANIZATION, MainWindow
+    from reviewer.gui import language
+    from reviewer.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, app_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -83,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("Reviewer")
     app.setDesktopFileName("reviewer")  # Linux: matches reviewer.desktop (taskbar icon, Wayland)
 
+    # Before the window is built: every string it shows is translated as it is made.
+    language.install(app, language.chosen(app_settings()))
     config = _load_config()
     window = MainWindow(config=config)
     window.resize(*size)

@@ -19,7 +19,7 @@ from reviewer.core.edits import SetTarget
 from reviewer.core.format import EditWarning
 from reviewer.core.session import ReviewSession
 from reviewer.core.typing_steps import text_change
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.detail_issues import IssueList
 from reviewer.gui.edit_gateway import EditEvent, Origin
 from reviewer.gui.markup import diff_html, esc, to_html
@@ -201,7 +201,7 @@ class DetailPane(QWidget):
         where = self.tr("{id} · line {line}").format(id=esc(pair.id), line=pair.line)
         self.header.setText(
             f"<b>#{row + 1}</b> &nbsp;{theme.muted(where)} &nbsp;"
-            f"{theme.colored('● ' + esc(review.state.label), color, bold=True)}"
+            f"{theme.colored('● ' + esc(labels.state(review.state)), color, bold=True)}"
             f"{theme.muted(extra)}"
         )
         self.source.setHtml(to_html(pair.source))

@@ -30,14 +30,14 @@ from reviewer.gui.markup import esc
 
 _C = "ImportPreview"
 REASONS = {
-    Reason.ID_CHANGED: QT_TRANSLATE_NOOP(_C, "id not in the article"),
-    Reason.SOURCE_CHANGED: QT_TRANSLATE_NOOP(_C, "source changed"),
-    Reason.INVALID_TARGET: QT_TRANSLATE_NOOP(_C, "target refused"),
-    Reason.CODES_LOST: QT_TRANSLATE_NOOP(_C, "markup codes lost"),
-    Reason.CODES_CHANGED: QT_TRANSLATE_NOOP(_C, "markup codes changed"),
-    Reason.FRONT_MATTER: QT_TRANSLATE_NOOP(_C, "front matter"),
-    Reason.CONFLICT: QT_TRANSLATE_NOOP(_C, "conflicting corrections"),
-    Reason.UNREADABLE: QT_TRANSLATE_NOOP(_C, "unreadable unit"),
+    Reason.ID_CHANGED: QT_TRANSLATE_NOOP("ImportPreview", "id not in the article"),
+    Reason.SOURCE_CHANGED: QT_TRANSLATE_NOOP("ImportPreview", "source changed"),
+    Reason.INVALID_TARGET: QT_TRANSLATE_NOOP("ImportPreview", "target refused"),
+    Reason.CODES_LOST: QT_TRANSLATE_NOOP("ImportPreview", "markup codes lost"),
+    Reason.CODES_CHANGED: QT_TRANSLATE_NOOP("ImportPreview", "markup codes changed"),
+    Reason.FRONT_MATTER: QT_TRANSLATE_NOOP("ImportPreview", "front matter"),
+    Reason.CONFLICT: QT_TRANSLATE_NOOP("ImportPreview", "conflicting corrections"),
+    Reason.UNREADABLE: QT_TRANSLATE_NOOP("ImportPreview", "unreadable unit"),
 }
 _ROLE = Qt.ItemDataRole.UserRole
 

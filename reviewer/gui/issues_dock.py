@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.checks import Level
 from reviewer.core.format import ParseWarning
-from reviewer.core.mqm import category
 from reviewer.core.session import ReviewSession
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.model import AnyIndex, HeaderedTableModel, flagged_note
 
@@ -94,8 +94,8 @@ class IssuesModel(HeaderedTableModel):
             return (
                 str(e.row + 1) if e.row >= 0 else "—",
                 e.where,
-                e.kind,
-                f"{e.severity} · flagged" if e.flagged else e.severity,
+                labels.kind(e.kind),
+                self.tr("{level} · flagged").format(level=e.severity) if e.flagged else e.severity,
                 e.title,
                 e.message.replace("\n", " "),
             )[col]
@@ -123,9 +123,11 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
         out.append(
             Entry(
                 -1,
-                f"line {w.line}:{w.column}",
+                QCoreApplication.translate("IssuesModel", "line {line}:{column}").format(
+                    line=w.line, column=w.column
+                ),
                 "parse",
-                "warning",
+                labels.level(Level.WARNING),
                 theme.PARSE_WARNING,
                 w.code,
                 w.message,
@@ -145,9 +147,9 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         row,
                         pairs[row].id,
                         "issue",
-                        issue.severity.label,
+                        labels.severity(issue.severity),
                         theme.SEVERITY_COLORS[issue.severity],
-                        category(issue.category).label,
+                        labels.category_label(issue.category),
                         issue.comment,
                     )
                 )
@@ -159,7 +161,7 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         row,
                         pairs[row].id,
                         "check",
-                        f.level.value,
+                        labels.level(f.level),
                         theme.LEVEL_COLORS[f.level],
                         f.title,
                         f.message,

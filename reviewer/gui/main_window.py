@@ -40,6 +40,7 @@ from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.preferences import Preferences
 from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
             self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
         )
         self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
+        self.preferences = Preferences(self, self.settings)  # Settings and About
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
@@ -356,9 +358,6 @@ class MainWindow(QMainWindow):
     # -- small dialogs -----------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
         dialogs.show_shortcuts(self, self.registry.shortcut_rows())
-
-    def show_about(self) -> None:
-        dialogs.show_about(self)
 
     # -- the window itself -------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -22,7 +22,7 @@ from reviewer.core.mqm import Severity
 from reviewer.core.project import ArticleRow, ProjectFilter, sort_key
 from reviewer.core.project.listing import COLUMN_KEYS
 from reviewer.core.project.records import SEVERITIES, STATES
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
 
@@ -253,7 +253,9 @@ class ProjectModel(HeaderedTableModel):
             return self.tr("Checks not run yet on this article; they fill in in the background.")
         if key == "score":
             return self.tr("MQM score {score:.1f} (pass mark {threshold:g}); {verdict}").format(
-                score=row.score.score, threshold=row.score.threshold, verdict=row.verdict
+                score=row.score.score,
+                threshold=row.score.threshold,
+                verdict=labels.verdict(row.verdict),
             )
         return None
 

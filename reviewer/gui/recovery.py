@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.core.journal import (
@@ -69,9 +69,12 @@ def _t(text: str) -> str:
 
 def _when(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y %H:%M:%S")
+        when = datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return iso or _t("an unknown time")
+    # QLocale names the month in the window's language.
+    stamp = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    return QLocale().toString(stamp, "d MMM yyyy HH:mm:ss")
 
 
 def offer_recovery(parent: QWidget | None, entry: JournalEntry) -> bool:
