@@ -62,7 +62,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionReload",
-        QT_TRANSLATE_NOOP("Actions", "&Reload from Disk"),
+        QT_TRANSLATE_NOOP("Actions", "Reloa&d from Disk"),
         "files.reload",
         "File",
         tip=QT_TRANSLATE_NOOP("Actions", "Read the article again; unsaved edits are re-applied"),
@@ -90,7 +90,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionStartFresh",
-        QT_TRANSLATE_NOOP("Actions", "Start &Fresh Review Data…"),
+        QT_TRANSLATE_NOOP("Actions", "Start Fresh Re&view Data…"),
         "files.start_fresh",
         "File",
         tip=QT_TRANSLATE_NOOP(
@@ -262,7 +262,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionApproveFiltered",
-        QT_TRANSLATE_NOOP("Actions", "Approve All &Shown…"),
+        QT_TRANSLATE_NOOP("Actions", "Approve All S&hown…"),
         "review.approve_filtered",
         "Review/&Batch Approval",
         tip=QT_TRANSLATE_NOOP("Actions", "Approve every segment the filter shows"),
@@ -387,6 +387,8 @@ MENUS = (
     QT_TRANSLATE_NOOP("Actions", "&View"),
     QT_TRANSLATE_NOOP("Actions", "&Help"),
 )
+# Titles of submenus named in ActionSpec.menu ("Review/&Batch Approval"), marked for lupdate.
+SUBMENUS = (QT_TRANSLATE_NOOP("Actions", "&Batch Approval"),)
 # The toolbar, left to right (None: a separator). What does not fit goes to its » menu.
 TOOLBAR: tuple[str | None, ...] = (
     "actionOpen",

@@ -220,10 +220,9 @@ class DetailPane(QWidget):
             self.diff_heading.setText(self.tr("Original MT — unchanged"))
             self.diff.setHtml(theme.muted(to_html(original)))
         else:
-            removed = (
-                f"<span style='background:{theme.DIFF_REMOVED_BG}'>{self.tr('removed')}</span>"
-            )
-            added = f"<span style='background:{theme.DIFF_ADDED_BG}'>{self.tr('added')}</span>"
+            removed, added = self.tr("removed"), self.tr("added")
+            removed = f"<span style='background:{theme.DIFF_REMOVED_BG}'>{removed}</span>"
+            added = f"<span style='background:{theme.DIFF_ADDED_BG}'>{added}</span>"
             self.diff_heading.setText(
                 self.tr("Original MT — {removed} / {added} by the edits").format(
                     removed=removed, added=added

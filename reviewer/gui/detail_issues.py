@@ -69,11 +69,11 @@ class IssueList(QWidget):
         self.tree.setHeaderLabels(
             [self.tr("Kind"), self.tr("Severity"), self.tr("What"), self.tr("Detail")]
         )
-        self.tree.setColumnWidth(0, 48)
+        fm = self.tree.fontMetrics()
+        kinds = (labels.kind("issue"), labels.kind("check"))  # "controle" is wider than "check"
+        self.tree.setColumnWidth(0, max(48, *(fm.horizontalAdvance(k) + 16 for k in kinds)))
         # Wide enough for "Critical (resolved)": the status must not be cut off.
-        self.tree.setColumnWidth(
-            1, self.tree.fontMetrics().horizontalAdvance(self.tr("Critical (resolved)")) + 12
-        )
+        self.tree.setColumnWidth(1, fm.horizontalAdvance(self.tr("Critical (resolved)")) + 12)
         self.tree.setColumnWidth(2, 110)
         self.tree.header().setStretchLastSection(True)
         # The detail column is cut short rather than scrolled: the full text shows below.

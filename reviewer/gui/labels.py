@@ -171,23 +171,27 @@ def category_label(key: str | Category) -> str:
 def edit_description(edit: Edit) -> str:
     """What Undo and Redo name: the core's descriptions are English for the CLI's journal."""
     if isinstance(edit, SetTarget):
-        return _t("Labels", "Edit target")
+        return QCoreApplication.translate("Labels", "Edit target")
     if isinstance(edit, SetState):
         n = len(edit.row_list)
         text = (
-            _t("Labels", "Mark {n} segment {state}")
+            QCoreApplication.translate("Labels", "Mark {n} segment {state}")
             if n == 1
-            else _t("Labels", "Mark {n} segments {state}")
+            else QCoreApplication.translate("Labels", "Mark {n} segments {state}")
         )
         return text.format(n=f"{n:,}", state=state(edit.state).lower())
     if isinstance(edit, AddIssue):
-        return _t("Labels", "Flag issue")
+        return QCoreApplication.translate("Labels", "Flag issue")
     if isinstance(edit, UpdateIssue):
-        return _t("Labels", "Edit issue")
+        return QCoreApplication.translate("Labels", "Edit issue")
     if isinstance(edit, RemoveIssue):
-        return _t("Labels", "Delete issue")
+        return QCoreApplication.translate("Labels", "Delete issue")
     if isinstance(edit, DismissCheck):
-        return _t("Labels", "Dismiss check") if edit.dismiss else _t("Labels", "Restore check")
+        return (
+            QCoreApplication.translate("Labels", "Dismiss check")
+            if edit.dismiss
+            else QCoreApplication.translate("Labels", "Restore check")
+        )
     if isinstance(edit, Composite) and not edit.label and edit.edits:
         return edit_description(edit.edits[0])
     return edit.description

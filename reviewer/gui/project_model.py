@@ -240,8 +240,9 @@ class ProjectModel(HeaderedTableModel):
         if key in ("path", "title"):
             return f"{row.rel}\n{row.title}" if row.title else row.rel
         if key == "progress":
-            return _t(
-                "{approved:,} of {n:,} segments approved; {done:.0f}% reviewed or approved"
+            return QCoreApplication.translate(
+                "ProjectModel",
+                "{approved:,} of {n:,} segments approved; {done:.0f}% reviewed or approved",
             ).format(approved=row.approved, n=row.pairs, done=row.finished_ratio * 100)
         if key == "issues" and row.open_issue_count:
             return ", ".join(
