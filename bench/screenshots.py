@@ -1,11 +1,12 @@
 """Render the documentation screenshots offscreen: python bench/screenshots.py [OUT_DIR]
-[--project].
+[--project] [--lang nl].
 
 The window at 1400x900, 1280x720 and 1024x600, a filter, the flag-issue dialog, and the target
 editor marking characters that do not show (no-break space, CR, line separators), the import
 preview and the export dialog. Then a project: 300 real articles copied from ../shared/articles
 when it is there (else the test project), some of them part reviewed, in the project view, the
-search dock and the replace preview.
+search dock and the replace preview. With --lang nl, only the window and the flag-issue dialog
+in that language (main-window-nl.png, flag-issue-dialog-nl.png).
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def main() -> int:
 
     args = [a for a in sys.argv[1:] if a != "--project"]
     only_project = "--project" in sys.argv[1:]  # just the project's shots
+    lang = ""
+    if "--lang" in args:
+        k = args.index("--lang")
+        lang = args[k + 1] if k + 1 < len(args) else ""
+        del args[k : k + 2]
+        if lang not in ("en", "nl"):
+            print("--lang takes en or nl", file=sys.stderr)
+            return 2
     out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
@@ -59,6 +68,8 @@ def main() -> int:
 
     article = work / ARTICLE.name
     shutil.copyfile(ARTICLE, article)
+    if lang:
+        return language_shots(lang, article, work, settle, shoot)
     for width, height in () if only_project else SIZES:
         # Each window as on a first start: no layout remembered from the one before.
         QSettings.setPath(
@@ -110,6 +121,56 @@ def main() -> int:
         window.files.maybe_save = lambda: True  # type: ignore[method-assign]
         window.close()
     project_shots(out, work, settle, shoot)
+    return 0
+
+
+def language_shots(
+    lang: str,
+    article: Path,
+    work: Path,
+    settle: Callable[..., None],
+    shoot: Callable[[object, str], None],
+) -> int:
+    """The window as a user with that language sees it on a first start."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.gui import dialogs, language
+    from reviewer.gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert app is not None
+    language.install(app, lang)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / lang))
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_path(str(article))
+    session = window.session
+    settle(lambda s=session: s is not None and s.checks_ready, 20)
+    window.goto_source_row(0)
+    window.nav.next_issue(True)
+    settle()
+    shoot(window, f"main-window-{lang}.png")
+    finding = window.detail.selected_finding()
+    prefill = (
+        dialogs.IssueInput(
+            finding.category, finding.mqm_severity, finding.message, check_code=finding.code
+        )
+        if finding
+        else None
+    )
+    row = window.nav.current_row()
+    title = QCoreApplication.translate("ReviewController", "Flag issue on #{n} ({id})")
+    pair = window.session.doc.pairs[row] if window.session is not None else None
+    heading = title.format(n=row + 1, id=pair.id) if pair is not None else ""
+    dialog = dialogs.FlagIssueDialog(window, prefill, heading)
+    dialog.show()
+    settle()
+    shoot(dialog, f"flag-issue-dialog-{lang}.png")
+    dialog.close()
+    window.close()
+    language.uninstall(app)
     return 0
 
 
@@ -192,9 +253,7 @@ def project_shots(
     features.part.open_rel(hit.rel, hit.row, hit.pair_id)
     features.search.raise_()
     window.resizeDocks([features.search], [330], Qt.Orientation.Vertical)
-    window.resizeDocks(
-        [features.search, features.matches], [1000, 400], Qt.Orientation.Horizontal
-    )
+    window.resizeDocks([features.search, features.matches], [1000, 400], Qt.Orientation.Horizontal)
     settle(lambda: window.session is not None and window.session.checks_ready, 30)
     settle()
     shoot(window, "project-search.png")

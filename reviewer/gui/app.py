@@ -152,7 +152,21 @@ def _screenshot(
         return 1
     print(f"wrote {out} ({image.width()}x{image.height()})")
     print(_icon_summary(window.windowIcon()))
+    print(_language_summary())
     return 0
+
+
+def _language_summary() -> str:
+    """The window's language and the catalogs it found, so a packaged build can prove them."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from reviewer.gui import language
+
+    app = QCoreApplication.instance()
+    files = [Path(f).name for f in language.installed(app)] if app is not None else []
+    return f"interface language: {QLocale().name()} ({', '.join(files) or 'no catalog'})"
 
 
 def _icon_summary(icon: object) -> str:

@@ -192,7 +192,8 @@ class IssueList(QWidget):
         level = labels.level(finding.level)
         if flagged:
             level = QCoreApplication.translate("IssueList", "{level} · flagged").format(level=level)
-        item = QTreeWidgetItem([labels.kind("check"), level, finding.title, finding.message])
+        title = labels.check_title(finding.title)
+        item = QTreeWidgetItem([labels.kind("check"), level, title, finding.message])
         item.setData(0, Qt.ItemDataRole.UserRole, FINDING_KIND)
         item.setData(1, Qt.ItemDataRole.UserRole, finding)
         item.setData(2, Qt.ItemDataRole.UserRole, flagged)

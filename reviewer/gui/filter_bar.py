@@ -178,7 +178,7 @@ class FilterBar(QWidget):
     def populate_checks(self, counts: Mapping[str, tuple[str, int]]) -> None:
         """List the checks with results here: code -> (title, segments with a result)."""
         current = self.check.currentData()
-        shown = dict(counts)
+        shown = {code: (labels.check_title(title), n) for code, (title, n) in counts.items()}
         if current and current not in shown:
             # Fixed since it was chosen: keep it, or the filter would change under the user.
             shown[current] = (self._titles.get(current, current), 0)

@@ -163,7 +163,7 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         "check",
                         labels.level(f.level),
                         theme.LEVEL_COLORS[f.level],
-                        f.title,
+                        labels.check_title(f.title),
                         f.message,
                         f.code in flagged,
                     )
@@ -211,7 +211,12 @@ class IssuesDock(QDockWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        for col, width in enumerate((50, 90, 55, 120, 270)):  # "warning · flagged" whole
+        # Kinds and "warning · flagged" whole, in the window's language.
+        fm = self.view.fontMetrics()
+        flagged = QCoreApplication.translate("IssuesModel", "{level} · flagged")
+        kind = max(fm.horizontalAdvance(labels.kind(k)) for k in ("issue", "check", "parse"))
+        level = fm.horizontalAdvance(flagged.format(level=labels.level(Level.WARNING)))
+        for col, width in enumerate((50, 90, max(55, kind + 14), max(120, level + 14), 270)):
             self.view.setColumnWidth(col, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)

@@ -158,6 +158,11 @@ def kind(value: str) -> str:
     return _t("Labels", _KINDS[value]) if value in _KINDS else value
 
 
+def check_title(title: str) -> str:
+    """A check's title (gui/check_titles.py marks every one); a title not marked shows as is."""
+    return QCoreApplication.translate("Checks", title)
+
+
 def mqm_name(name: str) -> str:
     return _t("MQM", MQM_NAMES[name]) if name in MQM_NAMES else name
 

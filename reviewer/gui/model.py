@@ -186,7 +186,10 @@ class SegmentModel(HeaderedTableModel):
                 f"{i.comment}".strip()
                 for i in issues
             ]
-            lines += [f"{labels.level(f.level)}: {f.title} — {f.message}" for f in findings]
+            lines += [
+                f"{labels.level(f.level)}: {labels.check_title(f.title)} — {f.message}"
+                for f in findings
+            ]
             return "\n".join(lines) or None
         if col == COL_STATE:
             review = self._reviews[row]

@@ -18,10 +18,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPushButton
 
-from reviewer.core.checks import Level
+from reviewer.core.checks import Level, load_builtin_checks
+from reviewer.core.checks.base import REGISTRY
 from reviewer.core.mqm import DIMENSIONS, IssueStatus, Severity
 from reviewer.core.segments import State
-from reviewer.gui import dialogs, labels, language
+from reviewer.gui import check_titles, dialogs, labels, language
 from reviewer.gui.main_window import MainWindow, app_settings
 from reviewer.gui.preferences import SettingsDialog
 from tests.gui.gui_helpers import ROOT, SAMPLE, copy_corpus, load
@@ -347,3 +348,22 @@ def test_a_language_the_catalog_lacks_shows_english(qapp) -> None:  # type: igno
         assert not [f for f in language.installed(qapp) if "reviewer" in Path(f).name]
     finally:
         language.uninstall(qapp)
+
+
+def test_every_check_title_is_marked_for_translation() -> None:
+    load_builtin_checks()
+    builtin = {
+        check.title
+        for check in REGISTRY.values()
+        if (check.pair_fn or check.document_fn).__module__.startswith("reviewer.core.checks")
+    }
+    missing = builtin - set(check_titles.TITLES)
+    assert not missing, "add to gui/check_titles.py, run `python dev.py i18n`, translate: " + repr(
+        sorted(missing)
+    )
+    assert not set(check_titles.TITLES) - builtin, "titles no check has any more"
+
+
+def test_check_titles_show_in_dutch(dutch) -> None:  # type: ignore[no-untyped-def]
+    assert labels.check_title("Double space") == "Dubbele spatie"
+    assert labels.check_title("A title no catalog has") == "A title no catalog has"

@@ -534,6 +534,241 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>&apos;om&apos; without &apos;te&apos;</source>
+        <translation>&apos;om&apos; zonder &apos;te&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;van&apos; missing after a verb noun</source>
+        <translation>&apos;van&apos; ontbreekt na een werkwoordelijk naamwoord</translation>
+    </message>
+    <message>
+        <source>Acronym replaced</source>
+        <translation>Acroniem vervangen</translation>
+    </message>
+    <message>
+        <source>Backslash escapes differ</source>
+        <translation>Backslash-escapes verschillen</translation>
+    </message>
+    <message>
+        <source>Bold label or link text cut short</source>
+        <translation>Vet label of koppelingstekst ingekort</translation>
+    </message>
+    <message>
+        <source>Bold markers differ</source>
+        <translation>Vetmarkeringen verschillen</translation>
+    </message>
+    <message>
+        <source>Bold or link text cut at the wrong word</source>
+        <translation>Vette tekst of koppelingstekst bij het verkeerde woord afgebroken</translation>
+    </message>
+    <message>
+        <source>Code value or operator translated</source>
+        <translation>Codewaarde of operator vertaald</translation>
+    </message>
+    <message>
+        <source>Currency changed</source>
+        <translation>Valuta gewijzigd</translation>
+    </message>
+    <message>
+        <source>Do-not-translate name changed</source>
+        <translation>Niet-te-vertalen naam gewijzigd</translation>
+    </message>
+    <message>
+        <source>docfx markers differ</source>
+        <translation>docfx-markeringen verschillen</translation>
+    </message>
+    <message>
+        <source>Double space</source>
+        <translation>Dubbele spatie</translation>
+    </message>
+    <message>
+        <source>Empty bold or emphasis</source>
+        <translation>Lege vet- of cursiefopmaak</translation>
+    </message>
+    <message>
+        <source>Empty link text</source>
+        <translation>Lege koppelingstekst</translation>
+    </message>
+    <message>
+        <source>End punctuation differs</source>
+        <translation>Slotleesteken verschilt</translation>
+    </message>
+    <message>
+        <source>English left in the target</source>
+        <translation>Engels achtergebleven in de doeltekst</translation>
+    </message>
+    <message>
+        <source>Forbidden term variant</source>
+        <translation>Verboden termvariant</translation>
+    </message>
+    <message>
+        <source>Formal u mixed with je</source>
+        <translation>Formeel u gemengd met je</translation>
+    </message>
+    <message>
+        <source>Glossary term not used</source>
+        <translation>Woordenlijstterm niet gebruikt</translation>
+    </message>
+    <message>
+        <source>HTML entities differ</source>
+        <translation>HTML-entiteiten verschillen</translation>
+    </message>
+    <message>
+        <source>HTML tags differ</source>
+        <translation>HTML-tags verschillen</translation>
+    </message>
+    <message>
+        <source>Inline code changed</source>
+        <translation>Inline code gewijzigd</translation>
+    </message>
+    <message>
+        <source>Inline code moved</source>
+        <translation>Inline code verplaatst</translation>
+    </message>
+    <message>
+        <source>Inline code reordered</source>
+        <translation>Volgorde van inline code gewijzigd</translation>
+    </message>
+    <message>
+        <source>Italic markers differ</source>
+        <translation>Cursiefmarkeringen verschillen</translation>
+    </message>
+    <message>
+        <source>Leading or trailing whitespace</source>
+        <translation>Witruimte aan begin of einde</translation>
+    </message>
+    <message>
+        <source>Line breaks differ</source>
+        <translation>Regeleinden verschillen</translation>
+    </message>
+    <message>
+        <source>Link count differs</source>
+        <translation>Aantal koppelingen verschilt</translation>
+    </message>
+    <message>
+        <source>Link URL changed</source>
+        <translation>Koppelings-URL gewijzigd</translation>
+    </message>
+    <message>
+        <source>Links reordered</source>
+        <translation>Volgorde van koppelingen gewijzigd</translation>
+    </message>
+    <message>
+        <source>Literal changed</source>
+        <translation>Letterlijke waarde gewijzigd</translation>
+    </message>
+    <message>
+        <source>Menu path broken</source>
+        <translation>Menupad onderbroken</translation>
+    </message>
+    <message>
+        <source>Missing hyphen after a name</source>
+        <translation>Ontbrekend koppelteken na een naam</translation>
+    </message>
+    <message>
+        <source>Name capitalised differently</source>
+        <translation>Naam met andere hoofdletters</translation>
+    </message>
+    <message>
+        <source>No space after code or bold</source>
+        <translation>Geen spatie na code of vet</translation>
+    </message>
+    <message>
+        <source>No space after link</source>
+        <translation>Geen spatie na koppeling</translation>
+    </message>
+    <message>
+        <source>No space before link</source>
+        <translation>Geen spatie voor koppeling</translation>
+    </message>
+    <message>
+        <source>Number written the English way</source>
+        <translation>Getal op de Engelse manier geschreven</translation>
+    </message>
+    <message>
+        <source>Numbers differ</source>
+        <translation>Getallen verschillen</translation>
+    </message>
+    <message>
+        <source>Placeholders differ</source>
+        <translation>Tijdelijke aanduidingen verschillen</translation>
+    </message>
+    <message>
+        <source>Possible mistranslation</source>
+        <translation>Mogelijk onjuiste vertaling</translation>
+    </message>
+    <message>
+        <source>Possible omission</source>
+        <translation>Mogelijke weglating</translation>
+    </message>
+    <message>
+        <source>Product name capitalised differently</source>
+        <translation>Productnaam met andere hoofdletters</translation>
+    </message>
+    <message>
+        <source>Punctuation inside bold</source>
+        <translation>Interpunctie binnen vet</translation>
+    </message>
+    <message>
+        <source>Punctuation moved into link text</source>
+        <translation>Interpunctie naar koppelingstekst verplaatst</translation>
+    </message>
+    <message>
+        <source>Reference link undefined</source>
+        <translation>Verwijzingskoppeling niet gedefinieerd</translation>
+    </message>
+    <message>
+        <source>Repeated word</source>
+        <translation>Herhaald woord</translation>
+    </message>
+    <message>
+        <source>Same source, different target</source>
+        <translation>Zelfde brontekst, andere doeltekst</translation>
+    </message>
+    <message>
+        <source>Same source, other wording</source>
+        <translation>Zelfde brontekst, andere formulering</translation>
+    </message>
+    <message>
+        <source>Sentence lost its verb</source>
+        <translation>Zin mist werkwoord</translation>
+    </message>
+    <message>
+        <source>Space before punctuation</source>
+        <translation>Spatie voor leesteken</translation>
+    </message>
+    <message>
+        <source>Space entities differ</source>
+        <translation>Spatie-entiteiten verschillen</translation>
+    </message>
+    <message>
+        <source>Spaces inside link brackets</source>
+        <translation>Spaties binnen koppelingshaken</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Spelling</translation>
+    </message>
+    <message>
+        <source>Split compound</source>
+        <translation>Gesplitste samenstelling</translation>
+    </message>
+    <message>
+        <source>Subclause without finite verb</source>
+        <translation>Bijzin zonder persoonsvorm</translation>
+    </message>
+    <message>
+        <source>UI label lost its capital</source>
+        <translation>UI-label mist hoofdletter</translation>
+    </message>
+    <message>
+        <source>Unbalanced brackets</source>
+        <translation>Haakjes niet in evenwicht</translation>
+    </message>
+</context>
+<context>
     <name>ChecksRunner</name>
     <message>
         <source>The automatic checks failed; see the terminal.</source>
@@ -556,7 +791,7 @@
     </message>
     <message>
         <source>Target (NL) — edit here; Ctrl+Return approves and moves on</source>
-        <translation>Doel (NL) — bewerk hier; met Ctrl+Return keurt u goed en gaat u verder</translation>
+        <translation>Doel (NL) — bewerk hier; Ctrl+Return: goedkeuren en verder</translation>
     </message>
     <message>
         <source>Original MT</source>
@@ -1316,7 +1551,7 @@ Uw niet-opgeslagen bewerkingen van doelteksten worden opnieuw toegepast waar het
     </message>
     <message>
         <source>Flag it…</source>
-        <translation>Markeren…</translation>
+        <translation>Dit markeren…</translation>
     </message>
     <message>
         <source>Flag the selected check result as an issue, prefilled (Return)</source>
