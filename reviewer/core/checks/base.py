@@ -218,6 +218,7 @@ def document_checks(config: CheckConfig | None = None) -> list[Check]:
 # left in the target is one finding, not one per untranslated check).
 SUPERSEDES: dict[str, tuple[str, ...]] = {
     "acronym": ("forbidden-term",),
+    "forbidden-term": ("glossary-term",),
     "identifier": ("dnt-translated", "untranslated", "spelling"),
     "identifier-case": ("dnt-translated", "name-case"),
     "untranslated": ("partly-untranslated",),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.checks import lexicon
+from reviewer.core.checks.analysis import word_set
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.prose import Word, adjacent, blank_non_prose, prose_words
 
@@ -208,6 +209,60 @@ def _is_noun(word: str) -> bool:
     return any(low[i:] in heads for i in range(0, max(1, len(low) - 3)))
 
 
+@lru_cache(maxsize=65536)
+def _noun_after_name(word: str) -> bool:
+    """Whether a word after a product name is a Dutch noun, so that the two make a compound.
+    Besides the compound-head test, the word's best English counterpart in the shipped word
+    translation table (TUNE split) must not be an adverb, a participle or a verb: meestal ←
+    typically, rechtstreeks ← directly, toegewezen ← assigned, bestaat ← exists."""
+    if not _is_noun(word):
+        return False
+    from reviewer.core.checks import alignment
+
+    english = alignment.best_english(word.lower())
+    return not (english.endswith(("ly", "ed")) or english in _ENGLISH_VERBS)
+
+
+# English words that follow a name as its verb or as a preposition, not as the noun it
+# modifies ("Defender displays time information", "Firewall allows access", "Exchange Online
+# to turn auditing on"): the most frequent such words after names in the TUNE sources.
+_ENGLISH_NOT_MODIFIED = word_set(
+    "to as in on at by for from with and or but than that which who is are was were be been "
+    "can cannot can't could will won't would may might must should shall does doesn't do don't "
+    "did has have had also only now then still already always never uses use used provides "
+    "provide allows allow lets let gives give includes include requires require prevents "
+    "prevent creates create keeps keep detects detect protects protect makes make enables "
+    "enable first together instead itself via versus vs"
+)
+# English nouns in -ly, which are no adverbs.
+_LY_NOUNS = word_set("family assembly supply reply anomaly monopoly italy july rally")
+
+
+def _not_modified(word: str) -> bool:
+    """An English word after a name that makes the name a subject or object: a verb, a
+    preposition, or an adverb in -ly ("PsPing directly", "EOP typically")."""
+    low = word.lower()
+    return low in _ENGLISH_NOT_MODIFIED or (
+        len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS
+    )
+
+
+# Verb forms that a Dutch word's best English counterpart may be without ending in -ed.
+_ENGLISH_VERBS = word_set("exists consists contains sent shown seen done")
+_WORD_AFTER_RE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _source_next_words(name: str, source: str) -> list[str]:
+    """The word right after each occurrence of the name in the source."""
+    pattern = _WORD_AFTER_RE_CACHE.get(name)
+    if pattern is None:
+        if len(_WORD_AFTER_RE_CACHE) > 4096:
+            _WORD_AFTER_RE_CACHE.clear()
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}[ ]([\w'’-]+)")
+        _WORD_AFTER_RE_CACHE[name] = pattern
+    return pattern.findall(source)
+
+
 def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspelling]:
     """A product name and a Dutch noun written apart (Teams bestanden, SQL exemplaar): only when
     the source, too, uses the name as the first part of a compound (Teams files)."""
@@ -234,7 +289,7 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
             continue  # "We gebruiken", "Items verwijderen", "Extra Bestandsopslag": no name
         if noun.lower() in _infinitives() or _NOT_A_NOUN_RE.match(noun.lower()):
             continue  # a verb, adverb or adjective: "API bellen", "Microsoft ervoor"
-        if not _is_noun(noun) or (
+        if not _noun_after_name(noun) or (
             english.is_english_word(noun) and not lexicon.is_dutch_word(noun)
         ):
             continue
@@ -246,9 +301,59 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
             continue  # Title Case English: User Principal Name, Defender Portal, Event Hub
         if not _name_modifies(name, source):
             continue
+        after = _source_next_words(name, source)
+        if after and all(_not_modified(w) for w in after):
+            continue  # the source's name is a subject or an object, not a modifier
+        if any(w.lower() == noun.lower() and w != noun for w in after):
+            continue  # the English word re-cased (Scripts → scripts): a name, name-case's matter
+        if any(w[:1].isupper() for w in after) and not _attested(name, noun):
+            continue  # a Title Case name went on in the source and its word was translated
+        if _copied_english(blanked, m.start(), end, source):
+            continue  # English left as in the source (a link title): untranslated's matter
         replacement = f"{name}-{noun.lower() if noun[0].isupper() else noun}"
         out.append(Misspelling(m.start(), end, target[m.start() : end], "hyphen", replacement))
     return out
+
+
+_RUN_WORD_RE = re.compile(r"[^\s\[\]()*]+")
+COPIED_RUN = 5  # words copied from the source in a row, around a name and the word after it
+
+
+def _copied_english(blanked: str, start: int, end: int, source: str) -> bool:
+    """The name and the word after it sit in a run of at least COPIED_RUN words copied from
+    the source with an English word of its own ("Onboard devices to the Microsoft Defender for
+    Endpoint service"): English left in the target, which a hyphen would not mend."""
+    words = [(m.start(), m.group()) for m in _RUN_WORD_RE.finditer(blanked)]
+    inside = [i for i, (at, _) in enumerate(words) if start <= at < end]
+    if not inside:
+        return False
+    lo, hi = inside[0], inside[-1]
+
+    def copied(a: int, b: int) -> bool:
+        return " ".join(w for _, w in words[a : b + 1]) in source
+
+    if not copied(lo, hi):
+        return False
+    while lo > 0 and copied(lo - 1, hi):
+        lo -= 1
+    while hi + 1 < len(words) and copied(lo, hi + 1):
+        hi += 1
+    if hi - lo + 1 < COPIED_RUN:
+        return False
+    from reviewer.core.checks import english, terms
+
+    names = terms.dnt_words_lower()
+    return any(
+        w.islower() and w not in names and english.is_english_word(w)
+        for _, w in words[lo : hi + 1]
+    )
+
+
+def _attested(name: str, noun: str) -> bool:
+    """The article set writes this noun with a hyphen after this name (Microsoft 365-groepen),
+    or, for a name of several words, after at least three names."""
+    names = lexicon.hyphen_heads().get(noun.lower(), frozenset())
+    return name.split()[-1] in names or (" " in name and len(names) >= 3)
 
 
 # A capitalised word this common in English or Dutch (Zipf, wordfreq) is an ordinary word at
@@ -325,6 +430,10 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
         if found is not None:
             out.append(found)
             covered.update((i, i + 1))
+    for found in _split_terms(target, source):
+        if not any(m.start <= found.start < m.end for m in out):
+            out.append(found)
+            covered.update(i for i, w in enumerate(words) if found.start <= w.start < found.end)
     for found in _hyphens(target, source, set()):
         out.append(found)
         covered.update(i for i, w in enumerate(words) if found.start <= w.start < found.end)
@@ -334,6 +443,45 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
                 out.append(Misspelling(word.start, word.end, word.text, "spelling", ""))
     out.sort(key=lambda m: m.start)
     return tuple(out)
+
+
+def _split_terms(target: str, source: str) -> list[Misspelling]:
+    """A one-word glossary term of the source written in two words in the target: "archief
+    postvak" for archive mailbox (archiefpostvak), "e-mail clients" for email clients. The
+    glossary says the compound is required here, however often the article set splits it."""
+    if not source or " " not in target:
+        return []
+    from reviewer.core.checks import terms
+
+    out: list[Misspelling] = []
+    for dutch in terms.one_word_terms(source):
+        for prefix, head in terms.compound_splits(dutch):
+            joint = "-" if prefix.endswith("-") else ""
+            for m in _split_pattern(prefix.rstrip("-"), head).finditer(target):
+                text = m.group()
+                if text[:1].isupper() and m.group(2)[:1].isupper():
+                    continue  # "Cloud App": a name in Title Case, not a split compound
+                joined = m.group(1) + joint + m.group(2).lower()
+                out.append(Misspelling(m.start(), m.end(), text, "compound", joined))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _split_pattern(first: str, head: str) -> re.Pattern[str]:
+    """The first part (as the term links it) as a word of its own, one space, then the head as
+    the term has it, or in the plural when the term is singular."""
+    forms = [head]
+    if not head.endswith(("s", "en")):
+        forms += [head + "s", head + "en", head + "'s", head + "n"]
+        long_vowel = re.search(r"(aa|ee|oo|uu)([^aeiou])$", head)
+        if long_vowel is not None:
+            forms.append(head[: long_vowel.start() + 1] + long_vowel.group(2) + "en")
+        if re.search(r"[^aeiou][aeiou][^aeiouw]$", head):
+            forms.append(head + head[-1] + "en")  # postvak → postvakken
+    alternatives = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])({re.escape(first)})[ ]({alternatives})(?![\w-])", re.IGNORECASE
+    )
 
 
 def misspelled_spans(target: str) -> list[tuple[int, int]]:
