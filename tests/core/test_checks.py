@@ -105,6 +105,7 @@ def test_required_codes_exist() -> None:
         "repeated-word",
         "inconsistent-target",
         "register-mix",
+        "informal-pronoun",
         "docfx",
     ]
     assert set(required) <= set(REGISTRY)
@@ -123,7 +124,7 @@ def test_seed_article_flags_mangled_link_and_glued_link(corpus: dict[str, Docume
     assert {"link-text-punctuation", "formatting-boundary", "menu-path"} <= by_pair["1f4c8-107"]
     assert "space-after-link" in by_pair["1f4c8-112"]
     assert "missing-verb" in by_pair["1f4c8-106"]  # "…, u uw abonnement online opzeggen"
-    assert "register-mix" in by_pair["1f4c8-103"]  # the one "je" segment among "u" ones
+    assert "informal-pronoun" in by_pair["1f4c8-103"]  # the one "je" segment among "u" ones
     assert "1f4c8-102" not in by_pair and "1f4c8-110" not in by_pair
     seed = next(f for f in findings if f.pair_id == "1f4c8-112")
     assert seed.path == str(CORPUS / SEED) and seed.line == 36
@@ -646,6 +647,9 @@ def test_inconsistent_target_ignores_edge_spaces_and_letterless_sources() -> Non
     assert [f for f in run_checks([a]) if f.code == "inconsistent-target"] == []
 
 
+REGISTER_MIX = CheckConfig(enabled_extra={"register-mix"})
+
+
 def test_register_mix_flags_the_minority() -> None:
     doc = article(
         [
@@ -655,7 +659,7 @@ def test_register_mix_flags_the_minority() -> None:
             ("aaaaa-104", "Open it.", "Open het."),
         ]
     )
-    found = [f for f in run_checks([doc]) if f.code == "register-mix"]
+    found = [f for f in run_checks([doc], REGISTER_MIX) if f.code == "register-mix"]
     assert [f.pair_id for f in found] == ["aaaaa-103"]
     assert (
         "informal je, jouw" in found[0].message
@@ -671,18 +675,18 @@ def test_register_mix_formal_minority_and_pure_files() -> None:
             ("aaaaa-103", "c", "Zoals u wilt."),
         ]
     )
-    found = [f for f in run_checks([informal]) if f.code == "register-mix"]
+    found = [f for f in run_checks([informal], REGISTER_MIX) if f.code == "register-mix"]
     assert [(f.pair_id, "formal u" in f.message) for f in found] == [("aaaaa-103", True)]
     formal = article([("aaaaa-101", "a", "U kunt `je` typen."), ("aaaaa-102", "b", "Uw bestand.")])
-    assert [f for f in run_checks([formal]) if f.code == "register-mix"] == []
+    assert [f for f in run_checks([formal], REGISTER_MIX) if f.code == "register-mix"] == []
 
 
 def test_register_mix_on_corpus(corpus: dict[str, Document]) -> None:
     doc = corpus["explanation-types-overview.md"]
-    found = [f for f in run_checks([doc]) if f.code == "register-mix"]
+    found = [f for f in run_checks([doc], REGISTER_MIX) if f.code == "register-mix"]
     assert len(found) == 20 and all("informal je" in f.message for f in found)
     quiet = corpus["external-domain-name-system-records.md"]
-    assert [f for f in run_checks([quiet]) if f.code == "register-mix"] == []
+    assert [f for f in run_checks([quiet], REGISTER_MIX) if f.code == "register-mix"] == []
 
 
 def test_ref_link_undefined(corpus: dict[str, Document]) -> None:

@@ -388,9 +388,16 @@ def check_forbidden_term(source: str, target: str) -> Iterable[str]:
     out: list[str] = []
     for hit in _prose_hits(source, _GLOSSARY):
         for variant in hit.term.forbidden:
-            if _in_target(variant, target) and not _in_target(hit.term.dutch, target):
-                out.append(f"{variant!r} is a forbidden variant; use {hit.term.dutch!r}")
+            m = _term_regex(variant, False).search(target)
+            if m is not None and not _in_target(hit.term.dutch, target):
+                # The variant as written, to the end of its word (onwaar positieven).
+                end = _WORD_END_RE.match(target, m.end())
+                shown = target[m.start() : end.end() if end else m.end()]
+                out.append(f"{shown!r} is a forbidden variant; use {hit.term.dutch!r}")
     return out
+
+
+_WORD_END_RE = re.compile(r"[^\W\d_]*")
 
 
 @register_pair_check(
