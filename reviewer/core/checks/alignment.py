@@ -55,6 +55,17 @@ def best_english(nl_word: str, min_prob: float = 0.3) -> str:
     return best[1] if best is not None and best[0] >= min_prob else ""
 
 
+@lru_cache(maxsize=8192)
+def best_dutch(en_word: str, min_prob: float = 0.2) -> str:
+    """The Dutch word that most likely translates this English word, when the table is that
+    sure of it ("" otherwise)."""
+    translations = table()[0].get(en_word)
+    if not translations:
+        return ""
+    dutch, prob = max(translations.items(), key=lambda item: item[1])
+    return dutch if prob >= min_prob else ""
+
+
 def _counterpart(nl_word: str, translations: dict[str, float], en_word: str) -> bool:
     if nl_word == en_word or (nl_word[:PREFIX] == en_word[:PREFIX] and len(en_word) >= PREFIX):
         return True

@@ -39,6 +39,11 @@ def _infinitives() -> frozenset[str]:
     return frozenset(w for w in (x.strip() for x in text.splitlines()) if w and w[0] != "#")
 
 
+def finite_verb(word: str) -> bool:
+    """A finite Dutch verb form (hebt, verzendt, biedt) by the mined infinitives."""
+    return _finite(word, _infinitives())
+
+
 def _finite(word: str, infinitives: frozenset[str]) -> bool:
     """A finite verb form (hebt, selecteert, maakt, geeft, zet, vergeet) by its infinitive."""
     if word in _IRREGULAR_FINITE:
@@ -188,7 +193,7 @@ def check_missing_van(source: str, target: str) -> Iterable[str]:
     return out
 
 
-# -- "de Microsoft 365-beheercentrum": a het-noun with the article "de" ----------------------------
+# -- "de Microsoft 365-beheercentrum": a het-noun with the article "de" -------------------------
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +215,7 @@ _DE_NOUN_RE = re.compile(
 def check_article_gender(source: str, target: str) -> Iterable[str]:
     """"de" (or "deze") before a singular noun that takes "het", also as the head of a compound:
     "in de Microsoft 365-compliancecentrum" for "in het Microsoft 365-compliancecentrum"."""
-    if "de " not in target and "De " not in target:
+    if "de " not in target and "De " not in target and "eze " not in target:
         return NONE
     nouns = _het_nouns()
     out: list[str] = []
@@ -252,7 +257,7 @@ def _noun_after(word: str) -> bool:
 FUNCTION_ZIPF = 5.5
 
 
-# -- "Als de gebruiker … hebt geklikt": a second-person verb with no "u" ----------------------------
+# -- "Als de gebruiker … hebt geklikt": a second-person verb with no "u" ------------------------
 
 _SECOND_PERSON_RE = re.compile(r"\b(hebt|kunt|wilt|bent|zult)\b")
 _YOU_RE = re.compile(r"\b(?:[uU]|[jJ]e|[jJ]ij|[gG]ij)\b")

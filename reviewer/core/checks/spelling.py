@@ -238,6 +238,28 @@ _ENGLISH_NOT_MODIFIED = word_set(
 _LY_NOUNS = word_set("family assembly supply reply anomaly monopoly italy july rally")
 
 
+@lru_cache(maxsize=4096)
+def _english_verb(word: str) -> bool:
+    """An English word whose likeliest Dutch rendering (shipped word translation table) is a
+    finite verb or an infinitive: "Yammer sends notifications" (sends → verzendt)."""
+    from reviewer.core.checks import alignment, grammar
+
+    dutch = alignment.best_dutch(word.lower())
+    verbs = grammar.infinitives()
+    return bool(dutch) and (dutch in verbs or grammar.finite_verb(dutch))
+
+
+_WORD_AFTER_RE = re.compile(r"[ ]([a-zà-ÿ][\w-]*)")
+
+
+def _adjective_before_noun(word: str, blanked: str, end: int) -> bool:
+    """An inflected adjective (extern → externe) with a lowercase word after it."""
+    low = word.lower()
+    if not low.endswith("e") or len(low) < 5 or not lexicon.is_dutch_word(low[:-1]):
+        return False
+    return _WORD_AFTER_RE.match(blanked, end) is not None
+
+
 def _not_modified(word: str) -> bool:
     """An English word after a name that makes the name a subject or object: a verb, a
     preposition, or an adverb in -ly ("PsPing directly", "EOP typically")."""
@@ -302,8 +324,10 @@ def _hyphens(target: str, source: str, skip_starts: set[int]) -> list[Misspellin
         if not _name_modifies(name, source):
             continue
         after = _source_next_words(name, source)
-        if after and all(_not_modified(w) for w in after):
+        if after and all(_not_modified(w) or _english_verb(w) for w in after):
             continue  # the source's name is a subject or an object, not a modifier
+        if _adjective_before_noun(noun, blanked, end):
+            continue  # "Power BI externe gastgebruikers": the adjective of a later noun
         if any(w.lower() == noun.lower() and w != noun for w in after):
             continue  # the English word re-cased (Scripts → scripts): a name, name-case's matter
         if any(w[:1].isupper() for w in after) and not _attested(name, noun):
@@ -377,6 +401,7 @@ def _common_word(name: str) -> bool:
 _NOT_A_NOUN_RE = re.compile(
     r"(?:er|daar|hier|waar)(?:voor|door|mee|aan|op|in|uit|over|van|bij|naar|om|tegen|onder|"
     r"achter|toe|na|af)$|.*(?:ig|lijk|baar|isch)e?$"
+    r"|(?:namens|volgens|tijdens|wegens|dankzij|vanwege|behalve|sinds|zonder|ondanks)$"
 )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from reviewer.core.checks import lexicon
+from reviewer.core.checks.analysis import word_set
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.glossary import (
     Glossary,
@@ -212,9 +213,7 @@ def _plain(target: str) -> str:
 
 
 # After a plural term, a word that makes it a verb with its object: "The command prompts you".
-_OBJECT_WORDS = frozenset(
-    "you your the a an users user them him her it us me that this these those".split()
-)
+_OBJECT_WORDS = word_set("you your the a an users user them him her it us me that this these those")
 _NEXT_WORD_RE = re.compile(r"\W*([A-Za-z']+)")
 
 
@@ -229,10 +228,10 @@ def _as_verb(hit: TermHit, source: str) -> bool:
 
 
 # Words before a term that do not make a compound with it (the retention period, your mailbox).
-_NOT_MODIFIERS = frozenset(
+_NOT_MODIFIERS = word_set(
     "the a an your this that these those its their our my his her any each every all no some "
     "of for to in on at by with from and or as is are be new existing same other such more "
-    "most only which who".split()
+    "most only which who"
 )
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w-]*)[ ]+$")
 

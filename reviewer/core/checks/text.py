@@ -263,7 +263,7 @@ def check_end_punctuation(source: str, target: str) -> Iterable[str]:
         return NONE  # Dutch house style uses fewer exclamation marks
     if s in (",", "...", "…") and t in ("", "."):
         return NONE  # a trailing comma or lead-in ellipsis that a rephrased Dutch line drops
-    if t == ":" and (s == "," or (s == "." and _LEAD_IN_RE.search(ta.masked))):
+    if t == ":" and (s == "," or (s in (".", "") and _LEAD_IN_RE.search(ta.masked))):
         return NONE  # "For example," → "Bijvoorbeeld:", a lead-in that introduces a list
     if s == "." and _SOURCE_ABBREVIATION_RE.search(sa.masked.rstrip(_END_STRIP)):
         return NONE  # the period belonged to an abbreviation: U.K. → VK, 1 a.m. → 01.00 uur
