@@ -55,7 +55,7 @@ TUNE_EXAMPLES: list[tuple[str, str, str, str | None]] = [
     (  # resolve-issues-with-shared-mailboxes.md c82bc-108 (shortened): broken, not translated
         "placeholders",
         'The proxy address "smtp:<shared mailbox name\\>" is already being used by "\\<name>".',
-        "Het proxyadres 'smtp:<naam van gedeeld postvak' al gebruikt door de **\\> of ' \\<name> '.",
+        "Het proxyadres 'smtp:<naam van gedeeld postvak' al gebruikt door **\\> of ' \\<name> '.",
         "<shared mailbox name>",
     ),
     # -- numbers: converted units and phrases written as numbers
@@ -135,8 +135,8 @@ TUNE_EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "Selecteer de koppeling Globale **beheerder**.",
         None,
     ),
-    ("glossary-term", "The command prompts you to sign in.", "U wordt gevraagd u aan te melden.", None),
-    ("glossary-term", "Use the quarantine retention period.", "Gebruik de quarantaineperiode.", None),
+    ("glossary-term", "The command prompts you to sign in.", "U moet zich aanmelden.", None),
+    ("glossary-term", "Set the quarantine retention period.", "Stel de quarantaineperiode in.", None),
     (
         "glossary-term",
         "Configure privileged access management.",
