@@ -136,7 +136,7 @@ TUNE_EXAMPLES: list[tuple[str, str, str, str | None]] = [
         None,
     ),
     ("glossary-term", "The command prompts you to sign in.", "U moet zich aanmelden.", None),
-    ("glossary-term", "Set the quarantine retention period.", "Stel de quarantaineperiode in.", None),
+    ("glossary-term", "Set the quarantine retention period.", "Zet de quarantaineperiode.", None),
     (
         "glossary-term",
         "Configure privileged access management.",
