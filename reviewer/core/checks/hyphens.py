@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reviewer.core.checks import lexicon
+from reviewer.core.checks import alignment, english, grammar, lexicon, terms
 from reviewer.core.checks.analysis import word_set
 from reviewer.core.checks.prose import blank_non_prose
 
@@ -27,8 +27,6 @@ def _is_noun(word: str) -> bool:
     noun, so it is a Dutch noun; frequent words (voor, niet, kan) are function words."""
     heads = lexicon.noun_heads()
     low = word.lower()
-    from reviewer.core.checks import english
-
     if len(low) < 4 or english.dutch_zipf(low) >= FUNCTION_ZIPF:
         return False
     return any(low[i:] in heads for i in range(0, max(1, len(low) - 3)))
@@ -42,8 +40,6 @@ def _noun_after_name(word: str) -> bool:
     typically, rechtstreeks ← directly, toegewezen ← assigned, bestaat ← exists."""
     if not _is_noun(word):
         return False
-    from reviewer.core.checks import alignment
-
     english = alignment.best_english(word.lower())
     return not (english.endswith(("ly", "ed")) or english in _ENGLISH_VERBS)
 
@@ -67,8 +63,6 @@ _LY_NOUNS = word_set("family assembly supply reply anomaly monopoly italy july r
 def _english_verb(word: str) -> bool:
     """An English word whose likeliest Dutch rendering (shipped word translation table) is a
     finite verb or an infinitive: "Yammer sends notifications" (sends → verzendt)."""
-    from reviewer.core.checks import alignment, grammar
-
     dutch = alignment.best_dutch(word.lower())
     verbs = grammar.infinitives()
     return bool(dutch) and (dutch in verbs or grammar.finite_verb(dutch))
@@ -117,8 +111,6 @@ def hyphens(target: str, source: str) -> list[tuple[int, int, str]]:
         return []
     blanked = blank_non_prose(target)
     out: list[tuple[int, int, str]] = []
-    from reviewer.core.checks import english, terms
-
     for m in _NAME_NOUN_RE.finditer(blanked):
         name, noun = m.group(1), m.group(2)
         end = m.end() + 1 + len(noun)
@@ -189,8 +181,6 @@ def _copied_english(blanked: str, start: int, end: int, source: str) -> bool:
         hi += 1
     if hi - lo + 1 < COPIED_RUN:
         return False
-    from reviewer.core.checks import english, terms
-
     names = terms.dnt_words_lower()
     return any(
         w.islower() and w not in names and english.is_english_word(w)
@@ -213,8 +203,6 @@ COMMON_ZIPF = 3.5
 
 @lru_cache(maxsize=8192)
 def _common_word(name: str) -> bool:
-    from reviewer.core.checks import english, terms
-
     if not name.isalpha() or not name[1:].islower() or name in terms.dnt_words():
         return False
     en, nl = english.frequencies(name.lower())
@@ -231,8 +219,6 @@ _NOT_A_NOUN_RE = re.compile(
 
 
 def _infinitives() -> frozenset[str]:
-    from reviewer.core.checks import grammar
-
     return grammar.infinitives()
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reviewer.core.checks import lexicon
+from reviewer.core.checks import english, lexicon, terms
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.hyphens import hyphens
 from reviewer.core.checks.prose import Word, adjacent, prose_words
@@ -52,8 +52,6 @@ def suggestions(word: str) -> list[str]:
 
 def _english(word: str) -> bool:
     """A common English word (wordfreq): left to the untranslated check, not misspelled."""
-    from reviewer.core.checks import english
-
     return english.is_english_word(word)
 
 
@@ -199,8 +197,6 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
     words = prose_words(target)
     if not words:
         return ()
-    from reviewer.core.checks import terms
-
     skip = _source_words(source)
     names = terms.dnt_words()
     out: list[Misspelling] = []
@@ -232,8 +228,6 @@ def _split_terms(target: str, source: str) -> list[Misspelling]:
     glossary says the compound is required here, however often the article set splits it."""
     if not source or " " not in target:
         return []
-    from reviewer.core.checks import terms
-
     out: list[Misspelling] = []
     for dutch in terms.one_word_terms(source):
         for prefix, head in terms.compound_splits(dutch):
