@@ -6,6 +6,7 @@ from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 
 # Every title in reviewer.core.checks.REGISTRY (a test keeps the two the same).
 TITLES = (
+    QT_TRANSLATE_NOOP("Checks", "'de' with a het-noun"),
     QT_TRANSLATE_NOOP("Checks", "'om' without 'te'"),
     QT_TRANSLATE_NOOP("Checks", "'van' missing after a verb noun"),
     QT_TRANSLATE_NOOP("Checks", "Acronym replaced"),
@@ -27,6 +28,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("Checks", "Glossary term not used"),
     QT_TRANSLATE_NOOP("Checks", "HTML entities differ"),
     QT_TRANSLATE_NOOP("Checks", "HTML tags differ"),
+    QT_TRANSLATE_NOOP("Checks", "Informal je/jij/jouw"),
     QT_TRANSLATE_NOOP("Checks", "Inline code changed"),
     QT_TRANSLATE_NOOP("Checks", "Inline code moved"),
     QT_TRANSLATE_NOOP("Checks", "Inline code reordered"),
@@ -64,4 +66,5 @@ TITLES = (
     QT_TRANSLATE_NOOP("Checks", "Subclause without finite verb"),
     QT_TRANSLATE_NOOP("Checks", "UI label lost its capital"),
     QT_TRANSLATE_NOOP("Checks", "Unbalanced brackets"),
+    QT_TRANSLATE_NOOP("Checks", "Verb form without 'u'"),
 )

@@ -536,6 +536,10 @@
 <context>
     <name>Checks</name>
     <message>
+        <source>&apos;de&apos; with a het-noun</source>
+        <translation>&apos;de&apos; bij een het-woord</translation>
+    </message>
+    <message>
         <source>&apos;om&apos; without &apos;te&apos;</source>
         <translation>&apos;om&apos; zonder &apos;te&apos;</translation>
     </message>
@@ -618,6 +622,10 @@
     <message>
         <source>HTML tags differ</source>
         <translation>HTML-tags verschillen</translation>
+    </message>
+    <message>
+        <source>Informal je/jij/jouw</source>
+        <translation>Informeel je/jij/jouw</translation>
     </message>
     <message>
         <source>Inline code changed</source>
@@ -766,6 +774,10 @@
     <message>
         <source>Unbalanced brackets</source>
         <translation>Haakjes niet in evenwicht</translation>
+    </message>
+    <message>
+        <source>Verb form without &apos;u&apos;</source>
+        <translation>Werkwoordsvorm zonder &apos;u&apos;</translation>
     </message>
 </context>
 <context>
