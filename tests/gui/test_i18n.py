@@ -367,3 +367,34 @@ def test_every_check_title_is_marked_for_translation() -> None:
 def test_check_titles_show_in_dutch(dutch) -> None:  # type: ignore[no-untyped-def]
     assert labels.check_title("Double space") == "Dubbele spatie"
     assert labels.check_title("A title no catalog has") == "A title no catalog has"
+
+
+def _helpers(tree: ast.Module) -> dict[str, int]:
+    """Functions that hand a parameter to translate() as its text, with that parameter's
+    position: lupdate never sees the literals their callers pass."""
+    found: dict[str, int] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        params = [a.arg for a in node.args.args]
+        for call in ast.walk(node):
+            if not isinstance(call, ast.Call) or getattr(call.func, "attr", "") != "translate":
+                continue
+            text = call.args[1] if len(call.args) > 1 else None
+            if isinstance(text, ast.Name) and text.id in params:
+                found[node.name] = params.index(text.id)
+    return found
+
+
+def test_no_literal_goes_through_a_translation_helper() -> None:
+    hidden = []
+    for path in sorted((ROOT / "reviewer" / "gui").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers = _helpers(tree)
+        for call in ast.walk(tree):
+            name = getattr(call.func, "id", "") if isinstance(call, ast.Call) else ""
+            if name in helpers and len(call.args) > helpers[name]:  # type: ignore[attr-defined]
+                text = call.args[helpers[name]]  # type: ignore[attr-defined]
+                if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                    hidden.append(f"{path.name}:{text.lineno}")
+    assert not hidden, "write QCoreApplication.translate('Context', '…') so lupdate sees it"
