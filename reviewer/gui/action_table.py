@@ -27,6 +27,7 @@ class ActionSpec:
     in_editors: bool = False  # its keys reach the window even from a target editor
     label: str = ""  # short toolbar label (the menu text when empty)
     dock: str = ""  # objectName of the dock whose show/hide action this row describes
+    checkable: bool = False  # an on/off setting: the handler gets the new state
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -141,6 +142,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Edit",
         keys=("Ctrl+B",),
         tip=QT_TRANSLATE_NOOP("Actions", "Copy the source into the target"),
+        group="segments",
+        in_editors=True,
+    ),
+    ActionSpec(
+        "actionInsertNextMarkup",
+        QT_TRANSLATE_NOOP("Actions", "Insert Next &Markup"),
+        "assist.insert_next_markup",
+        "Edit",
+        keys=("Ctrl+Alt+Down", "Ctrl+Shift+M"),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions",
+            "Insert the source's next missing markup (bold, link, code, tag) at the cursor "
+            "or around the selection",
+        ),
         group="segments",
         in_editors=True,
     ),
@@ -344,6 +359,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         keys=("F8",),
         tip=QT_TRANSLATE_NOOP("Actions", "Show or hide every issue and check result"),
         dock="issuesDock",
+    ),
+    ActionSpec(
+        "actionShowWhitespace",
+        QT_TRANSLATE_NOOP("Actions", "Show &Whitespace"),
+        "assist.show_whitespace",
+        "View",
+        keys=("Ctrl+Shift+8",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Show spaces, no-break spaces and tabs in the target editors as symbols"
+        ),
+        in_editors=True,
+        checkable=True,
     ),
     ActionSpec(
         "actionShortcuts",

@@ -53,7 +53,11 @@ class Actions(QObject):
         else:
             action = QAction(_t(spec.text), self.window)
             handler = resolve(spec.handler)
-            action.triggered.connect(lambda _checked=False, h=handler: h())
+            if spec.checkable:
+                action.setCheckable(True)
+                action.toggled.connect(handler)
+            else:
+                action.triggered.connect(lambda _checked=False, h=handler: h())
         action.setObjectName(spec.name)
         action.setText(_t(spec.text))
         if spec.keys:

@@ -1,10 +1,4 @@
-"""The main window: lays out the panes and wires the parts together; it decides nothing itself.
-
-Parts (each a QObject that never imports another): FileController (files), ReviewController
-(review), Navigator (nav), ChecksRunner (checks), StatusPanel (status), the action table
-(actions.py), and the panes: SegmentTable, DetailPane, FilterBar, IssuesDock. Every edit goes
-through the EditGateway; its ``applied`` signal is the one place views learn of changes.
-"""
+"""The main window: lays out the panes and wires the parts (see docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
@@ -37,6 +31,7 @@ from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
+from reviewer.gui.markup_keys import MarkupAssist
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
 from reviewer.gui.proxy import SegmentFilterProxy
@@ -83,6 +78,7 @@ class MainWindow(QMainWindow):
             self.checks.wait,
             self.detail.selected_finding,
         )
+        self.assist = MarkupAssist(self.detail.target, self)
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)

@@ -74,6 +74,7 @@ DIFF_REMOVED_BG = "#ffd7d5"
 DIFF_REMOVED_FG = "#86181d"
 DIFF_ADDED_BG = "#ccffd8"
 DIFF_ADDED_FG = "#165c26"
+WHITESPACE_MARK = "#4a78b0"  # a visible space, tab or no-break space in the target editor
 
 
 def markup_css(kind: str) -> str:
