@@ -361,6 +361,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         dock="issuesDock",
     ),
     ActionSpec(
+        "actionPreview",
+        QT_TRANSLATE_NOOP("Actions", "&Preview"),
+        "",
+        "View",
+        keys=("F6",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Show or hide the article as its readers will see it"),
+        in_editors=True,
+        dock="previewPane",
+    ),
+    ActionSpec(
         "actionShowWhitespace",
         QT_TRANSLATE_NOOP("Actions", "Show &Whitespace"),
         "assist.show_whitespace",

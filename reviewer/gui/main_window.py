@@ -34,6 +34,7 @@ from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.markup_keys import MarkupAssist
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.preview_pane import PreviewPane
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
 from reviewer.gui.segment_table import SegmentTable
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.detail.target, self.detail.issues)
         self.issues_dock = IssuesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
+        self.preview = PreviewPane(self.settings, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview)
+        self.add_segment_view(self.preview)
         self.show_empty(
             self.tr("Open an article (Ctrl+O) or drop a .md file here to start reviewing.")
         )
@@ -184,6 +188,8 @@ class MainWindow(QMainWindow):
         detail.delete_issue_requested.connect(review.delete_issue)
         detail.dismiss_requested.connect(review.dismiss_check)
         self.checks.first_paint.connect(self.first_paint)
+        self.checks.first_paint.connect(self.preview.on_first_paint)
+        self.preview.segment_clicked.connect(nav.goto_source_row)
         self.checks.finished.connect(self._on_checks_done)
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_layout_chosen", True))
 
