@@ -45,7 +45,7 @@ def measure(path: Path, edits: int, seed: int) -> dict[str, object]:
     window = MainWindow()
     window.resize(1600, 1000)
     window.show()
-    pane = window.preview
+    pane = window.aids.pane
     window.registry["actionPreview"].trigger()
     started = time.perf_counter()
     window.open_path(str(path))

@@ -28,6 +28,7 @@ class ActionSpec:
     label: str = ""  # short toolbar label (the menu text when empty)
     dock: str = ""  # objectName of the dock whose show/hide action this row describes
     checkable: bool = False  # an on/off setting: the handler gets the new state
+    after: str = ""  # put it after this action of its menu (rows kept in another module)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -69,13 +70,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         group="file",
     ),
     ActionSpec(
-        "actionExportIssues",
-        QT_TRANSLATE_NOOP("Actions", "&Export Issues…"),
-        "files.export_issues",
+        "actionImport",
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        "exchange.import_dialog",
         "File",
-        tip=QT_TRANSLATE_NOOP("Actions", "Export issues"),
-        group="file",
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Take targets back from an XLIFF file or a corrected issue sheet"
+        ),
+        group="segments",
         separator=True,
+    ),
+    ActionSpec(
+        "actionExport",
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        "exchange.export_dialog",
+        "File",
+        tip=QT_TRANSLATE_NOOP("Actions", "Export the issues, a report, XLIFF or TMX"),
+        group="file",
         label=QT_TRANSLATE_NOOP("Actions", "Export"),
     ),
     ActionSpec(
@@ -142,20 +153,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Edit",
         keys=("Ctrl+B",),
         tip=QT_TRANSLATE_NOOP("Actions", "Copy the source into the target"),
-        group="segments",
-        in_editors=True,
-    ),
-    ActionSpec(
-        "actionInsertNextMarkup",
-        QT_TRANSLATE_NOOP("Actions", "Insert Next &Markup"),
-        "assist.insert_next_markup",
-        "Edit",
-        keys=("Ctrl+Alt+Down", "Ctrl+Shift+M"),
-        tip=QT_TRANSLATE_NOOP(
-            "Actions",
-            "Insert the source's next missing markup (bold, link, code, tag) at the cursor "
-            "or around the selection",
-        ),
         group="segments",
         in_editors=True,
     ),
@@ -361,28 +358,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
         dock="issuesDock",
     ),
     ActionSpec(
-        "actionPreview",
-        QT_TRANSLATE_NOOP("Actions", "&Preview"),
-        "",
-        "View",
-        keys=("F6",),
-        tip=QT_TRANSLATE_NOOP("Actions", "Show or hide the article as its readers will see it"),
-        in_editors=True,
-        dock="previewPane",
-    ),
-    ActionSpec(
-        "actionShowWhitespace",
-        QT_TRANSLATE_NOOP("Actions", "Show &Whitespace"),
-        "assist.show_whitespace",
-        "View",
-        keys=("Ctrl+Shift+8",),
-        tip=QT_TRANSLATE_NOOP(
-            "Actions", "Show spaces, no-break spaces and tabs in the target editors as symbols"
-        ),
-        in_editors=True,
-        checkable=True,
-    ),
-    ActionSpec(
         "actionShortcuts",
         QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
         "window.show_shortcuts",
@@ -423,7 +398,7 @@ TOOLBAR: tuple[str | None, ...] = (
     "actionApproveSelection",
     "actionApproveClean",
     None,
-    "actionExportIssues",
+    "actionExport",
 )
 # Keys handled by a widget rather than an action, for the shortcut list.
 EXTRA_KEYS = (
@@ -438,5 +413,9 @@ EXTRA_KEYS = (
     (
         QT_TRANSLATE_NOOP("Actions", "Move between the table and the target editor"),
         "Tab / Shift+Tab",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Insert a translation from the project (the list's 1–9)"),
+        "Ctrl+1 … Ctrl+9",
     ),
 )

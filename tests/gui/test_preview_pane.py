@@ -38,7 +38,7 @@ def starts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def show_preview(qtbot, window: MainWindow) -> PreviewPane:  # type: ignore[no-untyped-def]
-    pane = window.preview
+    pane = window.aids.pane
     if not pane.isVisible():
         window.registry["actionPreview"].trigger()
     qtbot.waitUntil(lambda: pane.views[TARGET] is not None, timeout=20000)
@@ -205,9 +205,9 @@ def test_side_by_side_shows_the_source_scrolled_with_the_target(
 def test_a_hidden_preview_renders_nothing_until_shown(
     qtbot, window: MainWindow, article: Path, starts: list[int]
 ) -> None:  # type: ignore[no-untyped-def]
-    assert not window.preview.isVisible()  # off on a first start
+    assert not window.aids.pane.isVisible()  # off on a first start
     load(qtbot, window, article)
-    assert starts == [] and window.preview.views[TARGET] is None
+    assert starts == [] and window.aids.pane.views[TARGET] is None
     pane = show_preview(qtbot, window)
     assert len(starts) == 1
     window.registry["actionPreview"].trigger()
