@@ -92,8 +92,12 @@ class PreviewBrowser(QTextBrowser):
         bar.setValue(y)
 
     # -- marks ----------------------------------------------------------------------------------
-    def set_marks(self, marks: Iterable[tuple[int, int, str]]) -> None:
-        """Tint document spans (start, end, colour), over the text, never in it."""
+    def set_marks(
+        self, marks: Iterable[tuple[int, int, str]], underline: str = "", current: str = ""
+    ) -> None:
+        """Tint document spans (start, end, colour), over the text, never in it; spans in the
+        ``current`` colour are also underlined in ``underline``, so the current sentence
+        stands out on a tinted callout too."""
         selections = []
         for start, end, colour in marks:
             selection = QTextEdit.ExtraSelection()
@@ -103,6 +107,9 @@ class PreviewBrowser(QTextBrowser):
             selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(colour))
+            if underline and colour == current:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(underline))
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QShowEvent, QStatusTipEvent
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -36,6 +36,7 @@ from reviewer.gui.preview_doc import PANE_CSS, RenderedArticle, Renderer, SafeDo
 
 EDIT_PAUSE_MS = 300  # edits show once typing pauses this long
 REPLAY_LIMIT = 60  # more edits than this while hidden: render again rather than replay each
+SIDE_MIN = 330  # narrower than two of these, the source goes above the target, not beside it
 _LEVELS = (Level.ERROR, Level.WARNING, Level.INFO)
 
 
@@ -91,7 +92,10 @@ class PreviewPane(QDockWidget):
         self.action_side = self._toggle(
             "actionPreviewSideBySide",
             _t("Source Beside"),
-            _t("Show the English source beside the translation, scrolled together"),
+            _t(
+                "Show the English source beside the translation (above it while the pane is "
+                "narrow), scrolled together"
+            ),
             "preview/side_by_side",
             False,
         )
@@ -286,6 +290,7 @@ class PreviewPane(QDockWidget):
     def _on_side_by_side(self, on: bool) -> None:
         self.source.setVisible(on)
         if on:
+            self._take_room()
             self._maybe_render()
         self._realign()
         self.refresh_marks()
@@ -359,7 +364,7 @@ class PreviewPane(QDockWidget):
                         marks.extend((start, end, colour) for start, end in spans)
             if current:
                 marks.extend((s, e, theme.PREVIEW_CURRENT) for s, e in view.segment_runs(current))
-            browser.set_marks(marks)
+            browser.set_marks(marks, theme.PREVIEW_CURRENT_LINE, theme.PREVIEW_CURRENT)
 
     def _tint(self, pid: str) -> str:
         session = self.session
@@ -445,12 +450,24 @@ class PreviewPane(QDockWidget):
         self._mark_timer.start()
         if not self._sized:
             self._sized = True
-            QTimer.singleShot(0, self._take_a_third)
+            QTimer.singleShot(0, self._take_room)
 
-    def _take_a_third(self) -> None:
-        """Shown for the first time at its minimum width: take a third of the window, as a
-        page needs room to read (a width the user chose is restored with the window)."""
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= 2 * SIDE_MIN
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setSizes([1, 1])
+
+    def _take_room(self) -> None:
+        """A page needs room to read: the target alone a third of the window, side by side
+        half of it, unless the dock is about that wide already (a width the user chose is
+        restored with the window and kept)."""
         window = self.parentWidget()
-        if isinstance(window, QMainWindow) and self.width() < window.width() // 4:
-            width = min(max(window.width() // 3, 360), 720)
+        if not isinstance(window, QMainWindow) or self.isFloating() or not self.isVisible():
+            return
+        side = self.action_side.isChecked()
+        width = min(max(window.width() // (2 if side else 3), 360), 1000 if side else 720)
+        if self.width() < width * 3 // 4:
             window.resizeDocks([self], [width], Qt.Orientation.Horizontal)

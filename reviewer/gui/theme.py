@@ -81,6 +81,7 @@ DIFF_ADDED_BG = "#ccffd8"
 DIFF_ADDED_FG = "#165c26"
 # The article preview (as core/render/style.py tints segments in a browser).
 PREVIEW_CURRENT = SELECTED_ROW  # the current sentence in the colour of the grid's current row
+PREVIEW_CURRENT_LINE = FOCUS_BORDER  # and underlined, as a note is tinted blue too
 PREVIEW_TINTS: dict[Level, str] = {
     Level.ERROR: "#fbd3d3",
     Level.WARNING: "#ffeccc",

@@ -179,10 +179,20 @@ def test_side_by_side_shows_the_source_scrolled_with_the_target(
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, copy(tmp_path, LONG), checks=False)
     pane = show_preview(qtbot, window)
+    window.resize(1920, 1000)
+    qtbot.wait(10)
+    narrow = pane.width()
     pane.action_side.setChecked(True)
     source = ready(qtbot, pane, SOURCE)
     target = ready(qtbot, pane)
     assert pane.source.isVisible()
+    # Side by side takes half the window; where the grid leaves no room for two pages next to
+    # each other, the source goes above the target.
+    qtbot.waitUntil(lambda: pane.width() > window.width() * 0.4)
+    assert narrow < window.width() * 0.4 and pane.source.x() > pane.target.x()
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: pane.source.y() > pane.target.y())
+    assert pane.source.height() > 100 and pane.target.height() > 100
     ids = window.session.doc.pairs.ids()
     row = len(ids) // 2
     window.goto_source_row(row)
