@@ -46,11 +46,15 @@ def test_the_seed_bold_and_link_are_repaired_with_keys_alone(
     load(qtbot, window, article, checks=False)
     original = article.read_bytes()
     row = seed_row(window)
-    window.goto_source_row(row)
     broken = f"Ga naar de pagina \\> **Factureringsproducten** [& services.]({URL})"
     assert window.session.doc.pairs[row].target == broken
-    window.detail.target.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.detail.target)
+    # From the grid, as the article opened: down to the segment, Tab into its target editor.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+    assert window.current_row() == 0
+    key(Qt.Key.Key_Down, n=row)
+    assert window.current_row() == row
+    key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.detail.target
     key(Qt.Key.Key_End, CTRL)
     key(Qt.Key.Key_Backspace)  # one key removes the whole ](url), and says so
     assert window.detail.target.true_text().endswith("[& services.")
