@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.checks import Level
 from reviewer.core.render.preview import SOURCE, TARGET, ArticlePreview
-from reviewer.core.render.sidebyside import align_blocks
 from reviewer.core.session import ReviewSession
 from reviewer.gui import preview_links, theme
 from reviewer.gui.edit_gateway import EditEvent
 from reviewer.gui.markup import esc
 from reviewer.gui.preview_browser import PreviewBrowser
 from reviewer.gui.preview_doc import PANE_CSS, RenderedArticle, Renderer, SafeDocument
+from reviewer.gui.preview_sync import Alignment
 
 EDIT_PAUSE_MS = 300  # edits show once typing pauses this long
 REPLAY_LIMIT = 60  # more edits than this while hidden: render again rather than replay each
@@ -76,8 +76,7 @@ class PreviewPane(QDockWidget):
         self._building = {TARGET: False, SOURCE: False}
         self._painted = False  # the table has shown this article: rendering may start
         self._dirty: set[int] = set()  # rows edited since the preview last showed them
-        self._rows: list[tuple[list[int], list[int]]] = []  # aligned blocks, side by side
-        self._row_of: tuple[list[int], list[int]] = ([], [])
+        self.alignment = Alignment()  # the blocks of the two sides that show the same segments
         self._syncing = False
         self._sized = False
         self.last_update_ms = 0.0  # the last edit's update, for the bench
@@ -201,7 +200,7 @@ class PreviewPane(QDockWidget):
             self._building[side] = False
             self.views[side] = None
             self.browsers[side].set_marks([])
-        self._rows, self._row_of = [], ([], [])
+        self.alignment.clear()
         self._show_placeholder()
 
     def _show_placeholder(self) -> None:
@@ -299,47 +298,23 @@ class PreviewPane(QDockWidget):
     def _realign(self) -> None:
         target, source = self.views[TARGET], self.views[SOURCE]
         if target is None or source is None or not self.action_side.isChecked():
-            self._rows, self._row_of = [], ([], [])
-            return
-        self._rows = align_blocks(target.preview, source.preview)
-        row_of: tuple[list[int], list[int]] = ([0] * len(target), [0] * len(source))
-        for r, (lefts, rights) in enumerate(self._rows):
-            for b in lefts:
-                row_of[0][b] = r
-            for b in rights:
-                row_of[1][b] = r
-        self._row_of = row_of
+            self.alignment.clear()
+        else:
+            self.alignment.align(target, source)
 
     def _on_scrolled(self, side: str) -> None:
         self._mark_timer.start()
-        if self._syncing or not self._rows:
-            return
         other = SOURCE if side == TARGET else TARGET
-        lead, follow = self.browsers[side], self.browsers[other]
         lead_view, follow_view = self.views[side], self.views[other]
-        if lead_view is None or follow_view is None or not follow.isVisible():
+        follow = self.browsers[other]
+        if self._syncing or lead_view is None or follow_view is None or not follow.isVisible():
             return
-        k = 0 if side == TARGET else 1
-        top = lead.verticalScrollBar().value()
-        r = self._row_of[k][lead.visible_blocks(lead_view.starts)[0]]
-        lo, hi = self._row_y(lead, lead_view, k, r), self._row_y(lead, lead_view, k, r + 1)
-        share = min(max((top - lo) / (hi - lo), 0.0), 1.0) if hi > lo else 0.0
-        f_lo = self._row_y(follow, follow_view, 1 - k, r)
-        f_hi = self._row_y(follow, follow_view, 1 - k, r + 1)
         self._syncing = True
         try:
-            follow.scroll_to(round(f_lo + share * (f_hi - f_lo)))
+            k = 0 if side == TARGET else 1
+            self.alignment.follow(self.browsers[side], lead_view, follow, follow_view, k)
         finally:
             self._syncing = False
-
-    def _row_y(self, browser: PreviewBrowser, view: RenderedArticle, k: int, r: int) -> int:
-        """Where aligned row ``r`` begins on one side (the next row with blocks, if it has none)."""
-        while r < len(self._rows):
-            blocks = self._rows[r][k]
-            if blocks:
-                return browser.doc_y(view.starts[blocks[0]])
-            r += 1
-        return round(browser.document().size().height())
 
     # -- marks and the current segment ------------------------------------------------------------
     def current_id(self) -> str:

@@ -206,7 +206,8 @@ def test_side_by_side_shows_the_source_scrolled_with_the_target(
     top_target = pane.target.visible_blocks(target.starts)[0]
     top_source = pane.source.visible_blocks(source.starts)[0]
     assert top_target > 0
-    assert abs(pane._row_of[0][top_target] - pane._row_of[1][top_source]) <= 1
+    row_of = pane.alignment.row_of
+    assert abs(row_of[0][top_target] - row_of[1][top_source]) <= 1
     assert pane.source.verticalScrollBar().value() > 0
     pane.action_side.setChecked(False)
     assert not pane.source.isVisible()
