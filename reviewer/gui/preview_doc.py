@@ -175,7 +175,8 @@ class _Relay(QObject):
     done = Signal(int, object)  # generation, RenderedArticle or None (the build failed)
 
 
-Make = Callable[[], tuple[ArticlePreview, str]]
+Make = Callable[[], ArticlePreview]
+PIECE = 20_000  # characters of HTML a document takes at once while it is built
 
 
 class Renderer(QObject):
@@ -190,7 +191,7 @@ class Renderer(QObject):
         self._relay.done.connect(self.rendered)
 
     def start(self, generation: int, make: Make) -> threading.Thread:
-        """Build ``make()``'s (preview, html) into a document; ``rendered`` says when."""
+        """Build ``make()``'s preview into a document; ``rendered`` says when."""
         relay = self._relay  # the closure keeps it alive until the worker is done
         gui = QThread.currentThread()
 
@@ -219,10 +220,31 @@ def _finish_renderings() -> None:
 
 
 def render(make: Make, owner: QThread) -> RenderedArticle:
-    """(preview, html) as a RenderedArticle whose document belongs to thread ``owner``."""
-    preview, html = make()
+    """``make()``'s preview as a RenderedArticle whose document belongs to thread ``owner``.
+
+    The document is built a piece of blocks at a time: a Qt call holds Python's lock for as
+    long as it runs, and one ``setHtml`` of the largest article would freeze the window for
+    most of a second; between pieces the window's thread gets its turn."""
+    preview = make()
+    pieces: list[str] = []
+    piece: list[str] = []
+    size = 0
+    for html in (preview.title_html(), *preview.blocks()):
+        piece.append(html)
+        size += len(html)
+        if size >= PIECE:
+            pieces.append("".join(piece))
+            piece, size = [], 0
+    if piece or not pieces:
+        pieces.append("".join(piece))
     document = SafeDocument()
-    document.setHtml(html)
+    document.setHtml(pieces[0])
+    cursor = QTextCursor(document)
+    for html in pieces[1:]:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if cursor.block().length() > 1:  # a new paragraph, unless a table left an empty one
+            cursor.insertBlock()
+        cursor.insertHtml(html)
     rendered = RenderedArticle(preview, document)
     if document.thread() is not owner:
         document.moveToThread(owner)

@@ -44,18 +44,13 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("PreviewPane", text)
 
 
-def _fresh(session: ReviewSession, side: str) -> Callable[[], tuple[ArticlePreview, str]]:
+def _fresh(session: ReviewSession, side: str) -> Callable[[], ArticlePreview]:
     doc = session.doc
-
-    def make() -> tuple[ArticlePreview, str]:
-        preview = ArticlePreview(doc, side)
-        return preview, preview.html()
-
-    return make
+    return lambda: ArticlePreview(doc, side)
 
 
-def _ready(preview: ArticlePreview, html: str) -> Callable[[], tuple[ArticlePreview, str]]:
-    return lambda: (preview, html)
+def _ready(preview: ArticlePreview) -> Callable[[], ArticlePreview]:
+    return lambda: preview
 
 
 class PreviewPane(QDockWidget):
@@ -224,7 +219,7 @@ class PreviewPane(QDockWidget):
                     self._dirty.clear()  # the worker reads every current target
                 self._render(side, _fresh(self.session, side))
 
-    def _render(self, side: str, make: Callable[[], tuple[ArticlePreview, str]]) -> None:
+    def _render(self, side: str, make: Callable[[], ArticlePreview]) -> None:
         self._generation[side] += 1
         self._building[side] = True
         self.views[side] = None  # until the new one is in, edits wait in _dirty
@@ -277,7 +272,7 @@ class PreviewPane(QDockWidget):
             update = preview.update(pid, pairs.target_at(row))
             if not view.apply(update):
                 # The block structure changed: the whole page again, off the GUI thread.
-                self._render(TARGET, _ready(preview, preview.html()))
+                self._render(TARGET, _ready(preview))
                 return
             reshaped = reshaped or len(update.blocks) != update.replaced
         if reshaped:

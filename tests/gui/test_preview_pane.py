@@ -301,3 +301,25 @@ def _block_text(pane: PreviewPane, view: RenderedArticle, pid: str) -> str:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "name", [NOTES_AND_TABLES, LONG, "canceling-your-office-365-subscription.md"]
+)
+def test_a_document_built_in_pieces_shows_what_one_built_at_once_shows(qapp, name: str) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core.format import parse
+    from reviewer.gui import preview_doc
+
+    preview = ArticlePreview(parse((CORPUS / name).read_bytes()))
+    assert name != LONG or len(preview.html()) > 4 * preview_doc.PIECE  # several pieces
+    whole = SafeDocument()
+    whole.setHtml(preview.html())
+    built = preview_doc.render(lambda: preview, whole.thread())
+    assert _lines(built.document.toPlainText()) == _lines(whole.toPlainText())
+    assert len(built) == len(preview)  # every block found by its anchor
+    # The same height laid out, give or take a few lines at the seams.
+    heights = []
+    for document in (built.document, whole):
+        document.setTextWidth(600)
+        heights.append(document.size().height())
+    assert abs(heights[0] - heights[1]) <= 0.01 * heights[1], heights
