@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -52,7 +53,19 @@ class PreviewBrowser(QTextBrowser):
 
     def block_at_y(self, starts: list[int], y: int) -> int:
         """Of the blocks starting at ``starts``, the one at document height ``y``: found by
-        their laid-out positions (a hit test on a document still being laid out can miss)."""
+        their laid-out positions (a hit test on a document still being laid out can miss, so
+        one is only a guess to check). The guess spares laying out the document down to its
+        middle, which takes a third of a second at 11,562 pairs."""
+        if not starts:
+            return 0
+        in_view = y - self.verticalScrollBar().value()
+        if 0 <= in_view <= self.viewport().height():
+            position = self.cursorForPosition(QPoint(0, in_view)).position()
+            guess = max(0, bisect_right(starts, position) - 1)
+            if (guess == 0 or self.doc_y(starts[guess]) <= y) and (
+                guess + 1 == len(starts) or self.doc_y(starts[guess + 1]) > y
+            ):
+                return guess
         lo, hi = 0, len(starts) - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
@@ -84,11 +97,13 @@ class PreviewBrowser(QTextBrowser):
         self.scroll_to(self.verticalScrollBar().value() + rect.top() - height // 3)
 
     def scroll_to(self, y: int) -> None:
-        """Scroll to document ``y``. The layout tells the scroll bar its new height only on
-        the next turn of the event loop, so a place laid out just now may lie beyond it."""
+        """Scroll to document ``y`` (a laid-out place, so within the document). The layout
+        tells the scroll bar its new height only on the next turn of the event loop, so a
+        place laid out just now may lie beyond it; asking the document its size instead would
+        lay all of it out at once."""
         bar = self.verticalScrollBar()
         if y > bar.maximum():
-            bar.setMaximum(min(y, round(self.document().size().height())))
+            bar.setMaximum(y)
         bar.setValue(y)
 
     # -- marks ----------------------------------------------------------------------------------
