@@ -79,12 +79,32 @@ class RenderedArticle:
         names = [self.preview.block_id(k) for k in range(first, first + len(update.blocks))]
         fresh = _starts(self.document, names, start, stop)
         if fresh is None:
-            self.starts = _all_starts(self.document, self.preview)
+            return self._recount()
+        after = first + replaced  # the first block after those replaced, before the edit
+        old_next = self.starts[after] if after < len(self.starts) else -1
+        self.starts[first:after] = fresh
+        if old_next < 0:
             return True
-        delta = stop - end
-        self.starts[first : first + replaced] = fresh
-        for k in range(first + len(fresh), len(self.starts)):
-            self.starts[k] += delta
+        # Where the next block starts now, read rather than reckoned: a table's frame marks
+        # and the paragraph separators around it do not always move with the inserted text.
+        k = first + len(fresh)
+        guess = old_next + stop - end
+        found = _starts(self.document, [self.preview.block_id(k)], guess - 8, guess + 8)
+        if found is None:
+            return self._recount()
+        delta = found[0] - old_next
+        for j in range(k, len(self.starts)):
+            self.starts[j] += delta
+        return True
+
+    def _recount(self) -> bool:
+        """Every block's start read again; False when a block lost its anchor, so the article
+        must be rendered again."""
+        names = [self.preview.block_id(k) for k in range(len(self.preview))]
+        found = _starts(self.document, names, 0, self.document.characterCount())
+        if found is None:
+            return False
+        self.starts = found
         return True
 
     def runs(self, first_block: int, last_block: int) -> dict[str, list[tuple[int, int]]]:

@@ -323,3 +323,27 @@ def test_a_document_built_in_pieces_shows_what_one_built_at_once_shows(qapp, nam
         document.setTextWidth(600)
         heights.append(document.size().height())
     assert abs(heights[0] - heights[1]) <= 0.01 * heights[1], heights
+
+
+@pytest.mark.parametrize("name", [NOTES_AND_TABLES, LONG])
+def test_block_starts_stay_true_through_many_edits(qapp, name: str) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from reviewer.core.format import parse
+    from reviewer.gui import preview_doc
+
+    doc = parse((CORPUS / name).read_bytes())
+    preview = ArticlePreview(doc)
+    view = preview_doc.render(lambda: preview, SafeDocument().thread())
+    names = [preview.block_id(k) for k in range(len(preview))]
+    ids = doc.pairs.ids()
+    rows = [k for k, text in enumerate(doc.pairs.targets()) if " " in text.strip()]
+    for row in random.Random(20261203).sample(rows, min(120, len(rows))):
+        words = doc.pairs.target_at(row).split(" ")
+        words[len(words) // 2] += "x"
+        assert view.apply(preview.update(ids[row], " ".join(words)))
+        truth = preview_doc._starts(view.document, names, 0, view.document.characterCount())
+        assert view.starts == truth, row
+    fresh = SafeDocument()
+    fresh.setHtml(preview.html())
+    assert _lines(view.document.toPlainText()) == _lines(fresh.toPlainText())
