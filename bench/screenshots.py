@@ -1,12 +1,13 @@
 """Render the documentation screenshots offscreen: python bench/screenshots.py [OUT_DIR]
-[--project] [--lang nl].
+[--project | --preview | --lang nl].
 
 The window at 1400x900, 1280x720 and 1024x600, a filter, the flag-issue dialog, and the target
 editor marking characters that do not show (no-break space, CR, line separators), the import
 preview and the export dialog. Then a project: 300 real articles copied from ../shared/articles
 when it is there (else the test project), some of them part reviewed, in the project view, the
-search dock and the replace preview. With --lang nl, only the window and the flag-issue dialog
-in that language (main-window-nl.png, flag-issue-dialog-nl.png).
+search dock and the replace preview. The preview beside the grid (bench/preview_shots.py).
+With --project or --preview, only those shots; with --lang nl, only the window and the
+flag-issue dialog in that language (main-window-nl.png, flag-issue-dialog-nl.png).
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from bench.exchange_shots import shoot_exchange
+    from bench.preview_shots import shoot_preview
     from reviewer.gui import dialogs
     from reviewer.gui.main_window import MainWindow
 
-    args = [a for a in sys.argv[1:] if a != "--project"]
+    args = [a for a in sys.argv[1:] if a not in ("--project", "--preview")]
     only_project = "--project" in sys.argv[1:]  # just the project's shots
     lang = ""
     if "--lang" in args:
@@ -49,6 +51,7 @@ def main() -> int:
         if lang not in ("en", "nl"):
             print("--lang takes en or nl", file=sys.stderr)
             return 2
+    only_preview = "--preview" in sys.argv[1:]  # just the preview's shots
     out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
@@ -70,6 +73,9 @@ def main() -> int:
     shutil.copyfile(ARTICLE, article)
     if lang:
         return language_shots(lang, article, work, settle, shoot)
+    if only_preview:
+        shoot_preview(work, settle, shoot)
+        return 0
     for width, height in () if only_project else SIZES:
         # Each window as on a first start: no layout remembered from the one before.
         QSettings.setPath(
@@ -120,6 +126,8 @@ def main() -> int:
             window.files.autosave = None
         window.files.maybe_save = lambda: True  # type: ignore[method-assign]
         window.close()
+    if not only_project:
+        shoot_preview(work, settle, shoot)
     project_shots(out, work, settle, shoot)
     return 0
 

@@ -431,6 +431,30 @@
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
+    <message>
+        <source>Insert Next &amp;Markup</source>
+        <translation>Volgende op&amp;maak invoegen</translation>
+    </message>
+    <message>
+        <source>Insert the source&apos;s next missing markup (bold, link, code, tag) at the cursor or around the selection</source>
+        <translation>De volgende ontbrekende opmaak van de brontekst (vet, koppeling, code, tag) invoegen bij de cursor of rond de selectie</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>Voorbeel&amp;d</translation>
+    </message>
+    <message>
+        <source>Show or hide the article as its readers will see it</source>
+        <translation>Het artikel weergeven of verbergen zoals lezers het zullen zien</translation>
+    </message>
+    <message>
+        <source>Show &amp;Whitespace</source>
+        <translation>&amp;Witruimte weergeven</translation>
+    </message>
+    <message>
+        <source>Show spaces, no-break spaces and tabs in the target editors as symbols</source>
+        <translation>Spaties, vaste spaties en tabs in de doeltekst-editors als symbolen weergeven</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
@@ -2053,6 +2077,33 @@ Uw niet-opgeslagen bewerkingen van doelteksten worden opnieuw toegepast waar het
     </message>
 </context>
 <context>
+    <name>MarkupKeys</name>
+    <message>
+        <source>Removed the whole markup {tokens}: Ctrl+Z brings it back</source>
+        <translation>De volledige opmaak {tokens} verwijderd: met Ctrl+Z zet u deze terug</translation>
+    </message>
+    <message>
+        <source>No segment to insert markup into</source>
+        <translation>Geen segment om opmaak in in te voegen</translation>
+    </message>
+    <message>
+        <source>Nothing to insert: the target has every markup of the source</source>
+        <translation>Niets in te voegen: de doeltekst bevat alle opmaak van de brontekst</translation>
+    </message>
+    <message>
+        <source>Inserted {markup}; {n} more from the source to place</source>
+        <translation>{markup} ingevoegd; nog {n} uit de brontekst te plaatsen</translation>
+    </message>
+    <message>
+        <source>Inserted {markup}; the target has all the source&apos;s markup now</source>
+        <translation>{markup} ingevoegd; de doeltekst bevat nu alle opmaak van de brontekst</translation>
+    </message>
+    <message>
+        <source>Next to the cursor: {name}</source>
+        <translation>Naast de cursor: {name}</translation>
+    </message>
+</context>
+<context>
     <name>MatchesDock</name>
     <message>
         <source>Translations in the project</source>
@@ -2146,6 +2197,108 @@ Hun brontekst: {source}</translation>
     <message>
         <source>The new language is used the next time you start Reviewer.</source>
         <translation>De nieuwe taal wordt gebruikt wanneer u Reviewer de volgende keer start.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewLinks</name>
+    <message>
+        <source>Web link: {url} (click to open it in your browser)</source>
+        <translation>Webkoppeling: {url} (klik om deze in uw browser te openen)</translation>
+    </message>
+    <message>
+        <source>E-mail link: {url} (click to write in your mail program)</source>
+        <translation>E-mailkoppeling: {url} (klik om te schrijven in uw e-mailprogramma)</translation>
+    </message>
+    <message>
+        <source>Link to the section {url} of this article; not followed in the preview</source>
+        <translation>Koppeling naar de sectie {url} van dit artikel; wordt niet gevolgd in het voorbeeld</translation>
+    </message>
+    <message>
+        <source>Link to another docs page or file: {url}; not opened here</source>
+        <translation>Koppeling naar een andere docs-pagina of een ander bestand: {url}; wordt hier niet geopend</translation>
+    </message>
+    <message>
+        <source>Cross-reference {url}: the docs site resolves it when it publishes the page</source>
+        <translation>Kruisverwijzing {url}: de docs-site zet deze om wanneer de pagina wordt gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Blocked link (not a web or mail address): {url}</source>
+        <translation>Geblokkeerde koppeling (geen web- of e-mailadres): {url}</translation>
+    </message>
+    <message>
+        <source>Open this link outside the reviewer?
+
+{url}</source>
+        <translation>Deze koppeling buiten Reviewer openen?
+
+{url}</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Koppeling openen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Link not opened</source>
+        <translation>Koppeling niet geopend</translation>
+    </message>
+    <message>
+        <source>Opened {url} in your browser</source>
+        <translation>{url} geopend in uw browser</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Source Beside</source>
+        <translation>Bron ernaast</translation>
+    </message>
+    <message>
+        <source>Show the English source beside the translation (above it while the pane is narrow), scrolled together</source>
+        <translation>De Engelse brontekst naast de vertaling weergeven (erboven zolang het deelvenster smal is), samen schuivend</translation>
+    </message>
+    <message>
+        <source>Tint Check Results</source>
+        <translation>Controleresultaten kleuren</translation>
+    </message>
+    <message>
+        <source>Tint sentences with check results: red errors, orange warnings, blue notes</source>
+        <translation>Zinnen met controleresultaten kleuren: rood voor fouten, oranje voor waarschuwingen, blauw voor opmerkingen</translation>
+    </message>
+    <message>
+        <source>Open an article to see it as its readers will.</source>
+        <translation>Open een artikel om het te zien zoals lezers het zullen zien.</translation>
+    </message>
+    <message>
+        <source>Rendering the article…</source>
+        <translation>Het artikel weergeven…</translation>
+    </message>
+    <message>
+        <source>Rendering the source…</source>
+        <translation>De brontekst weergeven…</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Weergeven…</translation>
+    </message>
+    <message>
+        <source>The preview could not be rendered; see the terminal.</source>
+        <translation>Het voorbeeld kan niet worden weergegeven; zie de terminal.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#{n}&lt;/b&gt; · {id} · {state}</source>
+        <translation>&lt;b&gt;#{n}&lt;/b&gt; · {id} · {state}</translation>
+    </message>
+    <message>
+        <source>Click to go to this segment</source>
+        <translation>Klik om naar dit segment te gaan</translation>
     </message>
 </context>
 <context>
