@@ -37,6 +37,7 @@ from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
+from reviewer.gui.language_tools import LanguageTools
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
 from reviewer.gui.proxy import SegmentFilterProxy
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             self.checks.wait,
             self.detail.selected_finding,
         )
+        self.language = LanguageTools(self, self)  # spelling, terms, glossary, check settings
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reviewer.core.typing_steps import TextChange, TypingRun
+from reviewer.core.typing_steps import TextChange, TypingRun, text_change
 from reviewer.gui import theme
 from reviewer.gui.markup import tokenize
 from reviewer.gui.visible_text import MARKS, ShadowText, to_display
@@ -111,6 +111,7 @@ class SegmentTextEdit(QPlainTextEdit):
         self._undo: list[tuple[str, int]] = []
         self._redo: list[tuple[str, int]] = []
         self._run: TypingRun | None = None
+        self._expected: tuple[str, TextChange] | None = None  # an insert_true on its way
         self.textChanged.connect(self._on_text_changed)
 
     # -- the true text -------------------------------------------------------------------------
@@ -139,7 +140,11 @@ class SegmentTextEdit(QPlainTextEdit):
     def insert_true(self, text: str) -> None:
         """Insert ``text`` at the cursor exactly (CR and separators included)."""
         cursor = self.textCursor()
+        before = self.shadow.true
         self.shadow.expect(cursor.selectionStart(), cursor.selectionEnd(), text)
+        # The shadow already holds the result, so the document change that follows shows no
+        # difference to it: announce this one as it was meant.
+        self._expected = (before, text_change(before, self.shadow.true))
         self.insertPlainText(to_display(text))
 
     def set_passthrough(self, keys: Iterable[QKeySequence]) -> None:
@@ -218,7 +223,10 @@ class SegmentTextEdit(QPlainTextEdit):
         before = self.shadow.true
         change = self.shadow.sync(self.document().toRawText())
         if change is None:
-            return
+            if self._expected is None:
+                return
+            before, change = self._expected
+        self._expected = None
         if self._local_undo:
             self._record(before, change)
         self.true_text_changed.emit(self.shadow.true)

@@ -32,6 +32,9 @@ _WINDOW_TESTS = {
     "test_usability",
     "test_trust",
     "test_navigation",
+    "test_spelling_window",
+    "test_terms_window",
+    "test_settings_window",
 }
 
 
