@@ -109,16 +109,16 @@ class GlossaryModel(QAbstractTableModel):
 
     def put(self, row: int, value: TermInput) -> int:
         """Replace the term at ``row`` (-1: add one); returns the row it is at now."""
-        terms = self.glossary.terms
-        old = terms[row].english if row >= 0 else None
+        glossary = self.glossary
         self.beginResetModel()
-        if old is not None:
-            self.glossary.remove(old)
-        existing = next(
-            (k for k, t in enumerate(terms) if t.english.lower() == value.english.lower()), -1
-        )
-        term = self.glossary.add(value.english, value.dutch, value.forbidden, value.note)
-        terms.remove(term)  # keep the place of the edited (or replaced) term
+        if row >= 0:
+            glossary.remove(glossary.terms[row].english)
+        same = value.english.lower()
+        existing = next((k for k, t in enumerate(glossary.terms) if t.english.lower() == same), -1)
+        term = glossary.add(value.english, value.dutch, value.forbidden, value.note)
+        # Glossary.add appends: the term goes back to the edited (or replaced) term's place.
+        terms = glossary.terms
+        terms.remove(term)
         at = row if row >= 0 else existing if existing >= 0 else len(terms)
         terms.insert(min(at, len(terms)), term)
         self.endResetModel()

@@ -23,7 +23,9 @@ from reviewer.core.config import (
     ConfigError,
     config_for_article,
     default_config_path,
+    find_project_config,
     load_config,
+    load_project_config,
 )
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import Workspace
@@ -195,15 +197,16 @@ class LanguageTools(QObject):
         return status.message
 
     def _settings_for(self, project: bool) -> CheckSettings:
-        """The settings the page edits: the user's config, or the article's project file."""
-        user = self.user_config()
+        """The settings the page edits: the window's user config, or the article's project
+        file (created in the article's folder when there is none yet)."""
         ws = self.window.workspace
-        if ws is None:
-            return CheckSettings(user)
-        settings = CheckSettings.for_article(ws.path, user.path, edit_project=project)
-        if user.path is None:
-            settings.user = user  # no config file yet: the window's defaults
-        return settings
+        found = find_project_config(ws.path) if ws is not None else None
+        layer: Config | None = None
+        if found is not None:
+            layer = load_project_config(found)
+        elif project and ws is not None:
+            layer = Config(path=str(Path(ws.path).resolve().parent / PROJECT_FILE_NAME))
+        return CheckSettings(self.user_config(), layer, edit_project=project)
 
     def check_settings(self) -> CheckSettingsDialog | None:
         try:
