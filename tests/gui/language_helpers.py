@@ -13,9 +13,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from reviewer.core.checks import lexicon
+from reviewer.core.config import load_config
 from reviewer.gui import check_data
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.text_editor import SegmentTextEdit
+from tests.gui.gui_helpers import load
 
 
 @pytest.fixture
@@ -29,6 +31,23 @@ def user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     before = lexicon.settings()
     yield path
     check_data.configure(before)
+
+
+ROW = 3  # "Trial subscriptions expire …" / "Proefabonnementen verlopen …" of the sample article
+
+
+def open_with(qtbot, win: MainWindow, article: Path, config: Path | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Open ``article`` (with the user config file ``config``, read as at start-up) and wait
+    for its checks and the language data; the current segment is ROW."""
+    if config is not None:
+        win.config = load_config(str(config))
+        win.files.config = win.config
+    load(qtbot, win, article)
+    wait_for_language(qtbot, win)
+    if len(win.session.doc.pairs) > ROW:  # type: ignore[union-attr]
+        win.goto_source_row(ROW)
+        qtbot.wait(20)
+    return win
 
 
 def wait_for_language(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]

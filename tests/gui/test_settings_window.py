@@ -19,8 +19,7 @@ from reviewer.gui import language_files
 from reviewer.gui.check_settings_dialog import COL_ON, CheckSettingsDialog
 from reviewer.gui.main_window import MainWindow
 from tests.corpus import CORPUS
-from tests.gui.gui_helpers import load
-from tests.gui.language_helpers import user_config, wait_for_language
+from tests.gui.language_helpers import open_with, user_config
 
 __all__ = ["user_config"]  # a fixture
 
@@ -58,9 +57,7 @@ def opened(qtbot, window: MainWindow, tmp_path: Path, user_config: Path) -> Main
     folder = tmp_path / "project"
     folder.mkdir()
     shutil.copyfile(CORPUS / ARTICLE, folder / ARTICLE)
-    load(qtbot, window, folder / ARTICLE)
-    wait_for_language(qtbot, window)
-    return window
+    return open_with(qtbot, window, folder / ARTICLE)
 
 
 def test_turning_a_check_off_with_space_saves_my_settings_and_checks_again(
@@ -184,10 +181,7 @@ def test_the_window_and_reviewer_check_agree_on_a_project(
         encoding="utf-8",
     )
     user_config.write_text("checks: {space-after-link: off}\n", encoding="utf-8")
-    window.config = load_config(str(user_config))
-    window.files.config = window.config
-    load(qtbot, window, article)
-    wait_for_language(qtbot, window)
+    open_with(qtbot, window, article, user_config)
     session = window.session
     assert session is not None
     shown = {(f.pair_id, f.code, f.level.value, f.message) for f in session.all_findings()}

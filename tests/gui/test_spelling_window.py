@@ -17,8 +17,10 @@ from reviewer.gui import dialogs, spell_suggest
 from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import load
 from tests.gui.language_helpers import (
+    ROW,
     click_action,
     close,
+    open_with,
     point_at,
     right_click,
     texts,
@@ -30,7 +32,6 @@ from tests.gui.language_helpers import (
 __all__ = ["user_config"]  # a fixture
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-ROW = 3  # "Proefabonnementen verlopen automatisch, tenzij u een betalingsmethode opgeeft."
 
 
 def _type_at_end(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -43,11 +44,7 @@ def _type_at_end(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-
 
 @pytest.fixture
 def opened(qtbot, window: MainWindow, article: Path, user_config: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    load(qtbot, window, article)
-    wait_for_language(qtbot, window)
-    window.goto_source_row(ROW)
-    qtbot.wait(20)
-    return window
+    return open_with(qtbot, window, article)
 
 
 def test_a_misspelling_is_underlined_once_the_word_is_typed(qtbot, opened: MainWindow) -> None:  # type: ignore[no-untyped-def]

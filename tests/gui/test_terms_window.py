@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolTip, QWidget
@@ -18,22 +18,17 @@ from reviewer.core.config import load_config
 from reviewer.gui import dialogs
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.term_dialog import TermDialog
-from tests.gui.gui_helpers import load
-from tests.gui.language_helpers import user_config, wait_for_language
+from tests.gui.language_helpers import ROW, open_with, user_config
+from tests.gui.test_keyboard_review import when_modal
 
 __all__ = ["user_config"]  # a fixture
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-ROW = 3  # source "Trial subscriptions expire automatically unless you provide a payment method."
 
 
 @pytest.fixture
 def opened(qtbot, window: MainWindow, article: Path, user_config: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    load(qtbot, window, article)
-    wait_for_language(qtbot, window)
-    window.goto_source_row(ROW)
-    qtbot.wait(20)
-    return window
+    return open_with(qtbot, window, article)
 
 
 def _marked(win: MainWindow) -> dict[str, QTextCharFormat]:
@@ -52,19 +47,6 @@ def _tooltip_at(qtbot, win: MainWindow, text: str) -> str:  # type: ignore[no-un
     QApplication.sendEvent(view.viewport(), event)
     qtbot.waitUntil(QToolTip.isVisible)
     return QToolTip.text()
-
-
-def _answer(answer: Callable[[QWidget], None]) -> None:
-    """Answer the next modal dialog, once it is up."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        answer(dialog)
-
-    QTimer.singleShot(20, poll)
 
 
 def test_terms_and_names_are_marked_with_their_required_dutch(qtbot, opened: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +102,7 @@ def test_the_glossary_dock_adds_edits_filters_and_removes_terms(
 
         return answer
 
-    _answer(fill("payment method", "betaalmethode", "betalingswijze"))
+    when_modal(fill("payment method", "betaalmethode", "betalingswijze"))
     QTest.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(path.exists)
     rows = list(csv.reader(path.open(encoding="utf-8")))
@@ -141,7 +123,7 @@ def test_the_glossary_dock_adds_edits_filters_and_removes_terms(
     )
     qtbot.waitUntil(lambda: "payment method" in _marked(opened))
 
-    _answer(fill("admin center", "beheercentrum"))
+    when_modal(fill("admin center", "beheercentrum"))
     QTest.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(load_glossary(str(path)).terms) == 2)
     # Edit a cell in place: the Dutch term of the first row.
@@ -184,7 +166,7 @@ def test_add_term_takes_the_selected_source_and_target_text(
         seen["english"], seen["dutch"] = dialog.english.text(), dialog.dutch.text()
         QTest.keyClick(dialog.note, Qt.Key.Key_Return)
 
-    _answer(answer)
+    when_modal(answer)
     QTest.keyClick(source, Qt.Key.Key_T, CTRL_SHIFT)
     assert seen == {"english": "payment method", "dutch": "betalingsmethode"}
     path = user_config.parent / "glossary.csv"
@@ -208,10 +190,7 @@ def test_a_tbx_glossary_named_in_the_config_is_edited_as_tbx(
         encoding="utf-8",
     )
     user_config.write_text("glossaries: [terms.tbx]\n", encoding="utf-8")
-    window.config = load_config(str(user_config))
-    window.files.config = window.config
-    load(qtbot, window, article)
-    wait_for_language(qtbot, window)
+    open_with(qtbot, window, article, user_config)
     dock = window.language.glossary
     assert dock.path == str(tbx)
     assert dock.model.rowCount() == 1
@@ -226,7 +205,7 @@ def test_a_tbx_glossary_named_in_the_config_is_edited_as_tbx(
         QTest.keyClicks(dialog.dutch, "proefabonnement")  # type: ignore[attr-defined]
         QTest.keyClick(dialog, Qt.Key.Key_Return)
 
-    _answer(answer)
+    when_modal(answer)
     dock.ask_add()
     terms = load_glossary(str(tbx)).terms
     assert [(t.english, t.dutch) for t in terms] == [
