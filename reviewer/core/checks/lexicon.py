@@ -251,6 +251,7 @@ def add_user_word(word: str, path: str | None = None) -> str:
     if word not in words:
         words.append(word)
         header = "# Words the spelling check accepts, one a line.\n"
+        Path(target).parent.mkdir(parents=True, exist_ok=True)  # a first start has no folder
         atomic_write(target, (header + "".join(w + "\n" for w in sorted(words))).encode())
     if target == _settings.user_dictionary:
         global _generation
