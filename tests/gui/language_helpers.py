@@ -22,11 +22,9 @@ from tests.gui.gui_helpers import load
 
 @pytest.fixture
 def user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private user config folder (REVIEWER_CONFIG); the language settings in use before
-    the test are put back after it."""
-    folder = tmp_path / "user-config"
-    folder.mkdir()
-    path = folder / "config.yaml"
+    """A private user config file (REVIEWER_CONFIG) in a folder that does not exist yet, as on
+    a first start; the language settings in use before the test are put back after it."""
+    path = tmp_path / "user-config" / "config.yaml"
     monkeypatch.setenv("REVIEWER_CONFIG", str(path))
     before = lexicon.settings()
     yield path

@@ -147,6 +147,7 @@ def test_glossary_files_are_chosen_on_the_spelling_and_terms_page(
     qtbot, opened: MainWindow, user_config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     glossary = user_config.parent / "team.csv"
+    user_config.parent.mkdir()
     glossary.write_text("english,dutch\ncontent search,inhoudszoekactie\n", encoding="utf-8")
     monkeypatch.setattr(language_files, "ask_file", lambda *a: str(glossary))
     dialog = _open_settings(qtbot, opened)
@@ -180,6 +181,7 @@ def test_the_window_and_reviewer_check_agree_on_a_project(
         "glossaries: [terms.csv]\n",
         encoding="utf-8",
     )
+    user_config.parent.mkdir()
     user_config.write_text("checks: {space-after-link: off}\n", encoding="utf-8")
     open_with(qtbot, window, article, user_config)
     session = window.session

@@ -182,6 +182,7 @@ def test_a_tbx_glossary_named_in_the_config_is_edited_as_tbx(
     qtbot, window: MainWindow, article: Path, user_config: Path
 ) -> None:  # type: ignore[no-untyped-def]
     tbx = user_config.parent / "terms.tbx"
+    user_config.parent.mkdir()
     tbx.write_text(
         '<?xml version="1.0"?><martif type="TBX"><text><body><termEntry>'
         '<langSet xml:lang="en"><tig><term>payment method</term></tig></langSet>'
