@@ -58,7 +58,12 @@ ARTICLES = next(
     (p / "shared" / "articles" for p in ROOT.parents if (p / "shared" / "articles").is_dir()),
     ROOT.parent / "shared" / "articles",
 )
-PAIR_SETS = (("census", "held-out"), ("rich", "held-out"), ("dev", "tuning"))
+PAIR_SETS = (
+    ("census", "held-out"),
+    ("rich", "held-out"),
+    ("dev", "tuning"),
+    ("dev2", "tuning"),
+)
 VERDICT_FILES = (
     ("findings", "held-out"),
     ("dev-findings", "tuning"),

@@ -11,6 +11,12 @@
 # check, the keys are sorted and ``random.Random(f"{seed}:{code}").sample`` draws up to
 # --per-check of them for a check on by default, up to --per-off-check for one that only the
 # profile ``all`` turns on, so adding a check never changes another check's sample.
+# ``--profile default`` runs only the checks on by default (what a user sees). ``--exclude``
+# names verdict files whose (file, id, code) keys are left out, so a fresh sample never asks
+# again about a judged finding. ``--total`` caps the sample: every check keeps the same
+# per-check quota, lowered until the whole fits (a check with fewer findings keeps them all);
+# the checks named by ``--focus`` (e.g. the ones a change touched) keep the full quota and the
+# others share what is left.
 #
 # Each entry carries its source and target, so check_quality reruns it without the article
 # set. A document check's finding (consistency, register, reference links) also carries
@@ -146,10 +152,15 @@ def document_findings(text: str, file: str, check: Check) -> set[str]:
 
 
 def collect(
-    articles: Sequence[tuple[str, Path]], skip: set[tuple[str, str]], progress: bool
+    articles: Sequence[tuple[str, Path]],
+    skip: set[tuple[str, str]],
+    progress: bool,
+    profile: str = "all",
+    judged: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> tuple[dict[tuple[str, str, str], Finding], int]:
-    """Every finding of every check (profile ``all``) on the held-out pairs outside the sets."""
-    every = resolve(Config(profile="all"))
+    """Every finding of the profile's checks on the held-out pairs outside the sets, minus
+    the judged (file, id, code) keys."""
+    every = resolve(Config(profile=profile))
     found: dict[tuple[str, str, str], Finding] = {}
     pairs = 0
     start = time.monotonic()
@@ -161,6 +172,8 @@ def collect(
             if (rel, f.pair_id) in skip:
                 continue
             key = (rel, f.pair_id, f.code)
+            if key in judged:
+                continue
             entry = found.get(key)
             if entry is None:
                 pair = by_id[f.pair_id]
@@ -173,19 +186,52 @@ def collect(
     return found, pairs
 
 
+def judged_keys(paths: Iterable[Path]) -> frozenset[tuple[str, str, str]]:
+    """(file, id, code) of every verdict in these findings files."""
+    out: set[tuple[str, str, str]] = set()
+    for path in paths:
+        doc = yamlio.safe_load_fast(path.read_text(encoding="utf-8")) or {}
+        out.update(
+            (str(f["file"]), str(f["id"]), str(f["code"])) for f in doc.get("findings") or []
+        )
+    return frozenset(out)
+
+
+def quotas(sizes: list[int], per_check: int, total: int | None) -> int:
+    """The largest per-check quota, at most per_check, whose sample fits in ``total``."""
+    quota = per_check
+    while total is not None and quota > 0 and sum(min(quota, n) for n in sizes) > total:
+        quota -= 1
+    return quota
+
+
 def sample(
-    found: dict[tuple[str, str, str], Finding], seed: int, per_check: int, per_off_check: int
+    found: dict[tuple[str, str, str], Finding],
+    seed: int,
+    per_check: int,
+    per_off_check: int,
+    total: int | None = None,
+    focus: frozenset[str] = frozenset(),
 ) -> tuple[list[Finding], dict[str, tuple[int, int]]]:
-    """Up to per_check findings of each default check, per_off_check of each other check."""
+    """Up to per_check findings of each default check, per_off_check of each other check,
+    both lowered alike until the sample fits in ``total``; focus checks keep per_check."""
     by_code: dict[str, list[Finding]] = defaultdict(list)
     for f in found.values():
         by_code[f.code].append(f)
     default = resolve(Config())
+    sizes = {c: len(by_code.get(c, [])) for c in REGISTRY}
+    kept = sum(min(per_check, n) for c, n in sizes.items() if c in focus)
+    rest = None if total is None else max(0, total - kept)
+    on = [n for c, n in sizes.items() if c not in focus and default.enabled(REGISTRY[c])]
+    off = [n for c, n in sizes.items() if c not in focus and not default.enabled(REGISTRY[c])]
+    per_on = quotas(on, per_check, rest)
+    rest = None if rest is None else max(0, rest - sum(min(per_on, n) for n in on))
+    per_off_check = quotas(off, min(per_off_check, per_on), rest)
     chosen: list[Finding] = []
     counts: dict[str, tuple[int, int]] = {}
     for code, check in REGISTRY.items():
         members = sorted(by_code.get(code, []), key=lambda f: f.key)
-        n = per_check if default.enabled(check) else per_off_check
+        n = per_check if code in focus else per_on if default.enabled(check) else per_off_check
         picked = random.Random(f"{seed}:{code}").sample(members, min(n, len(members)))
         counts[code] = (len(members), len(picked))
         chosen.extend(picked)
@@ -247,6 +293,19 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--per-check", type=int, default=PER_CHECK)
     parser.add_argument("--per-off-check", type=int, default=PER_OFF_CHECK)
     parser.add_argument("--limit", type=int, help="read only the first N held-out articles")
+    parser.add_argument(
+        "--profile", default="all", choices=("all", "default"), help="checks to run (%(default)s)"
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        help="findings file whose judged (file, id, code) keys are left out (repeatable)",
+    )
+    parser.add_argument("--total", type=int, help="at most this many findings in all")
+    parser.add_argument(
+        "--focus", default="", help="comma-separated checks that keep --per-check under --total"
+    )
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(list(argv) if argv is not None else None)
     articles = Path(args.articles)
@@ -255,8 +314,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     load_builtin_checks()
     chosen_articles = held_out_articles(articles)[: args.limit]
     skip = labelled_pairs(Path(args.data))
-    found, pairs = collect(chosen_articles, skip, not args.quiet)
-    chosen, counts = sample(found, args.seed, args.per_check, args.per_off_check)
+    judged = judged_keys(Path(f) for f in args.exclude)
+    found, pairs = collect(chosen_articles, skip, not args.quiet, args.profile, judged)
+    focus = frozenset(c for c in args.focus.split(",") if c)
+    if focus - set(REGISTRY):
+        parser.error(f"unknown checks in --focus: {', '.join(sorted(focus - set(REGISTRY)))}")
+    chosen, counts = sample(found, args.seed, args.per_check, args.per_off_check, args.total, focus)
     for note in add_contexts(chosen, articles):
         print(note, file=sys.stderr)
     meta = {
@@ -267,10 +330,22 @@ def main(argv: Iterable[str] | None = None) -> int:
         "findings": len(found),
         "sampled": len(chosen),
         "rule": (
-            f"every check (profile all) on each held-out article alone, census/rich pairs left "
-            f"out; per check random.Random(f'{{seed}}:{{code}}').sample of its sorted (file, id, "
-            f"code) keys: {args.per_check} for a check on by default, {args.per_off_check} for "
-            f"one that is off"
+            f"every check (profile {args.profile}) on each held-out article alone, census/rich "
+            f"pairs left out"
+            + (
+                f", and the findings judged in {', '.join(Path(f).name for f in args.exclude)}"
+                if args.exclude
+                else ""
+            )
+            + f"; per check random.Random(f'{{seed}}:{{code}}').sample of its sorted (file, id, "
+            f"code) keys: up to {args.per_check} for a check on by default, "
+            f"{args.per_off_check} for one that is off"
+            + (
+                f", lowered alike until at most {args.total} in all"
+                + (f" ({', '.join(sorted(focus))} kept {args.per_check})" if focus else "")
+                if args.total
+                else ""
+            )
         ),
     }
     write(Path(args.out), chosen, counts, meta)

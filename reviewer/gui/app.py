@@ -20,7 +20,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Review Dutch MT targets beside their English sources."
     )
-    parser.add_argument("file", nargs="?", help="an sxs-lookup Markdown article to open")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        help="an sxs-lookup Markdown article to open, or a folder to open as a project",
+    )
     parser.add_argument(
         "--sample",
         action="store_true",
@@ -87,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window.show()
     if args.file:
-        QTimer.singleShot(0, lambda: window.open_path(args.file))
+        QTimer.singleShot(0, lambda: window.project.open_path(args.file))
     else:
         QTimer.singleShot(0, lambda: _reopen_unsaved(window))
     return int(app.exec())

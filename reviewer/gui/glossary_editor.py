@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.checks.glossary import Glossary, GlossaryError, load_glossary, save_glossary
+from reviewer.core.checks.glossary import (
+    Glossary,
+    GlossaryError,
+    Term,
+    load_glossary,
+    save_glossary,
+)
 from reviewer.gui import dialogs, term_dialog, theme
 from reviewer.gui.term_dialog import TermInput, split_variants
 
@@ -34,9 +40,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     ("English", "english"),
     ("Dutch (required)", "dutch"),
+    ("Also accepted", "admitted"),
     ("Forbidden variants", "forbidden"),
     ("Note", "note"),
 )
+
+
+def _as_input(term: Term, english: str = "") -> TermInput:
+    """A term as the dialog edits it (``english``: with that English text instead)."""
+    return TermInput(
+        english or term.english, term.dutch, list(term.forbidden), term.note, list(term.admitted)
+    )
 
 
 class GlossaryModel(QAbstractTableModel):
@@ -69,8 +83,8 @@ class GlossaryModel(QAbstractTableModel):
     def _text(self, row: int, column: int) -> str:
         term = self.glossary.terms[row]
         key = COLUMNS[column][1]
-        if key == "forbidden":
-            return " | ".join(term.forbidden)
+        if key in ("forbidden", "admitted"):
+            return " | ".join(getattr(term, key))
         return str(getattr(term, key))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -96,11 +110,11 @@ class GlossaryModel(QAbstractTableModel):
             return False  # a term needs both; the old text stays
         if key == "english":
             if text != term.english:
-                self.put(row, TermInput(text, term.dutch, list(term.forbidden), term.note))
+                self.put(row, _as_input(term, english=text))
             return True
         # The glossary finds terms by their English text only: the rest changes in place.
-        if key == "forbidden":
-            term.forbidden = split_variants(text)
+        if key in ("forbidden", "admitted"):
+            setattr(term, key, split_variants(text))
         else:
             setattr(term, key, text)
         self.dataChanged.emit(index, index)
@@ -115,7 +129,7 @@ class GlossaryModel(QAbstractTableModel):
             glossary.remove(glossary.terms[row].english)
         same = value.english.lower()
         existing = next((k for k, t in enumerate(glossary.terms) if t.english.lower() == same), -1)
-        term = glossary.add(value.english, value.dutch, value.forbidden, value.note)
+        term = glossary.add(value.english, value.dutch, value.forbidden, value.note, value.admitted)
         # Glossary.add appends: the term goes back to the edited (or replaced) term's place.
         terms = glossary.terms
         terms.remove(term)
@@ -257,11 +271,7 @@ class GlossaryDock(QDockWidget):
         if len(rows) != 1:
             return
         term = self.model.glossary.terms[rows[0]]
-        value = term_dialog.ask_term(
-            self,
-            TermInput(term.english, term.dutch, list(term.forbidden), term.note),
-            os.path.basename(self.path),
-        )
+        value = term_dialog.ask_term(self, _as_input(term), os.path.basename(self.path))
         if value is not None:
             self._select(self.model.put(rows[0], value))
 

@@ -1,9 +1,7 @@
 """The main window: lays out the panes and wires the parts together; it decides nothing itself.
 
-Parts (each a QObject that never imports another): FileController (files), ReviewController
-(review), Navigator (nav), ChecksRunner (checks), StatusPanel (status), the action table
-(actions.py), and the panes: SegmentTable, DetailPane, FilterBar, IssuesDock. Every edit goes
-through the EditGateway; its ``applied`` signal is the one place views learn of changes.
+Its parts (QObjects that never import each other) and panes: docs/ARCHITECTURE.md. Every edit
+goes through the EditGateway; its ``applied`` signal tells the views.
 """
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from reviewer.gui.actions import Actions
 from reviewer.gui.checks_runner import ChecksRunner
 from reviewer.gui.detail import DetailPane
 from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
+from reviewer.gui.exchange import ExchangeController
 from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
@@ -40,6 +39,7 @@ from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.language_tools import LanguageTools
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
 from reviewer.gui.segment_table import SegmentTable
@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
             self.detail.selected_finding,
         )
         self.language = LanguageTools(self, self)  # spelling, terms, glossary, check settings
+        self.exchange = ExchangeController(
+            self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
+        )
+        self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
@@ -94,10 +98,10 @@ class MainWindow(QMainWindow):
         self._status_timer = self._timer(150, self.update_status)
         self._dock_timer = self._timer(200, self.refresh_issues_dock)
         self._wire()
+        self.project.wire()
         self.resize(1400, 900)
         self._layout_chosen = prefs.restore_window(self.settings, self, self.splitter)
         prefs.apply_column_widths(self.settings, self.table)
-        self.setAcceptDrops(True)
         self._refresh_frame()
 
     # -- construction ---------------------------------------------------------------------
@@ -170,10 +174,10 @@ class MainWindow(QMainWindow):
         self.stack.canRedoChanged.connect(self._refresh_frame)
         files.opened.connect(self._show_workspace)
         files.modified_changed.connect(self._refresh_frame)
-        for source in (files.message, nav.message, review.message, self.checks.message):
-            source.connect(self.status.show_message)
-        files.about_to_save.connect(self.table.commit_editor)
-        review.about_to_act.connect(self.table.commit_editor)
+        for source in (files, nav, review, self.checks, self.exchange):
+            source.message.connect(self.status.show_message)
+        for acting in (files.about_to_save, review.about_to_act, self.exchange.about_to_act):
+            acting.connect(self.table.commit_editor)  # an open table editor is committed first
         review.edit_target_requested.connect(detail.focus_target_end)
         nav.filter_clear_needed.connect(self.filter_bar.clear)
         nav.nothing_shown.connect(detail.show_no_match)
@@ -377,15 +381,11 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
+        self.project.drop(event)  # a local file or folder is accepted
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            self.open_path(urls[0].toLocalFile())
+        if not self.exchange.drop(event):  # an XLIFF file or issue sheet: offer the import
+            self.project.drop(event)  # an article opens; a folder opens as a project
 
     def save_settings(self) -> None:
         prefs.save_window(self.settings, self, self.splitter, self.table)
@@ -395,4 +395,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.project.shutdown()
         event.accept()

@@ -29,6 +29,7 @@ class TermInput:
     dutch: str
     forbidden: list[str] = field(default_factory=list)
     note: str = ""
+    admitted: list[str] = field(default_factory=list)  # also acceptable renderings
 
 
 def split_variants(text: str) -> list[str]:
@@ -42,7 +43,8 @@ def _one_line(text: str) -> str:
 
 
 class TermDialog(QDialog):
-    """English term, required Dutch term, forbidden variants and a note; or a name to keep."""
+    """English term, required Dutch term, variants also accepted, forbidden variants and a
+    note; or a name to keep."""
 
     def __init__(self, parent: QWidget | None, prefill: TermInput, file_name: str) -> None:
         super().__init__(parent)
@@ -63,6 +65,12 @@ class TermDialog(QDialog):
         self.dutch = QLineEdit(_one_line(prefill.dutch), self)
         self.dutch.setObjectName("termDutch")
         form.addRow(self.tr("&Dutch term:"), self.dutch)
+        self.admitted = QLineEdit(" | ".join(prefill.admitted), self)
+        self.admitted.setObjectName("termAdmitted")
+        self.admitted.setPlaceholderText(
+            self.tr("other renderings that are also correct, | between")
+        )
+        form.addRow(self.tr("&Also accepted:"), self.admitted)
         self.forbidden = QLineEdit(" | ".join(prefill.forbidden), self)
         self.forbidden.setObjectName("termForbidden")
         self.forbidden.setPlaceholderText(self.tr("variants a translation must not use, | between"))
@@ -94,6 +102,7 @@ class TermDialog(QDialog):
         if keep:
             self.dutch.setText(self.english.text())
         self.dutch.setReadOnly(keep)
+        self.admitted.setEnabled(not keep)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.value() is not None)
 
@@ -102,8 +111,9 @@ class TermDialog(QDialog):
         dutch = english if self.keep.isChecked() else _one_line(self.dutch.text())
         if not english or not dutch:
             return None
-        variants = split_variants(self.forbidden.text())
-        return TermInput(english, dutch, variants, self.note.text().strip())
+        forbidden = split_variants(self.forbidden.text())
+        admitted = [] if self.keep.isChecked() else split_variants(self.admitted.text())
+        return TermInput(english, dutch, forbidden, self.note.text().strip(), admitted)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -35,6 +35,13 @@ _WINDOW_TESTS = {
     "test_spelling_window",
     "test_terms_window",
     "test_settings_window",
+    "test_exchange_window",
+    "test_reliability_window",
+    "test_project_e2e",
+    "test_project_view",
+    "test_project_search",
+    "test_project_edits_window",
+    "test_propagation",
 }
 
 

@@ -107,8 +107,8 @@ def test_the_glossary_dock_adds_edits_filters_and_removes_terms(
     qtbot.waitUntil(path.exists)
     rows = list(csv.reader(path.open(encoding="utf-8")))
     assert rows == [
-        ["english", "dutch", "forbidden", "note"],
-        ["payment method", "betaalmethode", "betalingswijze", ""],
+        ["english", "dutch", "forbidden", "note", "admitted"],
+        ["payment method", "betaalmethode", "betalingswijze", "", ""],
     ]
     # The new file is named in the user's settings, and the checks see the term at once.
     assert load_config(str(user_config)).glossaries == ["glossary.csv"]
@@ -134,8 +134,18 @@ def test_the_glossary_dock_adds_edits_filters_and_removes_terms(
     assert editor is not None
     QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(editor, "betaalwijze")
+    # Tab takes the next cell, "Also accepted": a rendering that is correct as well.
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: dock.view.currentIndex().column() == 2)
+    # The new cell's editor: the old one is hidden, on its way out.
+    [editor] = [e for e in dock.view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert editor.text() == ""
+    QTest.keyClicks(editor, "betaalmethode")
     QTest.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: load_glossary(str(path)).terms[0].dutch == "betaalwijze")
+    qtbot.waitUntil(
+        lambda: [(t.dutch, t.admitted) for t in load_glossary(str(path)).terms[:1]]
+        == [("betaalwijze", ["betaalmethode"])]
+    )
     # Filter, then remove what is shown.
     QTest.keyClicks(dock.filter, "admin")
     assert dock.proxy.rowCount() == 1
