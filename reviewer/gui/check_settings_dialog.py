@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,7 @@ class CheckSettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("checkSettingsDialog")
         self.setWindowTitle(self.tr("Check Settings"))
-        self.resize(900, 640)
+        self._fit(parent)
         self._load = load
         self.settings = load(False)
         layout = QVBoxLayout(self)
@@ -149,6 +149,18 @@ class CheckSettingsDialog(QDialog):
         self.files.changed.connect(self._files_changed)
         self._show_settings()
         self.table.setFocus()
+
+    def _fit(self, parent: QWidget | None) -> None:
+        """900×640, but never larger than the window it belongs to (or the screen): on a
+        1024×600 laptop the buttons stay on screen."""
+        size = QSize(900, 640)
+        screen = (parent or self).screen()
+        bounds = [screen.availableGeometry().size()] if screen is not None else []
+        if parent is not None and parent.isVisible():
+            bounds.append(parent.window().size())
+        for bound in bounds:
+            size = size.boundedTo(QSize(bound.width() - 24, bound.height() - 24))
+        self.resize(size)
 
     # -- showing ------------------------------------------------------------------------------
     def _show_settings(self) -> None:

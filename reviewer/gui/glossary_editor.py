@@ -34,16 +34,18 @@ from reviewer.core.checks.glossary import (
     save_glossary,
 )
 from reviewer.gui import dialogs, term_dialog, theme
+from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.term_dialog import TermInput, split_variants
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
-    ("English", "english"),
-    ("Dutch (required)", "dutch"),
-    ("Also accepted", "admitted"),
-    ("Forbidden variants", "forbidden"),
-    ("Note", "note"),
+    (QT_TRANSLATE_NOOP("GlossaryModel", "English"), "english"),
+    (QT_TRANSLATE_NOOP("GlossaryModel", "Dutch (required)"), "dutch"),
+    (QT_TRANSLATE_NOOP("GlossaryModel", "Also accepted"), "admitted"),
+    (QT_TRANSLATE_NOOP("GlossaryModel", "Forbidden variants"), "forbidden"),
+    (QT_TRANSLATE_NOOP("GlossaryModel", "Note"), "note"),
 )
+MAX_COLUMN = 280  # a long term or note does not push the other columns out of sight
 
 
 def _as_input(term: Term, english: str = "") -> TermInput:
@@ -205,6 +207,7 @@ class GlossaryDock(QDockWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.model.edited.connect(self._save)
+        self.model.modelReset.connect(lambda: self._fit_columns(grow_only=True))
 
     # -- which file ---------------------------------------------------------------------------
     def set_files(self, paths: list[str], new_path: str) -> None:
@@ -228,6 +231,7 @@ class GlossaryDock(QDockWidget):
             except GlossaryError as exc:
                 problem = str(exc)
         self.model.set_glossary(glossary)
+        self._fit_columns()
         editable = not problem
         for w in (self.add_button, self.remove_button, self.view):
             w.setEnabled(editable)
@@ -245,6 +249,17 @@ class GlossaryDock(QDockWidget):
                     path=path
                 )
             )
+
+    def _fit_columns(self, grow_only: bool = False) -> None:
+        """Every header readable, every column as wide as its text up to MAX_COLUMN; the
+        note takes the rest. ``grow_only`` (a term added or edited) never narrows a column
+        the user has widened."""
+        view, header = self.view, self.view.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):
+            wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            width = min(wanted + 8, MAX_COLUMN)
+            if not grow_only or width > header.sectionSize(column):
+                header.resizeSection(column, width)
 
     def editable(self) -> bool:
         return bool(self.path) and self.add_button.isEnabled()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.config import USER_DICTIONARY, Config, default_config_path
 from reviewer.gui import theme
+from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 
-GLOSSARY_FILTER = "Glossaries (*.csv *.tbx *.xml);;All files (*)"
-LIST_FILTER = "Name lists (*.txt);;All files (*)"
+GLOSSARY_FILTER = QT_TRANSLATE_NOOP("LanguageFilesPage", "Glossaries (*.csv *.tbx *.xml)")
+LIST_FILTER = QT_TRANSLATE_NOOP("LanguageFilesPage", "Name lists (*.txt)")
+ALL_FILES = QT_TRANSLATE_NOOP("LanguageFilesPage", "All files (*)")
 
 
 def ask_file(parent: QWidget | None, title: str, start: str, filters: str, new: bool) -> str:
@@ -34,6 +36,11 @@ def ask_file(parent: QWidget | None, title: str, start: str, filters: str, new: 
     else:
         path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
     return path
+
+
+def _filters(kind: str) -> str:
+    """A file dialog's filter line, translated: the kind of file, then every file."""
+    return ";;".join(QCoreApplication.translate("LanguageFilesPage", f) for f in (kind, ALL_FILES))
 
 
 def _folder(config: Config) -> Path:
@@ -61,7 +68,7 @@ class _FileList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
         self.list.setObjectName(name)
-        self.list.setMaximumHeight(110)
+        self.list.setMinimumHeight(60)
         layout.addWidget(self.list, 1)
         buttons = QVBoxLayout()
         self.add = QPushButton(self.tr("Add…"), self)
@@ -96,7 +103,7 @@ class _FileList(QWidget):
 
     def _ask(self, new: bool) -> None:
         title = self.tr("New file") if new else self.tr("Add a file")
-        path = ask_file(self, title, str(self.folder), self.filters, new)
+        path = ask_file(self, title, str(self.folder), _filters(self.filters), new)
         if path:
             self.add_path(path)
 

@@ -74,9 +74,7 @@ class Window(Protocol):
     def workspace(self) -> Workspace | None: ...
     def add_segment_view(self, view: SegmentView) -> None: ...
     def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
-    def splitDockWidget(
-        self, first: QDockWidget, second: QDockWidget, orientation: Qt.Orientation
-    ) -> None: ...
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
 
 
 class _Relay(QObject):
@@ -102,7 +100,8 @@ class LanguageTools(QObject):
         self.spelling = Spelling(self)
         self.glossary = GlossaryDock(parent)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.glossary)
-        window.splitDockWidget(window.issues_dock, self.glossary, Qt.Orientation.Horizontal)
+        # A tab beside the issues, not a split: each keeps the full width for its columns.
+        window.tabifyDockWidget(window.issues_dock, self.glossary)
         self.glossary.hide()
         self.marks = TermMarks(window.detail.source)
         window.add_segment_view(self.marks)
