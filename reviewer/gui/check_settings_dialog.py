@@ -151,16 +151,17 @@ class CheckSettingsDialog(QDialog):
         self.table.setFocus()
 
     def _fit(self, parent: QWidget | None) -> None:
-        """900×640, but never larger than the window it belongs to (or the screen): on a
-        1024×600 laptop the buttons stay on screen."""
+        """900×640, but never larger than the window it belongs to (or, without one, the
+        screen): on a 1024×600 laptop the buttons stay in sight."""
         size = QSize(900, 640)
         screen = (parent or self).screen()
-        bounds = [screen.availableGeometry().size()] if screen is not None else []
         if parent is not None and parent.isVisible():
-            bounds.append(parent.window().size())
-        for bound in bounds:
-            size = size.boundedTo(QSize(bound.width() - 24, bound.height() - 24))
-        self.resize(size)
+            bound = parent.window().size()
+        elif screen is not None:
+            bound = screen.availableGeometry().size()
+        else:
+            bound = size
+        self.resize(size.boundedTo(QSize(bound.width() - 24, bound.height() - 24)))
 
     # -- showing ------------------------------------------------------------------------------
     def _show_settings(self) -> None:
