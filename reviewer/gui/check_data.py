@@ -11,11 +11,11 @@ import threading
 from reviewer.core.checks import CheckConfig, lexicon
 from reviewer.core.checks import preload as load_check_data
 from reviewer.core.checks.lexicon import LanguageSettings
-from reviewer.core.forking import fork_safe
+from reviewer.core.forking import CHECK_DATA, fork_safe
 
 # One lock around configuring and loading: two threads never load the same tables at once, and
 # the settings never change under a thread that is loading them; a check run's fork waits for it.
-_lock = fork_safe(threading.Lock())
+_lock = fork_safe(threading.Lock(), CHECK_DATA)
 _loaded_for: LanguageSettings | None = None  # the settings whose data is loaded
 
 

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from reviewer.core.errors import FormatError
 from reviewer.core.fileio import atomic_write, read_guarded
-from reviewer.core.forking import fork_safe
+from reviewer.core.forking import LEXICON, fork_safe
 from reviewer.resources import resource_path
 
 LANGUAGE = "nl_NL"
@@ -31,7 +31,7 @@ class LanguageSettings:
 
 
 _settings = LanguageSettings()
-_lock = fork_safe(threading.Lock())
+_lock = fork_safe(threading.Lock(), LEXICON)
 # Bumped whenever what counts as a known word may change (new settings, a word added to the
 # user's list): the spelling check's per-word and per-segment caches compare it.
 _generation = 0

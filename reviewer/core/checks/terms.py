@@ -17,12 +17,12 @@ from reviewer.core.checks.glossary import (
     load_names,
 )
 from reviewer.core.checks.prose import blank_non_prose
-from reviewer.core.forking import fork_safe
+from reviewer.core.forking import TERMS, fork_safe
 from reviewer.resources import resource_path
 
 SHIPPED_GLOSSARY = ("checks", "glossary.csv")
 SHIPPED_NAMES = ("checks", "do-not-translate.txt")
-_lock = fork_safe(threading.Lock())
+_lock = fork_safe(threading.Lock(), TERMS)
 _state: dict[str, object] = {}
 _problems: list[str] = []
 
