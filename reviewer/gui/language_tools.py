@@ -103,6 +103,12 @@ class LanguageTools(QObject):
         # A tab beside the issues, not a split: each keeps the full width for its columns.
         window.tabifyDockWidget(window.issues_dock, self.glossary)
         self.glossary.hide()
+        self._glossary_on_top = False  # shown and not behind the issues tab
+        self._was_on_top = False
+        self.glossary.visibilityChanged.connect(self._note_glossary_shown)
+        toggle = self.glossary.toggleViewAction()
+        toggle.toggled.connect(lambda _on: setattr(self, "_was_on_top", self._glossary_on_top))
+        toggle.triggered.connect(self._after_glossary_toggle)  # after the dock's own handler
         self.marks = TermMarks(window.detail.source)
         window.add_segment_view(self.marks)
         self.spelling.attach(window.detail.target, self._detail_source)
@@ -251,6 +257,16 @@ class LanguageTools(QObject):
         self.check_again()
 
     # -- glossary ---------------------------------------------------------------------------------
+    def _note_glossary_shown(self, visible: bool) -> None:
+        self._glossary_on_top = visible
+
+    def _after_glossary_toggle(self, shown: bool) -> None:
+        """View › Glossary brings the dock to the front; it hides only a dock already in
+        front, not one behind the issues tab."""
+        if shown or not self._was_on_top:
+            self.glossary.show()
+            self.glossary.raise_()
+
     def add_term(self) -> None:
         """Add the selected source text (and selected target text) to the glossary."""
         detail = self.window.detail

@@ -82,8 +82,8 @@ DIFF_ADDED_FG = "#165c26"
 # -- spelling and terminology ------------------------------------------------------------------
 SPELLING_UNDERLINE = "#e53935"  # an unknown word in a target editor
 COMPOUND_UNDERLINE = "#1e88e5"  # a split compound or a missing hyphen
-TERM_BG = "#e8f5e9"  # a glossary term in the source
-NAME_BG = "#ede7f6"  # a do-not-translate name in the source
+TERM_BG = "#c8e6c9"  # a glossary term in the source
+NAME_BG = "#d1c4e9"  # a do-not-translate name in the source
 TERM_MISSING_BG = "#ffe0b2"  # a term whose required rendering the target lacks
 TERM_MISSING_LINE = "#e65100"
 

@@ -81,6 +81,27 @@ def test_a_term_missing_from_the_target_is_marked_differently(qtbot, opened: Mai
     assert "Not in the target" in _tooltip_at(qtbot, opened, "Trial subscriptions")
 
 
+def test_ctrl_shift_g_brings_the_glossary_to_the_front_beside_the_issues(
+    qtbot, opened: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    dock, issues = opened.language.glossary, opened.issues_dock
+    in_front = lambda w: w.isVisible() and not w.visibleRegion().isEmpty()  # noqa: E731
+    assert in_front(issues) and not dock.isVisible()
+    QTest.keyClick(opened.table, Qt.Key.Key_G, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: in_front(dock))
+    # A tab beside the issues, not a split: each keeps the dock's full width.
+    assert opened.tabifiedDockWidgets(dock) == [issues]
+    assert dock.width() == issues.width()
+    issues.raise_()  # the user clicks the issues tab
+    qtbot.waitUntil(lambda: not in_front(dock))
+    QTest.keyClick(opened.table, Qt.Key.Key_G, CTRL_SHIFT)  # brings it back, does not close it
+    qtbot.waitUntil(lambda: in_front(dock))
+    QTest.keyClick(opened.table, Qt.Key.Key_G, CTRL_SHIFT)  # in front: now it closes
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    assert not opened.registry["actionGlossary"].isChecked()
+    qtbot.waitUntil(lambda: in_front(issues))
+
+
 def test_the_glossary_dock_adds_edits_filters_and_removes_terms(
     qtbot, opened: MainWindow, user_config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
