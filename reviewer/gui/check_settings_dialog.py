@@ -222,14 +222,23 @@ class CheckSettingsDialog(QDialog):
             combo = QComboBox(self.table)
             combo.setObjectName(f"level-{row.code}")
             for level in LEVELS:
-                combo.addItem(level.value, level)
+                combo.addItem(self._level_text(level), level)
             combo.activated.connect(lambda _i, c=combo: self._on_level(c))
             self.table.setCellWidget(r, COL_LEVEL, combo)
         combo.setProperty("code", row.code)
         with QSignalBlocker(combo):
             combo.setCurrentIndex(LEVELS.index(row.level))
-        default = self.tr("its own level: {level}").format(level=row.default_level.value)
+        default = self.tr("its own level: {level}").format(
+            level=self._level_text(row.default_level)
+        )
         combo.setToolTip(default)
+
+    def _level_text(self, level: Level) -> str:
+        return {
+            Level.ERROR: self.tr("error"),
+            Level.WARNING: self.tr("warning"),
+            Level.INFO: self.tr("info"),
+        }[level]
 
     def _origin_text(self, origin: str) -> str:
         return {
