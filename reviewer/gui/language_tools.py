@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reviewer.core.check_settings import CheckSettings
@@ -154,7 +154,9 @@ class LanguageTools(QObject):
         check_data.configure(config.language_settings())
         self._show_glossaries(config)
         if check_data.loaded():
-            self._on_loaded()
+            # After the window has shown the new workspace: this runs before it does, while
+            # the editors still hold the old article (a reload replaces it under them).
+            QTimer.singleShot(0, self._on_loaded)
 
     def _show_glossaries(self, config: Config) -> None:
         folder = Path(self.user_config().path or default_config_path()).parent

@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QMenu, QToolTip
@@ -59,11 +60,15 @@ class Spelling(QObject):
         return [m for m in spelling.misspellings(text, source) if m.text not in ignored]
 
     def refresh(self) -> None:
-        """Underline afresh in every editor (data loaded, a word added or ignored)."""
+        """Underline afresh in every editor (data loaded, a word added or ignored); a table
+        editor Qt has closed and deleted meanwhile is dropped, never touched."""
+        alive = []
         for ref in self._editors:
             helper = ref()
-            if helper is not None:
+            if helper is not None and helper.alive():
+                alive.append(ref)
                 helper.rehighlight()
+        self._editors = alive
 
     def ignore(self, word: str) -> None:
         self.ignored.add(word)
@@ -101,6 +106,11 @@ class EditorSpelling(QObject):
         editor.installEventFilter(self)
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
         spell.suggester.ready.connect(self._on_suggestions)
+
+    def alive(self) -> bool:
+        """The editor and its highlighter still exist on the Qt side."""
+        editor = self.editor
+        return all(shiboken6.isValid(o) for o in (self, editor, editor.highlighter))
 
     def rehighlight(self) -> None:
         self.editor.highlighter.rehighlight()
