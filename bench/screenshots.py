@@ -6,7 +6,8 @@ editor marking characters that do not show (no-break space, CR, line separators)
 preview and the export dialog; the spelling menu, the glossary dock and the check settings page
 at 1400x900 and 1024x600 (bench/language_shots.py). Then a project: 300 real articles copied
 from ../shared/articles when it is there (else the test project), some of them part reviewed,
-in the project view, the search dock and the replace preview.
+in the project view, the search dock and the replace preview. The preview beside the grid
+(bench/preview_shots.py). With --project or --preview, only those shots.
 """
 
 from __future__ import annotations
@@ -38,11 +39,13 @@ def main() -> int:
 
     from bench.exchange_shots import shoot_exchange
     from bench.language_shots import shoot_language
+    from bench.preview_shots import shoot_preview
     from reviewer.gui import dialogs
     from reviewer.gui.main_window import MainWindow
 
-    args = [a for a in sys.argv[1:] if a != "--project"]
+    args = [a for a in sys.argv[1:] if a not in ("--project", "--preview")]
     only_project = "--project" in sys.argv[1:]  # just the project's shots
+    only_preview = "--preview" in sys.argv[1:]  # just the preview's shots
     out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
@@ -63,6 +66,9 @@ def main() -> int:
 
     article = work / ARTICLE.name
     shutil.copyfile(ARTICLE, article)
+    if only_preview:
+        shoot_preview(work, settle, shoot)
+        return 0
     for width, height in () if only_project else SIZES:
         # Each window as on a first start: no layout remembered from the one before.
         QSettings.setPath(
@@ -115,6 +121,7 @@ def main() -> int:
         window.close()
     if not only_project:
         shoot_language(work, shoot, settle)
+        shoot_preview(work, settle, shoot)
     project_shots(out, work, settle, shoot)
     return 0
 

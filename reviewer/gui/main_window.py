@@ -1,7 +1,7 @@
 """The main window: lays out the panes and wires the parts together; it decides nothing itself.
 
-Its parts (QObjects that never import each other) and panes: docs/ARCHITECTURE.md. Every edit
-goes through the EditGateway; its ``applied`` signal tells the views.
+The parts never import each other (docs/ARCHITECTURE.md lists them). Every edit goes through
+the EditGateway; its ``applied`` signal tells the views.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.language_tools import LanguageTools
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.preview_setup import PreviewFeatures
 from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
@@ -46,6 +47,7 @@ from reviewer.gui.segment_table import SegmentTable
 from reviewer.gui.segment_view import SegmentView
 from reviewer.gui.settings import APPLICATION, ORGANIZATION, app_settings
 from reviewer.gui.status_bar import StatusPanel
+from reviewer.gui.timers import single_shot
 
 __all__ = ["APPLICATION", "ORGANIZATION", "MainWindow", "app_settings"]
 
@@ -89,14 +91,15 @@ class MainWindow(QMainWindow):
             self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
         )
         self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
+        self.aids = PreviewFeatures(self)  # the preview dock and the editors' markup help
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
         keys = self.registry.editor_keys()
         self.detail.set_passthrough(keys)
         self.table.delegate.passthrough = keys
-        self._status_timer = self._timer(150, self.update_status)
-        self._dock_timer = self._timer(200, self.refresh_issues_dock)
+        self._status_timer = single_shot(self, 150, self.update_status)
+        self._dock_timer = single_shot(self, 200, self.refresh_issues_dock)
         self._wire()
         self.project.wire()
         self.resize(1400, 900)
@@ -147,13 +150,6 @@ class MainWindow(QMainWindow):
     def add_segment_view(self, view: SegmentView) -> None:
         """A pane that follows the current segment and every edit (see segment_view.py)."""
         self.views.append(view)
-
-    def _timer(self, ms: int, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(ms)
-        timer.timeout.connect(slot)
-        return timer
 
     def _resolve(self, handler: str) -> Callable[[], object]:
         """An action table handler ("files.save", "window.undo") as a callable."""

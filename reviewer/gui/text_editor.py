@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QPaintEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -18,9 +19,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reviewer.core.typing_steps import TextChange, TypingRun, text_change
+from reviewer.core.typing_steps import TextChange, TypingRun
 from reviewer.gui import theme
 from reviewer.gui.markup import tokenize
+from reviewer.gui.markup_keys import MarkupKeys
 from reviewer.gui.visible_text import MARKS, ShadowText, to_display
 
 
@@ -111,8 +113,8 @@ class SegmentTextEdit(QPlainTextEdit):
         self._undo: list[tuple[str, int]] = []
         self._redo: list[tuple[str, int]] = []
         self._run: TypingRun | None = None
-        self._expected: tuple[str, TextChange] | None = None  # an insert_true on its way
         self.textChanged.connect(self._on_text_changed)
+        self.markup = MarkupKeys(self)  # pairs, guards and shows markup and whitespace
 
     # -- the true text -------------------------------------------------------------------------
     def true_text(self) -> str:
@@ -138,14 +140,23 @@ class SegmentTextEdit(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def insert_true(self, text: str) -> None:
-        """Insert ``text`` at the cursor exactly (CR and separators included)."""
+        """Put ``text`` in place of the selection, exactly (CR and separators included); the
+        change is reported once, as typing is."""
         cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
         before = self.shadow.true
-        self.shadow.expect(cursor.selectionStart(), cursor.selectionEnd(), text)
-        # The shadow already holds the result, so the document change that follows shows no
-        # difference to it: announce this one as it was meant.
-        self._expected = (before, text_change(before, self.shadow.true))
-        self.insertPlainText(to_display(text))
+        self._loading = True  # the document's own signals would see only what shows
+        try:
+            self.shadow.expect(start, end, text)
+            cursor.beginEditBlock()
+            cursor.removeSelectedText()
+            cursor.insertText(to_display(text))
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+        finally:
+            self._loading = False
+        if start != end or text:
+            self._report(before, TextChange(start, before[start:end], text))
 
     def set_passthrough(self, keys: Iterable[QKeySequence]) -> None:
         self.passthrough = list(keys)
@@ -181,6 +192,10 @@ class SegmentTextEdit(QPlainTextEdit):
             self.insert_true("\r\n" if "\r\n" in self.shadow.true else "\n")
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.markup.paint_whitespace()
 
     def createMimeDataFromSelection(self) -> QMimeData:
         cursor = self.textCursor()
@@ -222,11 +237,10 @@ class SegmentTextEdit(QPlainTextEdit):
             return
         before = self.shadow.true
         change = self.shadow.sync(self.document().toRawText())
-        if change is None:
-            if self._expected is None:
-                return
-            before, change = self._expected
-        self._expected = None
+        if change is not None:
+            self._report(before, change)
+
+    def _report(self, before: str, change: TextChange) -> None:
         if self._local_undo:
             self._record(before, change)
         self.true_text_changed.emit(self.shadow.true)
