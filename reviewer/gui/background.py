@@ -13,6 +13,7 @@ from collections.abc import Callable
 from reviewer.core import scoring
 from reviewer.core.checks import CheckConfig, Finding, load_builtin_checks, run_checks
 from reviewer.core.format import Document
+from reviewer.gui import check_data
 
 Result = tuple[list[Finding] | None, int | None]  # findings (None: the run failed), word count
 
@@ -38,6 +39,7 @@ def start(
     def in_thread() -> None:
         result: Result = (None, None)
         try:
+            check_data.preload(config)  # in this process, so no forked child loads it again
             result = (
                 _forked(doc, config, want_words) if use_fork else compute(doc, config, want_words)
             )

@@ -212,6 +212,22 @@
         <translation>Weergegeven segmenten goedkeuren zonder open probleem en zonder controle op foutniveau</translation>
     </message>
     <message>
+        <source>Add &amp;Term to Glossary…</source>
+        <translation>&amp;Term toevoegen aan termenlijst…</translation>
+    </message>
+    <message>
+        <source>Add the selected source text (and target text) to your glossary</source>
+        <translation>De geselecteerde brontekst (en doeltekst) toevoegen aan uw termenlijst</translation>
+    </message>
+    <message>
+        <source>Check &amp;Settings…</source>
+        <translation>Controle-in&amp;stellingen…</translation>
+    </message>
+    <message>
+        <source>Turn checks on or off, set their levels, dictionary and glossaries</source>
+        <translation>Controles in- of uitschakelen en hun niveaus, woordenlijst en termenlijsten instellen</translation>
+    </message>
+    <message>
         <source>&amp;Next Segment</source>
         <translation>&amp;Volgend segment</translation>
     </message>
@@ -282,6 +298,14 @@
     <message>
         <source>Show or hide every issue and check result</source>
         <translation>Alle problemen en controleresultaten weergeven of verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary</source>
+        <translation>&amp;Termenlijst</translation>
+    </message>
+    <message>
+        <source>Show or hide the glossary editor</source>
+        <translation>De termenlijsteditor weergeven of verbergen</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -555,6 +579,129 @@
     <message>
         <source>{n} ticked</source>
         <translation>{n} ingeschakeld</translation>
+    </message>
+</context>
+<context>
+    <name>CheckSettingsDialog</name>
+    <message>
+        <source>Check Settings</source>
+        <translation>Controle-instellingen</translation>
+    </message>
+    <message>
+        <source>Settings of:</source>
+        <translation>Instellingen van:</translation>
+    </message>
+    <message>
+        <source>&amp;My settings</source>
+        <translation>&amp;Mijn instellingen</translation>
+    </message>
+    <message>
+        <source>This &amp;project (.reviewer.yaml)</source>
+        <translation>Dit &amp;project (.reviewer.yaml)</translation>
+    </message>
+    <message>
+        <source>Open an article to set its project&apos;s checks</source>
+        <translation>Open een artikel om de controles van het project in te stellen</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>P&amp;rofiel:</translation>
+    </message>
+    <message>
+        <source>Filter checks…</source>
+        <translation>Controles filteren…</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Ingesteld door</translation>
+    </message>
+    <message>
+        <source>Re&amp;set Selected</source>
+        <translation>Selectie &amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Drop this file&apos;s setting for the selected checks: the profile decides</source>
+        <translation>De instelling van dit bestand voor de geselecteerde controles verwijderen: het profiel beslist</translation>
+    </message>
+    <message>
+        <source>Space: turn the selected check on or off</source>
+        <translation>Spatiebalk: de geselecteerde controle in- of uitschakelen</translation>
+    </message>
+    <message>
+        <source>&amp;Checks</source>
+        <translation>&amp;Controles</translation>
+    </message>
+    <message>
+        <source>Spelling and &amp;Terms</source>
+        <translation>Spelling en &amp;termen</translation>
+    </message>
+    <message>
+        <source>Editing {path}</source>
+        <translation>{path} bewerken</translation>
+    </message>
+    <message>
+        <source>its own level: {level}</source>
+        <translation>eigen niveau: {level}</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>profiel</translation>
+    </message>
+    <message>
+        <source>my settings</source>
+        <translation>mijn instellingen</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profiel</translation>
+    </message>
+    <message>
+        <source>Unsaved check settings</source>
+        <translation>Niet-opgeslagen controle-instellingen</translation>
+    </message>
+    <message>
+        <source>Discard the changes to {path}?</source>
+        <translation>De wijzigingen in {path} negeren?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Negeren</translation>
+    </message>
+    <message>
+        <source>Check settings</source>
+        <translation>Controle-instellingen</translation>
+    </message>
+    <message>
+        <source>Check settings not saved</source>
+        <translation>Controle-instellingen niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} opgeslagen</translation>
     </message>
 </context>
 <context>
@@ -879,6 +1026,37 @@
     </message>
 </context>
 <context>
+    <name>EditorSpelling</name>
+    <message>
+        <source>Unknown word “{word}”: right-click for suggestions</source>
+        <translation>Onbekend woord “{word}”: klik met de rechtermuisknop voor suggesties</translation>
+    </message>
+    <message>
+        <source>Write “{fix}”</source>
+        <translation>“{fix}” schrijven</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>Suggesties zoeken…</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to Dictionary</source>
+        <translation>“{word}” toevoegen aan woordenlijst</translation>
+    </message>
+    <message>
+        <source>Ignore “{word}”</source>
+        <translation>“{word}” negeren</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Geen suggesties</translation>
+    </message>
+    <message>
+        <source>Replaced “{old}” with “{new}”</source>
+        <translation>“{old}” vervangen door “{new}”</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeController</name>
     <message>
         <source>Open the article first</source>
@@ -1089,6 +1267,10 @@ Er is niets geëxporteerd. Kies een map waarin u kunt schrijven en exporteer opn
     <message>
         <source>Open &amp;Recent</source>
         <translation>&amp;Recent geopend</translation>
+    </message>
+    <message>
+        <source>Project settings not read</source>
+        <translation>Projectinstellingen niet gelezen</translation>
     </message>
     <message>
         <source>Cannot open the article</source>
@@ -1378,6 +1560,92 @@ Uw niet-opgeslagen bewerkingen van doelteksten worden opnieuw toegepast waar het
     <message>
         <source>(kept verbatim)</source>
         <translation>(letterlijk behouden)</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDock</name>
+    <message>
+        <source>Glossary</source>
+        <translation>Termenlijst</translation>
+    </message>
+    <message>
+        <source>The glossary file to edit (set the list in Check Settings)</source>
+        <translation>Het termenlijstbestand om te bewerken (stel de lijst in bij Controle-instellingen)</translation>
+    </message>
+    <message>
+        <source>Filter terms…</source>
+        <translation>Termen filteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>{n} terms in {path}; changes are saved as you make them</source>
+        <translation>{n} termen in {path}; wijzigingen worden direct opgeslagen</translation>
+    </message>
+    <message>
+        <source>{path} does not exist yet: it is created with the first term</source>
+        <translation>{path} bestaat nog niet: het wordt gemaakt bij de eerste term</translation>
+    </message>
+    <message>
+        <source>No glossary to add to: {why}</source>
+        <translation>Geen termenlijst om aan toe te voegen: {why}</translation>
+    </message>
+    <message>
+        <source>Remove terms</source>
+        <translation>Termen verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove {n} term(s) from {file}: {names}?</source>
+        <translation>{n} term(en) verwijderen uit {file}: {names}?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Niet opgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>Glossary not saved: {error}</source>
+        <translation>Termenlijst niet opgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>{n} terms in {path}; saved</source>
+        <translation>{n} termen in {path}; opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryModel</name>
+    <message>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <source>Dutch (required)</source>
+        <translation>Nederlands (verplicht)</translation>
+    </message>
+    <message>
+        <source>Also accepted</source>
+        <translation>Ook toegestaan</translation>
+    </message>
+    <message>
+        <source>Forbidden variants</source>
+        <translation>Verboden varianten</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>A do-not-translate name: the Dutch text is the English one</source>
+        <translation>Een niet-te-vertalen naam: de Nederlandse tekst is de Engelse</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2128,56 @@ Uw niet-opgeslagen bewerkingen van doelteksten worden opnieuw toegepast waar het
     <message>
         <source>System ({language})</source>
         <translation>Systeem ({language})</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageFilesPage</name>
+    <message>
+        <source>Glossaries (*.csv *.tbx *.xml)</source>
+        <translation>Termenlijsten (*.csv *.tbx *.xml)</translation>
+    </message>
+    <message>
+        <source>Name lists (*.txt)</source>
+        <translation>Namenlijsten (*.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Spelling:</source>
+        <translation>Spelling:</translation>
+    </message>
+    <message>
+        <source>Words you add from the editor; relative to the settings file&apos;s folder</source>
+        <translation>Woorden die u vanuit de editor toevoegt; relatief ten opzichte van de map van het instellingenbestand</translation>
+    </message>
+    <message>
+        <source>Your &amp;dictionary:</source>
+        <translation>Uw &amp;woordenlijst:</translation>
+    </message>
+    <message>
+        <source>&amp;Glossaries:</source>
+        <translation>&amp;Termenlijsten:</translation>
+    </message>
+    <message>
+        <source>Do-not-&amp;translate lists:</source>
+        <translation>&amp;Niet-te-vertalen lijsten:</translation>
+    </message>
+    <message>
+        <source>Also use the glossary and names shipped with Reviewer (mined from Microsoft Docs)</source>
+        <translation>Ook de termenlijst en namen gebruiken die bij Reviewer worden geleverd (verzameld uit Microsoft Docs)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageTools</name>
+    <message>
+        <source>The Dutch dictionary is loading.</source>
+        <translation>De Nederlandse woordenlijst wordt geladen.</translation>
+    </message>
+    <message>
+        <source>The automatic checks failed; see the terminal.</source>
+        <translation>De automatische controles zijn mislukt; zie de terminal.</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3449,17 @@ Hun brontekst: {source}</translation>
     </message>
 </context>
 <context>
+    <name>Spelling</name>
+    <message>
+        <source>Not added to the dictionary: {error}</source>
+        <translation>Niet toegevoegd aan de woordenlijst: {error}</translation>
+    </message>
+    <message>
+        <source>Added “{word}” to your dictionary ({path})</source>
+        <translation>“{word}” toegevoegd aan uw woordenlijst ({path})</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Not applied: {reason}</source>
@@ -3175,6 +3504,95 @@ Hun brontekst: {source}</translation>
     <message>
         <source>(≥ {threshold}, {words} words)</source>
         <translation>(≥ {threshold}, {words} woorden)</translation>
+    </message>
+</context>
+<context>
+    <name>TermDialog</name>
+    <message>
+        <source>Glossary term</source>
+        <translation>Term in termenlijst</translation>
+    </message>
+    <message>
+        <source>Saved in &lt;b&gt;{file}&lt;/b&gt;</source>
+        <translation>Opgeslagen in &lt;b&gt;{file}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;English term:</source>
+        <translation>&amp;Engelse term:</translation>
+    </message>
+    <message>
+        <source>Do &amp;not translate (a product or feature name)</source>
+        <translation>Niet ver&amp;talen (een product- of functienaam)</translation>
+    </message>
+    <message>
+        <source>&amp;Dutch term:</source>
+        <translation>&amp;Nederlandse term:</translation>
+    </message>
+    <message>
+        <source>other renderings that are also correct, | between</source>
+        <translation>andere weergaven die ook juist zijn, | ertussen</translation>
+    </message>
+    <message>
+        <source>&amp;Also accepted:</source>
+        <translation>&amp;Ook toegestaan:</translation>
+    </message>
+    <message>
+        <source>variants a translation must not use, | between</source>
+        <translation>varianten die een vertaling niet mag gebruiken, | ertussen</translation>
+    </message>
+    <message>
+        <source>&amp;Forbidden:</source>
+        <translation>&amp;Verboden:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>Op&amp;merking:</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return or Return: OK · Esc: cancel</source>
+        <translation>Ctrl+Return of Return: OK · Esc: annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>TermMarks</name>
+    <message>
+        <source>Do not translate: “{name}”</source>
+        <translation>Niet vertalen: “{name}”</translation>
+    </message>
+    <message>
+        <source>Glossary: “{english}” → “{dutch}”</source>
+        <translation>Termenlijst: “{english}” → “{dutch}”</translation>
+    </message>
+    <message>
+        <source>Not: {variants}</source>
+        <translation>Niet: {variants}</translation>
+    </message>
+    <message>
+        <source>Not in the target: {message}</source>
+        <translation>Niet in de doeltekst: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>_FileList</name>
+    <message>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nieuw…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>Nieuw bestand</translation>
+    </message>
+    <message>
+        <source>Add a file</source>
+        <translation>Een bestand toevoegen</translation>
     </message>
 </context>
 <context>
