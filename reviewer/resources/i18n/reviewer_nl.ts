@@ -977,6 +977,18 @@
         <translation>Doel (NL) — bewerk hier; Ctrl+Return: goedkeuren en verder</translation>
     </message>
     <message>
+        <source>Target (NL) — Ctrl+Return approves and moves on</source>
+        <translation>Doel (NL) — Ctrl+Return: goedkeuren en verder</translation>
+    </message>
+    <message>
+        <source>Target (NL) — Ctrl+Return approves</source>
+        <translation>Doel (NL) — Ctrl+Return: goedkeuren</translation>
+    </message>
+    <message>
+        <source>Target (NL)</source>
+        <translation>Doel (NL)</translation>
+    </message>
+    <message>
         <source>Original MT</source>
         <translation>Oorspronkelijke MT</translation>
     </message>
@@ -2145,6 +2157,10 @@ Uw niet-opgeslagen bewerkingen van doelteksten worden opnieuw toegepast waar het
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
+        <source>&amp;Words in your dictionary</source>
+        <translation>W&amp;oorden in uw woordenlijst</translation>
+    </message>
+    <message>
         <source>Spelling:</source>
         <translation>Spelling:</translation>
     </message>
@@ -2158,15 +2174,19 @@ Uw niet-opgeslagen bewerkingen van doelteksten worden opnieuw toegepast waar het
     </message>
     <message>
         <source>&amp;Glossaries:</source>
-        <translation>&amp;Termenlijsten:</translation>
+        <translation>Termen&amp;lijsten:</translation>
     </message>
     <message>
         <source>Do-not-&amp;translate lists:</source>
         <translation>&amp;Niet-te-vertalen lijsten:</translation>
     </message>
     <message>
-        <source>Also use the glossary and names shipped with Reviewer (mined from Microsoft Docs)</source>
-        <translation>Ook de termenlijst en namen gebruiken die bij Reviewer worden geleverd (verzameld uit Microsoft Docs)</translation>
+        <source>Also use Reviewer&apos;s own glossary and names</source>
+        <translation>Ook de eigen termenlijst en namen van Reviewer gebruiken</translation>
+    </message>
+    <message>
+        <source>The glossary and product names shipped with Reviewer, mined from Microsoft Docs</source>
+        <translation>De termenlijst en productnamen die bij Reviewer worden geleverd, verzameld uit Microsoft Docs</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3590,61 @@ Hun brontekst: {source}</translation>
     <message>
         <source>Not in the target: {message}</source>
         <translation>Niet in de doeltekst: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>UserWordsEditor</name>
+    <message>
+        <source>Filter words…</source>
+        <translation>Woorden filteren…</translation>
+    </message>
+    <message>
+        <source>Delete: remove the selected words from your dictionary</source>
+        <translation>Delete: de geselecteerde woorden uit uw woordenlijst verwijderen</translation>
+    </message>
+    <message>
+        <source>New word</source>
+        <translation>Nieuw woord</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Selected</source>
+        <translation>Geselecteerde &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>No dictionary file is set.</source>
+        <translation>Er is geen woordenlijstbestand ingesteld.</translation>
+    </message>
+    <message>
+        <source>1 word in {path}</source>
+        <translation>1 woord in {path}</translation>
+    </message>
+    <message>
+        <source>{n} words in {path}</source>
+        <translation>{n} woorden in {path}</translation>
+    </message>
+    <message>
+        <source>Type one word, without spaces and not starting with #.</source>
+        <translation>Typ één woord, zonder spaties en niet beginnend met #.</translation>
+    </message>
+    <message>
+        <source>“{word}” is in your dictionary already.</source>
+        <translation>“{word}” staat al in uw woordenlijst.</translation>
+    </message>
+    <message>
+        <source>Added “{word}”. {where}</source>
+        <translation>“{word}” toegevoegd. {where}</translation>
+    </message>
+    <message>
+        <source>Removed {words}. {where}</source>
+        <translation>{words} verwijderd. {where}</translation>
+    </message>
+    <message>
+        <source>Your dictionary was not changed: {error}</source>
+        <translation>Uw woordenlijst is niet gewijzigd: {error}</translation>
     </message>
 </context>
 <context>
