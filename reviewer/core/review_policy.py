@@ -18,8 +18,9 @@ _SEVERITY_ORDER = {s: k for k, s in enumerate(Severity)}
 
 # -- issues ------------------------------------------------------------------------------------
 def row_issues(session: ReviewSession, row: int) -> tuple[list[Issue], list[Finding]]:
-    """Open issues and undismissed check results of a row (no results while checks run)."""
-    findings = session.findings(row) if session.checks_ready else []
+    """Open issues and undismissed check results of a row (while the checks run: those of a
+    row already checked, see ReviewSession.findings_so_far)."""
+    findings = session.findings_so_far(row)
     return session.reviews[row].open_issues, findings
 
 

@@ -31,6 +31,8 @@ class ReviewSession:
             raise ValueError("one review record per pair is required")
         self.reviews = ReviewList.of(reviews, doc.pairs)
         self._findings: list[list[Finding]] | None = None
+        # Rows whose every check has run while the others still run (the rows in view first).
+        self._partial: dict[int, list[Finding]] = {}
         self._rows: dict[str, int] | None = None
         self.listeners: list[ChangeListener] = []
         # Called after reset(): the whole document was replaced, so views rebuild everything.
@@ -71,6 +73,7 @@ class ReviewSession:
         self.doc = doc
         self.reviews = ReviewList.of(reviews, doc.pairs)
         self._findings = None
+        self._partial = {}
         self._rows = None
         self._opened_targets = {}
         self.revision += 1
@@ -85,6 +88,9 @@ class ReviewSession:
         if self._findings is not None:
             for row in edit.rows:
                 self._recheck(row)
+        elif self._partial:
+            for row in edit.rows:
+                self._partial.pop(row, None)  # checked on the old text: wait for the full run
         for listener in list(self.listeners):
             listener(edit, reverted)
 
@@ -118,6 +124,7 @@ class ReviewSession:
                 except KeyError:
                     continue
         self._findings = findings
+        self._partial = {}
 
     def assign_findings(self, findings: Iterable[Finding]) -> None:
         """Adopt findings computed elsewhere (one run_checks over many files), keeping ours."""
@@ -129,6 +136,27 @@ class ReviewSession:
                 except KeyError:
                     continue
         self._findings = rows
+        self._partial = {}
+
+    def assign_partial(self, findings: dict[int, list[Finding]]) -> None:
+        """Adopt the final findings of some rows while the full run goes on (rows in view)."""
+        if self._findings is None:
+            self._partial.update(findings)
+
+    def checked(self, row: int) -> bool:
+        """Every check on this row has run (all rows, or this one among the first)."""
+        return self._findings is not None or row in self._partial
+
+    def findings_so_far(self, row: int) -> list[Finding]:
+        """Undismissed check results of a row as far as known: all of them once the checks
+        are ready, those of a row already checked before, none otherwise (never runs them)."""
+        if self._findings is not None:
+            return self.findings(row)
+        found = self._partial.get(row)
+        if not found:
+            return []
+        dismissed = self.reviews[row].dismissed
+        return [f for f in found if f.code not in dismissed]
 
     def _recheck(self, row: int) -> None:
         assert self._findings is not None

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         detail.dismiss_requested.connect(review.dismiss_check)
         self.checks.first_paint.connect(self.first_paint)
         self.checks.finished.connect(self._on_checks_done)
+        self.checks.partial.connect(self._on_checks_done)  # with the rows in view, checked first
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_layout_chosen", True))
 
     # -- what scripts and tests drive the window by ---------------------------------------------
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
             if session.doc.warnings:
                 text += "<br>" + self.tr("See the issues dock for parse warnings.")
             self.show_empty(text)
-        self.checks.watch(session, paints=has_pairs)
+        self.checks.watch(session, paints=has_pairs, workspace=workspace)
         self._refresh_frame()
         self.refresh_issues_dock()
         self.update_status()
@@ -314,14 +315,16 @@ class MainWindow(QMainWindow):
                 view.show_row(self.session, row)
 
     # -- status, checks and docks ---------------------------------------------------------------
-    def _on_checks_done(self) -> None:
+    def _on_checks_done(self, rows: list[int] | None = None) -> None:
         if self.model is not None:
-            self.model.notify_checks_ready()
-        for view in self.views:
-            view.on_checks_done()
-        self.refresh_issues_dock()
-        self.update_status()
-        self.checks_finished.emit()
+            self.model.notify_checks_ready(rows)
+        if rows is None or self.current_row() in rows:
+            for view in self.views:
+                view.on_checks_done()
+        if rows is None:
+            self.refresh_issues_dock()
+            self.update_status()
+            self.checks_finished.emit()
 
     def refresh_issues_dock(self) -> None:
         session = self.session
