@@ -153,18 +153,24 @@ class Stored:
         return out
 
 
-def _valid(findings: object) -> bool:
-    if not isinstance(findings, list):
-        return False
-    kinds = (int, str, str, str, str, str, str, int, int)
-    for item in findings:
-        if not isinstance(item, tuple) or len(item) != 9:
-            return False
-        if not all(isinstance(v, t) for v, t in zip(item, kinds, strict=True)):
-            return False
-        if item[2] not in LEVELS:
-            return False
-    return True
+_COLUMNS = (int, str, str, str, str, str, str, int, int)  # the types of a Plain, in order
+
+
+def _rows(columns: object) -> list[Plain] | None:
+    """Findings stored as columns (quick to check and to read), back as rows; None when any
+    column is not what it must be."""
+    if not (isinstance(columns, tuple) and len(columns) == len(_COLUMNS)):
+        return None
+    length = None
+    for column, kind in zip(columns, _COLUMNS, strict=True):
+        if not isinstance(column, list) or (length is not None and len(column) != length):
+            return None
+        length = len(column)
+        if column and set(map(type, column)) != {kind}:
+            return None
+    if not set(columns[2]) <= LEVELS.keys():
+        return None
+    return list(zip(*columns, strict=True))
 
 
 def load(article: str, key: str | None = None, digest: str | None = None) -> Stored | None:
@@ -194,8 +200,9 @@ def load(article: str, key: str | None = None, digest: str | None = None) -> Sto
         return None
     if not (isinstance(body, tuple) and len(body) == 2):
         return None
-    findings, hashes = body
-    if not (_valid(findings) and isinstance(hashes, bytes) and len(hashes) % 16 == 0):
+    columns, hashes = body
+    findings = _rows(columns)
+    if findings is None or not (isinstance(hashes, bytes) and len(hashes) % 16 == 0):
         return None
     if not (isinstance(stored_key, str) and isinstance(stored_digest, str)):
         return None
@@ -220,7 +227,8 @@ def store(
     """Keep ``findings`` (in report order) for ``article``; a failure is ignored."""
     path = cache_file(article)
     with contextlib.suppress(OSError, ValueError):
-        body = marshal.dumps((findings, b"".join(hashes)))
+        columns = tuple(map(list, zip(*findings, strict=True))) if findings else ([],) * 9
+        body = marshal.dumps((columns, b"".join(hashes)))
         if len(body) > MAX_FILE_BYTES:
             return
         meta = marshal.dumps((key, digest, -1 if words is None else words, len(body)))

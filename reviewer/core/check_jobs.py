@@ -18,19 +18,21 @@ import marshal
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from reviewer.core import check_cache, scoring
 from reviewer.core.check_cache import DOCUMENT, PAIR, Plain
-from reviewer.core.checks import base
+from reviewer.core.checks import base, lexicon
 from reviewer.core.checks.base import CheckConfig, Finding, Level
+from reviewer.core.checks.lexicon import LanguageSettings
 from reviewer.core.format import Document
 
 # What a pair check found on one source and target, before it is placed on a row:
 # (code, level, category, title, message).
 Item = tuple[str, str, str, str, str]
 SPLIT_AT = 400  # distinct segments left to check before a second core is worth a fork
+CHUNK = 100  # segments checked between two looks at whether a helper may start
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Request:
     want_words: bool = True
     first: Sequence[int] = ()  # rows in view: checked before the others
     store: bool = True  # keep the results for the next open
+    language: LanguageSettings | None = None  # the language files ``key`` was made with
 
 
 @dataclass
@@ -143,9 +146,9 @@ def _words(doc: Document) -> int:
     return sum(scoring.count_words(source) * n for source, n in counts.items())
 
 
-def run(req: Request, split: bool = False) -> Iterator[Message]:
-    """The job in this process; with ``split``, half of a long remainder goes to a forked
-    helper (only in a process that may fork: no other thread running)."""
+def run(req: Request, split: Callable[[], bool] | None = None) -> Iterator[Message]:
+    """The job in this process. When ``split()`` says so, half of a long remainder goes to a
+    forked helper (only in a process that may fork: no other thread running)."""
     doc = req.doc
     n = len(doc.pairs)
     stored = check_cache.load(req.article)
@@ -159,6 +162,8 @@ def run(req: Request, split: bool = False) -> Iterator[Message]:
     ):
         yield Done(stored.findings, stored.words, cached=True)
         return
+    if req.language is not None and lexicon.settings() != req.language:
+        lexicon.configure(req.language)  # the files the key says, whatever this process used
     base.load_builtin_checks()
     job = _Job(req, base.with_levels(req.config), base.finding_ranks(req.config), [])
     job.hashes = check_cache.pair_hashes(doc)
@@ -174,12 +179,18 @@ def run(req: Request, split: bool = False) -> Iterator[Message]:
         if h not in job.known and h not in todo:
             todo[h] = row
     rows = list(todo.values())
-    if split and len(rows) >= SPLIT_AT and _can_fork():
-        half = len(rows) // 2
-        helper = _fork_helper(job, rows[half:])
-        job.ensure(rows[:half])
+    done = 0
+    helper = None
+    while done < len(rows):
+        left = len(rows) - done
+        if helper is None and split is not None and left >= SPLIT_AT and split() and _can_fork():
+            keep = done + left // 2
+            helper = _fork_helper(job, rows[keep:])
+            rows = rows[:keep]
+        job.ensure(rows[done : done + CHUNK])
+        done += CHUNK
+    if helper is not None:
         job.known.update(helper())
-    job.ensure(rows)
     plains = job.place(range(n))
     words = _words(doc) if req.want_words else None
     yield Done(plains, words)
@@ -226,14 +237,34 @@ def _fork_helper(job: _Job, rows: list[int]) -> Callable[[], dict[bytes, list[It
 # -- in a forked child -----------------------------------------------------------------------
 
 
-def _send(fd: int, message: Message) -> None:
-    if isinstance(message, Partial):
-        data = marshal.dumps(("partial", message.rows, message.findings))
-    else:
-        data = marshal.dumps(("done", message.findings, message.words, message.cached))
+def send_frame(fd: int, value: tuple[object, ...]) -> None:
+    """Write one tuple of plain data to a pipe, length first."""
+    data = marshal.dumps(value)  # type: ignore[arg-type]
     view = memoryview(len(data).to_bytes(8, "little") + data)
     while view:
         view = view[os.write(fd, view) :]
+
+
+def receive_frame(fd: int) -> object | None:
+    """The next value ``send_frame`` wrote; None at the end of the pipe or on damage."""
+    head = _read_exact(fd, 8)
+    if head is None:
+        return None
+    data = _read_exact(fd, int.from_bytes(head, "little"))
+    if data is None:
+        return None
+    try:
+        value: object = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return value
+
+
+def _send(fd: int, message: Message) -> None:
+    if isinstance(message, Partial):
+        send_frame(fd, ("partial", message.rows, message.findings))
+    else:
+        send_frame(fd, ("done", message.findings, message.words, message.cached))
 
 
 def _read_exact(fd: int, size: int) -> bytes | None:
@@ -247,17 +278,9 @@ def _read_exact(fd: int, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _receive(fd: int) -> Message | None:
-    head = _read_exact(fd, 8)
-    if head is None:
-        return None
-    data = _read_exact(fd, int.from_bytes(head, "little"))
-    if data is None:
-        return None
-    try:
-        msg = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
+def receive(fd: int) -> Message | None:
+    """The next message of a job's child; None at the end of the pipe or on damage."""
+    msg = receive_frame(fd)
     if not isinstance(msg, tuple) or not msg:
         return None
     if msg[0] == "partial" and len(msg) == 3:
@@ -267,7 +290,7 @@ def _receive(fd: int) -> Message | None:
     return None
 
 
-def child_main(fd: int, messages: Iterator[Message]) -> None:  # pragma: no cover - in a child
+def child_main(fd: int, messages: Iterable[Message]) -> None:  # pragma: no cover - in a child
     """Send every message of a job over ``fd``, then leave the process without cleanup."""
     status = 1
     # No collection in the child: freeing a Qt wrapper here could wait forever on a lock that
@@ -291,11 +314,11 @@ def run_forked(req: Request) -> Iterator[Message]:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child process
         os.close(read_fd)
-        child_main(write_fd, run(req, split=True))
+        child_main(write_fd, run(req, split=lambda: True))
     os.close(write_fd)
     done = False
     try:
-        while (message := _receive(read_fd)) is not None:
+        while (message := receive(read_fd)) is not None:
             yield message
             if isinstance(message, Done):
                 done = True
@@ -303,7 +326,7 @@ def run_forked(req: Request) -> Iterator[Message]:
     finally:
         os.close(read_fd)
         with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
+            os.waitpid(pid, 0)  # it only stores the results after Done
     if not done:
         yield from run(Request(**{**req.__dict__, "first": ()}))
 

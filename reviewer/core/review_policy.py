@@ -20,8 +20,8 @@ _SEVERITY_ORDER = {s: k for k, s in enumerate(Severity)}
 def row_issues(session: ReviewSession, row: int) -> tuple[list[Issue], list[Finding]]:
     """Open issues and undismissed check results of a row (while the checks run: those of a
     row already checked, see ReviewSession.findings_so_far)."""
-    findings = session.findings_so_far(row)
-    return session.reviews[row].open_issues, findings
+    review = session.reviews.peek(row)  # no record: no issue (and none is made)
+    return (review.open_issues if review is not None else []), session.findings_so_far(row)
 
 
 def has_anything(session: ReviewSession, row: int) -> bool:

@@ -152,11 +152,13 @@ class ReviewSession:
         are ready, those of a row already checked before, none otherwise (never runs them)."""
         if self._findings is not None:
             return self.findings(row)
-        found = self._partial.get(row)
-        if not found:
-            return []
-        dismissed = self.reviews[row].dismissed
-        return [f for f in found if f.code not in dismissed]
+        return self._undismissed(row, self._partial.get(row, []))
+
+    def _undismissed(self, row: int, found: list[Finding]) -> list[Finding]:
+        review = self.reviews.peek(row)  # a row never touched dismissed nothing: make no record
+        if not found or review is None or not review.dismissed:
+            return list(found)
+        return [f for f in found if f.code not in review.dismissed]
 
     def _recheck(self, row: int) -> None:
         assert self._findings is not None
@@ -174,12 +176,12 @@ class ReviewSession:
         found = self._findings[row]
         if include_dismissed:
             return list(found)
-        dismissed = self.reviews[row].dismissed
-        return [f for f in found if f.code not in dismissed]
+        return self._undismissed(row, found)
 
     def flagged_codes(self, row: int) -> set[str]:
         """Checks on a segment already raised as issues (open or not): not to count twice."""
-        return {i.check_code for i in self.reviews[row].issues if i.check_code}
+        review = self.reviews.peek(row)
+        return {i.check_code for i in review.issues if i.check_code} if review else set()
 
     def all_findings(self, include_dismissed: bool = False) -> list[Finding]:
         return [f for row in range(len(self)) for f in self.findings(row, include_dismissed)]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from reviewer.core import check_cache, check_jobs
+from reviewer.core import check_cache, check_jobs, check_prestart
 from reviewer.core.check_jobs import Done, Message, Partial, Request
 from reviewer.core.checks import Finding
 from reviewer.core.checks.lexicon import LanguageSettings
@@ -49,6 +49,7 @@ class ChecksRunner(QObject):
         self._digest = ""  # the file's digest while the text is the one loaded from it
         self._language = LanguageSettings()
         self._thread: threading.Thread | None = None
+        self._early: check_prestart.EarlyJob | None = None
         self._edited = False
         self._armed = False
         self._viewport = viewport
@@ -58,9 +59,10 @@ class ChecksRunner(QObject):
 
     def watch(
         self, session: ReviewSession, paints: bool, workspace: Workspace | None = None
-    ) -> None:
-        """A new (or reloaded) article: take stored results now when there are any; else start
-        after its first paint, or now when nothing paints."""
+    ) -> bool:
+        """A new (or reloaded) article: take stored results now when there are any (True:
+        ``finished`` was emitted); else start after its first paint, or now when nothing
+        paints."""
         self.session = session
         self.words = None
         self._edited = False
@@ -69,29 +71,41 @@ class ChecksRunner(QObject):
         self._language = (
             workspace.config.language_settings() if workspace is not None else LanguageSettings()
         )
-        self._adopt_stored(session)
+        adopted = self._adopt_stored(session)
+        early = check_prestart.take(self._article) if self._article else None
+        self._early = None
+        if early is not None and adopted:
+            early.close()
+        elif early is not None:
+            # Started with the program: it checks while this window paints (rows in view first).
+            self._early = early
+            request = self._request(session)
+            early.tell("rows", list(request.first))
+            self._launch(request, early)
         if paints:
             self._armed = True
             QTimer.singleShot(FALLBACK_MS, self._fallback)
         else:
             self._armed = False
             QTimer.singleShot(0, self._painted)
+        return adopted
 
     def _key(self, session: ReviewSession) -> str:
         return check_cache.fingerprint(session.check_config, self._language)
 
-    def _adopt_stored(self, session: ReviewSession) -> None:
+    def _adopt_stored(self, session: ReviewSession) -> bool:
         """The results stored for exactly this text and these checks, before the first paint."""
         if not self._article or session.doc.is_modified or not len(session.doc.pairs):
-            return
+            return False
         stored = check_cache.load(self._article, self._key(session), self._digest)
         if stored is None or len(stored.hashes) != 16 * len(session.doc.pairs):
-            return
+            return False
         if stored.words is None:
-            return
+            return False
         session.assign_findings(check_jobs.findings_of(stored.findings, session.doc.path))
         self.words = stored.words
         self.finished.emit()
+        return True
 
     def note_target_edit(self) -> None:
         if self.session is not None and not self.session.checks_ready:
@@ -110,6 +124,8 @@ class ChecksRunner(QObject):
 
     def _painted(self) -> None:
         self.first_paint.emit()
+        if self._early is not None:
+            self._early.tell("painted")  # it may use the second core now
         self.start()
 
     def _rows_in_view(self) -> list[int]:
@@ -139,9 +155,11 @@ class ChecksRunner(QObject):
         if self._thread is not None and self._thread.is_alive():
             return
         self._edited = False
+        self._launch(self._request(session))
+
+    def _request(self, session: ReviewSession) -> Request:
         doc = session.doc
-        relay = self._relay  # the closure keeps it alive until the worker is done
-        request = Request(
+        return Request(
             article=self._article or (doc.path or ""),
             doc=doc,
             config=session.check_config,
@@ -150,8 +168,13 @@ class ChecksRunner(QObject):
             want_words=self.words is None,
             first=self._rows_in_view(),
             store=bool(self._article),
+            language=self._language,
         )
-        self._thread = background.start(request, lambda msg: relay.message.emit(doc, msg))
+
+    def _launch(self, request: Request, early: check_prestart.EarlyJob | None = None) -> None:
+        doc = request.doc
+        relay = self._relay  # the closure keeps it alive until the worker is done
+        self._thread = background.start(request, lambda msg: relay.message.emit(doc, msg), early)
 
     def wait(self) -> None:
         """Block until the checks are in (for batch decisions that depend on them)."""

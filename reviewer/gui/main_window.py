@@ -250,10 +250,10 @@ class MainWindow(QMainWindow):
             if session.doc.warnings:
                 text += "<br>" + self.tr("See the issues dock for parse warnings.")
             self.show_empty(text)
-        self.checks.watch(session, paints=has_pairs, workspace=workspace)
         self._refresh_frame()
-        self.refresh_issues_dock()
-        self.update_status()
+        if not self.checks.watch(session, paints=has_pairs, workspace=workspace):
+            self.refresh_issues_dock()  # else the stored results came in, and refreshed them
+            self.update_status()
         self.file_loaded.emit(workspace.path)
 
     def show_empty(self, html: str) -> None:

@@ -204,7 +204,7 @@ def test_split_over_a_forked_helper_gives_the_same_findings(
     monkeypatch.setattr(check_jobs, "SPLIT_AT", 4)
     path = copy_corpus(tmp_path, ARTICLES[1])
     req = request(path, first=range(0, 3))
-    result = done(list(check_jobs.run(req, split=True)))
+    result = done(list(check_jobs.run(req, split=lambda: True)))
     assert check_jobs.findings_of(result.findings, str(path)) == run_checks([req.doc], req.config)
 
 
