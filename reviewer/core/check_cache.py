@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer import __version__
+from reviewer.core import fileio
 from reviewer.core.checks import lexicon
 from reviewer.core.checks.base import CheckConfig, Level
 from reviewer.core.checks.lexicon import LanguageSettings
+from reviewer.core.errors import ReviewerError
 from reviewer.core.format import Document
 
 ENV_CACHE_DIR = "REVIEWER_CACHE_DIR"
@@ -178,26 +180,34 @@ def load(article: str, key: str | None = None, digest: str | None = None) -> Sto
     were made with another ``key`` or for another ``digest`` (when given)."""
     path = cache_file(article)
     try:
-        with open(path, "rb") as fh:
-            head = _header(article)
-            if fh.read(len(head)) != head:
-                return None
-            size = int.from_bytes(fh.read(8), "little")
-            if not 0 < size < 4096:
-                return None
-            meta = marshal.loads(fh.read(size))
-            if not (isinstance(meta, tuple) and len(meta) == 4):
-                return None
-            stored_key, stored_digest, words, length = meta
-            if key is not None and stored_key != key:
-                return None
-            if digest is not None and stored_digest != digest:
-                return None
-            if not (isinstance(length, int) and 0 <= length <= MAX_FILE_BYTES):
-                return None
-            body = marshal.loads(fh.read(length))
-    except (OSError, EOFError, ValueError, TypeError):
+        # Through the guard like every read: a FIFO or a device put there never hangs us.
+        data = fileio.read_optional(path, MAX_FILE_BYTES + 8192, "the check cache")
+    except ReviewerError:
         return None
+    if data is None:
+        return None
+    head = _header(article)
+    if not data.startswith(head):
+        return None
+    start = len(head) + 8
+    size = int.from_bytes(data[len(head) : start], "little")
+    if not 0 < size < 4096:
+        return None
+    try:
+        meta = marshal.loads(data[start : start + size])
+        if not (isinstance(meta, tuple) and len(meta) == 4):
+            return None
+        stored_key, stored_digest, words, length = meta
+        if key is not None and stored_key != key:
+            return None
+        if digest is not None and stored_digest != digest:
+            return None
+        if not (isinstance(length, int) and 0 <= length <= MAX_FILE_BYTES):
+            return None
+        body = marshal.loads(data[start + size : start + size + length])
+    except (EOFError, ValueError, TypeError):
+        return None
+    del data
     if not (isinstance(body, tuple) and len(body) == 2):
         return None
     columns, hashes = body

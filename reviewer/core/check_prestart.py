@@ -45,19 +45,23 @@ class EarlyJob:
     def messages(self, key: str, digest: str) -> Iterator[Message]:
         """The job's messages, if it checks this very text with these settings (else none:
         the job is stopped). Blocks: read on a worker thread."""
+        done = False
         try:
             head = check_jobs.receive_frame(self.read_fd)
             if head != ("job", key, digest):
                 return
             while (message := check_jobs.receive(self.read_fd)) is not None:
+                done = isinstance(message, Done)
                 yield message
-                if isinstance(message, Done):
+                if done:
                     return
         finally:
-            self.close()
+            self.close(stored=done)
 
-    def close(self) -> None:
-        """Stop listening; a child still checking is stopped (its work is not wanted)."""
+    def close(self, stored: bool = False) -> None:
+        """Stop listening; a child still checking is stopped (its work is not wanted).
+        ``stored``: it sent everything and only stores the results for the next open now:
+        wait for that (on the worker thread that read them) instead of stopping it."""
         if self._finished:
             return
         self._finished = True
@@ -65,7 +69,7 @@ class EarlyJob:
             with contextlib.suppress(OSError):
                 os.close(fd)
         with contextlib.suppress(OSError):
-            pid, _ = os.waitpid(self.pid, os.WNOHANG)
+            pid, _ = os.waitpid(self.pid, 0 if stored else os.WNOHANG)
             if pid == 0:  # still running: it has nobody to tell; stop it and reap it
                 os.kill(self.pid, signal.SIGTERM)
                 os.waitpid(self.pid, 0)
