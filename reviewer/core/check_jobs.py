@@ -1,13 +1,13 @@
 """Checking one article for a window: stored results first, the rows in view next, both cores.
 
 ``run`` is the whole job in this process and yields what a window shows as it comes:
-``Partial`` (final findings of the rows in view) and then ``Done`` (every finding, in report
-order, and the source word count). ``run_forked`` runs it in a forked child, which shares the
-parsed article copy-on-write and leaves this process's interpreter free, and reads the
-child's messages from a pipe. A job reuses the check cache (``check_cache``): an unchanged
-article costs one file read; otherwise every unchanged segment's pair findings are reused,
-every distinct source and target is checked once however often it repeats, and the rest is
-split with a second forked helper when there is enough of it.
+``Partial`` (the pair checks' findings of the rows in view) and then ``Done`` (every
+finding, in report order, and the source word count). ``run_forked`` runs it in a forked
+child, which shares the parsed article copy-on-write and leaves this process's interpreter
+free, and reads the child's messages from a pipe. A job reuses the check cache
+(``check_cache``): an unchanged article costs one file read; otherwise every unchanged
+segment's pair findings are reused, every distinct source and target is checked once however
+often it repeats, and the rest is split with a second forked helper when there is enough of it.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ class Request:
 
 @dataclass
 class Partial:
-    """Final findings of some rows (every check on them has run)."""
+    """The pair checks' findings of some rows (every pair check on them has run; what the
+    document checks find on them comes with ``Done``)."""
 
     rows: list[int]
     findings: list[Plain]
@@ -166,14 +167,21 @@ def run(req: Request, split: Callable[[], bool] | None = None) -> Iterator[Messa
         lexicon.configure(req.language)  # the files the key says, whatever this process used
     base.load_builtin_checks()
     job = _Job(req, base.with_levels(req.config), base.finding_ranks(req.config), [])
-    job.hashes = check_cache.pair_hashes(doc)
     if stored is not None and stored.key == req.key:
         job.known = {h: [p[1:6] for p in plains] for h, plains in stored.by_pair().items()}
-    _document_findings(job)
     first = [row for row in req.first if 0 <= row < n]
     if first:
+        # The rows in view go out before anything that reads the whole article (hashing
+        # every segment, the document checks): their pair findings now, and the document
+        # checks' findings on them with the rest.
+        job.hashes = [b""] * n
+        for row in first:
+            pair = doc.pairs[row]
+            job.hashes[row] = check_cache.pair_hash(pair.source, pair.target)
         job.ensure(first)
         yield Partial(first, job.place(first))
+    job.hashes = check_cache.pair_hashes(doc)
+    _document_findings(job)
     todo: dict[bytes, int] = {}
     for row, h in enumerate(job.hashes):
         if h not in job.known and h not in todo:

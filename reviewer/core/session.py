@@ -31,7 +31,8 @@ class ReviewSession:
             raise ValueError("one review record per pair is required")
         self.reviews = ReviewList.of(reviews, doc.pairs)
         self._findings: list[list[Finding]] | None = None
-        # Rows whose every check has run while the others still run (the rows in view first).
+        # Rows whose pair checks have run while the others still run (the rows in view first);
+        # the document checks' findings on them come with the full run.
         self._partial: dict[int, list[Finding]] = {}
         self._rows: dict[str, int] | None = None
         self.listeners: list[ChangeListener] = []
@@ -139,12 +140,14 @@ class ReviewSession:
         self._partial = {}
 
     def assign_partial(self, findings: dict[int, list[Finding]]) -> None:
-        """Adopt the final findings of some rows while the full run goes on (rows in view)."""
+        """Adopt the pair checks' findings of some rows while the full run goes on (the rows
+        in view); the full run's findings replace them."""
         if self._findings is None:
             self._partial.update(findings)
 
     def checked(self, row: int) -> bool:
-        """Every check on this row has run (all rows, or this one among the first)."""
+        """The checks on this row have run (all of them, or its pair checks among the first
+        rows; the document checks' findings on it may follow)."""
         return self._findings is not None or row in self._partial
 
     def findings_so_far(self, row: int) -> list[Finding]:

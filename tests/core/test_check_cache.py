@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core import check_cache, check_jobs
+from reviewer.core.check_cache import DOCUMENT, PAIR
 from reviewer.core.check_jobs import Done, Partial, Request
 from reviewer.core.checks import CheckConfig, Level, base, run_checks
 from reviewer.core.checks.lexicon import LanguageSettings
@@ -139,7 +140,7 @@ def test_fingerprint_follows_settings_and_language_files(tmp_path: Path) -> None
     assert key != check_cache.fingerprint(CheckConfig(), lang)
 
 
-def test_rows_in_view_come_first_with_their_final_findings(tmp_path: Path) -> None:
+def test_rows_in_view_come_first_with_their_pair_findings(tmp_path: Path) -> None:
     path = copy_corpus(tmp_path, ARTICLES[1])
     req = request(path, first=range(2, 9))
     messages = list(check_jobs.run(req))
@@ -148,6 +149,22 @@ def test_rows_in_view_come_first_with_their_final_findings(tmp_path: Path) -> No
     assert partial.rows == list(range(2, 9))
     final = done(messages)
     assert partial.findings == [p for p in final.findings if 2 <= p[0] < 9]
+
+
+def test_document_findings_on_rows_in_view_come_with_the_rest(tmp_path: Path) -> None:
+    """The rows in view go out before the checks that read the whole article; what those find
+    on them follows in Done, and nothing else differs."""
+    path = copy_corpus(tmp_path, "deploy-manage-report-microsoft-defender-antivirus.md")
+    in_view = range(30, 45)
+    messages = list(check_jobs.run(request(path, first=in_view)))
+    partial, final = messages[0], done(messages)
+    assert isinstance(partial, Partial)
+    shown = [p for p in final.findings if p[0] in in_view]
+    assert {p[8] for p in shown} == {PAIR, DOCUMENT}  # ref-link-undefined, bold-cut…
+    assert partial.findings == [p for p in shown if p[8] == PAIR]
+    assert check_jobs.findings_of(final.findings, str(path)) == run_checks(
+        [parse(path.read_bytes(), str(path))], CheckConfig()
+    )
 
 
 @pytest.mark.parametrize(
