@@ -1,7 +1,11 @@
-"""Render the documentation screenshots offscreen: python bench/screenshots.py [OUT_DIR].
+"""Render the documentation screenshots offscreen: python bench/screenshots.py [OUT_DIR]
+[--project].
 
 The window at 1400x900, 1280x720 and 1024x600, a filter, the flag-issue dialog, and the target
-editor marking characters that do not show (no-break space, CR, line separators).
+editor marking characters that do not show (no-break space, CR, line separators), the import
+preview and the export dialog. Then a project: 300 real articles copied from ../shared/articles
+when it is there (else the test project), some of them part reviewed, in the project view, the
+search dock and the replace preview.
 """
 
 from __future__ import annotations
@@ -21,16 +25,22 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 ARTICLE = ROOT / "tests" / "data" / "corpus" / "legacy-ediscovery-retirement.md"
 SIZES = ((1400, 900), (1280, 720), (1024, 600))
+SHARED = ROOT.parent.parent / "shared" / "articles"  # /work/shared/articles beside the worktrees
+PROJECT_SIZE = 300
+MISTAKE = "toegangs token"  # a split compound machine translation repeats across articles
 
 
 def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from bench.exchange_shots import shoot_exchange
     from reviewer.gui import dialogs
     from reviewer.gui.main_window import MainWindow
 
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    args = [a for a in sys.argv[1:] if a != "--project"]
+    only_project = "--project" in sys.argv[1:]  # just the project's shots
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
     os.environ["REVIEWER_DATA_DIR"] = str(work / "data")
@@ -49,7 +59,7 @@ def main() -> int:
 
     article = work / ARTICLE.name
     shutil.copyfile(ARTICLE, article)
-    for width, height in SIZES:
+    for width, height in () if only_project else SIZES:
         # Each window as on a first start: no layout remembered from the one before.
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / f"{width}")
@@ -92,13 +102,113 @@ def main() -> int:
             window.review.set_target(2, special)
             settle()
             shoot(window.detail, "special-characters.png")
+            shoot_exchange(window, work, shoot, settle)
         # Leave nothing behind: no save, no journal that the next window would offer back.
         if window.files.autosave is not None:
             window.files.autosave.discard()
             window.files.autosave = None
         window.files.maybe_save = lambda: True  # type: ignore[method-assign]
         window.close()
+    project_shots(out, work, settle, shoot)
     return 0
+
+
+def copy_project(folder: Path) -> Path:
+    """PROJECT_SIZE real articles: those holding MISTAKE and an even spread of the rest."""
+    root = folder / "articles"
+    if not SHARED.is_dir():
+        sys.path.insert(0, str(ROOT))
+        from tests.core.project_data import make_project
+
+        return make_project(folder)
+    every = sorted(p for p in SHARED.rglob("*.md") if p.name != "SOURCES.md")
+    marked = [p for p in every if MISTAKE in p.read_text(encoding="utf-8", errors="replace")]
+    rest = [p for p in every if p not in set(marked)]
+    step = max(1, len(rest) // (PROJECT_SIZE - len(marked)))
+    for src in sorted(marked + rest[::step][: PROJECT_SIZE - len(marked)]):
+        target = root / src.relative_to(SHARED)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target)
+    return root
+
+
+def review_some(root: Path) -> None:
+    """A project under way: a third of the articles part approved, a dozen part reviewed with
+    an issue each."""
+    from reviewer.core.edits import AddIssue, SetState
+    from reviewer.core.mqm import Issue, Severity
+    from reviewer.core.project import ApprovalCriteria, apply_approval, open_project, plan_approval
+    from reviewer.core.segments import State
+
+    project = open_project(str(root))
+    rels = project.rels
+    plan = plan_approval(project, rels[::3], ApprovalCriteria(clean=True))
+    for k, article in enumerate(plan.articles):
+        article.rows = article.rows[: len(article.rows) * (k % 4 + 1) // 4]
+    apply_approval(project, plan, user="Ann de Vries", keep_for_undo=False)
+    for rel in rels[1::25]:
+        ws = project.open_workspace(rel, user="Bart Smit")
+        rows = tuple(range(0, len(ws.doc.pairs), 2))
+        if rows:
+            ws.session.apply(SetState(row_list=rows, state=State.REVIEWED, author="Bart Smit"))
+            issue = Issue("accuracy/mistranslation", Severity.MAJOR, "Term: toegangstoken")
+            ws.session.apply(AddIssue(row=rows[-1], issue=issue, author="Bart Smit"))
+            ws.save()
+
+
+def project_shots(
+    out: Path, work: Path, settle: Callable[..., None], shoot: Callable[[object, str], None]
+) -> None:
+    from PySide6.QtCore import QSettings, Qt
+
+    from reviewer.gui.main_window import MainWindow
+
+    os.environ["REVIEWER_CACHE_DIR"] = str(work / "cache")
+    root = copy_project(work / "project")
+    review_some(root)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "p"))
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    features = window.project
+    features.open_path(str(root))
+    settle(lambda: features.part.project is not None and not features.part.jobs.busy, 300)
+    view = features.view
+    view.table.selectRow(1)
+    settle()
+    shoot(window, "project-view.png")
+    features.search.focus_search()
+    features.search.text.setText(MISTAKE)
+    settle()
+    # A hit whose source other articles translate too, so the translations panel has some.
+    memory = features.part.memory
+    assert memory is not None
+    k, hit = next(
+        (k, h)
+        for k, h in enumerate(features.search.model.hits)
+        if len(memory.lookup(h.source, exclude=[(h.rel, h.row)])) >= 2
+    )
+    features.search.view.selectRow(k)
+    features.part.open_rel(hit.rel, hit.row, hit.pair_id)
+    features.search.raise_()
+    window.resizeDocks([features.search], [330], Qt.Orientation.Vertical)
+    window.resizeDocks(
+        [features.search, features.matches], [1000, 400], Qt.Orientation.Horizontal
+    )
+    settle(lambda: window.session is not None and window.session.checks_ready, 30)
+    settle()
+    shoot(window, "project-search.png")
+    dialog = features.replacer.replace_dialog()
+    dialog.find_text.setText(MISTAKE)
+    dialog.replace_text.setText("toegangstoken")
+    dialog.in_project.setChecked(True)
+    dialog.preview.click()
+    settle(lambda: dialog.plan is not None, 30)
+    settle()
+    shoot(dialog, "project-replace.png")
+    dialog.close()
+    window.files.maybe_save = lambda: True  # type: ignore[method-assign]
+    window.close()
 
 
 if __name__ == "__main__":

@@ -20,15 +20,13 @@ from reviewer import __version__
 from reviewer.core.checks import REGISTRY, CheckConfig, Finding, Level, run_checks
 from reviewer.core.config import Config, config_for_article, find_project_config, load_config
 from reviewer.core.errors import ReviewerError
-from reviewer.core.exporters import FORMATS, export, export_format
+from reviewer.core.export_formats import BY_KEY, ExportRequest, describe, write_export
+from reviewer.core.exporters import FORMATS, export_format
 from reviewer.core.fileio import read_bytes
 from reviewer.core.format import parse
 from reviewer.core.importing import ImportPlan, plan_import
 from reviewer.core.project.discovery import common_root
-from reviewer.core.render.report import export_rendered
-from reviewer.core.tmx import export_tmx
 from reviewer.core.workspace import Workspace, open_article
-from reviewer.core.xliff import export_xliff
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -61,6 +59,12 @@ def write_advice(path: str, exc: OSError) -> str:
     else:
         advice = _WRITE_ADVICE.get(exc.errno or 0, "Nothing was written; run the command again.")
     return f"{path}: cannot write it: {reason}. {advice}"
+
+
+def print_save_notes(notes: Iterable[str]) -> None:
+    """What a save could not keep (an owner, a hard link): the user must hear of it."""
+    for note in notes:
+        print(f"reviewer: note: {note}", file=sys.stderr)
 
 
 def iter_articles(paths: Iterable[str], problems: list[str] | None = None) -> list[str]:
@@ -493,40 +497,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     config = _config(args)
     workspaces, failed = _open_all(args, config, "reading")
     sessions = [ws.session for ws in workspaces]
-    root = _common_root(workspaces)
+    request = ExportRequest(
+        args.output,
+        "rendered" if args.rendered else kind,
+        include_checks=args.include_checks,
+        raw=args.raw,
+        every_pair=args.all,
+    )
+    if request.include_checks and BY_KEY[request.format].checks:
+        _run_checks(workspaces, config)
     try:
-        if kind in ("xliff", "xliff2"):
-            version = "1.2" if kind == "xliff" else "2.1"
-            count = export_xliff(sessions, args.output, version, args.raw, root)
-            what = f"{count} units (XLIFF {version})"
-        elif kind == "tmx":
-            count = export_tmx(sessions, args.output, args.all, args.raw, root)
-            what = (
-                f"{count} translation units ({'all' if args.all else 'approved'} pairs, TMX 1.4b)"
-            )
-        elif args.rendered:
-            if args.include_checks:
-                _run_checks(workspaces, config)
-            count = export_rendered(
-                sessions, args.output, config.mqm_threshold, include_checks=args.include_checks
-            )
-            what = f"{count} rows"
-        else:
-            if args.include_checks:
-                _run_checks(workspaces, config)
-            count = export(
-                sessions,
-                args.output,
-                config.mqm_threshold,
-                fmt=kind,
-                include_checks=args.include_checks,
-                root=_project_root(args.paths),
-                reviewer=_user(args, config),
-            )
-            what = f"{count} rows"
+        count = write_export(
+            sessions,
+            request,
+            threshold=config.mqm_threshold,
+            root=_project_root(args.paths),
+            exchange_root=_common_root(workspaces),
+            reviewer=_user(args, config),
+        )
     except OSError as exc:
         print(f"reviewer: {write_advice(args.output, exc)}", file=sys.stderr)
         return EXIT_INPUT
+    what = describe(count, request)
     print(f"wrote {what} from {len(workspaces)} files to {args.output}")
     return EXIT_INPUT if failed else EXIT_OK
 
@@ -569,6 +561,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if edit is not None and not args.dry_run:
         ws.session.apply(edit)
         ws.save()
+        print_save_notes(ws.save_notes)
     n = len(plan.changes)
     print(f"{verb} {n} target{'' if n == 1 else 's'} into {ws.path}")
     return EXIT_FINDINGS if plan.rejected else EXIT_OK

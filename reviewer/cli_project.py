@@ -20,6 +20,7 @@ from reviewer.cli import (
     _configure_language,
     _split_ids,
     _user,
+    print_save_notes,
     write_advice,
 )
 from reviewer.core.project import (
@@ -386,6 +387,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
         count = item.applied if item is not None else 0
         note = f" ({len(article.held)} held back for warnings)" if article.held else ""
         print(f"{name}: {verb} {count} segments{note}")
+        if item is not None:
+            print_save_notes(item.notes)
     failed = sum(1 for r in result.results if r.error)
     print(f"{verb} {result.applied} segments in {len(plan.articles) - failed} files")
     if plan.warned:
@@ -507,6 +510,7 @@ def _report(result: ProjectEdit, verb: str, noun: str, names: dict[str, str]) ->
             problems += 1
         for c in item.stale:
             print(f"{name} #{c.number} {c.pair_id}: skipped, the target changed since it was read")
+        print_save_notes(item.notes)
     files = sum(1 for r in result.results if r.applied)
     print(f"{verb} {result.applied} {noun} in {files} files")
     return problems

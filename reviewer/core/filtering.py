@@ -1,4 +1,5 @@
-"""Which segments a filter shows: text or regex, state, issues, severity, check, edited."""
+"""Which segments a filter shows: text or regex, state, issues, severity, check, edited,
+repetitions."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ class FilterSpec:
     severity: Severity | None = None  # at least one open issue/finding of this severity
     check_code: str = ""
     edited_only: bool = False
+    # Only segments whose source occurs more than once, each source's occurrences together.
+    repetitions: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -35,6 +38,7 @@ class FilterSpec:
             or self.severity is not None
             or self.check_code
             or self.edited_only
+            or self.repetitions
         )
 
 
@@ -48,9 +52,11 @@ class SegmentFilter:
         self._lower_targets: list[str] | None = None
         # (case_sensitive, in_source, in_target), needle, rows it matched: for narrowing.
         self._last_text: tuple[tuple[bool, bool, bool], str, list[int]] | None = None
+        self._groups: dict[int, int] | None = None  # row -> repetition group (sources only)
 
     def rows(self, spec: FilterSpec) -> list[int] | None:
-        """The rows ``spec`` shows, in order; None when it shows every row.
+        """The rows ``spec`` shows, in order (with ``repetitions``: grouped by source, each
+        group where its source first occurs); None when it shows every row.
 
         Raises ``re.error`` for a regular expression that does not compile.
         """
@@ -69,7 +75,19 @@ class SegmentFilter:
             candidates = [r for r in candidates if r in edited]
         if spec.has_issues or spec.severity is not None or spec.check_code:
             candidates = [r for r in candidates if self._issue_match(r, spec)]
+        if spec.repetitions:
+            groups = self.repetition_groups()
+            candidates = sorted((r for r in candidates if r in groups), key=lambda r: groups[r])
         return list(candidates)
+
+    def repetition_groups(self) -> dict[int, int]:
+        """Row -> group for every segment whose source occurs more than once (the sources of
+        an open article never change, so this is worked out once)."""
+        if self._groups is None:
+            from reviewer.core.project.repetitions import repetition_groups
+
+            self._groups = repetition_groups(self.session.doc.pairs.sources())
+        return self._groups
 
     def prepare_text_search(self) -> None:
         """Build the lowercase text now (the filter field got focus), not on the first key."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 import enum
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from reviewer.core import inline
 from reviewer.core.edits import Composite, SetTarget
 from reviewer.core.errors import FormatError, TargetRejected
-from reviewer.core.fileio import read_bytes
+from reviewer.core.fileio import read_guarded
 from reviewer.core.format import EditWarning, check_target
 from reviewer.core.interchange import pick_names
 from reviewer.core.session import ReviewSession
@@ -112,6 +112,11 @@ class ImportPlan:
             label=f"Import {n} target{'s' if n != 1 else ''} from {os.path.basename(self.path)}",
             author=self.author,
         )
+
+    def only(self, rows: Collection[int]) -> ImportPlan:
+        """The same plan keeping only the changes to ``rows`` (those left ticked in a preview);
+        its edit() is then one step for just those."""
+        return replace(self, changes=[c for c in self.changes if c.row in rows])
 
     def summary(self) -> str:
         return (
@@ -317,19 +322,14 @@ def file_kind(path: str, data: bytes) -> str:
 
 
 def read_import_file(path: str) -> bytes:
-    """The file's bytes through the guarded reader, with a size cap fit for exchange files."""
+    """The file's bytes through the guarded reader, with a size cap fit for exchange files:
+    a folder, a FIFO, a device or a file over the cap is refused before a byte is read."""
     try:
-        size = os.stat(path).st_size
-    except OSError:
-        size = 0  # read_bytes says what is wrong
-    if size >= MAX_IMPORT_BYTES:
+        return read_guarded(path, MAX_IMPORT_BYTES, "an exchange file")
+    except FormatError as exc:
         raise FormatError(
-            f"is {size / 1_048_576:.0f} MB; an exchange file for an article is at most a few "
-            f"MB and the limit is {MAX_IMPORT_BYTES // 1_048_576} MB. Nothing was imported.",
-            path,
-            hint="Check that this is the right file.",
-        )
-    return read_bytes(path, limit=MAX_IMPORT_BYTES)
+            exc.message + " Nothing was imported.", exc.path, exc.line, exc.column, exc.hint
+        ) from None
 
 
 def plan_import(session: ReviewSession, path: str, author: str = "") -> ImportPlan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import zipfile
@@ -125,6 +126,14 @@ def _rows(
     return out
 
 
+def _damaged(name: str, exc: BaseException) -> FormatError:
+    return FormatError(
+        f"could not be read as a workbook ({type(exc).__name__}: {exc}).",
+        name,
+        hint="Open it in Excel or LibreOffice, save it again as .xlsx and import that file.",
+    )
+
+
 def read_xlsx(data: bytes, name: str) -> Sheet:
     """The filled "Corrected target" cells of the Issues sheet; formulas are never evaluated."""
     try:
@@ -134,6 +143,8 @@ def read_xlsx(data: bytes, name: str) -> Sheet:
         raise FormatError(
             "is not an Excel workbook (.xlsx).", name, hint="Save it as .xlsx and try again."
         ) from None
+    except Exception as exc:  # a damaged zip raises more: NotImplementedError, EOFError, …
+        raise _damaged(name, exc) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise FormatError(
             f"would unpack to {unpacked // 1_048_576} MB; an issue sheet is far smaller, and "
@@ -147,9 +158,7 @@ def read_xlsx(data: bytes, name: str) -> Sheet:
         # data_only=False: a formula cell reads as its formula, so none is ever evaluated.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise FormatError(
-            f"could not be read as a workbook ({type(exc).__name__}: {exc}).", name
-        ) from None
+        raise _damaged(name, exc) from None
     try:
         ws = book["Issues"] if "Issues" in book.sheetnames else book.worksheets[0]
         rows = ws.iter_rows()
@@ -167,8 +176,15 @@ def read_xlsx(data: bytes, name: str) -> Sheet:
                 yield line, values, is_formula
 
         found = _rows(table(), columns, unneutralize=False)
+    except FormatError:
+        raise
+    except Exception as exc:
+        # A read-only workbook unpacks and parses its sheet while the rows are read, so a
+        # damaged part (zlib.error, a parse error, a bad value) shows up only now.
+        raise _damaged(name, exc) from None
     finally:
-        book.close()
+        with contextlib.suppress(Exception):
+            book.close()
     return Sheet("XLSX", found, xlsx_text)
 
 

@@ -199,7 +199,9 @@ def read_xliff(data: bytes, name: str) -> XliffIn:
     try:
         root = parse_untrusted(data)
     except XmlRefused as exc:
-        raise FormatError(exc.message, name, exc.line) from None
+        damaged = exc.message.startswith("is not well-formed")
+        hint = "It was cut short or damaged: save it again in its tool and import that file."
+        raise FormatError(exc.message, name, exc.line, hint=hint if damaged else "") from None
     tag = etree.QName(root)
     if tag.localname != "xliff" or tag.namespace not in (NS12, NS20):
         raise FormatError(

@@ -27,6 +27,7 @@ class ActionSpec:
     in_editors: bool = False  # its keys reach the window even from a target editor
     label: str = ""  # short toolbar label (the menu text when empty)
     dock: str = ""  # objectName of the dock whose show/hide action this row describes
+    after: str = ""  # put it after this action of its menu (rows kept in another module)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -68,13 +69,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         group="file",
     ),
     ActionSpec(
-        "actionExportIssues",
-        QT_TRANSLATE_NOOP("Actions", "&Export Issues…"),
-        "files.export_issues",
+        "actionImport",
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        "exchange.import_dialog",
         "File",
-        tip=QT_TRANSLATE_NOOP("Actions", "Export issues"),
-        group="file",
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Take targets back from an XLIFF file or a corrected issue sheet"
+        ),
+        group="segments",
         separator=True,
+    ),
+    ActionSpec(
+        "actionExport",
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        "exchange.export_dialog",
+        "File",
+        tip=QT_TRANSLATE_NOOP("Actions", "Export the issues, a report, XLIFF or TMX"),
+        group="file",
         label=QT_TRANSLATE_NOOP("Actions", "Export"),
     ),
     ActionSpec(
@@ -386,7 +397,7 @@ TOOLBAR: tuple[str | None, ...] = (
     "actionApproveSelection",
     "actionApproveClean",
     None,
-    "actionExportIssues",
+    "actionExport",
 )
 # Keys handled by a widget rather than an action, for the shortcut list.
 EXTRA_KEYS = (
@@ -401,5 +412,9 @@ EXTRA_KEYS = (
     (
         QT_TRANSLATE_NOOP("Actions", "Move between the table and the target editor"),
         "Tab / Shift+Tab",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Insert a translation from the project (the list's 1–9)"),
+        "Ctrl+1 … Ctrl+9",
     ),
 )

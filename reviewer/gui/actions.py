@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from reviewer.gui.action_table import ACTIONS, EXTRA_KEYS, MENUS, TOOLBAR, ActionSpec
+from reviewer.gui.project_actions import PROJECT_ACTIONS
 
 
 def _t(text: str) -> str:
@@ -30,7 +31,7 @@ class Actions(QObject):
         self,
         window: QMainWindow,
         resolve: Callable[[str], Callable[[], object]],
-        specs: tuple[ActionSpec, ...] = ACTIONS,
+        specs: tuple[ActionSpec, ...] = ACTIONS + PROJECT_ACTIONS,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -88,9 +89,18 @@ class Actions(QObject):
                     menu.addSeparator()
                     self.menus[key] = menu.addMenu(_t(sub))
                 menu = self.menus[key]
+            action = self.by_name[spec.name]
+            if spec.after:
+                listed = menu.actions()
+                k = listed.index(self.by_name[spec.after]) + 1
+                if k < len(listed):
+                    if spec.separator:
+                        menu.insertSeparator(listed[k])
+                    menu.insertAction(listed[k], action)
+                    continue
             if spec.separator:
                 menu.addSeparator()
-            menu.addAction(self.by_name[spec.name])
+            menu.addAction(action)
 
     def _build_toolbar(self) -> QToolBar:
         tb = QToolBar(_t("Main"), self.window)
@@ -121,10 +131,11 @@ class Actions(QObject):
         self.set_tip(action, action.text().replace("&", ""))
 
     def enable(self, groups: dict[str, bool]) -> None:
-        """Enable each action whose group is true now ("always" always is)."""
+        """Enable each action whose group is true now ("always" always is); groups not named
+        keep their state (the project features tell theirs apart)."""
         for spec in self.specs:
-            if spec.group != "always":
-                self.by_name[spec.name].setEnabled(groups.get(spec.group, False))
+            if spec.group != "always" and spec.group in groups:
+                self.by_name[spec.name].setEnabled(groups[spec.group])
 
     def editor_keys(self) -> list[QKeySequence]:
         """Keys the target editors must hand to the window (approve, move, undo…)."""
@@ -132,9 +143,15 @@ class Actions(QObject):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(action, keys) for every action with a key, in menu order, then widget keys."""
+        ordered = [spec for spec in self.specs if not spec.after]
+        for spec in self.specs:
+            if spec.after:  # listed where its menu shows it
+                names = [s.name for s in ordered]
+                k = names.index(spec.after) + 1 if spec.after in names else len(ordered)
+                ordered.insert(k, spec)
         rows = [
             (_t(spec.text).replace("&", "").rstrip("…"), key_text(self.by_name[spec.name]))
-            for spec in self.specs
+            for spec in ordered
             if spec.keys
         ]
         return rows + [(_t(what), keys) for what, keys in EXTRA_KEYS]

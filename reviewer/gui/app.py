@@ -20,7 +20,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Review Dutch MT targets beside their English sources."
     )
-    parser.add_argument("file", nargs="?", help="an sxs-lookup Markdown article to open")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        help="an sxs-lookup Markdown article to open, or a folder to open as a project",
+    )
     parser.add_argument(
         "--sample",
         action="store_true",
@@ -86,13 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _screenshot(window, args.file, args.screenshot, size, args.select)
 
     if args.file:
-        # The window appears at once, named after the article it opens; the article is read
-        # before the event loop first runs, so the first paint shows it whole.
-        untitled = window.windowTitle()
-        window.setWindowTitle(f"{os.path.basename(args.file)}[*] — Reviewer")
-        window.show()
-        if not window.open_path(args.file):
-            window.setWindowTitle(untitled)
+        if os.path.isdir(args.file):  # a project: the window shows first, then the list fills
+            window.show()
+            QTimer.singleShot(0, lambda: window.project.open_path(args.file))
+        else:
+            # The window appears at once, named after the article it opens; the article is
+            # read before the event loop first runs, so the first paint shows it whole.
+            untitled = window.windowTitle()
+            window.setWindowTitle(f"{os.path.basename(args.file)}[*] — Reviewer")
+            window.show()
+            if not window.project.open_path(args.file):
+                window.setWindowTitle(untitled)
     else:
         window.show()
         QTimer.singleShot(0, lambda: _reopen_unsaved(window))

@@ -111,6 +111,7 @@ class DetailPane(QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         box.addWidget(self.message)
+        self._target_box = box
 
         self.diff_heading = _heading(self.tr("Original MT"))
         self.diff = _browser("detailDiff")
@@ -145,6 +146,10 @@ class DetailPane(QWidget):
             # Until the user drags a divider the texts get most of the height, in proportion.
             total = self.splitter.height()
             self.splitter.setSizes([total * share // sum(_SHARES) for share in _SHARES])
+
+    def add_under_target(self, widget: QWidget) -> None:
+        """A strip under the target editor (the offer to fix repeated segments too)."""
+        self._target_box.addWidget(widget)
 
     # -- what to show ------------------------------------------------------------------------
     def set_passthrough(self, keys: list[QKeySequence]) -> None:

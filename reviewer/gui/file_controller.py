@@ -281,9 +281,18 @@ class FileController(QObject):
             self.autosave.mark_saved(ws.path, ws.disk_digest)
         self.watcher.watch(ws.path, ws.disk_digest)
         self.refresh_modified()
-        self.message.emit(
-            self.tr("Saved {name} and its review").format(name=os.path.basename(ws.path)), 5000
-        )
+        name = os.path.basename(ws.path)
+        self.message.emit(self.tr("Saved {name} and its review").format(name=name), 5000)
+        if ws.save_notes:  # what the save could not keep: an owner, a hard link
+            dialogs.show_warning(
+                self.window,
+                self.tr("Saved, with a note"),
+                self.tr("{name} was saved; not everything about the file could be kept:").format(
+                    name=name
+                )
+                + "\n\n"
+                + "\n\n".join(ws.save_notes),
+            )
 
     @contextlib.contextmanager
     def _busy(self, message: str) -> Iterator[None]:
@@ -388,47 +397,6 @@ class FileController(QObject):
         self.refresh_modified()
         if moved:
             self.message.emit(self.tr("Old review data moved to {path}").format(path=moved), 6000)
-
-    def export_issues(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        from reviewer.core import exporters
-
-        base = os.path.splitext(ws.path)[0] + "-issues"
-        path, chosen = dialogs.ask_save_path(
-            self.window,
-            self.tr("Export issues"),
-            base + ".csv",
-            "CSV (*.csv);;Excel workbook (*.xlsx);;HTML report (*.html);;JSON (*.json)",
-        )
-        if not path:
-            return
-        ext = os.path.splitext(path)[1].lower().lstrip(".")
-        if ext not in ("csv", "xlsx", "html", "json"):
-            ext = chosen.split("*.")[-1].rstrip(")") if "*." in chosen else "csv"
-            path += "." + ext
-        failed = self.tr("Export failed")
-        try:
-            if self.config is None:
-                count = exporters.export([ws.session], path)
-            else:
-                count = exporters.export([ws.session], path, self.config.mqm_threshold)
-        except OSError as exc:
-            # The raw error names a temporary file the user never chose.
-            dialogs.show_error(
-                self.window,
-                failed,
-                self.tr(
-                    "Could not write {path}: {reason}.\n\nNothing was exported. Choose a folder "
-                    "you can write to and export again."
-                ).format(path=path, reason=exc.strerror or str(exc)),
-            )
-            return
-        except (ReviewerError, ValueError) as exc:
-            dialogs.show_error(self.window, failed, str(exc))
-            return
-        self.message.emit(self.tr("Exported {n} rows to {path}").format(n=count, path=path), 6000)
 
     def ask_reviewer_name(self) -> None:
         name = dialogs.ask_text(

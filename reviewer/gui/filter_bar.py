@@ -1,4 +1,5 @@
-"""The filter bar above the table: text or regex, state, issues, severity, check, edited."""
+"""The filter bar above the table: text or regex, state or repetitions, issues, severity,
+check, edited."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from reviewer.core.segments import State
 from reviewer.gui import theme
 
 UNFINISHED = "unfinished"
+REPETITIONS = "repetitions"  # segments whose source occurs more than once, grouped
 _TIP = Qt.ItemDataRole.ToolTipRole
 
 
@@ -98,6 +100,12 @@ class FilterBar(QWidget):
         self.state.addItem(self.tr("Unfinished"), UNFINISHED)
         for s in State:
             self.state.addItem(s.label, s)
+        self.state.addItem(self.tr("Repetitions"), REPETITIONS)
+        self.state.setItemData(
+            self.state.count() - 1,
+            self.tr("Segments whose source occurs more than once, each source's together"),
+            _TIP,
+        )
         layout.addWidget(self.state)
 
         self.issues = QComboBox(self)
@@ -217,6 +225,7 @@ class FilterBar(QWidget):
             severity=issues if isinstance(issues, Severity) else None,
             check_code=self.check.currentData() or "",
             edited_only=self.edited.isChecked(),
+            repetitions=state == REPETITIONS,
         )
 
     def clear(self) -> None:

@@ -49,6 +49,26 @@ HEADERS = (
 )
 
 
+# What a parse warning means for editing, by its code; the rest are outside every segment.
+_PARSE_NOTES = {
+    "duplicate-id": QT_TRANSLATE_NOOP(
+        "IssuesModel",
+        "Both segments with this id are rows of the table and can be edited; their review data "
+        "is told apart by their order in the file.",
+    ),
+    "front-matter": QT_TRANSLATE_NOOP(
+        "IssuesModel", "The front matter is kept exactly as it is; fix it in a text editor."
+    ),
+}
+_OUTSIDE = QT_TRANSLATE_NOOP(
+    "IssuesModel", "This text is outside every segment and cannot be edited here."
+)
+
+
+def _parse_note(entry: Entry) -> str:
+    return _PARSE_NOTES.get(entry.title, _OUTSIDE)
+
+
 class IssuesModel(HeaderedTableModel):
     headers = HEADERS
     context = "IssuesModel"
@@ -88,10 +108,7 @@ class IssuesModel(HeaderedTableModel):
                 return QBrush(QColor(theme.PARSE_WARNING))
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.kind == "parse":
-                outside = QCoreApplication.translate(
-                    "IssuesModel", "This text is outside every segment and cannot be edited here."
-                )
-                return f"{e.message}\n{outside}"
+                return f"{e.message}\n{QCoreApplication.translate('IssuesModel', _parse_note(e))}"
             if e.flagged:
                 return f"{e.message}\n{flagged_note()}"
             return e.message

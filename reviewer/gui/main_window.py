@@ -1,9 +1,9 @@
 """The main window: lays out the panes and wires the parts together; it decides nothing itself.
 
-Parts (each a QObject that never imports another): FileController (files), ReviewController
-(review), Navigator (nav), ChecksRunner (checks), StatusPanel (status), the action table
-(actions.py), and the panes: SegmentTable, DetailPane, FilterBar, IssuesDock. Every edit goes
-through the EditGateway; its ``applied`` signal is the one place views learn of changes.
+Parts (QObjects that never import each other): FileController (files), ReviewController
+(review), Navigator (nav), ChecksRunner (checks), StatusPanel (status), ExchangeController
+(exchange), the action table (actions.py), the panes: SegmentTable, DetailPane, FilterBar,
+IssuesDock. Every edit goes through the EditGateway; its ``applied`` signal tells the views.
 """
 
 from __future__ import annotations
@@ -33,18 +33,21 @@ from reviewer.gui.actions import Actions
 from reviewer.gui.checks_runner import ChecksRunner
 from reviewer.gui.detail import DetailPane
 from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
+from reviewer.gui.exchange import ExchangeController
 from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
 from reviewer.gui.segment_table import SegmentTable
 from reviewer.gui.segment_view import SegmentView
 from reviewer.gui.settings import APPLICATION, ORGANIZATION, app_settings
 from reviewer.gui.status_bar import StatusPanel
+from reviewer.gui.window_layout import PaneSizes
 
 __all__ = ["APPLICATION", "ORGANIZATION", "MainWindow", "app_settings"]
 
@@ -65,7 +68,6 @@ class MainWindow(QMainWindow):
         self.stack = self.gateway.stack
         self.proxy = SegmentFilterProxy(self)
         self.model: SegmentModel | None = None
-        self._layout_chosen = False  # until the user drags the splitter, it follows the size
         resources.dress(self)
         self.views: list[SegmentView] = []  # panes that follow the current segment
         self._build_panes()
@@ -83,6 +85,10 @@ class MainWindow(QMainWindow):
             self.checks.wait,
             self.detail.selected_finding,
         )
+        self.exchange = ExchangeController(
+            self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
+        )
+        self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
@@ -92,10 +98,10 @@ class MainWindow(QMainWindow):
         self._status_timer = self._timer(150, self.update_status)
         self._dock_timer = self._timer(200, self.refresh_issues_dock)
         self._wire()
+        self.project.wire()
         self.resize(1400, 900)
-        self._layout_chosen = prefs.restore_window(self.settings, self, self.splitter)
+        self.pane_sizes.chosen = prefs.restore_window(self.settings, self, self.splitter)
         prefs.apply_column_widths(self.settings, self.table)
-        self.setAcceptDrops(True)
         self._refresh_frame()
 
     # -- construction ---------------------------------------------------------------------
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.detail.target, self.detail.issues)
         self.issues_dock = IssuesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
+        self.pane_sizes = PaneSizes(self, self.splitter, self.issues_dock)
         self.show_empty(
             self.tr("Open an article (Ctrl+O) or drop a .md file here to start reviewing.")
         )
@@ -168,10 +175,10 @@ class MainWindow(QMainWindow):
         self.stack.canRedoChanged.connect(self._refresh_frame)
         files.opened.connect(self._show_workspace)
         files.modified_changed.connect(self._refresh_frame)
-        for source in (files.message, nav.message, review.message, self.checks.message):
-            source.connect(self.status.show_message)
-        files.about_to_save.connect(self.table.commit_editor)
-        review.about_to_act.connect(self.table.commit_editor)
+        for source in (files, nav, review, self.checks, self.exchange):
+            source.message.connect(self.status.show_message)
+        for acting in (files.about_to_save, review.about_to_act, self.exchange.about_to_act):
+            acting.connect(self.table.commit_editor)  # an open table editor is committed first
         review.edit_target_requested.connect(detail.focus_target_end)
         nav.filter_clear_needed.connect(self.filter_bar.clear)
         nav.nothing_shown.connect(detail.show_no_match)
@@ -190,7 +197,6 @@ class MainWindow(QMainWindow):
         self.checks.first_paint.connect(self.first_paint)
         self.checks.finished.connect(self._on_checks_done)
         self.checks.partial.connect(self._on_checks_done)  # with the rows in view, checked first
-        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_layout_chosen", True))
 
     # -- what scripts and tests drive the window by ---------------------------------------------
     @property
@@ -361,32 +367,18 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.front_matter.relayout()
-        QTimer.singleShot(0, self._fit_layout)  # once the layout has taken the new size
+        self.pane_sizes.follow()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_layout)
-
-    def _fit_layout(self) -> None:
-        """Until the user drags them: the detail pane about a third, the dock a fifth."""
-        if self._layout_chosen:
-            return
-        width = max(self.width() - 8, 400)
-        detail = min(max(int(width * 0.34), 340), 520)
-        self.splitter.setSizes([width - detail, detail])
-        dock = min(max(int(self.height() * 0.2), 110), 220)
-        self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
+        self.pane_sizes.follow()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
+        self.project.drop(event)  # a local file or folder is accepted
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            self.open_path(urls[0].toLocalFile())
+        if not self.exchange.drop(event):  # an XLIFF file or issue sheet: offer the import
+            self.project.drop(event)  # an article opens; a folder opens as a project
 
     def save_settings(self) -> None:
         prefs.save_window(self.settings, self, self.splitter, self.table)
@@ -396,4 +388,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.project.shutdown()
         event.accept()

@@ -28,6 +28,7 @@ class SegmentFilterProxy(QSortFilterProxyModel):
         self._mask: bytearray | None = None  # None: accept everything
         self._rows: list[int] | None = None
         self._filter: SegmentFilter | None = None
+        self._rank: dict[int, int] | None = None  # grouped (repetitions): row -> position
         self.error = ""  # why the last regex was refused, for the filter bar
         self.setDynamicSortFilter(False)
 
@@ -39,15 +40,25 @@ class SegmentFilterProxy(QSortFilterProxyModel):
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         assert isinstance(model, SegmentModel)
         self._filter = SegmentFilter(model.session)
-        self._mask = self._rows = None
+        self._mask = self._rows = self._rank = None
         self.spec = FilterSpec()
         super().setSourceModel(model)
+        if self.sortColumn() != -1:
+            self.sort(-1)
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         mask = self._mask
         return True if mask is None else bool(mask[source_row])
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        rank = self._rank
+        if rank is None:
+            return left.row() < right.row()
+        return rank.get(left.row(), left.row()) < rank.get(right.row(), right.row())
 
     # -- filtering -------------------------------------------------------------------
     def set_filter(self, spec: FilterSpec) -> bool:
@@ -70,10 +81,19 @@ class SegmentFilterProxy(QSortFilterProxyModel):
             mask = bytearray(self.segment_model().rowCount())
             for r in rows:
                 mask[r] = 1
+        # Grouped rows (repetitions) show in the core's order; otherwise in the article's
+        # (column -1: Qt's own order, no Python call per comparison).
+        grouped = spec.repetitions and rows is not None
+        if not grouped and self.sortColumn() != -1:
+            self._rank = None
+            self.sort(-1)
         self._mask, self._rows = mask, rows
+        self._rank = {r: k for k, r in enumerate(rows)} if grouped and rows is not None else None
         # invalidate() rebuilds the mapping in one pass; begin/endFilterChange diff old and new
         # and emit a signal per removed range, several times slower on 50k scattered rows.
         self.invalidate()
+        if grouped and self.sortColumn() != 0:
+            self.sort(0)
         return True
 
     def accepted_source_rows(self) -> list[int]:

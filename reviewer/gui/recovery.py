@@ -63,11 +63,15 @@ def ask(
     return by_button.get(box.clickedButton(), default)
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("recovery", text)
+
+
 def _when(iso: str) -> str:
     try:
         return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y %H:%M:%S")
     except ValueError:
-        return iso or "an unknown time"
+        return iso or _t("an unknown time")
 
 
 def offer_recovery(parent: QWidget | None, entry: JournalEntry) -> bool:
@@ -78,12 +82,13 @@ def offer_recovery(parent: QWidget | None, entry: JournalEntry) -> bool:
     name = Path(entry.article).name
     answer = ask(
         parent,
-        "Restore unsaved work?",
-        f"Reviewer closed without saving {name}. Restore the unsaved work from "
-        f"{_when(entry.saved_at)}?",
-        [("restore", "Restore"), ("discard", "Discard"), ("later", "Later")],
+        _t("Restore unsaved work?"),
+        _t("Reviewer closed without saving {name}. Restore the unsaved work from {when}?").format(
+            name=name, when=_when(entry.saved_at)
+        ),
+        [("restore", _t("Restore")), ("discard", _t("Discard")), ("later", _t("Later"))],
         default="later",
-        detail=entry.summary() + f"\n\nArticle: {entry.article}",
+        detail=entry.summary() + "\n\n" + _t("Article: {path}").format(path=entry.article),
     )
     if answer == "discard" and entry.journal_file:
         try:
@@ -110,9 +115,9 @@ def restore_on_open(
     except JournalError as exc:
         answer = ask(
             parent,
-            "Unsaved work cannot be restored",
-            f"The autosave journal of this article is unusable:\n{exc}",
-            [("discard", "Delete it"), ("keep", "Keep it")],
+            _t("Unsaved work cannot be restored"),
+            _t("The autosave journal of this article is unusable:\n{error}").format(error=exc),
+            [("discard", _t("Delete it")), ("keep", _t("Keep it"))],
             default="keep",
         )
         if answer == "discard":
@@ -125,9 +130,9 @@ def restore_on_open(
     if result.blocked:
         answer = ask(
             parent,
-            "The article changed on disk",
+            _t("The article changed on disk"),
             result.messages[0],
-            [("force", "Restore matching segments"), ("cancel", "Don't restore")],
+            [("force", _t("Restore matching segments")), ("cancel", _t("Don't restore"))],
             default="cancel",
         )
         if answer != "force":
@@ -210,8 +215,10 @@ class AutosaveDriver(QObject):
             self._failing = True
             err = self.autosaver.last_error
             self.failed.emit(
-                f"Autosave failed: {self.autosaver.journal.path}: "
-                f"{getattr(err, 'strerror', None) or err}. Save your work."
+                _t("Autosave failed: {path}: {error}. Save your work.").format(
+                    path=self.autosaver.journal.path,
+                    error=getattr(err, "strerror", None) or err,
+                )
             )
 
     def mark_saved(self, article_path: str, disk_digest: str) -> None:

@@ -24,6 +24,11 @@ MORE_MARKER = "#1565c0"  # "…more" on a row with hidden text
 FOCUS_BORDER = "#1e88e5"  # the table's inline editor
 ERROR_FIELD = "#ffebee"  # a filter field holding a bad regular expression
 FILTER_HIT = "#fff176"  # what the filter matched, in every painted cell
+PROGRESS_TRACK = "#e6eaed"  # the project view's progress bar: what is left ...
+PROGRESS_REVIEWED = "#a5d6a7"  # ... reviewed but not approved ...
+PROGRESS_APPROVED = "#43a047"  # ... approved
+PROGRESS_TEXT = "#263238"
+OFFER_BG = "#fff8e1"  # the offer to carry a fix to repeated segments
 
 # -- meaning -----------------------------------------------------------------------------------
 GOOD = "#2e7d32"  # pass, approved
@@ -118,4 +123,9 @@ READONLY_STYLE = f"QTextBrowser {{ background:{READONLY_BG}; }}"
 ISSUE_TEXT_STYLE = f"QLabel {{ color:{BODY}; padding:2px; }}"
 INLINE_EDITOR_STYLE = f"QPlainTextEdit#inlineEditor {{ border: 2px solid {FOCUS_BORDER}; }}"
 HINT_STYLE = f"color:{MUTED};"
+PROGRESS_BAR_STYLE = (
+    f"QProgressBar {{ background:{PROGRESS_TRACK}; border:none; border-radius:3px; }}"
+    f"QProgressBar::chunk {{ background:{PROGRESS_APPROVED}; border-radius:3px; }}"
+)
+OFFER_STYLE = f"QWidget#propagationBar {{ background:{OFFER_BG}; border-radius:3px; }}"
 ERROR_FIELD_STYLE = f"QLineEdit {{ background:{ERROR_FIELD}; }}"

@@ -11,7 +11,7 @@ import pytest
 from reviewer.core.yamlio import safe_load_fast
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "check_eval"
-SETS = {"dev": "tune", "census": "held-out", "rich": "held-out"}
+SETS = {"dev": "tune", "dev2": "tune", "census": "held-out", "rich": "held-out"}
 KINDS = {
     "mistranslation",
     "omission",
@@ -102,3 +102,36 @@ def test_texts_equal_the_sampled_articles(labelled: dict[str, dict[str, Any]]) -
             for pair in doc["pairs"]
         ]
         assert got == expected[name], f"{name}.yaml no longer holds the sampled texts"
+
+
+FINDING_KEYS = {"file", "id", "code", "message", "verdict", "note"}
+TEXT_KEYS = {"source", "target", "context"}
+
+
+def test_held_out_verdicts() -> None:
+    """findings.yaml: held-out verdicts only, one per (file, id, code), a note on every false
+    one; verdicts outside the pair sets carry the texts that rerun them without the articles."""
+    path = DATA / "findings.yaml"
+    if not path.is_file():
+        pytest.skip("no held-out verdicts yet")
+    doc = safe_load_fast(path.read_text(encoding="utf-8"))
+    assert doc["meta"]["split"] == "held-out"
+    in_sets = {
+        (pair["file"], pair["id"])
+        for name in ("census", "rich")
+        for pair in safe_load_fast((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["pairs"]
+    }
+    seen: set[tuple[str, str, str]] = set()
+    for row in doc["findings"]:
+        key = (row["file"], row["id"], row["code"])
+        where = " ".join(key)
+        assert FINDING_KEYS <= set(row) <= FINDING_KEYS | TEXT_KEYS, where
+        assert key not in seen, f"{where} judged twice"
+        seen.add(key)
+        assert split_of(row["file"]) == "held-out", f"{where} is not in the held-out split"
+        assert isinstance(row["verdict"], bool) and isinstance(row["note"], str), where
+        assert row["verdict"] or row["note"].strip(), f"{where}: a false verdict needs a note"
+        if (row["file"], row["id"]) not in in_sets:
+            assert isinstance(row.get("source"), str) and isinstance(row.get("target"), str), where
+        if "context" in row:
+            assert f'data-ttu-id="{row["id"]}"' in row["context"], where

@@ -73,3 +73,72 @@ def test_real_label_files_load() -> None:
             assert verdicts.by_key
             retired = {"missing-modal", "options"}
             assert {k[2] for k in verdicts.by_key} <= set(REGISTRY) | retired
+
+
+def _pair(pair_id: str, source: str, target: str) -> str:
+    return (
+        f'<span data-ttu-id="{pair_id}">{target}</span><span class="sxs-lookup">'
+        f'<span data-stu-id="{pair_id}">{source}</span></span>'
+    )
+
+
+def test_sampled_verdicts_rerun_without_the_articles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Verdicts on pairs outside the pair sets carry their texts; a document check's verdict
+    carries the excerpt it compares. Other checks' findings on a sampled pair are no sample."""
+    (tmp_path / "census.yaml").write_text(
+        (FIXTURE / "census.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    context = "\n\n".join(
+        [
+            _pair("bbbbb-101", "You can do this.", "U kunt dit doen."),
+            _pair("bbbbb-102", "You can do that.", "Je kunt dat doen."),
+        ]
+    )
+    rows = [
+        {
+            "file": "sample/b.md",
+            "id": "bbbbb-102",
+            "code": "register-mix",
+            "message": "informal je",
+            "verdict": True,
+            "note": "",
+            "source": "You can do that.",
+            "target": "Je kunt dat doen.",
+            "context": context,
+        },
+        {  # the same kind of verdict without its excerpt cannot be rerun: stale
+            "file": "sample/c.md",
+            "id": "ccccc-102",
+            "code": "register-mix",
+            "message": "informal je",
+            "verdict": True,
+            "note": "",
+            "source": "You can do that.",
+            "target": "Je kunt dat doen.",
+        },
+        {  # sampled for formatting-boundary; bold-punctuation fires on it too
+            "file": "sample/d.md",
+            "id": "ddddd-101",
+            "code": "formatting-boundary",
+            "message": "bold text **op Volgende.** begins with 'op'",
+            "verdict": True,
+            "note": "",
+            "source": "Click **Next**.",
+            "target": "Klik **op Volgende.**",
+        },
+    ]
+    (tmp_path / "findings.yaml").write_text(
+        yaml.safe_dump({"findings": rows}, allow_unicode=True), encoding="utf-8"
+    )
+    assert check_quality.main(["--data", str(tmp_path), "--articles", "", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    checks = {c["code"]: c for c in result["checks"]}
+    assert checks["register-mix"]["held-out"]["tp"] == 1
+    assert checks["formatting-boundary"]["held-out"]["tp"] == 1
+    assert [(s["id"], s["code"]) for s in result["stale_verdicts"]] == [
+        ("ccccc-102", "register-mix")
+    ]
+    assert result["outside_sample"] >= 1
+    assert not [u for u in result["unjudged"] if u["file"].startswith("sample/")]

@@ -79,3 +79,19 @@ def test_regex_state_issue_severity_and_check() -> None:
     assert f.rows(FilterSpec(check_code=code)) == [
         r for r in with_checks if any(x.code == code for x in s.findings(r))
     ]
+
+
+def test_repetitions_show_repeated_sources_grouped_where_each_first_occurs() -> None:
+    s = session("advanced-hunting-deviceevents-table.md")
+    sources = [src.strip() for src in s.doc.pairs.sources()]
+    rows = SegmentFilter(s).rows(FilterSpec(repetitions=True))
+    assert rows is not None and rows
+    assert sorted(rows) == [r for r in range(len(s)) if sources.count(sources[r]) > 1]
+    # Each source's occurrences together, groups in order of first occurrence.
+    firsts = [sources.index(sources[r]) for r in rows]
+    assert firsts == sorted(firsts)
+    assert all(rows[k] < rows[k + 1] for k in range(len(rows) - 1) if firsts[k] == firsts[k + 1])
+    # With another filter: only the repeated among what it shows.
+    unreviewed = SegmentFilter(s).rows(FilterSpec(repetitions=True, states={State.UNREVIEWED}))
+    assert unreviewed == rows
+    assert SegmentFilter(s).rows(FilterSpec(repetitions=True, states={State.APPROVED})) == []

@@ -137,6 +137,25 @@ def test_the_config(tmp_path: Path, make: Callable[[Path, int], str]) -> None:
     assert str(path) in str(info.value) and expected in str(info.value)
 
 
+@needs_posix
+@pytest.mark.parametrize("make", KINDS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("ext", [".xlf", ".xlsx", ".csv"])
+def test_an_import_file(tmp_path: Path, make: Callable[[Path, int], str], ext: str) -> None:
+    """A file to import is spoken of as an exchange file, never as "an article" or a .md."""
+    from reviewer.core.importing import MAX_IMPORT_BYTES, plan_import
+
+    session = open_article(str(copy_corpus(tmp_path))).session
+    path = tmp_path / f"fixes{ext}"
+    expected = make(path, MAX_IMPORT_BYTES)
+    with no_hang(), pytest.raises(FormatError) as info:
+        plan_import(session, str(path))
+    text = str(info.value)
+    assert text.startswith(str(path)) and expected in text, text
+    assert "Nothing was imported." in text
+    assert "article" not in text and ".md" not in text, text
+    assert not session.doc.is_modified
+
+
 def test_a_file_that_grows_past_the_cap_while_read_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from reviewer.cli import EXIT_INPUT, main
+from reviewer.core.exporters import render
 from reviewer.core.importing import MAX_IMPORT_BYTES
 from reviewer.core.workspace import open_article
 from reviewer.core.xliff import export_xliff
@@ -98,6 +101,37 @@ def binary(_: Path) -> bytes:
     return bytes(range(256)) * 8
 
 
+def sheet(tmp_path: Path) -> bytes:
+    folder = tmp_path / "src"
+    folder.mkdir(exist_ok=True)
+    return render([open_article(str(copy_corpus(folder, "change-nameservers.md"))).session], "xlsx")
+
+
+def zip_from_the_future(tmp_path: Path) -> bytes:
+    """A central directory entry asking for a zip version Python cannot unpack."""
+    data = bytearray(sheet(tmp_path))
+    at = data.index(b"PK\x01\x02")
+    data[at + 6 : at + 8] = (84).to_bytes(2, "little")
+    return bytes(data)
+
+
+def broken_worksheet(tmp_path: Path) -> bytes:
+    """A workbook whose Issues sheet breaks after its header row: a read-only workbook parses
+    its rows only while they are read, so the error comes late (an XML ParseError)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(sheet(tmp_path))) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                cut = data.index(b"</row>") + len(b"</row>")
+                data = data[:cut] + b"<row r='2'><c r='A2' t='inlineStr'><is><t>x</q>" + data[cut:]
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
 CASES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
     "malformed": (".xlf", malformed, "not well-formed XML"),
     "billion-laughs": (".xlf", billion_laughs, "document type declaration"),
@@ -111,6 +145,8 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
     "empty": (".xlf", empty, "not well-formed XML"),
     "binary-csv": (".csv", binary, "not UTF-8"),
     "binary-xlsx": (".xlsx", binary, "not an Excel workbook"),
+    "zip-version": (".xlsx", zip_from_the_future, "could not be read as a workbook"),
+    "broken-worksheet": (".xlsx", broken_worksheet, "could not be read as a workbook"),
     "unknown-kind": (".dat", binary, "not an XLIFF file, an .xlsx workbook or a .csv sheet"),
 }
 

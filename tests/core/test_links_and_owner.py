@@ -125,3 +125,42 @@ def test_a_failed_in_place_write_is_staged_first(
     assert path.read_bytes() == b"old"
     assert sorted(os.listdir(tmp_path)) == ["a.md", "b.md"]
 
+
+
+@pytest.mark.skipif(not hasattr(os, "chown"), reason="no owners here")
+@pytest.mark.parametrize("command", ["import", "approve", "replace"])
+def test_every_writing_command_says_what_a_save_could_not_keep(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    no_user_config: None,
+    command: str,
+) -> None:
+    from reviewer.cli import main
+    from reviewer.core.xliff import export_xliff
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    path = copy_corpus(folder)
+    session = open_article(str(path)).session
+    pair = session.doc.pairs[2]
+    if command == "import":
+        xlf = tmp_path / "fix.xlf"
+        export_xliff([session], str(xlf), raw=True)
+        xlf.write_bytes(xlf.read_bytes().replace(pair.target.encode(), b"Nieuw doel.", 1))
+        argv = ["import", str(path), str(xlf)]
+    elif command == "approve":
+        # approve writes only the review file: one that exists, whose owner is to be kept
+        ws = open_article(str(path), user="bob")
+        ws.session.apply(SetState(row_list=(1,), state=State.APPROVED))
+        ws.save()
+        argv = ["approve", str(folder), "--ids", pair.id, "--no-cache"]
+    else:
+        word = pair.target.split()[0]
+        argv = ["replace", str(folder), "--find", word, "--replace", word + "x", "--no-cache"]
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(fileio, "_give_owner", lambda tmp, st: False)
+    monkeypatch.setattr(fileio.os, "access", lambda *a, **k: False)
+    assert main(["--user", "ann", *argv]) in (0, 1)
+    err = capsys.readouterr().err
+    assert "reviewer: note: " in err and "now belongs to you" in err, err

@@ -184,3 +184,37 @@ def test_search_follows_refresh(tmp_path: Path) -> None:
     assert [rel for rel, _ in found(project, Query("zeldzaam woord"))] == [
         "docs/change-nameservers.md"
     ]
+
+
+def test_searches_on_one_thread_see_whole_versions_while_another_updates(project) -> None:  # type: ignore[no-untyped-def]
+    """The window searches per keystroke on its GUI thread while its project thread refreshes
+    the index: each search reads one version of it, never a half-built one."""
+    import threading
+
+    records = project.records
+    concordance = Concordance(records)
+    expected = found(project, Query(TOKEN_ERROR))
+    smaller = [r for r in records if r.rel not in {rel for rel, _ in expected[:1]}]
+    stop = threading.Event()
+
+    def churn() -> None:
+        while not stop.is_set():
+            for version in (smaller, records):
+                # Replaced records, as a refresh makes them: every blob is built again.
+                concordance.update([ArticleRecord(**{f: getattr(r, f) for f in r.__slots__})
+                                    for r in version])  # fmt: skip
+
+    thread = threading.Thread(target=churn)
+    thread.start()
+    try:
+        seen = set()
+        for _ in range(300):
+            hits = concordance.search(Query(TOKEN_ERROR), limit=10**6).hits
+            seen.add(len(hits))
+            for h in hits:
+                assert TOKEN_ERROR in h.target
+    finally:
+        stop.set()
+        thread.join()
+    assert seen <= {len(expected), len(expected) - sum(1 for rel, _ in expected
+                                                      if rel == expected[0][0])}  # fmt: skip

@@ -42,6 +42,13 @@ _WINDOW_TESTS = {
     "test_usability",
     "test_trust",
     "test_navigation",
+    "test_exchange_window",
+    "test_reliability_window",
+    "test_project_e2e",
+    "test_project_view",
+    "test_project_search",
+    "test_project_edits_window",
+    "test_propagation",
 }
 
 

@@ -7,9 +7,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget, QToolBar
 
 from reviewer.core.edits import DismissCheck
+from reviewer.core.export_formats import ExportRequest
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.gui import dialogs, resources
+from reviewer.gui import dialogs, export_dialog, resources
 from reviewer.gui.dialogs import FlagIssueDialog, IssueInput
 from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import copy_corpus, load
@@ -368,10 +369,10 @@ def test_export_to_an_unwritable_place_names_the_chosen_file(
 ) -> None:  # type: ignore[no-untyped-def]
     load(qtbot, window, article)
     target = tmp_path / "missing-folder" / "issues.csv"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: (str(target), ""))
+    monkeypatch.setattr(export_dialog, "ask_export", lambda *a: ExportRequest(str(target), "csv"))
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
-    action(window, "actionExportIssues").trigger()
+    action(window, "actionExport").trigger()
     assert errors[0].startswith(f"Could not write {target}: No such file or directory.")
     assert ".tmp" not in errors[0]
     assert "Choose a folder you can write to" in errors[0]

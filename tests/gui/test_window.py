@@ -13,9 +13,10 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
 
+from reviewer.core.export_formats import ExportRequest
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.gui import dialogs
+from reviewer.gui import dialogs, export_dialog
 from reviewer.gui.dialogs import IssueInput
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.model import COL_TARGET
@@ -474,8 +475,8 @@ def test_export_issues_to_csv(qtbot, window, article, tmp_path, monkeypatch) -> 
     load(qtbot, window, article)
     window.session.reviews[1].issues.append(Issue("accuracy/omission", Severity.MAJOR, "weg"))
     out = tmp_path / "issues.csv"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: (str(out), "CSV (*.csv)"))
-    action(window, "actionExportIssues").trigger()
+    monkeypatch.setattr(export_dialog, "ask_export", lambda *a: ExportRequest(str(out), "csv"))
+    action(window, "actionExport").trigger()
     assert "weg" in out.read_text(encoding="utf-8-sig")
 
 
@@ -493,6 +494,7 @@ def test_drop_a_file_opens_it(qtbot, window, article) -> None:  # type: ignore[n
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
+    assert event.isAccepted()
     assert window.workspace is not None and window.workspace.path == str(article)
     assert window.windowTitle().startswith(article.name)
 

@@ -38,6 +38,34 @@ def table() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     return forward, best
 
 
+@lru_cache(maxsize=1)
+def _best_english() -> dict[str, tuple[float, str]]:
+    best: dict[str, tuple[float, str]] = {}
+    for en, translations in table()[0].items():
+        for nl, p in translations.items():
+            if p > best.get(nl, (0.0, ""))[0]:
+                best[nl] = (p, en)
+    return {nl: (p, en) for nl, (p, en) in best.items()}
+
+
+def best_english(nl_word: str, min_prob: float = 0.3) -> str:
+    """The English word that most likely translates to this Dutch word, when the table is that
+    sure of it ("" otherwise)."""
+    best = _best_english().get(nl_word)
+    return best[1] if best is not None and best[0] >= min_prob else ""
+
+
+@lru_cache(maxsize=8192)
+def best_dutch(en_word: str, min_prob: float = 0.2) -> str:
+    """The Dutch word that most likely translates this English word, when the table is that
+    sure of it ("" otherwise)."""
+    translations = table()[0].get(en_word)
+    if not translations:
+        return ""
+    dutch, prob = max(translations.items(), key=lambda item: item[1])
+    return dutch if prob >= min_prob else ""
+
+
 def _counterpart(nl_word: str, translations: dict[str, float], en_word: str) -> bool:
     if nl_word == en_word or (nl_word[:PREFIX] == en_word[:PREFIX] and len(en_word) >= PREFIX):
         return True

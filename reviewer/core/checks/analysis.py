@@ -41,6 +41,18 @@ _LINK_RE = re.compile(
     r"(?:\(\s*(" + _LINK_DEST + r")(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
     r"|\[([^\[\]]*)\])"
 )
+# [text][label] that is code, not a reference link: a quoted key (?['responder']['name']) or a
+# regex character class ([４][０-９], [a-f][0-9]); no article defines such a label.
+_QUOTED_KEY_RE = re.compile(r"""\s*['"‘’“”]""")
+_CHAR_RANGE_RE = re.compile(r"\^?(?:\\?[^\]\\]-\\?[^\]\\])+")
+
+
+def _code_subscript(text: str, label: str) -> bool:
+    if _QUOTED_KEY_RE.match(text) or _QUOTED_KEY_RE.match(label):
+        return True
+    return _CHAR_RANGE_RE.fullmatch(label) is not None
+
+
 _HTML_NAMES = word_set(
     "a abbr b big blockquote br center cite code col colgroup dd del details div dl dt em "
     "font h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark nobr ol p pre q s samp small "
@@ -206,7 +218,7 @@ class Text:
     def _link(self, m: re.Match[str]) -> str:
         image, text, dest, ref = m.group(1), m.group(2), m.group(3), m.group(4)
         if dest is None:
-            if text.startswith("!"):
+            if text.startswith("!") or _code_subscript(text, ref):
                 return m.group()
             # A collapsed reference [text][] uses its own text as label, and the article's
             # definitions are translated with it, so only an explicit [text][label] is compared.

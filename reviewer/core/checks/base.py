@@ -126,12 +126,28 @@ def load_builtin_checks() -> None:
         if not _loaded:
             for name in BUILTIN_MODULES:
                 importlib.import_module(f"reviewer.core.checks.{name}")
+            _in_module_order()
             _loaded = True
+
+
+def _in_module_order() -> None:
+    """Order the registry by BUILTIN_MODULES, then by registration within a module: a check
+    module that imports another at its top registers that one's checks first."""
+    rank = {f"reviewer.core.checks.{name}": i for i, name in enumerate(BUILTIN_MODULES)}
+
+    def module_rank(check: Check) -> int:
+        fn = check.pair_fn or check.document_fn
+        return rank.get(getattr(fn, "__module__", ""), len(rank))
+
+    ordered = sorted(REGISTRY.values(), key=module_rank)  # stable: keeps registration order
+    REGISTRY.clear()
+    REGISTRY.update((c.code, c) for c in ordered)
 
 
 def preload(config: CheckConfig | None = None) -> None:
     """Load the built-in checks and the data the enabled ones read (Dutch dictionary, word lists,
-    glossaries; the alignment table only when its hints are on), e.g. in a background thread
+    glossaries; the alignment table when its hints or the hyphen rule are on), e.g. in a
+    background thread
     before a worker is forked, so that no check run pays for loading them."""
     load_builtin_checks()
     from reviewer.core.checks import alignment, english, lexicon, terms
@@ -142,6 +158,8 @@ def preload(config: CheckConfig | None = None) -> None:
     terms.preload()
     if codes & alignment.CODES:
         alignment.table()
+    if "compound-hyphen" in codes:
+        alignment.best_english("")  # the hyphen rule asks the table what a word translates
 
 
 def builtin_checks_loaded() -> bool:
@@ -218,6 +236,7 @@ def document_checks(config: CheckConfig | None = None) -> list[Check]:
 # left in the target is one finding, not one per untranslated check).
 SUPERSEDES: dict[str, tuple[str, ...]] = {
     "acronym": ("forbidden-term",),
+    "forbidden-term": ("glossary-term",),
     "identifier": ("dnt-translated", "untranslated", "spelling"),
     "identifier-case": ("dnt-translated", "name-case"),
     "untranslated": ("partly-untranslated",),

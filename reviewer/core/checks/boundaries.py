@@ -58,6 +58,19 @@ def _bad_start(span: str, words: frozenset[str] = _START_WORDS) -> str | None:
     return None
 
 
+def _grown_over(span: str, s_bold: list[str]) -> str | None:
+    """The bold text is a source's bold text with an article or preposition and more words in
+    front: "**de waarde PreferredDataLocation**" for "the **PreferredDataLocation** value"."""
+    core = span.strip(" *_")
+    for s in s_bold:
+        label = s.strip(" *_")
+        if label and core != label and core.endswith(" " + label):
+            first = core.split()[0]
+            if first in _START_WORDS:
+                return first
+    return None
+
+
 # Dutch UI nouns that name the kind of control; MS style bolds only the label after them:
 # "de pagina **Controle**", not "de **pagina Controle**".
 _UI_NOUNS = word_set(
@@ -113,7 +126,7 @@ def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
                 out.extend(f"bold text **{readable(b)}** is cut at {e!r}" for b, e in bad)
         if not _starts_like_english_phrase(s_bold):
             for b in bold:
-                start = _bad_start(b)
+                start = _bad_start(b) or _grown_over(b, s_bold)
                 if start is not None:
                     out.append(f"bold text **{readable(b).strip()}** begins with {start!r}")
         if not _has_english_ui_noun(s_bold):

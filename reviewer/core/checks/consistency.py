@@ -1,4 +1,5 @@
-"""Document checks: one source translated several ways, and formal u mixed with informal je."""
+"""Consistency and register: one source translated several ways, informal je where the house
+style is u, and formal u mixed with informal je in one file."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reviewer.core.checks.analysis import analyse
-from reviewer.core.checks.base import Level, register_document_check
+from reviewer.core.checks.base import Level, register_document_check, register_pair_check
 from reviewer.core.format import Document, Pair
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -174,9 +175,26 @@ def _pronouns(target: str) -> tuple[list[str], list[str]]:
     return formal, informal
 
 
-@register_document_check("register-mix", Level.WARNING, "style/register", "Formal u mixed with je")
+@register_pair_check("informal-pronoun", Level.WARNING, "style/register", "Informal je/jij/jouw")
+def check_informal_pronoun(source: str, target: str) -> Iterable[str]:
+    """An informal je/jij/jouw where Microsoft's Dutch house style addresses the reader with
+    formal u/uw, whatever the rest of the file does."""
+    _, informal = _pronouns(target)
+    if not informal:
+        return ()
+    return (f"informal {', '.join(repr(w) for w in dict.fromkeys(informal))}: write u/uw",)
+
+
+@register_document_check(
+    "register-mix",
+    Level.WARNING,
+    "style/register",
+    "Formal u mixed with je",
+    default_on=False,
+)
 def check_register_mix(documents: Sequence[Document]) -> Iterable[tuple[Document, Pair, str]]:
-    """A file mixes formal u/uw with informal je/jij/jouw; the less used form is flagged."""
+    """A file mixes formal u/uw with informal je/jij/jouw; the less used form is flagged. Off
+    by default, where informal-pronoun flags every je: for a project whose own style is je."""
     for doc in documents:
         found: list[tuple[Pair, list[str], list[str]]] = []
         n_formal = n_informal = 0

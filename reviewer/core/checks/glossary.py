@@ -17,7 +17,8 @@ MAX_LIST_BYTES = 64 * 1024 * 1024
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FORBIDDEN_STATUS = ("deprecatedterm-admn", "supersededterm-admn", "forbidden", "deprecated")
-CSV_HEADER = ("english", "dutch", "forbidden", "note")
+_ADMITTED_STATUS = ("admittedterm-admn", "admitted")
+CSV_HEADER = ("english", "dutch", "forbidden", "note", "admitted")
 
 
 class GlossaryError(ReviewerError):
@@ -26,7 +27,8 @@ class GlossaryError(ReviewerError):
 
 @dataclass(slots=True)
 class Term:
-    """An English term, the Dutch term a translation must use, and variants it must not use.
+    """An English term, the Dutch term a translation must use, variants it must not use, and
+    variants that are also acceptable (admitted: bewaartermijn beside bewaarperiode).
 
     A do-not-translate name has ``dutch == english``.
     """
@@ -35,6 +37,7 @@ class Term:
     dutch: str
     forbidden: list[str] = field(default_factory=list)
     note: str = ""
+    admitted: list[str] = field(default_factory=list)
 
     @property
     def keep_english(self) -> bool:
@@ -64,13 +67,24 @@ class Glossary:
     _firsts: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def add(
-        self, english: str, dutch: str, forbidden: list[str] | None = None, note: str = ""
+        self,
+        english: str,
+        dutch: str,
+        forbidden: list[str] | None = None,
+        note: str = "",
+        admitted: list[str] | None = None,
     ) -> Term:
         """Add a term, or replace the one with the same English text; returns it."""
         english, dutch = " ".join(english.split()), " ".join(dutch.split())
         if not english or not dutch:
             raise ValueError("a term needs an English and a Dutch text")
-        term = Term(english, dutch, [f for f in (forbidden or []) if f.strip()], note)
+        term = Term(
+            english,
+            dutch,
+            [f for f in (forbidden or []) if f.strip()],
+            note,
+            [a for a in (admitted or []) if a.strip()],
+        )
         self.terms = [t for t in self.terms if t.english.lower() != english.lower()]
         self.terms.append(term)
         self._pattern = None
@@ -178,7 +192,7 @@ def load_glossary(path: str | os.PathLike[str]) -> Glossary:
         terms = _read_csv(data, name)
     glossary = Glossary(path=name)
     for t in terms:
-        glossary.add(t.english, t.dutch, t.forbidden, t.note)
+        glossary.add(t.english, t.dutch, t.forbidden, t.note, t.admitted)
     return glossary
 
 
@@ -217,12 +231,17 @@ def _read_csv(data: bytes, name: str) -> list[Term]:
         if len(cells) < 2 or not cells[0] or not cells[1]:
             raise GlossaryError(
                 f"glossary {name}:{line}: needs an English term and a Dutch term "
-                "(columns: english, dutch, forbidden, note)."
+                "(columns: english, dutch, forbidden, note, admitted)."
             )
-        forbidden = [f.strip() for f in re.split(r"[|;]", cells[2])] if len(cells) > 2 else []
+        forbidden = _variants(cells[2]) if len(cells) > 2 else []
         note = cells[3] if len(cells) > 3 else ""
-        terms.append(Term(cells[0], cells[1], [f for f in forbidden if f], note))
+        admitted = _variants(cells[4]) if len(cells) > 4 else []
+        terms.append(Term(cells[0], cells[1], forbidden, note, admitted))
     return terms
+
+
+def _variants(cell: str) -> list[str]:
+    return [v.strip() for v in re.split(r"[|;]", cell) if v.strip()]
 
 
 def _write_csv(terms: list[Term]) -> bytes:
@@ -230,7 +249,9 @@ def _write_csv(terms: list[Term]) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for t in terms:
-        writer.writerow((t.english, t.dutch, "|".join(t.forbidden), t.note))
+        writer.writerow(
+            (t.english, t.dutch, "|".join(t.forbidden), t.note, "|".join(t.admitted))
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -256,6 +277,7 @@ def _read_tbx(data: bytes, name: str) -> list[Term]:
         english: list[str] = []
         dutch: list[str] = []
         forbidden: list[str] = []
+        admitted: list[str] = []
         note = ""
         for lang_set in entry:
             if _local(lang_set.tag) != "langSet":
@@ -279,10 +301,15 @@ def _read_tbx(data: bytes, name: str) -> list[Term]:
                 if lang.startswith("en"):
                     english.append(text)
                 elif lang.startswith("nl"):
-                    (forbidden if status in _FORBIDDEN_STATUS else dutch).append(text)
+                    if status in _FORBIDDEN_STATUS:
+                        forbidden.append(text)
+                    elif status in _ADMITTED_STATUS:
+                        admitted.append(text)
+                    else:
+                        dutch.append(text)
         if english and dutch:
             for e in english:
-                terms.append(Term(e, dutch[0], forbidden, note))
+                terms.append(Term(e, dutch[0], forbidden, note, admitted + dutch[1:]))
     return terms
 
 
@@ -309,6 +336,11 @@ def _write_tbx(terms: list[Term]) -> bytes:
             lines.append(
                 f'<tig><term>{escape(f)}</term><termNote type="administrativeStatus">'
                 "deprecatedTerm-admn</termNote></tig>"
+            )
+        for a in t.admitted:
+            lines.append(
+                f'<tig><term>{escape(a)}</term><termNote type="administrativeStatus">'
+                "admittedTerm-admn</termNote></tig>"
             )
         lines.append("</langSet>")
         lines.append("</termEntry>")

@@ -39,6 +39,11 @@ def _infinitives() -> frozenset[str]:
     return frozenset(w for w in (x.strip() for x in text.splitlines()) if w and w[0] != "#")
 
 
+def finite_verb(word: str) -> bool:
+    """A finite Dutch verb form (hebt, verzendt, biedt) by the mined infinitives."""
+    return _finite(word, _infinitives())
+
+
 def _finite(word: str, infinitives: frozenset[str]) -> bool:
     """A finite verb form (hebt, selecteert, maakt, geeft, zet, vergeet) by its infinitive."""
     if word in _IRREGULAR_FINITE:
@@ -185,4 +190,102 @@ def check_missing_van(source: str, target: str) -> Iterable[str]:
     for m in _NOMINAL_VERB_RE.finditer(analyse(target).masked):
         if m.group(1) in infinitives:
             out.append(f"'{m.group()}' needs 'van': het {m.group(1)} van {m.group(2)}")
+    return out
+
+
+# -- "de Microsoft 365-beheercentrum": a het-noun with the article "de" -------------------------
+
+
+@lru_cache(maxsize=1)
+def _het_nouns() -> frozenset[str]:
+    """Nouns the article set uses with "het" and hardly ever with "de": resources/grammar."""
+    text = resource_path("grammar", "nl_het_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in (x.strip() for x in text.splitlines()) if w and w[0] != "#")
+
+
+# "de" or "deze", then a noun, or a name (Microsoft 365, Microsoft Defender) and a compound
+# with a hyphen; not a plural ('s) or a compound going on (-), and the next word kept apart.
+_DE_NOUN_RE = re.compile(
+    r"(?<![\w-])([Dd]e|[Dd]eze)\s+((?:[A-Z][\w.]*\s+){0,3}(?:[A-Z][\w.]*|\d+)-)?"
+    r"([a-zà-ÿ][a-zà-ÿ]*)(?![\w'’-]|\.\w)(?:\s+([a-zà-ÿ]+))?"
+)
+
+
+@register_pair_check("article-gender", Level.WARNING, GRAMMAR, "'de' with a het-noun")
+def check_article_gender(source: str, target: str) -> Iterable[str]:
+    """"de" (or "deze") before a singular noun that takes "het", also as the head of a compound:
+    "in de Microsoft 365-compliancecentrum" for "in het Microsoft 365-compliancecentrum"."""
+    if "de " not in target and "De " not in target and "eze " not in target:
+        return NONE
+    nouns = _het_nouns()
+    out: list[str] = []
+    for m in _DE_NOUN_RE.finditer(analyse(target).masked):
+        word = m.group(3)
+        head = _het_head(word, nouns)
+        if head is None:
+            continue
+        after = m.group(4)
+        if after and _noun_after(after):
+            continue  # "de bericht body": a split compound whose head is the next word
+        right = "dit" if m.group(1).lower() == "deze" else "het"
+        shown = m.group()[: m.end(3) - m.start()]
+        out.append(f"'{shown}': {head} takes '{right}'")
+    return out
+
+
+def _het_head(word: str, nouns: frozenset[str]) -> str | None:
+    """The het-noun the word is or ends in (beheercentrum, compliancecentrum)."""
+    if word in nouns:
+        return word
+    for i in range(3, len(word) - 3):
+        if word[i:] in nouns:
+            return word[i:]
+    return None
+
+
+def _noun_after(word: str) -> bool:
+    """A word that may be the head of a split compound ("de bericht body"): not a verb form
+    and not one of the frequent words that follow a noun phrase (en, in, is, van, wordt)."""
+    from reviewer.core.checks import english
+
+    infinitives = _infinitives()
+    if word in infinitives or _finite(word, infinitives):
+        return False
+    return english.dutch_zipf(word) < FUNCTION_ZIPF
+
+
+FUNCTION_ZIPF = 5.5
+
+
+# -- "Als de gebruiker … hebt geklikt": a second-person verb with no "u" ------------------------
+
+_SECOND_PERSON_RE = re.compile(r"\b(hebt|kunt|wilt|bent|zult)\b")
+_YOU_RE = re.compile(r"\b(?:[uU]|[jJ]e|[jJ]ij|[gG]ij)\b")
+_THIRD_PERSON = {"hebt": "heeft", "kunt": "kan", "wilt": "wil", "bent": "is", "zult": "zal"}
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?:;])\s+")
+
+
+@register_pair_check("verb-agreement", Level.WARNING, GRAMMAR, "Verb form without 'u'")
+def check_verb_agreement(source: str, target: str) -> Iterable[str]:
+    """A sentence with hebt, kunt, wilt, bent or zult, the forms that go with "u", has no "u":
+    "Als de gebruiker al op OneDrive hebt geklikt" for "… heeft geklikt"."""
+    if _SECOND_PERSON_RE.search(target) is None:
+        return NONE
+    masked = analyse(target).masked.replace("*", " ").replace("_", " ")
+    if masked.lstrip()[:1].islower():
+        return NONE  # a fragment that continues a sentence of another segment
+    out: list[str] = []
+    for sentence in _SENTENCE_SPLIT_RE.split(masked):
+        if not sentence.lstrip()[:1].isupper():
+            continue
+        for m in _SECOND_PERSON_RE.finditer(sentence):
+            # "u" comes before the verb ("als u … hebt") or right after it ("kunt u").
+            before = sentence[: m.start()]
+            after = sentence[m.end() :].lstrip(MASKS + " ").split()[:1]
+            if _YOU_RE.search(before) is None and not (
+                after and _YOU_RE.fullmatch(after[0].strip(",:;."))
+            ):
+                verb = m.group(1)
+                out.append(f"{verb!r} without 'u' before it ({_THIRD_PERSON[verb]}?)")
+                break
     return out

@@ -188,6 +188,21 @@ def compounds() -> dict[tuple[str, str], Compound]:
 
 
 @lru_cache(maxsize=1)
+def hyphen_heads() -> dict[str, frozenset[str]]:
+    """Nouns the article set writes after a name with a hyphen (Teams-bestanden), each with the
+    names it follows: evidence that "name noun" is a compound missing its hyphen."""
+    out: dict[str, set[str]] = {}
+    for (first, head), entry in compounds().items():
+        if "-" in entry.joined:
+            out.setdefault(head, set()).add(first)
+    for word in common_words():
+        first, _, head = word.partition("-")
+        if first[:1].isupper() and head.islower() and "-" not in head:
+            out.setdefault(head, set()).add(first)
+    return {head: frozenset(names) for head, names in out.items()}
+
+
+@lru_cache(maxsize=1)
 def noun_heads() -> frozenset[str]:
     """Lowercase Dutch nouns: every head and every joined form of the compound table."""
     heads: set[str] = set()

@@ -207,7 +207,19 @@ def check_placeholders(source: str, target: str) -> Iterable[str]:
     missing, added = multiset_diff(
         [_placeholder_key(p) for p in s], [_placeholder_key(p) for p in t]
     )
+    # A placeholder that describes in words what to type (<your domain name>) may be
+    # translated (<uw domeinnaam>): the user replaces it anyway. One named like a parameter
+    # (<UserPrincipalName>, <tenantname>) must stay as the command or URL beside it has it.
+    for m in [m for m in missing if _DESCRIPTIVE_RE.fullmatch(m)]:
+        rendered = next((a for a in added if _DESCRIPTIVE_RE.fullmatch(a)), None)
+        if rendered is not None:
+            missing.remove(m)
+            added.remove(rendered)
     return describe_diff("placeholder", missing, added)
+
+
+# <words with spaces>: letters (any script), digits and single spaces, nothing else.
+_DESCRIPTIVE_RE = re.compile(r"<[^\W_]+(?: [^\W_]+)+>")
 
 
 @register_pair_check("docfx", Level.ERROR, MARKUP, "docfx markers differ")

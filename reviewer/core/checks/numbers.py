@@ -92,6 +92,38 @@ _IMPERIAL_RE = re.compile(
 )
 # Written out or dropped in Dutch: 24/7 → doorlopend, 3rd-party → van derden, extern.
 _AROUND_THE_CLOCK_RE = re.compile(r"\b24\s?[x×/]\s?7\b|\b3rd[- ]party\b")
+# English phrases a Dutch translation may give as a number: "around-the-clock" → "24 uur per
+# dag", "24/7" → "24 uur per dag, 7 dagen per week".
+_NUMBER_PHRASES = (
+    (re.compile(r"\b(?:a)?round[- ]the[- ]clock\b|\b24\s?[x×/]\s?7\b", re.I), ("24", "7")),
+)
+# A converted value in the target: a number, maybe "27,9 x 43,2", then a metric unit, and the
+# factors from the English units it may come from (inch, foot, yard, mile, pound, ounce,
+# gallon); "F" stands for °F → °C.
+_METRIC_AFTER_RE = re.compile(
+    r"(?:\s?[x×]\s?\d+(?:[.,]\d+)?)*\s?(mm|cm|m|km|kg|g|l|°C|millimeters?|centimeters?|"
+    r"meters?|kilometers?|kilogram|kilo|gram|liter)\b"
+)
+_UNIT_FACTORS: dict[str, tuple[float | str, ...]] = {
+    "mm": (25.4,),
+    "cm": (2.54, 30.48),
+    "m": (0.3048, 0.9144),
+    "km": (1.609344,),
+    "kg": (0.45359237,),
+    "g": (28.349523,),
+    "l": (3.785411,),
+    "°c": ("F",),
+}
+_UNIT_NAMES = {
+    "millimeter": "mm",
+    "centimeter": "cm",
+    "meter": "m",
+    "kilometer": "km",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "gram": "g",
+    "liter": "l",
+}
 _MULTIPLIERS = (("k", 1_000), ("K", 1_000), (" million", 1_000_000), (" billion", 1_000_000_000))
 
 
@@ -291,6 +323,9 @@ def check_numbers(source: str, target: str) -> Iterable[str]:
     shown_t = {_key(n): n for n in t}
     lower_s, lower_t = s_masked.lower(), t_masked.lower()
     spare = list(added_keys)
+    missing_keys = list(missing_keys)
+    if missing_keys and spare:
+        _drop_conversions(missing_keys, spare, shown_s, shown_t, t_masked)
     kept: list[str] = []
     for k in missing_keys:
         number = shown_s.get(k, k)
@@ -305,6 +340,7 @@ def check_numbers(source: str, target: str) -> Iterable[str]:
         for k in spare
         if not _spelled_out(k, lower_s, ENGLISH_NUMBER_WORDS)
         and not (k.startswith("0") and f".{k[1:]}" in s_masked)  # .5 → 0,5
+        and not _in_phrase(k, s_masked)
     ]
     missing = [shown_s.get(k, k) for k in kept]
     shown_added = [shown_t.get(k, k) for k in added]
@@ -318,6 +354,50 @@ def check_numbers(source: str, target: str) -> Iterable[str]:
     else:
         out.extend(describe_diff("number", missing, shown_added))
     return out
+
+
+def _in_phrase(key: str, s_masked: str) -> bool:
+    """The source says in words what the target gives as this number (around-the-clock)."""
+    return any(key in keys and rx.search(s_masked) for rx, keys in _NUMBER_PHRASES)
+
+
+def _value(number: str, dutch: bool) -> float | None:
+    """The value of a number as written: Dutch 27,9 and 1.000, English 2.5 and 1,000."""
+    thousands, decimal = (".", ",") if dutch else (",", ".")
+    text = number.replace("\u00a0", "").replace("\u202f", "").replace(thousands, "")
+    try:
+        return float(text.replace(decimal, "."))
+    except ValueError:
+        return None
+
+
+def _converts(english: float, metric: float, decimals: int, factor: float | str) -> bool:
+    """``metric`` is ``english`` converted with ``factor`` and rounded to ``decimals``."""
+    value = (english - 32) * 5 / 9 if factor == "F" else english * float(factor)
+    return abs(round(value, decimals) - metric) < 1e-6
+
+
+def _drop_conversions(
+    missing: list[str], added: list[str], shown_s: dict[str, str], shown_t: dict[str, str], t: str
+) -> None:
+    """Remove source numbers the target converted to the metric unit it names ("11 x 17" paper
+    → "27,9 x 43,2 cm"), and the converted values, from both lists."""
+    for a in list(added):
+        number = shown_t.get(a, a)
+        at = t.find(number)
+        unit = _METRIC_AFTER_RE.match(t, at + len(number)) if at >= 0 else None
+        metric = _value(number, dutch=True)
+        if unit is None or metric is None:
+            continue
+        name = unit.group(1).lower().removesuffix("s")
+        factors = _UNIT_FACTORS.get(_UNIT_NAMES.get(name, name), ())
+        decimals = len(number.rsplit(",", 1)[1]) if "," in number else 0
+        for k in missing:
+            english = _value(shown_s.get(k, k), dutch=False)
+            if english and any(_converts(english, metric, decimals, f) for f in factors):
+                missing.remove(k)
+                added.remove(a)
+                break
 
 
 # A versioned name with a decimal point that a translation must keep: TLS 1.2, OAuth 2.0.

@@ -66,6 +66,42 @@ def check_bold_cut(source: str, target: str) -> Iterable[str]:
         spans = _link_spans(ta.masked)
         if s_links and len(s_links) == len(spans):
             out.extend(_cuts(s_links, spans, ta.masked, "link"))
+            out.extend(_title_verb_outside(s_links, spans, ta.masked))
+    return out
+
+
+# English verbs that open an article title ("Create a shared mailbox"): a Dutch title ends in
+# the infinitive ("Een gedeeld postvak maken"), which MT may leave outside the link.
+_TITLE_VERBS = word_set(
+    "Create Deploy Configure Set Manage Use Add Remove Delete Enable Turn Search Find Get "
+    "Install Assign Change Connect View Restore Recover Reset Migrate Run Import Export Plan "
+    "Prepare Protect Monitor Review Block Allow Share Move Upload Download Update Upgrade "
+    "Activate Cancel Renew Buy Purchase Edit Investigate Onboard Offboard Identify Troubleshoot "
+    "Fix Check Verify Start Stop Send Collect Define Apply Archive Track Customize Disable "
+    "Schedule Open Close Test Evaluate Respond Rename Convert Register Provision Secure "
+    "Restrict Limit Reduce Improve"
+)
+
+
+def _title_verb_outside(
+    s_texts: list[str], spans: list[tuple[int, int, int, int]], masked: str
+) -> list[str]:
+    """A link to an article whose title opens with a verb ("[Create a shared mailbox](…)")
+    and whose Dutch infinitive now stands right after the link: "[Een gedeeld postvak](…)
+    maken"."""
+    from reviewer.core.checks.grammar import infinitives
+
+    verbs = infinitives()
+    out: list[str] = []
+    for s_text, (a, b, _outer_a, outer_b) in zip(s_texts, spans, strict=True):
+        first = s_text.split()[:1]
+        t_words = _WORD_RE.findall(masked[a:b])
+        if not first or first[0] not in _TITLE_VERBS or not t_words:
+            continue
+        after = _word_after(masked, outer_b)
+        if after in verbs and not any(w in verbs for w in t_words):
+            shown = readable(f"[{masked[a:b].strip()}]")
+            out.append(f"link {shown} lost {after!r} (source [{s_text.strip()}])")
     return out
 
 

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reviewer.core.checks import lexicon
+from reviewer.core.checks import lexicon, renderings
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.glossary import (
     Glossary,
@@ -65,7 +65,7 @@ def _load() -> tuple[Glossary, Glossary]:
         try:
             for t in load_glossary(path).terms:
                 target = names if t.keep_english and not t.forbidden else terms
-                target.add(t.english, t.dutch, t.forbidden, t.note)
+                target.add(t.english, t.dutch, t.forbidden, t.note, t.admitted)
         except GlossaryError as exc:
             _problems.append(str(exc))
     name_files = [str(resource_path(*SHIPPED_NAMES))] if settings.shipped_terms else []
@@ -142,6 +142,27 @@ def _in_target(term: str, target: str, case_sensitive: bool = False) -> bool:
 _GLOSSARY, _NAMES = 0, 1
 
 
+def one_word_terms(source: str) -> list[str]:
+    """The one-word Dutch terms (compounds) the glossary requires for terms of the source."""
+    if not glossary().terms:
+        return []
+    return list(
+        dict.fromkeys(
+            h.term.dutch
+            for h in _prose_hits(source, _GLOSSARY)
+            if " " not in h.term.dutch
+            and not renderings.in_a_name(source[h.start : h.end], source, h.start)
+        )
+    )
+
+
+def compound_splits(word: str) -> list[tuple[str, str]]:
+    """Where a Dutch compound may be split in two words: all before the head (with its
+    linking s or hyphen: facturerings, e-mail, cloud-) and the head."""
+    low = word.lower()
+    return [(low[: len(low) - len(head)], head) for _, head in renderings.splits(low)]
+
+
 @lru_cache(maxsize=256)
 def _prose_hits(source: str, which: int) -> tuple[TermHit, ...]:
     """Term hits in the prose of a source, shared by the three term checks of a pair."""
@@ -150,7 +171,7 @@ def _prose_hits(source: str, which: int) -> tuple[TermHit, ...]:
 
 @register_pair_check(
     "glossary-term",
-    Level.WARNING,
+    Level.INFO,
     "terminology/inconsistent-with-terminology-resource",
     "Glossary term not used",
 )
@@ -161,71 +182,28 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
     out: list[str] = []
     seen: set[str] = set()
     lower_target = target.lower()
+    plain_target = ""
     for hit in _prose_hits(source, _GLOSSARY):
         term = hit.term
         text = source[hit.start : hit.end]
-        if term.english in seen or _in_a_name(text):
+        if term.english in seen or renderings.in_a_name(text, source, hit.start):
+            continue
+        if renderings.as_verb(hit, source):
             continue
         seen.add(term.english)
         if term.english.lower() in lower_target:
             continue  # kept in English: the untranslated check speaks for English text
-        if not _rendered(term.dutch, lower_target):
-            out.append(f"{text!r} should be {term.dutch!r} (glossary)")
+        if any(renderings.rendered(d, lower_target) for d in (term.dutch, *term.admitted)):
+            continue
+        plain_target = plain_target or renderings.plain(target)
+        if any(renderings.rendered(d, plain_target) for d in (term.dutch, *term.admitted)):
+            continue
+        if renderings.absorbed(term.dutch, source, hit, plain_target):
+            continue
+        out.append(f"{text!r} should be {term.dutch!r} (glossary)")
     return out
 
 
-def _in_a_name(text: str) -> bool:
-    """A lowercase glossary term written in Title Case in the source ("Security & Compliance
-    Center", "Threat Intelligence") is part of a product or UI name, not the common term."""
-    words = text.split()
-    return len(words) > 1 and any(w[:1].isupper() for w in words[1:])
-
-
-# Plural and inflected endings of a Dutch term's last word: beheercentrum/beheercentra,
-# verbeteractie/verbeteracties, beheerder/beheerders/beheerders'.
-_ENDINGS = ("en", "s", "'s", "n", "e")
-
-
-@lru_cache(maxsize=4096)
-def _stems(dutch: str) -> tuple[str, ...]:
-    low = dutch.lower()
-    stems = [low]
-    for ending in _ENDINGS:
-        if low.endswith(ending) and len(low) - len(ending) >= 5:
-            stems.append(low[: -len(ending)])
-    if low.endswith("um"):
-        stems.append(low[:-2] + "a")
-    return tuple(dict.fromkeys(stems))
-
-
-def _rendered(dutch: str, lower_target: str) -> bool:
-    """The required Dutch term is in the target: in any case, inflected, or inside a compound
-    (groepschatberichten holds chatberichten); a one-word compound also counts with another
-    linking form of its first part (verbeteracties for verbeteringsactie)."""
-    stems = _stems(dutch)
-    if any(stem in lower_target for stem in stems):
-        return True
-    parts = _compound_parts().get(dutch.lower())
-    if parts is not None and all(p[:-1] in lower_target for p in parts):
-        return True  # written out: "acties voor herstel" for herstelacties
-    stem = stems[-1]
-    if " " in stem or len(stem) < 10:
-        return False
-    head, tail = stem[:5], stem[-4:]
-    return any(word.startswith(head) and tail in word for word in _WORDS_RE.findall(lower_target))
-
-
-@lru_cache(maxsize=1)
-def _compound_parts() -> dict[str, tuple[str, str]]:
-    """Joined compound → its first part and head, from the mined compound table."""
-    return {
-        c.joined.lower(): (c.first, c.head)
-        for c in lexicon.compounds().values()
-        if len(c.first) > 3
-    }
-
-
-_WORDS_RE = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @register_pair_check(
@@ -239,9 +217,16 @@ def check_forbidden_term(source: str, target: str) -> Iterable[str]:
     out: list[str] = []
     for hit in _prose_hits(source, _GLOSSARY):
         for variant in hit.term.forbidden:
-            if _in_target(variant, target) and not _in_target(hit.term.dutch, target):
-                out.append(f"{variant!r} is a forbidden variant; use {hit.term.dutch!r}")
+            m = _term_regex(variant, False).search(target)
+            if m is not None and not _in_target(hit.term.dutch, target):
+                # The variant as written, to the end of its word (onwaar positieven).
+                end = _WORD_END_RE.match(target, m.end())
+                shown = target[m.start() : end.end() if end else m.end()]
+                out.append(f"{shown!r} is a forbidden variant; use {hit.term.dutch!r}")
     return out
+
+
+_WORD_END_RE = re.compile(r"[^\W\d_]*")
 
 
 @register_pair_check(

@@ -202,8 +202,21 @@ _ABBREVIATION_END_RE = re.compile(
     r"(?:\b[A-Za-z]\.){2,}$|\b(?:enz|bijv|etc|o\.a|d\.w\.z|resp|incl|excl)\.$"
 )
 _SOURCE_ABBREVIATION_RE = re.compile(
-    r"(?:\b[A-Za-z]\.){2,}$|\b(?:etc|Inc|Ltd|Corp|Mt|vs|approx|[ap]\.m)\.$"
+    r"(?:\b[A-Za-z]\.){2,}$"
+    r"|\b(?:etc|Inc|Ltd|Corp|Mt|vs|approx|[ap]\.m|ex|eg|ie|incl|misc|min|max|sec|fig|cf|Dr|Mr)\.$"
 )
+# A Dutch imperative that opens the target: a full instruction, which may end in a period
+# even where the English has none ("Click **Next**" → "Klik op **Volgende**."). The most
+# frequent first words of targets whose source opens with an English imperative (TUNE split).
+_DUTCH_IMPERATIVE_RE = re.compile(
+    r"(?:Selecteer|Gebruik|Klik|Ga|Voer|Meld|Kies|Zoek|Controleer|Open|Maak|Volg|Neem|Zorg|"
+    r"Schakel|Bekijk|Voeg|Geef|Typ|Stel|Probeer|Configureer|Sla|Verwijder|Vouw|Kopieer|"
+    r"Installeer|Herhaal|Wijs|Wacht|Schuif|Sluit|Wijzig|Druk|Raadpleeg|Bevestig|Navigeer|"
+    r"Blader|Tik)\b"
+)
+# A target that ends in a colon may introduce what follows where the source ended its lead-in
+# with a period ("Run the following command." → "Voer de volgende opdracht uit:").
+_LEAD_IN_RE = re.compile(r"\b(?:volgende|hieronder|als volgt|bijvoorbeeld|zoals)\b", re.I)
 _DUTCH_QUESTION_RE = re.compile(r"(?:Hoe|Wat|Waarom|Wanneer|Welke?|Wie|Waar|Kan|Kunt|Moet)\b")
 _HOW_TO_RE = re.compile(r"How (?:to|do I|can I)\b")
 # A source of this many words, or fewer with a verb, is a sentence: a table cell that holds one
@@ -250,6 +263,8 @@ def check_end_punctuation(source: str, target: str) -> Iterable[str]:
         return NONE  # Dutch house style uses fewer exclamation marks
     if s in (",", "...", "…") and t in ("", "."):
         return NONE  # a trailing comma or lead-in ellipsis that a rephrased Dutch line drops
+    if t == ":" and (s == "," or (s in (".", "") and _LEAD_IN_RE.search(ta.masked))):
+        return NONE  # "For example," → "Bijvoorbeeld:", a lead-in that introduces a list
     if s == "." and _SOURCE_ABBREVIATION_RE.search(sa.masked.rstrip(_END_STRIP)):
         return NONE  # the period belonged to an abbreviation: U.K. → VK, 1 a.m. → 01.00 uur
     if t == "?" and _DUTCH_QUESTION_RE.match(ta.masked.lstrip(_END_STRIP + "#")):
@@ -261,6 +276,10 @@ def check_end_punctuation(source: str, target: str) -> Iterable[str]:
             return NONE  # "see [link](url)" reordered around the link; now ends in prose
         if _is_sentence(sa.masked) or _ABBREVIATION_END_RE.search(ta.masked.rstrip(_END_STRIP)):
             return NONE
+        if _DUTCH_IMPERATIVE_RE.match(ta.masked.lstrip(_END_STRIP)):
+            return NONE  # a full instruction: "Klik op **Volgende**."
+    if s == "?" and t == "." and _DUTCH_IMPERATIVE_RE.match(ta.masked.lstrip(_END_STRIP)):
+        return NONE  # an instruction the source ended with a stray "?"
     if not t:
         inner = _ends_in_link(ta.masked)
         if inner is not None and (inner.endswith(s) or inner[-1:] in "?!."):

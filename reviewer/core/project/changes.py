@@ -107,6 +107,7 @@ class ArticleResult:
     stale: list[Change] = field(default_factory=list)  # the article changed since the plan
     error: str = ""  # could not open or save: nothing changed in this article
     exception: ReviewerError | None = None  # the error itself, for a caller's own wording
+    notes: list[str] = field(default_factory=list)  # what the save could not keep (an owner)
     workspace: Workspace | None = None
     edit: Edit | None = None
 
@@ -193,6 +194,7 @@ def write_edits(
                     continue
                 ws.session.apply(edit)
                 ws.save()
+                item.notes = list(ws.save_notes)
                 if keep_for_undo:
                     item.workspace, item.edit = ws, edit
             except ReviewerError as exc:

@@ -223,41 +223,49 @@ def _case_safe(run: str) -> list[str]:
     return [part for part in re.split(r"[iIsS]|[^\x00-\x7f]", run) if part]
 
 
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What a search reads: replaced whole by ``update``, so a search running on another thread
+    (the window's search box while its worker refreshes the project) sees one version."""
+
+    articles: list[_Article]
+    built: dict[str, tuple[ArticleRecord, _Article]]
+    # Per side and case, the blobs of every article in order: the hot loop reads these only.
+    hay: dict[tuple[Side, bool], list[str]]
+
+
 class Concordance:
     """Search index over the segments of a project's articles (see the module docstring)."""
 
     def __init__(self, records: Iterable[ArticleRecord]) -> None:
-        self._articles: list[_Article] = []
-        self._built: dict[str, tuple[ArticleRecord, _Article]] = {}
-        # Per side, the blobs of every article in order: the hot loop reads these lists only.
-        self._hay: dict[tuple[Side, bool], list[str]] = {}
+        self._state = _State([], {}, {})
         self.update(records)
 
     def update(self, records: Iterable[ArticleRecord]) -> None:
         """Follow the project: rebuild the blobs of records that are new or were replaced."""
+        previous = self._state.built
         articles: list[_Article] = []
         built: dict[str, tuple[ArticleRecord, _Article]] = {}
         for record in records:
             if record.error:
                 continue
-            old = self._built.get(record.rel)
+            old = previous.get(record.rel)
             if old is not None and old[0] is record:
                 article = old[1]
             else:
                 article = _Article(record, _blob(record.sources), _blob(record.targets))
             articles.append(article)
             built[record.rel] = (record, article)
-        self._articles = articles
-        self._built = built
-        self._hay = {}
+        hay: dict[tuple[Side, bool], list[str]] = {}
         for side in (Side.SOURCE, Side.TARGET):
+            blobs = [a.source if side is Side.SOURCE else a.target for a in articles]
             for match_case in (False, True):
-                blobs = [a.source if side is Side.SOURCE else a.target for a in articles]
-                self._hay[side, match_case] = [b.text if match_case else b.lower for b in blobs]
+                hay[side, match_case] = [b.text if match_case else b.lower for b in blobs]
+        self._state = _State(articles, built, hay)
 
     @property
     def pairs(self) -> int:
-        return sum(len(a.record.ids) for a in self._articles)
+        return sum(len(a.record.ids) for a in self._state.articles)
 
     def search(
         self, query: Query, limit: int = 500, rels: Iterable[str] | None = None
@@ -267,11 +275,12 @@ class Concordance:
         if not query.text:
             return SearchResult([], False, 0)
         pattern = query.pattern()
+        state = self._state
         wanted = None if rels is None else set(rels)
         hits: list[Hit] = []
         articles = 0
-        for k in self._candidates(query):
-            article = self._articles[k]
+        for k in self._candidates(state, query):
+            article = state.articles[k]
             if wanted is not None and article.record.rel not in wanted:
                 continue
             rows = self._rows(article, query, pattern)
@@ -291,8 +300,10 @@ class Concordance:
         if not query.text:
             return 0
         pattern = query.pattern()
+        state = self._state
         return sum(
-            len(self._rows(self._articles[k], query, pattern)) for k in self._candidates(query)
+            len(self._rows(state.articles[k], query, pattern))
+            for k in self._candidates(state, query)
         )
 
     def _sides(self, query: Query) -> tuple[Side, ...]:
@@ -300,15 +311,15 @@ class Concordance:
             return (Side.SOURCE, Side.TARGET)
         return (query.side,)
 
-    def _candidates(self, query: Query) -> Iterator[int]:
+    def _candidates(self, state: _State, query: Query) -> Iterator[int]:
         """Articles that may hold a match, in order: those holding every required literal
         text on one side (C-level finds), or all of them when the query has none (a regex
         such as ``\\d+``). Lazy, so a search that fills its limit early stops early."""
         needles, match_case = query.literals()
         if not needles:
-            yield from range(len(self._articles))
+            yield from range(len(state.articles))
             return
-        hays = [self._hay[side, match_case] for side in self._sides(query)]
+        hays = [state.hay[side, match_case] for side in self._sides(query)]
         if len(needles) == 1:
             needle = needles[0]
             if len(hays) == 1:
@@ -319,7 +330,7 @@ class Concordance:
                     k for k, text in enumerate(first) if needle in text or needle in second[k]
                 )
             return
-        for k in range(len(self._articles)):
+        for k in range(len(state.articles)):
             if any(all(n in hay[k] for n in needles) for hay in hays):
                 yield k
 

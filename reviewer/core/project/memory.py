@@ -56,6 +56,11 @@ class TranslationMemory:
         # Lowercased, punctuation dropped, once: a lookup then compares in C only.
         self._processed = [utils.default_process(k) for k in self._keys]
 
+    def places(self, source: str) -> list[tuple[str, int]]:
+        """Every (article, row) whose source is ``source`` (edge whitespace aside), as of the
+        revision the memory was built for."""
+        return list(self._index.get(source_key(source), ()))
+
     def lookup(
         self,
         source: str,

@@ -1,8 +1,9 @@
-"""Regenerate the unlabelled pair selection behind dev.yaml, census.yaml and rich.yaml."""
+"""Regenerate the unlabelled pair selection behind dev.yaml, dev2.yaml, census.yaml and
+rich.yaml."""
 
 # Usage (needs the article set, which the tests do not):
 #   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --out DIR
-#       writes DIR/dev.yaml, DIR/census.yaml, DIR/rich.yaml without labels
+#       writes DIR/dev.yaml, DIR/dev2.yaml, DIR/census.yaml, DIR/rich.yaml without labels
 #   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --verify
 #       checks that the labelled files here hold exactly that selection, in that order
 #   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --manifest
@@ -30,6 +31,10 @@ from reviewer.core.format import parse  # noqa: E402
 SEED = 20261203
 DEV_SIZE = 200
 CENSUS_SIZE = 400
+# dev2: a second TUNE sample, drawn later for the checks' recall work (20261206 seeded the
+# held-out findings sample).
+DEV2_SEED = 20261207
+DEV2_SIZE = 300
 
 # ---- the split (binding for the project) -------------------------------------------------
 TUNE_DIGITS = set("0123456789ab")
@@ -141,6 +146,10 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
     """The three selections and the figures for their meta blocks."""
     pools, skipped = collect(articles)
     dev = random.Random(SEED).sample(pools["tune"], DEV_SIZE)
+    in_dev = {(c.file, c.id) for c in dev}
+    dev2 = random.Random(DEV2_SEED).sample(
+        [c for c in pools["tune"] if (c.file, c.id) not in in_dev], DEV2_SIZE
+    )
     census = random.Random(SEED + 1).sample(pools["held-out"], CENSUS_SIZE)
     taken = {(c.file, c.id) for c in census}
     rest = [c for c in pools["held-out"] if (c.file, c.id) not in taken]
@@ -161,6 +170,17 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
             "population": len(pools["tune"]),
             "skipped_code_or_number": skipped["tune"],
             "rule": "uniform over the TUNE split's pairs: random.Random(seed).sample(pairs, 200)",
+        },
+        "dev2": {
+            "split": "tune",
+            "seed": DEV2_SEED,
+            "sampled": DEV2_SIZE,
+            "population": len(pools["tune"]) - DEV_SIZE,
+            "skipped_code_or_number": skipped["tune"],
+            "rule": (
+                "uniform over the TUNE split's pairs not in dev.yaml: "
+                "random.Random(seed).sample(pairs, 300)"
+            ),
         },
         "census": {
             "split": "held-out",
@@ -186,7 +206,7 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
             ),
         },
     }
-    return {"dev": dev, "census": census, "rich": rich}, meta
+    return {"dev": dev, "census": census, "rich": rich, "dev2": dev2}, meta
 
 
 # ---- YAML writing: exact strings, readable Dutch -------------------------------------------
