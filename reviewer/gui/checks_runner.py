@@ -47,7 +47,7 @@ class ChecksRunner(QObject):
         self.words: int | None = None  # source words of the article, counted by the worker
         self._article = ""  # the path the results are kept under
         self._digest = ""  # the file's digest while the text is the one loaded from it
-        self._language = LanguageSettings()
+        self._workspace: Workspace | None = None
         self._thread: threading.Thread | None = None
         self._early: check_prestart.EarlyJob | None = None
         self._edited = False
@@ -68,9 +68,7 @@ class ChecksRunner(QObject):
         self._edited = False
         self._article = workspace.path if workspace is not None else ""
         self._digest = workspace.disk_digest if workspace is not None else ""
-        self._language = (
-            workspace.config.language_settings() if workspace is not None else LanguageSettings()
-        )
+        self._workspace = workspace
         adopted = self._adopt_stored(session)
         early = check_prestart.take(self._article) if self._article else None
         self._early = None
@@ -90,8 +88,13 @@ class ChecksRunner(QObject):
             QTimer.singleShot(0, self._painted)
         return adopted
 
+    def _language(self) -> LanguageSettings:
+        """The language files the checks read now (the settings may change while it is open)."""
+        ws = self._workspace
+        return ws.config.language_settings() if ws is not None else LanguageSettings()
+
     def _key(self, session: ReviewSession) -> str:
-        return check_cache.fingerprint(session.check_config, self._language)
+        return check_cache.fingerprint(session.check_config, self._language())
 
     def _adopt_stored(self, session: ReviewSession) -> bool:
         """The results stored for exactly this text and these checks, before the first paint."""
@@ -168,7 +171,7 @@ class ChecksRunner(QObject):
             want_words=self.words is None,
             first=self._rows_in_view(),
             store=bool(self._article),
-            language=self._language,
+            language=self._language(),
         )
 
     def _launch(self, request: Request, early: check_prestart.EarlyJob | None = None) -> None:
