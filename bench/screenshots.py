@@ -5,7 +5,8 @@ The window at 1400x900, 1280x720 and 1024x600, a filter, the flag-issue dialog, 
 editor marking characters that do not show (no-break space, CR, line separators), the import
 preview and the export dialog. Then a project: 300 real articles copied from ../shared/articles
 when it is there (else the test project), some of them part reviewed, in the project view, the
-search dock and the replace preview.
+search dock and the replace preview. The preview beside the grid (bench/preview_shots.py).
+With --project or --preview, only those shots.
 """
 
 from __future__ import annotations
@@ -35,11 +36,13 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from bench.exchange_shots import shoot_exchange
+    from bench.preview_shots import shoot_preview
     from reviewer.gui import dialogs
     from reviewer.gui.main_window import MainWindow
 
-    args = [a for a in sys.argv[1:] if a != "--project"]
+    args = [a for a in sys.argv[1:] if a not in ("--project", "--preview")]
     only_project = "--project" in sys.argv[1:]  # just the project's shots
+    only_preview = "--preview" in sys.argv[1:]  # just the preview's shots
     out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
@@ -59,6 +62,9 @@ def main() -> int:
 
     article = work / ARTICLE.name
     shutil.copyfile(ARTICLE, article)
+    if only_preview:
+        shoot_preview(work, settle, shoot)
+        return 0
     for width, height in () if only_project else SIZES:
         # Each window as on a first start: no layout remembered from the one before.
         QSettings.setPath(
@@ -109,6 +115,8 @@ def main() -> int:
             window.files.autosave = None
         window.files.maybe_save = lambda: True  # type: ignore[method-assign]
         window.close()
+    if not only_project:
+        shoot_preview(work, settle, shoot)
     project_shots(out, work, settle, shoot)
     return 0
 
@@ -192,9 +200,7 @@ def project_shots(
     features.part.open_rel(hit.rel, hit.row, hit.pair_id)
     features.search.raise_()
     window.resizeDocks([features.search], [330], Qt.Orientation.Vertical)
-    window.resizeDocks(
-        [features.search, features.matches], [1000, 400], Qt.Orientation.Horizontal
-    )
+    window.resizeDocks([features.search, features.matches], [1000, 400], Qt.Orientation.Horizontal)
     settle(lambda: window.session is not None and window.session.checks_ready, 30)
     settle()
     shoot(window, "project-search.png")

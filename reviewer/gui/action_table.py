@@ -27,6 +27,7 @@ class ActionSpec:
     in_editors: bool = False  # its keys reach the window even from a target editor
     label: str = ""  # short toolbar label (the menu text when empty)
     dock: str = ""  # objectName of the dock whose show/hide action this row describes
+    checkable: bool = False  # an on/off setting: the handler gets the new state
     after: str = ""  # put it after this action of its menu (rows kept in another module)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from reviewer.gui.action_table import ACTIONS, EXTRA_KEYS, MENUS, TOOLBAR, ActionSpec
+from reviewer.gui.preview_actions import PREVIEW_ACTIONS
 from reviewer.gui.project_actions import PROJECT_ACTIONS
 
 
@@ -31,7 +32,7 @@ class Actions(QObject):
         self,
         window: QMainWindow,
         resolve: Callable[[str], Callable[[], object]],
-        specs: tuple[ActionSpec, ...] = ACTIONS + PROJECT_ACTIONS,
+        specs: tuple[ActionSpec, ...] = ACTIONS + PROJECT_ACTIONS + PREVIEW_ACTIONS,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -54,7 +55,11 @@ class Actions(QObject):
         else:
             action = QAction(_t(spec.text), self.window)
             handler = resolve(spec.handler)
-            action.triggered.connect(lambda _checked=False, h=handler: h())
+            if spec.checkable:
+                action.setCheckable(True)
+                action.toggled.connect(handler)
+            else:
+                action.triggered.connect(lambda _checked=False, h=handler: h())
         action.setObjectName(spec.name)
         action.setText(_t(spec.text))
         if spec.keys:

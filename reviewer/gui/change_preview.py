@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.markup.diff import token_diff
 from reviewer.core.project import Change, ChangeSet
 from reviewer.gui import theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
-from reviewer.gui.markup import esc, word_diff
+from reviewer.gui.markup import esc
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
 from reviewer.gui.rich_delegate import HTML_ROLE, RichTextDelegate
 
@@ -42,7 +43,7 @@ WIDTH = 260  # characters shown of a long target
 def before_after_html(before: str, after: str) -> tuple[str, str]:
     """The two texts as rich text, what goes struck through in red, what comes in green; a
     long text is cut to a window around its first change."""
-    runs = word_diff(before, after)
+    runs = token_diff(before, after)
     first = 0
     for op, text in runs:
         if op != "equal":

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.markup.diff import token_diff
 from reviewer.core.project import MemoryMatch, TranslationMemory
 from reviewer.core.session import ReviewSession
 from reviewer.gui import theme
 from reviewer.gui.edit_gateway import EditEvent
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
-from reviewer.gui.markup import esc, word_diff
+from reviewer.gui.markup import esc
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
 from reviewer.gui.rich_delegate import HTML_ROLE, RichTextDelegate
 
@@ -37,7 +38,7 @@ HEADERS = (
 def source_diff_html(mine: str, theirs: str) -> str:
     """Their source, the words that differ from the current segment's source marked."""
     out = []
-    for op, text in word_diff(mine, theirs):
+    for op, text in token_diff(mine, theirs):
         if op == "equal":
             out.append(esc(text))
         elif op == "insert":

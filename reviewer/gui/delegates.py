@@ -317,6 +317,7 @@ class SegmentDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if isinstance(editor, SegmentEditor):
+            editor.markup.source = index.sibling(index.row(), COL_SOURCE).data() or ""
             text = index.data(Qt.ItemDataRole.EditRole) or ""
             if editor.true_text() != text:
                 editor.set_true_text(text, keep_cursor=False)

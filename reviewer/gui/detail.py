@@ -205,6 +205,7 @@ class DetailPane(QWidget):
             f"{theme.muted(extra)}"
         )
         self.source.setHtml(to_html(pair.source))
+        self.target.markup.source = pair.source
         if not keep_target:
             self.target.set_true_text(pair.target)
         self._refresh_diff()

@@ -1,9 +1,7 @@
 """The main window: lays out the panes and wires the parts together; it decides nothing itself.
 
-Parts (QObjects that never import each other): FileController (files), ReviewController
-(review), Navigator (nav), ChecksRunner (checks), StatusPanel (status), ExchangeController
-(exchange), the action table (actions.py), the panes: SegmentTable, DetailPane, FilterBar,
-IssuesDock. Every edit goes through the EditGateway; its ``applied`` signal tells the views.
+The parts never import each other (docs/ARCHITECTURE.md lists them). Every edit goes through
+the EditGateway; its ``applied`` signal tells the views.
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.preview_setup import PreviewFeatures
 from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
 from reviewer.gui.review_controller import ReviewController
@@ -89,6 +88,7 @@ class MainWindow(QMainWindow):
             self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
         )
         self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
+        self.aids = PreviewFeatures(self)  # the preview dock and the editors' markup help
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)

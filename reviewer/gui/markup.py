@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from reviewer.core.markup.diff import token_diff
 from reviewer.gui import theme
 from reviewer.gui.visible_text import CR_MARK, LS_MARK, PS_MARK
 
@@ -145,34 +146,16 @@ def _visible_ws(ws: str) -> str:
     )
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """Word-level diff as (op, text) runs, op in {"equal", "delete", "insert"}."""
-    import difflib
-
-    a = re.findall(r"\s+|[^\s]+", old)
-    b = re.findall(r"\s+|[^\s]+", new)
-    out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(("equal", "".join(a[i1:i2])))
-            continue
-        if op in ("delete", "replace"):
-            out.append(("delete", "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            out.append(("insert", "".join(b[j1:j2])))
-    return out
-
-
 def diff_html(old: str, new: str) -> str:
-    """The original MT with deletions struck in red and insertions underlined in green."""
+    """The original MT with deletions struck in red and insertions underlined in green,
+    compared on words and whole markup tokens (one changed word in a link marks that word)."""
     removed = (
         f"background-color:{theme.DIFF_REMOVED_BG};color:{theme.DIFF_REMOVED_FG};"
         "text-decoration:line-through;"
     )
     added = f"background-color:{theme.DIFF_ADDED_BG};color:{theme.DIFF_ADDED_FG};"
     parts: list[str] = []
-    for op, text in word_diff(old, new):
+    for op, text in token_diff(old, new):
         escaped = _escape_run(text)
         if op == "equal":
             parts.append(escaped)

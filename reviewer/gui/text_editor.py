@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QPaintEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from reviewer.core.typing_steps import TextChange, TypingRun
 from reviewer.gui import theme
 from reviewer.gui.markup import tokenize
+from reviewer.gui.markup_keys import MarkupKeys
 from reviewer.gui.visible_text import MARKS, ShadowText, to_display
 
 
@@ -112,6 +114,7 @@ class SegmentTextEdit(QPlainTextEdit):
         self._redo: list[tuple[str, int]] = []
         self._run: TypingRun | None = None
         self.textChanged.connect(self._on_text_changed)
+        self.markup = MarkupKeys(self)  # pairs, guards and shows markup and whitespace
 
     # -- the true text -------------------------------------------------------------------------
     def true_text(self) -> str:
@@ -137,10 +140,23 @@ class SegmentTextEdit(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def insert_true(self, text: str) -> None:
-        """Insert ``text`` at the cursor exactly (CR and separators included)."""
+        """Put ``text`` in place of the selection, exactly (CR and separators included); the
+        change is reported once, as typing is."""
         cursor = self.textCursor()
-        self.shadow.expect(cursor.selectionStart(), cursor.selectionEnd(), text)
-        self.insertPlainText(to_display(text))
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        before = self.shadow.true
+        self._loading = True  # the document's own signals would see only what shows
+        try:
+            self.shadow.expect(start, end, text)
+            cursor.beginEditBlock()
+            cursor.removeSelectedText()
+            cursor.insertText(to_display(text))
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+        finally:
+            self._loading = False
+        if start != end or text:
+            self._report(before, TextChange(start, before[start:end], text))
 
     def set_passthrough(self, keys: Iterable[QKeySequence]) -> None:
         self.passthrough = list(keys)
@@ -176,6 +192,10 @@ class SegmentTextEdit(QPlainTextEdit):
             self.insert_true("\r\n" if "\r\n" in self.shadow.true else "\n")
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.markup.paint_whitespace()
 
     def createMimeDataFromSelection(self) -> QMimeData:
         cursor = self.textCursor()
@@ -217,8 +237,10 @@ class SegmentTextEdit(QPlainTextEdit):
             return
         before = self.shadow.true
         change = self.shadow.sync(self.document().toRawText())
-        if change is None:
-            return
+        if change is not None:
+            self._report(before, change)
+
+    def _report(self, before: str, change: TextChange) -> None:
         if self._local_undo:
             self._record(before, change)
         self.true_text_changed.emit(self.shadow.true)

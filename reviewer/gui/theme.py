@@ -79,6 +79,16 @@ DIFF_REMOVED_BG = "#ffd7d5"
 DIFF_REMOVED_FG = "#86181d"
 DIFF_ADDED_BG = "#ccffd8"
 DIFF_ADDED_FG = "#165c26"
+# The article preview (as core/render/style.py tints segments in a browser).
+PREVIEW_CURRENT = SELECTED_ROW  # the current sentence in the colour of the grid's current row
+PREVIEW_CURRENT_LINE = FOCUS_BORDER  # and underlined, as a note is tinted blue too
+PREVIEW_TINTS: dict[Level, str] = {
+    Level.ERROR: "#fbd3d3",
+    Level.WARNING: "#ffeccc",
+    Level.INFO: "#ebe8f5",
+}
+PREVIEW_BUSY = "#8a8a8a"  # "building the preview…"
+WHITESPACE_MARK = "#4a78b0"  # a visible space, tab or no-break space in the target editor
 
 
 def markup_css(kind: str) -> str:
@@ -120,6 +130,7 @@ FRONT_MATTER_STYLE = (
 EMPTY_STYLE = f"QLabel {{ color:{EMPTY_TEXT}; font-size:15px; padding:40px; }}"
 HEADING_STYLE = f"color:{HEADING};font-weight:600;"
 READONLY_STYLE = f"QTextBrowser {{ background:{READONLY_BG}; }}"
+PREVIEW_BUSY_STYLE = f"color:{PREVIEW_BUSY};padding:2px 6px;"
 ISSUE_TEXT_STYLE = f"QLabel {{ color:{BODY}; padding:2px; }}"
 INLINE_EDITOR_STYLE = f"QPlainTextEdit#inlineEditor {{ border: 2px solid {FOCUS_BORDER}; }}"
 HINT_STYLE = f"color:{MUTED};"

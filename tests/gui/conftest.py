@@ -49,6 +49,9 @@ _WINDOW_TESTS = {
     "test_project_search",
     "test_project_edits_window",
     "test_propagation",
+    "test_preview_pane",
+    "test_markup_keys",
+    "test_shortcuts",
 }
 
 

@@ -10,7 +10,7 @@ from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
-from reviewer.gui.markup import diff_html, to_html, tokenize, word_diff
+from reviewer.gui.markup import diff_html, to_html, tokenize
 from reviewer.gui.model import COL_STATE, COL_TARGET, HEADERS, SegmentModel
 from reviewer.gui.proxy import FilterSpec, SegmentFilterProxy
 from tests.gui.gui_helpers import CORPUS, SAMPLE
@@ -129,9 +129,13 @@ def test_markup_tokens_and_diff() -> None:
         assert kind in kinds
     html = to_html(" lead ")
     assert "·" in html  # edge whitespace made visible
-    ops = word_diff("de kat zat", "de hond zat")
-    assert ("delete", "kat") in ops and ("insert", "hond") in ops
     assert "line-through" in diff_html("a b", "a c")
+    # One changed word in a link marks that word, not the whole link.
+    url = "https://go.microsoft.com/fwlink/p/?linkid=842054"
+    diff = diff_html(f"Zie [Producten & services]({url}).", f"Zie [Producten en services]({url}).")
+    assert diff.count("line-through") == 1
+    assert "&amp;</span>" in diff and ">en</span>" in diff
+    assert "842054)</span>" not in diff  # the link's URL is unchanged, so not marked
 
 
 def test_typing_forward_narrows_and_stays_correct() -> None:
