@@ -3,10 +3,11 @@
 
 The window at 1400x900, 1280x720 and 1024x600, a filter, the flag-issue dialog, and the target
 editor marking characters that do not show (no-break space, CR, line separators), the import
-preview and the export dialog. Then a project: 300 real articles copied from ../shared/articles
-when it is there (else the test project), some of them part reviewed, in the project view, the
-search dock and the replace preview. The preview beside the grid (bench/preview_shots.py).
-With --project or --preview, only those shots.
+preview and the export dialog; the spelling menu, the glossary dock and the check settings page
+at 1400x900 and 1024x600 (bench/language_shots.py). Then a project: 300 real articles copied
+from ../shared/articles when it is there (else the test project), some of them part reviewed,
+in the project view, the search dock and the replace preview. The preview beside the grid
+(bench/preview_shots.py). With --project or --preview, only those shots.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ MISTAKE = "toegangs token"  # a split compound machine translation repeats acros
 
 def main() -> int:
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication
 
     from bench.exchange_shots import shoot_exchange
+    from bench.language_shots import shoot_language
     from bench.preview_shots import shoot_preview
     from reviewer.gui import dialogs
     from reviewer.gui.main_window import MainWindow
@@ -56,7 +59,8 @@ def main() -> int:
             time.sleep(0.01)
 
     def shoot(widget: object, name: str) -> None:
-        image = widget.grab()  # type: ignore[attr-defined]
+        """Save a widget as it paints (or a picture already made) as ``name``."""
+        image = widget if isinstance(widget, QPixmap) else widget.grab()  # type: ignore[attr-defined]
         image.save(str(out / name))
         print(f"wrote {out / name} ({image.width()}x{image.height()})")
 
@@ -116,6 +120,7 @@ def main() -> int:
         window.files.maybe_save = lambda: True  # type: ignore[method-assign]
         window.close()
     if not only_project:
+        shoot_language(work, shoot, settle)
         shoot_preview(work, settle, shoot)
     project_shots(out, work, settle, shoot)
     return 0

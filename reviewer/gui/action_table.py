@@ -272,6 +272,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ),
         group="segments",
     ),
+    ActionSpec(
+        "actionAddTerm",
+        QT_TRANSLATE_NOOP("Actions", "Add &Term to Glossary…"),
+        "language.add_term",
+        "Review",
+        keys=("Ctrl+Shift+T",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Add the selected source text (and target text) to your glossary"
+        ),
+        separator=True,
+        in_editors=True,
+    ),
+    ActionSpec(
+        "actionCheckSettings",
+        QT_TRANSLATE_NOOP("Actions", "Check &Settings…"),
+        "language.check_settings",
+        "Review",
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Turn checks on or off, set their levels, dictionary and glossaries"
+        ),
+    ),
     # Go
     ActionSpec(
         "actionNextSegment",
@@ -356,6 +377,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         keys=("F8",),
         tip=QT_TRANSLATE_NOOP("Actions", "Show or hide every issue and check result"),
         dock="issuesDock",
+    ),
+    ActionSpec(
+        "actionGlossary",
+        QT_TRANSLATE_NOOP("Actions", "&Glossary"),
+        "",
+        "View",
+        keys=("Ctrl+Shift+G",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Show or hide the glossary editor"),
+        dock="glossaryEditor",
     ),
     ActionSpec(
         "actionShortcuts",

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from reviewer.core import check_jobs
 from reviewer.core.check_jobs import Done, Message, Request
 from reviewer.core.check_prestart import EarlyJob
-from reviewer.core.checks import load_builtin_checks
+from reviewer.gui import check_data
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,9 @@ def start(
                     deliver(message)
                 if done:
                     return
-            # Loaded in this process before forking, so that later runs' children share them.
-            load_builtin_checks()
+            # The checks and their data loaded in this process before forking, so that no
+            # child loads them again.
+            check_data.preload(req.config)
             messages = check_jobs.run_forked(req) if use_fork else check_jobs.run(req)
             for message in messages:
                 done = done or isinstance(message, Done)

@@ -8,6 +8,7 @@ done, then the rest follows (both cores; see core/check_jobs.py).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -178,6 +179,16 @@ class ChecksRunner(QObject):
         doc = request.doc
         relay = self._relay  # the closure keeps it alive until the worker is done
         self._thread = background.start(request, lambda msg: relay.message.emit(doc, msg), early)
+
+    def run_again(self, deliver: Callable[[Message], None]) -> threading.Thread:
+        """Check the whole article again with the settings as they are now (the findings
+        shown stay meanwhile); the messages go to ``deliver`` on a worker thread, the last a
+        ``Done``, and the results are kept for the next open."""
+        session = self.session
+        assert session is not None
+        request = self._request(session)
+        request.first, request.want_words = (), False
+        return background.start(request, deliver)
 
     def wait(self) -> None:
         """Block until the checks are in (for batch decisions that depend on them)."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QRegularExpression,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -116,6 +117,8 @@ class SegmentEditor(SegmentTextEdit):
 
 class SegmentDelegate(QStyledItemDelegate):
     """Rich, wrapped text for source and target; only visible rows are ever laid out."""
+
+    editor_created = Signal(object, object)  # the inline editor, its (proxy) index
 
     def __init__(self, parent: QObject | None = None, max_lines: int = 3) -> None:
         super().__init__(parent)
@@ -308,6 +311,7 @@ class SegmentDelegate(QStyledItemDelegate):
         editor.setFont(option.font)
         editor.set_passthrough(self.passthrough)
         self._editor = weakref.ref(editor)
+        self.editor_created.emit(editor, index)
         return editor
 
     def destroyEditor(self, editor: QWidget, index: AnyIndex) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reviewer.core.config import Config
+from reviewer.core.config import Config, config_for_article
 from reviewer.core.errors import ReviewerError
 from reviewer.core.journal import Journal
 from reviewer.core.store import SidecarError
@@ -104,13 +104,24 @@ class FileController(QObject):
         self.autosave.failed.connect(lambda text: self.message.emit(text, 15000))
         return True
 
+    def article_config(self, path: str) -> Config:
+        """The user's settings with the article's project .reviewer.yaml merged over them, as
+        `reviewer check` reads them; an unreadable project file is named, and left out."""
+        user = self.config or Config()
+        try:
+            return config_for_article(path, user)
+        except ReviewerError as exc:
+            dialogs.show_warning(self.window, self.tr("Project settings not read"), str(exc))
+            return user
+
     def _read(self, path: str) -> Workspace | None:
         name = os.path.basename(path)
         title = self.tr("Cannot open the article")
+        config = self.article_config(path)
         try:
             with self._busy(self.tr("Opening {name}…").format(name=name)):
                 try:
-                    return open_article(path, user=self.author(), config=self.config)
+                    return open_article(path, user=self.author(), config=config)
                 except SidecarError as exc:
                     error = exc
             if not dialogs.confirm(
@@ -121,9 +132,7 @@ class FileController(QObject):
             ):
                 return None
             with self._busy(self.tr("Opening {name}…").format(name=name)):
-                return open_article(
-                    path, user=self.author(), config=self.config, ignore_sidecar=True
-                )
+                return open_article(path, user=self.author(), config=config, ignore_sidecar=True)
         except ReviewerError as exc:
             dialogs.show_error(self.window, title, str(exc))
         except Exception as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
+from reviewer.gui.language_tools import LanguageTools
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
 from reviewer.gui.preview_setup import PreviewFeatures
@@ -46,6 +47,7 @@ from reviewer.gui.segment_table import SegmentTable
 from reviewer.gui.segment_view import SegmentView
 from reviewer.gui.settings import APPLICATION, ORGANIZATION, app_settings
 from reviewer.gui.status_bar import StatusPanel
+from reviewer.gui.timers import single_shot
 from reviewer.gui.window_layout import PaneSizes
 
 __all__ = ["APPLICATION", "ORGANIZATION", "MainWindow", "app_settings"]
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
             self.checks.wait,
             self.detail.selected_finding,
         )
+        self.language = LanguageTools(self, self)  # spelling, terms, glossary, check settings
         self.exchange = ExchangeController(
             self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
         )
@@ -95,8 +98,8 @@ class MainWindow(QMainWindow):
         keys = self.registry.editor_keys()
         self.detail.set_passthrough(keys)
         self.table.delegate.passthrough = keys
-        self._status_timer = self._timer(150, self.update_status)
-        self._dock_timer = self._timer(200, self.refresh_issues_dock)
+        self._status_timer = single_shot(self, 150, self.update_status)
+        self._dock_timer = single_shot(self, 200, self.refresh_issues_dock)
         self._wire()
         self.project.wire()
         self.resize(1400, 900)
@@ -148,13 +151,6 @@ class MainWindow(QMainWindow):
     def add_segment_view(self, view: SegmentView) -> None:
         """A pane that follows the current segment and every edit (see segment_view.py)."""
         self.views.append(view)
-
-    def _timer(self, ms: int, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(ms)
-        timer.timeout.connect(slot)
-        return timer
 
     def _resolve(self, handler: str) -> Callable[[], object]:
         """An action table handler ("files.save", "window.undo") as a callable."""

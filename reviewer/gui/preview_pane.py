@@ -33,6 +33,7 @@ from reviewer.gui.markup import esc
 from reviewer.gui.preview_browser import PreviewBrowser
 from reviewer.gui.preview_doc import PANE_CSS, RenderedArticle, Renderer, SafeDocument
 from reviewer.gui.preview_sync import Alignment
+from reviewer.gui.timers import single_shot
 
 EDIT_PAUSE_MS = 300  # edits show once typing pauses this long
 REPLAY_LIMIT = 60  # more edits than this while hidden: render again rather than replay each
@@ -123,8 +124,8 @@ class PreviewPane(QDockWidget):
         layout.addWidget(self.splitter, 1)
         self.setWidget(box)
 
-        self._edit_timer = self._timer(EDIT_PAUSE_MS, self.flush)
-        self._mark_timer = self._timer(30, self.refresh_marks)
+        self._edit_timer = single_shot(self, EDIT_PAUSE_MS, self.flush)
+        self._mark_timer = single_shot(self, 30, self.refresh_marks)
         self._renderers = {TARGET: Renderer(self), SOURCE: Renderer(self)}
         for side, renderer in self._renderers.items():
             renderer.rendered.connect(
@@ -145,13 +146,6 @@ class PreviewPane(QDockWidget):
         action.setChecked(str(self.settings.value(key, default)).lower() == "true")
         action.toggled.connect(lambda on: self.settings.setValue(key, on))
         return action
-
-    def _timer(self, ms: int, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(ms)
-        timer.timeout.connect(slot)
-        return timer
 
     # -- SegmentView ------------------------------------------------------------------------
     def show_row(self, session: ReviewSession | None, row: int) -> None:

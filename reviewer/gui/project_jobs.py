@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
 import threading
 import traceback
@@ -13,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reviewer.core.forking import PROJECT_JOB, fork_safe
 from reviewer.core.project import Cancelled, CancelToken, ProgressFn
 
 Work = Callable[[ProgressFn, CancelToken], Any]
@@ -21,13 +21,9 @@ Work = Callable[[ProgressFn, CancelToken], Any]
 # worker processes). The window forks a child for its own article's checks (background.py):
 # forking while this thread holds a lock of the checks (a glossary or dictionary being loaded)
 # would leave that lock held forever in the child, so a fork waits for this guard first.
-IN_PROCESS = threading.RLock()  # re-entrant: a fork from this very thread must not wait on itself
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(
-        before=IN_PROCESS.acquire,
-        after_in_parent=IN_PROCESS.release,
-        after_in_child=IN_PROCESS.release,
-    )
+# Re-entrant: a fork from this very thread must not wait on itself. Taken before the locks of
+# the check data (core/forking.py), which a job holding this guard may take.
+IN_PROCESS = fork_safe(threading.RLock(), PROJECT_JOB)
 
 
 @dataclass(eq=False)

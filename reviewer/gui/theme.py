@@ -79,6 +79,13 @@ DIFF_REMOVED_BG = "#ffd7d5"
 DIFF_REMOVED_FG = "#86181d"
 DIFF_ADDED_BG = "#ccffd8"
 DIFF_ADDED_FG = "#165c26"
+# -- spelling and terminology ------------------------------------------------------------------
+SPELLING_UNDERLINE = "#e53935"  # an unknown word in a target editor
+COMPOUND_UNDERLINE = "#1e88e5"  # a split compound or a missing hyphen
+TERM_BG = "#c8e6c9"  # a glossary term in the source
+NAME_BG = "#d1c4e9"  # a do-not-translate name in the source
+TERM_MISSING_BG = "#ffe0b2"  # a term whose required rendering the target lacks
+TERM_MISSING_LINE = "#e65100"
 # The article preview (as core/render/style.py tints segments in a browser).
 PREVIEW_CURRENT = SELECTED_ROW  # the current sentence in the colour of the grid's current row
 PREVIEW_CURRENT_LINE = FOCUS_BORDER  # and underlined, as a note is tinted blue too

@@ -233,3 +233,15 @@ def test_one_problem_one_finding() -> None:
     assert len(doc.pairs) == 1
     codes = [f.code for f in check_pair(doc.pairs[0])]
     assert "acronym" in codes and "forbidden-term" not in codes
+
+
+def test_a_first_word_or_term_creates_the_settings_folder(tmp_path: Path) -> None:
+    """On a first start the config folder does not exist yet; the first word added to the
+    dictionary, or the first glossary term, creates it instead of failing."""
+    folder = tmp_path / "config" / "reviewer"
+    assert lexicon.add_user_word("xqzvrtlk", str(folder / "dictionary.txt")).endswith(".txt")
+    assert "xqzvrtlk" in (folder / "dictionary.txt").read_text(encoding="utf-8")
+    g = Glossary()
+    g.add("Search Center", "zoekcentrum")
+    written = save_glossary(g, tmp_path / "elsewhere" / "glossary.csv")
+    assert [t.dutch for t in load_glossary(written).terms] == ["zoekcentrum"]

@@ -156,7 +156,9 @@ def test_newest_pending_skips_missing_articles(data: Path, article: Path, tmp_pa
 
 
 def test_driver_journals_within_the_interval_and_clears_on_save(
-    qtbot, data: Path, article: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    data: Path,
+    article: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     ws = open_article(str(article), user="ann")
     driver = AutosaveDriver.for_workspace(ws, interval=0.2)
@@ -184,7 +186,10 @@ def test_driver_journals_within_the_interval_and_clears_on_save(
 
 
 def test_driver_follows_save_as_and_reload(
-    qtbot, data: Path, article: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    data: Path,
+    article: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     ws = open_article(str(article), user="ann")
     driver = AutosaveDriver.for_workspace(ws, interval=0.05)
@@ -211,7 +216,10 @@ def test_driver_follows_save_as_and_reload(
 
 
 def test_driver_reports_a_failing_journal_once(
-    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, article: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    article: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the data folder should be")

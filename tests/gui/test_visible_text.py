@@ -129,3 +129,21 @@ def test_return_breaks_a_line_as_the_target_already_does(qtbot) -> None:  # type
         editor.set_cursor(len(before))
         QTest.keyClick(editor, Qt.Key.Key_Return)
         assert editor.true_text() == after
+
+
+def test_return_and_paste_are_announced_at_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """An exact insert (Return, a paste) reaches the session before the next key, not after."""
+    editor = SegmentTextEdit()
+    qtbot.addWidget(editor)
+    editor.set_true_text("een\r\ntwee")
+    told: list[str] = []
+    editor.true_text_changed.connect(told.append)
+    editor.set_cursor(len(editor.true_text()))
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert told == ["een\r\ntwee\r\n"]
+    pasted = QMimeData()
+    pasted.setText("a\u00a0b")
+    editor.insertFromMimeData(pasted)
+    assert told[-1] == "een\r\ntwee\r\na\u00a0b"
+    QTest.keyClicks(editor, "c")
+    assert told[-1] == "een\r\ntwee\r\na\u00a0bc"

@@ -166,6 +166,37 @@ def builtin_checks_loaded() -> bool:
     return _loaded
 
 
+# The private-use characters the shared scan (analysis.py) masks markup with.
+_MASK_RE = re.compile("[\ue000-\ue1ff]")
+
+
+def _readable(message: str, source: str, target: str) -> str:
+    """A message quoting masked text shows the article's own text instead."""
+    if _MASK_RE.search(message) is None:
+        return message
+    from reviewer.core.checks.unmasking import readable_message
+
+    return readable_message(message, target, source)
+
+
+def _readable_pair_fn(fn: PairCheckFn) -> PairCheckFn:
+    def check(source: str, target: str) -> Iterable[str]:
+        messages = fn(source, target)
+        if not messages:
+            return messages
+        return [_readable(m, source, target) for m in messages]
+
+    return check
+
+
+def _readable_document_fn(fn: DocumentCheckFn) -> DocumentCheckFn:
+    def check(documents: Sequence[Document]) -> Iterable[tuple[Document, Pair, str]]:
+        for doc, pair, message in fn(documents):
+            yield doc, pair, _readable(message, pair.source, pair.target)
+
+    return check
+
+
 def register_pair_check(
     code: str, level: Level, category: str, title: str, default_on: bool = True
 ) -> Callable[[PairCheckFn], PairCheckFn]:
@@ -177,7 +208,7 @@ def register_pair_check(
                 level,
                 category,
                 title,
-                pair_fn=fn,
+                pair_fn=_readable_pair_fn(fn),
                 description=" ".join(doc.split()),
                 default_on=default_on,
             )
@@ -197,7 +228,7 @@ def register_document_check(
                 level,
                 category,
                 title,
-                document_fn=fn,
+                document_fn=_readable_document_fn(fn),
                 description=" ".join((fn.__doc__ or "").split()),
                 default_on=default_on,
             )

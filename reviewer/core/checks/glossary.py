@@ -205,6 +205,7 @@ def save_glossary(glossary: Glossary, path: str | os.PathLike[str] | None = None
         data = _write_tbx(glossary.terms)
     else:
         data = _write_csv(glossary.terms)
+    os.makedirs(os.path.dirname(os.path.abspath(name)), exist_ok=True)  # first start: no folder
     atomic_write(name, data)
     glossary.path = name
     return name

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from reviewer.core.errors import FormatError
 from reviewer.core.fileio import atomic_write, read_guarded
+from reviewer.core.forking import LEXICON, fork_safe
 from reviewer.resources import resource_path
 
 LANGUAGE = "nl_NL"
@@ -30,7 +31,7 @@ class LanguageSettings:
 
 
 _settings = LanguageSettings()
-_lock = threading.Lock()
+_lock = fork_safe(threading.Lock(), LEXICON)
 # Bumped whenever what counts as a known word may change (new settings, a word added to the
 # user's list): the spelling check's per-word and per-segment caches compare it.
 _generation = 0
@@ -266,6 +267,7 @@ def add_user_word(word: str, path: str | None = None) -> str:
     if word not in words:
         words.append(word)
         header = "# Words the spelling check accepts, one a line.\n"
+        Path(target).parent.mkdir(parents=True, exist_ok=True)  # a first start has no folder
         atomic_write(target, (header + "".join(w + "\n" for w in sorted(words))).encode())
     if target == _settings.user_dictionary:
         global _generation

@@ -17,11 +17,12 @@ from reviewer.core.checks.glossary import (
     load_names,
 )
 from reviewer.core.checks.prose import blank_non_prose
+from reviewer.core.forking import TERMS, fork_safe
 from reviewer.resources import resource_path
 
 SHIPPED_GLOSSARY = ("checks", "glossary.csv")
 SHIPPED_NAMES = ("checks", "do-not-translate.txt")
-_lock = threading.Lock()
+_lock = fork_safe(threading.Lock(), TERMS)
 _state: dict[str, object] = {}
 _problems: list[str] = []
 
@@ -202,8 +203,6 @@ def check_glossary_term(source: str, target: str) -> Iterable[str]:
             continue
         out.append(f"{text!r} should be {term.dutch!r} (glossary)")
     return out
-
-
 
 
 @register_pair_check(

@@ -1,0 +1,344 @@
+"""The window's spelling, terminology and check-settings features, wired to the other parts.
+
+Split from main_window for size: it builds the glossary dock, puts the spell checker on both
+target editors and the term marks on the source view, reads the article's project settings,
+loads the language data off the GUI thread, and runs the checks again when settings change.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from reviewer.core import check_jobs
+from reviewer.core.check_jobs import Done
+from reviewer.core.check_settings import CheckSettings
+from reviewer.core.checks import lexicon, terms
+from reviewer.core.config import (
+    PROJECT_FILE_NAME,
+    Config,
+    ConfigError,
+    config_for_article,
+    default_config_path,
+    find_project_config,
+    load_config,
+    load_project_config,
+)
+from reviewer.core.session import ReviewSession
+from reviewer.core.workspace import Workspace
+from reviewer.gui import check_data
+from reviewer.gui.check_settings_dialog import CheckSettingsDialog
+from reviewer.gui.glossary_editor import GlossaryDock
+from reviewer.gui.spell_check import Spelling
+from reviewer.gui.term_dialog import TermInput
+from reviewer.gui.term_marks import TermMarks
+from reviewer.gui.text_editor import SegmentTextEdit
+from reviewer.gui.visible_text import CR_MARK
+
+if TYPE_CHECKING:
+    from reviewer.gui.checks_runner import ChecksRunner
+    from reviewer.gui.delegates import SegmentDelegate
+    from reviewer.gui.detail import DetailPane
+    from reviewer.gui.file_controller import FileController
+    from reviewer.gui.segment_view import SegmentView
+    from reviewer.gui.status_bar import StatusPanel
+
+DEFAULT_GLOSSARY = "glossary.csv"  # created beside the user's config by the first term added
+
+
+class Window(Protocol):
+    """What these features use of the main window (see main_window.py)."""
+
+    config: Config | None
+
+    @property
+    def files(self) -> FileController: ...
+    @property
+    def detail(self) -> DetailPane: ...
+    @property
+    def delegate(self) -> SegmentDelegate: ...
+    @property
+    def checks(self) -> ChecksRunner: ...
+    @property
+    def status(self) -> StatusPanel: ...
+    @property
+    def proxy(self) -> QSortFilterProxyModel: ...
+    @property
+    def issues_dock(self) -> QDockWidget: ...
+    @property
+    def session(self) -> ReviewSession | None: ...
+    @property
+    def workspace(self) -> Workspace | None: ...
+    def add_segment_view(self, view: SegmentView) -> None: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
+
+
+class _Relay(QObject):
+    """Brings a worker's result to the GUI thread (parentless: it outlives a closed window)."""
+
+    loaded = Signal()
+    checked = Signal(object, object)  # document, a check_jobs message (Partial | Done)
+
+
+def _selection_text(text: str) -> str:
+    """A selection of the source view as source text: the view's marks taken out again."""
+    for mark, real in (("↵", ""), (CR_MARK, ""), ("·", " "), ("\u2029", " "), ("\u2028", " ")):
+        text = text.replace(mark, real)
+    return text
+
+
+class LanguageTools(QObject):
+    """Handlers for actionCheckSettings and actionAddTerm; the glossary dock is actionGlossary."""
+
+    def __init__(self, window: Window, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.spelling = Spelling(self)
+        self.glossary = GlossaryDock(parent)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.glossary)
+        # A tab beside the issues, not a split: each keeps the full width for its columns.
+        window.tabifyDockWidget(window.issues_dock, self.glossary)
+        self.glossary.hide()
+        self._glossary_on_top = False  # shown and not behind the issues tab
+        self._was_on_top = False
+        self.glossary.visibilityChanged.connect(self._note_glossary_shown)
+        toggle = self.glossary.toggleViewAction()
+        toggle.toggled.connect(lambda _on: setattr(self, "_was_on_top", self._glossary_on_top))
+        toggle.triggered.connect(self._after_glossary_toggle)  # after the dock's own handler
+        self.marks = TermMarks(window.detail.source)
+        window.add_segment_view(self.marks)
+        self.spelling.attach(window.detail.target, self._detail_source)
+        self._relay = _Relay()
+        self._relay.loaded.connect(self._on_loaded)
+        self._relay.checked.connect(self._on_checked)
+        self._told: set[str] = set()  # notices already shown once
+        self._rerun = False  # run the checks again once the current run is in
+        self._checking: threading.Thread | None = None
+        self._revision = -1
+        window.files.opened.connect(self._on_opened)
+        window.checks.first_paint.connect(self._load)
+        window.checks.finished.connect(self._on_first_results)
+        window.delegate.editor_created.connect(self._on_table_editor)
+        for source in (self.spelling.message, self.glossary.message):
+            source.connect(window.status.show_message)
+        self.spelling.words_changed.connect(self.check_again)
+        self.glossary.changed.connect(self._on_glossary_saved)
+        self._show_glossaries(self.user_config())
+
+    # -- sources for the spell checker -----------------------------------------------------------
+    def _detail_source(self) -> str:
+        detail = self.window.detail
+        session, row = detail.session, detail.row
+        return session.doc.pairs[row].source if session is not None and row >= 0 else ""
+
+    def _on_table_editor(self, editor: object, index: object) -> None:
+        session = self.window.session
+        if not isinstance(editor, SegmentTextEdit) or session is None:
+            return
+        assert isinstance(index, QModelIndex)
+        row = self.window.proxy.mapToSource(index).row()
+        if 0 <= row < len(session.doc.pairs):
+            source = session.doc.pairs[row].source
+            self.spelling.attach(editor, lambda: source)
+
+    # -- an article opens: its settings, then its data ------------------------------------------
+    def user_config(self) -> Config:
+        return self.window.config or Config()
+
+    def _on_opened(self, workspace: Workspace, _row: int) -> None:
+        config = workspace.config
+        check_data.configure(config.language_settings())
+        self._show_glossaries(config)
+        if check_data.loaded():
+            # After the window has shown the new workspace: this runs before it does, while
+            # the editors still hold the old article (a reload replaces it under them).
+            QTimer.singleShot(0, self._on_loaded)
+
+    def _show_glossaries(self, config: Config) -> None:
+        folder = Path(self.user_config().path or default_config_path()).parent
+        self.glossary.set_files(
+            config.language_settings().glossaries, str(folder / DEFAULT_GLOSSARY)
+        )
+
+    def _load(self) -> None:
+        """After the first paint: load the language data on a worker thread."""
+        session = self.window.session
+        config = session.check_config if session is not None else None
+        relay = self._relay
+
+        def work() -> None:
+            try:
+                check_data.preload(config)
+            finally:
+                relay.loaded.emit()
+
+        threading.Thread(target=work, name="check-data", daemon=True).start()
+
+    def _on_loaded(self) -> None:
+        if not check_data.loaded():
+            return
+        self.spelling.refresh()
+        self.marks.refresh()
+        session = self.window.session
+        status = lexicon.spelling_status()
+        wanted = session is not None and "spelling" not in session.check_config.disabled
+        if not status.available and wanted:
+            self._tell_once(status.message)
+        for problem in terms.load_problems():
+            self._tell_once(problem)
+
+    def _tell_once(self, text: str) -> None:
+        if text not in self._told:
+            self._told.add(text)
+            self.window.status.show_message(text, 30000)
+
+    # -- the settings page ----------------------------------------------------------------------
+    def spelling_note(self) -> str:
+        if not check_data.loaded():
+            return self.tr("The Dutch dictionary is loading.")
+        status = lexicon.spelling_status()
+        return status.message
+
+    def _settings_for(self, project: bool) -> CheckSettings:
+        """The settings the page edits: the window's user config, or the article's project
+        file (created in the article's folder when there is none yet)."""
+        ws = self.window.workspace
+        found = find_project_config(ws.path) if ws is not None else None
+        layer: Config | None = None
+        if found is not None:
+            layer = load_project_config(found)
+        elif project and ws is not None:
+            layer = Config(path=str(Path(ws.path).resolve().parent / PROJECT_FILE_NAME))
+        return CheckSettings(self.user_config(), layer, edit_project=project)
+
+    def check_settings(self) -> CheckSettingsDialog | None:
+        try:
+            dialog = CheckSettingsDialog(
+                self.window.detail.window(),
+                self._settings_for,
+                self.window.workspace is not None,
+                self.spelling_note(),
+            )
+        except ConfigError as exc:
+            self.window.status.show_message(str(exc), 0)
+            return None
+        dialog.applied.connect(self.apply_settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, written: str = "") -> None:
+        """A config file changed: read the settings again and check the article with them."""
+        path = self.user_config().path
+        if written and os.path.basename(written) != PROJECT_FILE_NAME:
+            path = written  # the user's config, perhaps written for the first time
+        try:
+            user = load_config(path) if path else self.user_config()
+        except ConfigError as exc:
+            self.window.status.show_message(str(exc), 0)
+            return
+        self.window.config = user
+        self.window.files.config = user
+        ws = self.window.workspace
+        if ws is None:
+            return
+        try:
+            merged = config_for_article(ws.path, user)
+        except ConfigError as exc:
+            self.window.status.show_message(str(exc), 0)
+            merged = user
+        ws.config = merged
+        ws.session.check_config = merged.check_config()
+        check_data.configure(merged.language_settings())
+        check_data.reload_terms()
+        self._show_glossaries(merged)
+        self.check_again()
+
+    # -- glossary ---------------------------------------------------------------------------------
+    def _note_glossary_shown(self, visible: bool) -> None:
+        self._glossary_on_top = visible
+
+    def _after_glossary_toggle(self, shown: bool) -> None:
+        """View › Glossary brings the dock to the front; it hides only a dock already in
+        front, not one behind the issues tab."""
+        if shown or not self._was_on_top:
+            self.glossary.show()
+            self.glossary.raise_()
+
+    def add_term(self) -> None:
+        """Add the selected source text (and selected target text) to the glossary."""
+        detail = self.window.detail
+        english = _selection_text(detail.source.textCursor().selectedText())
+        cursor = detail.target.textCursor()
+        dutch = detail.target.shadow.slice(cursor.selectionStart(), cursor.selectionEnd())
+        if self.glossary.ask_add(TermInput(english, dutch)):
+            self.glossary.show()
+            self.glossary.raise_()
+
+    def _on_glossary_saved(self, path: str) -> None:
+        ws = self.window.workspace
+        if ws is not None and path not in ws.config.language_settings().glossaries:
+            self._use_new_glossary(path)
+            return
+        check_data.reload_terms()
+        self.marks.refresh()
+        self.check_again()
+
+    def _use_new_glossary(self, path: str) -> None:
+        """The first term of a new glossary file: name the file in the user's settings."""
+        settings = self._settings_for(False)
+        layer = settings.layer
+        folder = Path(settings.path).parent
+        layer.glossaries.append(Path(path).name if Path(path).parent == folder else path)
+        layer.explicit.add("glossaries")
+        try:
+            written = settings.save()
+        except (OSError, ConfigError) as exc:
+            self.window.status.show_message(str(exc), 0)
+            return
+        self.apply_settings(written)
+
+    # -- checking again --------------------------------------------------------------------------
+    def check_again(self) -> None:
+        """Run every check on the open article again, off the GUI thread; the findings shown
+        stay until the new ones are in."""
+        session = self.window.session
+        if session is None:
+            return
+        running = self._checking is not None and self._checking.is_alive()
+        if not session.checks_ready or running:
+            self._rerun = True  # after the run in progress, whose settings may be old
+            return
+        self._rerun = False
+        self._revision = session.revision
+        doc, relay = session.doc, self._relay
+        self._checking = self.window.checks.run_again(lambda msg: relay.checked.emit(doc, msg))
+
+    def _on_first_results(self) -> None:
+        if self._rerun:
+            self.check_again()
+
+    def _on_checked(self, doc: object, message: object) -> None:
+        if not isinstance(message, Done):
+            return  # the rows in view first: the findings shown stay until all are in
+        session = self.window.session
+        self._checking = None
+        if session is None or session.doc is not doc:
+            return
+        if message.failed:
+            self.window.status.show_message(
+                self.tr("The automatic checks failed; see the terminal."), 8000
+            )
+            return
+        if self._rerun or session.revision != self._revision:
+            self._rerun = False
+            self.check_again()  # settings or targets changed while it ran
+            return
+        session.assign_findings(check_jobs.findings_of(message.findings, session.doc.path))
+        self.window.checks.finished.emit()
