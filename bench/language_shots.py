@@ -116,6 +116,12 @@ def language_shots(
     settle()
     shoot(settings, f"check-settings-{size}.png")
     settings.tabs.setCurrentIndex(1)
+    # A few words of the user's own, added on the page as a user types them.
+    words = settings.files.words
+    for word in ("verticaalen", "zoekverticalen", "multi-geo-tenant", "Geo-locatie"):
+        if word not in words.words():  # the second size finds them added
+            words.word.setText(word)
+            words.add_typed()
     settle()
     shoot(settings, f"check-settings-terms-{size}.png")
     settings.reject()

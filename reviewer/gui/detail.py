@@ -22,6 +22,7 @@ from reviewer.core.typing_steps import text_change
 from reviewer.gui import theme
 from reviewer.gui.detail_issues import IssueList
 from reviewer.gui.edit_gateway import EditEvent, Origin
+from reviewer.gui.fitting_label import FittingLabel
 from reviewer.gui.markup import diff_html, esc, to_html
 from reviewer.gui.text_editor import SegmentTextEdit
 
@@ -101,11 +102,19 @@ class DetailPane(QWidget):
                 "is shaded; ⇤, ↲ and ¶ mark a carriage return, a line and a paragraph separator."
             )
         )
-        box = _section(
-            self.splitter,
-            _heading(self.tr("Target (NL) — edit here; Ctrl+Return approves and moves on")),
-            self.target,
+        # The fullest wording the pane's width allows: on a 1024-pixel screen the key hint
+        # is shortened, never cut in the middle of a word.
+        self.target_heading = FittingLabel(
+            [
+                self.tr("Target (NL) — edit here; Ctrl+Return approves and moves on"),
+                self.tr("Target (NL) — Ctrl+Return approves and moves on"),
+                self.tr("Target (NL) — Ctrl+Return approves"),
+                self.tr("Target (NL)"),
+            ]
         )
+        self.target_heading.setObjectName("detailTargetHeading")
+        self.target_heading.setStyleSheet(theme.HEADING_STYLE)
+        box = _section(self.splitter, self.target_heading, self.target)
         self.message = QLabel("")
         self.message.setObjectName("detailMessage")
         self.message.setWordWrap(True)

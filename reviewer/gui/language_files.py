@@ -1,4 +1,4 @@
-"""The settings page's second tab: the user dictionary, glossaries and do-not-translate lists."""
+"""The settings page's second tab: the user dictionary and its words, glossaries, name lists."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.config import USER_DICTIONARY, Config, default_config_path
 from reviewer.gui import theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
+from reviewer.gui.user_words import UserWordsEditor
 
 GLOSSARY_FILTER = QT_TRANSLATE_NOOP("LanguageFilesPage", "Glossaries (*.csv *.tbx *.xml)")
 LIST_FILTER = QT_TRANSLATE_NOOP("LanguageFilesPage", "Name lists (*.txt)")
@@ -122,7 +124,15 @@ class LanguageFilesPage(QWidget):
     def __init__(self, parent: QWidget, spelling_note: str) -> None:
         super().__init__(parent)
         self._loading = False
-        form = QFormLayout(self)
+        outer = QHBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form, 5)
+        box = QGroupBox(self.tr("&Words in your dictionary"), self)
+        box.setObjectName("userWordsBox")
+        box.setMinimumWidth(260)
+        self.words = UserWordsEditor(box)
+        QVBoxLayout(box).addWidget(self.words)
+        outer.addWidget(box, 4)
         note = QLabel(spelling_note, self)
         note.setObjectName("spellingNote")
         note.setWordWrap(True)
@@ -139,13 +149,13 @@ class LanguageFilesPage(QWidget):
         form.addRow(self.tr("&Glossaries:"), self.glossaries)
         self.names = _FileList(self, "dntFiles", LIST_FILTER, can_create=False)
         form.addRow(self.tr("Do-not-&translate lists:"), self.names)
-        self.shipped = QCheckBox(
-            self.tr(
-                "Also use the glossary and names shipped with Reviewer (mined from Microsoft Docs)"
-            ),
-            self,
-        )
+        self.shipped = QCheckBox(self.tr("Also use Reviewer's own glossary and names"), self)
         self.shipped.setObjectName("shippedTerms")
+        self.shipped.setToolTip(
+            self.tr(
+                "The glossary and product names shipped with Reviewer, mined from Microsoft Docs"
+            )
+        )
         form.addRow("", self.shipped)
         for signal in (self.glossaries.changed, self.names.changed, self.shipped.toggled):
             signal.connect(self._changed)

@@ -205,6 +205,12 @@ class LanguageTools(QObject):
         status = lexicon.spelling_status()
         return status.message
 
+    def _dictionary_path(self) -> str:
+        """The user dictionary in force: the open article's, else the one the user's settings
+        name (Add to Dictionary writes the same file)."""
+        in_force = lexicon.user_dictionary_path()
+        return in_force or self.user_config().language_settings().user_dictionary or ""
+
     def _settings_for(self, project: bool) -> CheckSettings:
         """The settings the page edits: the window's user config, or the article's project
         file (created in the article's folder when there is none yet)."""
@@ -229,6 +235,11 @@ class LanguageTools(QObject):
             self.window.status.show_message(str(exc), 0)
             return None
         dialog.applied.connect(self.apply_settings)
+        words = dialog.files.words
+        words.set_path(self._dictionary_path())
+        words.changed.connect(self.spelling.words_edited)
+        # After apply_settings: the settings may name another dictionary file.
+        dialog.applied.connect(lambda _written: words.set_path(self._dictionary_path()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

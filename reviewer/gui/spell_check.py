@@ -84,9 +84,14 @@ class Spelling(QObject):
             self.tr("Added “{word}” to your dictionary ({path})").format(word=word, path=path),
             6000,
         )
+        self.words_edited()
+        return True
+
+    def words_edited(self) -> None:
+        """The user's dictionary changed (a word added here or on the settings page): underline
+        afresh now and have the checks run again."""
         self.refresh()
         self.words_changed.emit()
-        return True
 
 
 class EditorSpelling(QObject):

@@ -45,6 +45,7 @@ _WINDOW_TESTS = {
     "test_spelling_window",
     "test_terms_window",
     "test_settings_window",
+    "test_user_words_window",
     "test_exchange_window",
     "test_reliability_window",
     "test_project_e2e",
