@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None, from_source: bool = False) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from reviewer.gui.app import parse_args
 
-    parse_args(args)  # --help, --version and usage errors answer before any display check
+    options = parse_args(args)  # --help, --version and usage errors answer before any display check
     if _no_display(args):
         print(_no_display_message(args, from_source), file=sys.stderr)
         return 1
@@ -61,6 +61,12 @@ def main(argv: Sequence[str] | None = None, from_source: bool = False) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    if options.file:
+        # Before Qt loads (a fork is safe while no other thread runs): the article is checked
+        # on the second core while the window is built.
+        from reviewer.core.check_prestart import prestart
+
+        prestart(options.file)
     from reviewer.gui.app import main as gui_main
 
     return gui_main(args)

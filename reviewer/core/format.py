@@ -14,7 +14,7 @@ from typing import Any, overload
 
 import yaml
 
-from reviewer.core import yamlio
+from reviewer.core import simple_yaml, yamlio
 from reviewer.core.errors import FormatError, TargetRejected
 
 OPENER_RE = re.compile(r'<span data-ttu-id="([^"<>]*)">')
@@ -1031,8 +1031,9 @@ def _front_matter(text: str) -> FrontMatter | None:
     data: dict[str, Any] | None = None
     error: str | None = None
     error_line = 2
+    plain = simple_yaml.load(raw)  # nearly every article: no YAML parser needed
     try:
-        loaded = yamlio.safe_load_fast(raw)
+        loaded = plain if plain is not None else yamlio.safe_load_fast(raw)
     except yamlio.AliasError as exc:
         # Aliases can hide an expansion bomb in a few hundred bytes: never expanded.
         if exc.problem_mark is not None:

@@ -18,9 +18,10 @@ _SEVERITY_ORDER = {s: k for k, s in enumerate(Severity)}
 
 # -- issues ------------------------------------------------------------------------------------
 def row_issues(session: ReviewSession, row: int) -> tuple[list[Issue], list[Finding]]:
-    """Open issues and undismissed check results of a row (no results while checks run)."""
-    findings = session.findings(row) if session.checks_ready else []
-    return session.reviews[row].open_issues, findings
+    """Open issues and undismissed check results of a row (while the checks run: those of a
+    row already checked, see ReviewSession.findings_so_far)."""
+    review = session.reviews.peek(row)  # no record: no issue (and none is made)
+    return (review.open_issues if review is not None else []), session.findings_so_far(row)
 
 
 def has_anything(session: ReviewSession, row: int) -> bool:

@@ -64,9 +64,24 @@ def strip_markup(text: str) -> str:
 _MAY_HOLD_MARKUP_RE = re.compile(r"[<&]|\]\(|://|www\.|mailto:", re.I)
 
 
+def _may_hold_markup(text: str) -> bool:
+    # Plain substring tests first (the case-blind pattern costs ten times more per segment):
+    # every text the pattern matches holds one of these ("w" and "o" have no other case forms).
+    return (
+        "<" in text
+        or "&" in text
+        or "](" in text
+        or "://" in text
+        or "w." in text
+        or "W." in text
+        or "o:" in text
+        or "O:" in text
+    ) and _MAY_HOLD_MARKUP_RE.search(text) is not None
+
+
 def count_words(text: str) -> int:
     """Source words as MQM's evaluation word count: markup, link addresses and URLs excluded."""
-    if _MAY_HOLD_MARKUP_RE.search(text) is None:
+    if not _may_hold_markup(text):
         return len(_WORD_RE.findall(text))
     return len(_WORD_RE.findall(strip_markup(text)))
 

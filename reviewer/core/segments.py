@@ -160,6 +160,10 @@ class ReviewList(MutableSequence[SegmentReview]):
         """(row, record) of every record that exists; the others are fresh and unreviewed."""
         return [(k, r) for k, r in enumerate(self._items) if r is not None]
 
+    def peek(self, row: int) -> SegmentReview | None:
+        """The record of ``row`` if it exists, without making one (a fresh row has none)."""
+        return self._items[row]
+
     def made_records(self) -> list[SegmentReview]:
         """The records that exist, in row order (quicker than ``made`` when rows do not matter)."""
         return [r for r in self._items if r is not None]

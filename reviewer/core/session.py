@@ -31,6 +31,9 @@ class ReviewSession:
             raise ValueError("one review record per pair is required")
         self.reviews = ReviewList.of(reviews, doc.pairs)
         self._findings: list[list[Finding]] | None = None
+        # Rows whose pair checks have run while the others still run (the rows in view first);
+        # the document checks' findings on them come with the full run.
+        self._partial: dict[int, list[Finding]] = {}
         self._rows: dict[str, int] | None = None
         self.listeners: list[ChangeListener] = []
         # Called after reset(): the whole document was replaced, so views rebuild everything.
@@ -71,6 +74,7 @@ class ReviewSession:
         self.doc = doc
         self.reviews = ReviewList.of(reviews, doc.pairs)
         self._findings = None
+        self._partial = {}
         self._rows = None
         self._opened_targets = {}
         self.revision += 1
@@ -85,6 +89,9 @@ class ReviewSession:
         if self._findings is not None:
             for row in edit.rows:
                 self._recheck(row)
+        elif self._partial:
+            for row in edit.rows:
+                self._partial.pop(row, None)  # checked on the old text: wait for the full run
         for listener in list(self.listeners):
             listener(edit, reverted)
 
@@ -118,6 +125,7 @@ class ReviewSession:
                 except KeyError:
                     continue
         self._findings = findings
+        self._partial = {}
 
     def assign_findings(self, findings: Iterable[Finding]) -> None:
         """Adopt findings computed elsewhere (one run_checks over many files), keeping ours."""
@@ -129,6 +137,31 @@ class ReviewSession:
                 except KeyError:
                     continue
         self._findings = rows
+        self._partial = {}
+
+    def assign_partial(self, findings: dict[int, list[Finding]]) -> None:
+        """Adopt the pair checks' findings of some rows while the full run goes on (the rows
+        in view); the full run's findings replace them."""
+        if self._findings is None:
+            self._partial.update(findings)
+
+    def checked(self, row: int) -> bool:
+        """The checks on this row have run (all of them, or its pair checks among the first
+        rows; the document checks' findings on it may follow)."""
+        return self._findings is not None or row in self._partial
+
+    def findings_so_far(self, row: int) -> list[Finding]:
+        """Undismissed check results of a row as far as known: all of them once the checks
+        are ready, those of a row already checked before, none otherwise (never runs them)."""
+        if self._findings is not None:
+            return self.findings(row)
+        return self._undismissed(row, self._partial.get(row, []))
+
+    def _undismissed(self, row: int, found: list[Finding]) -> list[Finding]:
+        review = self.reviews.peek(row)  # a row never touched dismissed nothing: make no record
+        if not found or review is None or not review.dismissed:
+            return list(found)
+        return [f for f in found if f.code not in review.dismissed]
 
     def _recheck(self, row: int) -> None:
         assert self._findings is not None
@@ -146,12 +179,12 @@ class ReviewSession:
         found = self._findings[row]
         if include_dismissed:
             return list(found)
-        dismissed = self.reviews[row].dismissed
-        return [f for f in found if f.code not in dismissed]
+        return self._undismissed(row, found)
 
     def flagged_codes(self, row: int) -> set[str]:
         """Checks on a segment already raised as issues (open or not): not to count twice."""
-        return {i.check_code for i in self.reviews[row].issues if i.check_code}
+        review = self.reviews.peek(row)
+        return {i.check_code for i in review.issues if i.check_code} if review else set()
 
     def all_findings(self, include_dismissed: bool = False) -> list[Finding]:
         return [f for row in range(len(self)) for f in self.findings(row, include_dismissed)]

@@ -8,6 +8,7 @@ import logging
 import os
 import time
 
+from reviewer.core.checks import CheckConfig
 from reviewer.core.config import Config
 from reviewer.core.errors import FormatError, ReviewerError
 from reviewer.core.fileio import (
@@ -407,9 +408,13 @@ class _Failed(Exception):
 
 
 def open_article(
-    path: str, user: str = "", config: Config | None = None, ignore_sidecar: bool = False
+    path: str,
+    user: str = "",
+    config: Config | None = None,
+    ignore_sidecar: bool = False,
+    check_config: CheckConfig | None = None,
 ) -> Workspace:
-    """Open an article and its review data.
+    """Open an article and its review data (``check_config``: the config's, already resolved).
 
     Raises FormatError when the article cannot be read and SidecarError when its sidecar is
     unusable. With ``ignore_sidecar`` the article opens with fresh review data and the sidecar
@@ -456,7 +461,8 @@ def open_article(
         messages += result.messages
         detached = detach(result.dropped)
         stored = result.stored
-    session = ReviewSession(doc, reviews, user or config.reviewer, config.check_config())
+    checks = check_config if check_config is not None else config.check_config()
+    session = ReviewSession(doc, reviews, user or config.reviewer, checks)
     return Workspace(
         path, session, article_digest, messages, config, blocked, side_digest, detached, stored
     )

@@ -92,10 +92,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         return _screenshot(window, args.file, args.screenshot, size, args.select)
 
-    window.show()
     if args.file:
-        QTimer.singleShot(0, lambda: window.project.open_path(args.file))
+        if os.path.isdir(args.file):  # a project: the window shows first, then the list fills
+            window.show()
+            QTimer.singleShot(0, lambda: window.project.open_path(args.file))
+        else:
+            # The window appears at once, named after the article it opens; the article is
+            # read before the event loop first runs, so the first paint shows it whole.
+            untitled = window.windowTitle()
+            window.setWindowTitle(f"{os.path.basename(args.file)}[*] — Reviewer")
+            window.show()
+            if not window.project.open_path(args.file):
+                window.setWindowTitle(untitled)
     else:
+        window.show()
         QTimer.singleShot(0, lambda: _reopen_unsaved(window))
     return int(app.exec())
 

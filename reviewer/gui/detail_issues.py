@@ -121,9 +121,9 @@ class IssueList(QWidget):
         if session is not None and row >= 0:
             for issue in session.reviews[row].issues:
                 self.tree.addTopLevelItem(self._issue_item(issue))
-            if session.checks_ready:
+            if session.checked(row):
                 flagged = session.flagged_codes(row)
-                for finding in session.findings(row):
+                for finding in session.findings_so_far(row):
                     item = self._finding_item(finding, finding.code in flagged)
                     self.tree.addTopLevelItem(item)
             elif len(session.doc.pairs):

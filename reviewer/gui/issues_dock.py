@@ -133,19 +133,19 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                 w.message,
             )
         )
-    pairs = session.doc.pairs
+    ids = session.doc.pairs.ids()  # strings only: no pair is built for the list
     ready = session.checks_ready
     # Rows with no record and no finding have nothing to list: their records stay unmade.
     for row in session.rows_to_report():
-        review = session.reviews[row]
-        if review.issues:
+        review = session.reviews.peek(row)
+        if review is not None and review.issues:
             for issue in review.issues:
                 if not issue.is_open:
                     continue
                 out.append(
                     Entry(
                         row,
-                        pairs[row].id,
+                        ids[row],
                         "issue",
                         labels.severity(issue.severity),
                         theme.SEVERITY_COLORS[issue.severity],
@@ -159,7 +159,7 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                 out.append(
                     Entry(
                         row,
-                        pairs[row].id,
+                        ids[row],
                         "check",
                         labels.level(f.level),
                         theme.LEVEL_COLORS[f.level],

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from reviewer.core import check_jobs
+from reviewer.core.check_jobs import Done
 from reviewer.core.check_settings import CheckSettings
 from reviewer.core.checks import lexicon, terms
 from reviewer.core.config import (
@@ -29,7 +31,7 @@ from reviewer.core.config import (
 )
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import Workspace
-from reviewer.gui import background, check_data
+from reviewer.gui import check_data
 from reviewer.gui.check_settings_dialog import CheckSettingsDialog
 from reviewer.gui.glossary_editor import GlossaryDock
 from reviewer.gui.spell_check import Spelling
@@ -81,7 +83,7 @@ class _Relay(QObject):
     """Brings a worker's result to the GUI thread (parentless: it outlives a closed window)."""
 
     loaded = Signal()
-    checked = Signal(object, object)  # document, (findings, words)
+    checked = Signal(object, object)  # document, a check_jobs message (Partial | Done)
 
 
 def _selection_text(text: str) -> str:
@@ -327,22 +329,20 @@ class LanguageTools(QObject):
         self._rerun = False
         self._revision = session.revision
         doc, relay = session.doc, self._relay
-        self._checking = background.start(
-            doc, session.check_config, False, lambda result: relay.checked.emit(doc, result)
-        )
+        self._checking = self.window.checks.run_again(lambda msg: relay.checked.emit(doc, msg))
 
     def _on_first_results(self) -> None:
         if self._rerun:
             self.check_again()
 
-    def _on_checked(self, doc: object, result: object) -> None:
+    def _on_checked(self, doc: object, message: object) -> None:
+        if not isinstance(message, Done):
+            return  # the rows in view first: the findings shown stay until all are in
         session = self.window.session
         self._checking = None
         if session is None or session.doc is not doc:
             return
-        assert isinstance(result, tuple)
-        findings, _words = result
-        if findings is None:
+        if message.failed:
             self.window.status.show_message(
                 self.tr("The automatic checks failed; see the terminal."), 8000
             )
@@ -351,5 +351,5 @@ class LanguageTools(QObject):
             self._rerun = False
             self.check_again()  # settings or targets changed while it ran
             return
-        session.assign_findings(findings)
+        session.assign_findings(check_jobs.findings_of(message.findings, session.doc.path))
         self.window.checks.finished.emit()

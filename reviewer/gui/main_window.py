@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from reviewer.gui.segment_view import SegmentView
 from reviewer.gui.settings import APPLICATION, ORGANIZATION, app_settings
 from reviewer.gui.status_bar import StatusPanel
 from reviewer.gui.timers import single_shot
+from reviewer.gui.window_layout import PaneSizes
 
 __all__ = ["APPLICATION", "ORGANIZATION", "MainWindow", "app_settings"]
 
@@ -69,7 +70,6 @@ class MainWindow(QMainWindow):
         self.stack = self.gateway.stack
         self.proxy = SegmentFilterProxy(self)
         self.model: SegmentModel | None = None
-        self._layout_chosen = False  # until the user drags the splitter, it follows the size
         resources.dress(self)
         self.views: list[SegmentView] = []  # panes that follow the current segment
         self._build_panes()
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.project.wire()
         self.resize(1400, 900)
-        self._layout_chosen = prefs.restore_window(self.settings, self, self.splitter)
+        self.pane_sizes.chosen = prefs.restore_window(self.settings, self, self.splitter)
         prefs.apply_column_widths(self.settings, self.table)
         self._refresh_frame()
 
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.detail.target, self.detail.issues)
         self.issues_dock = IssuesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
+        self.pane_sizes = PaneSizes(self, self.splitter, self.issues_dock)
         self.show_empty(
             self.tr("Open an article (Ctrl+O) or drop a .md file here to start reviewing.")
         )
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
         detail.dismiss_requested.connect(review.dismiss_check)
         self.checks.first_paint.connect(self.first_paint)
         self.checks.finished.connect(self._on_checks_done)
-        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_layout_chosen", True))
+        self.checks.partial.connect(self._on_checks_done)  # with the rows in view, checked first
 
     # -- what scripts and tests drive the window by ---------------------------------------------
     @property
@@ -253,10 +254,10 @@ class MainWindow(QMainWindow):
             if session.doc.warnings:
                 text += "<br>" + self.tr("See the issues dock for parse warnings.")
             self.show_empty(text)
-        self.checks.watch(session, paints=has_pairs)
         self._refresh_frame()
-        self.refresh_issues_dock()
-        self.update_status()
+        if not self.checks.watch(session, paints=has_pairs, workspace=workspace):
+            self.refresh_issues_dock()  # else the stored results came in, and refreshed them
+            self.update_status()
         self.file_loaded.emit(workspace.path)
 
     def show_empty(self, html: str) -> None:
@@ -318,14 +319,16 @@ class MainWindow(QMainWindow):
                 view.show_row(self.session, row)
 
     # -- status, checks and docks ---------------------------------------------------------------
-    def _on_checks_done(self) -> None:
+    def _on_checks_done(self, rows: list[int] | None = None) -> None:
         if self.model is not None:
-            self.model.notify_checks_ready()
-        for view in self.views:
-            view.on_checks_done()
-        self.refresh_issues_dock()
-        self.update_status()
-        self.checks_finished.emit()
+            self.model.notify_checks_ready(rows)
+        if rows is None or self.current_row() in rows:
+            for view in self.views:
+                view.on_checks_done()
+        if rows is None:
+            self.refresh_issues_dock()
+            self.update_status()
+            self.checks_finished.emit()
 
     def refresh_issues_dock(self) -> None:
         session = self.session
@@ -359,21 +362,11 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.front_matter.relayout()
-        QTimer.singleShot(0, self._fit_layout)  # once the layout has taken the new size
+        self.pane_sizes.follow()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_layout)
-
-    def _fit_layout(self) -> None:
-        """Until the user drags them: the detail pane about a third, the dock a fifth."""
-        if self._layout_chosen:
-            return
-        width = max(self.width() - 8, 400)
-        detail = min(max(int(width * 0.34), 340), 520)
-        self.splitter.setSizes([width - detail, detail])
-        dock = min(max(int(self.height() * 0.2), 110), 220)
-        self.resizeDocks([self.issues_dock], [dock], Qt.Orientation.Vertical)
+        self.pane_sizes.follow()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.project.drop(event)  # a local file or folder is accepted

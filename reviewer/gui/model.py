@@ -205,11 +205,11 @@ class SegmentModel(HeaderedTableModel):
         return None
 
     # -- told by the window ------------------------------------------------------------
-    def notify_checks_ready(self) -> None:
+    def notify_checks_ready(self, rows: list[int] | None = None) -> None:
+        """Check results are in: for every row, or for ``rows`` (those checked first)."""
+        first, last = (min(rows), max(rows)) if rows else (0, len(self._pairs) - 1)
         if self._pairs:
-            self.dataChanged.emit(
-                self.index(0, COL_ISSUES), self.index(len(self._pairs) - 1, COL_ISSUES)
-            )
+            self.dataChanged.emit(self.index(first, COL_ISSUES), self.index(last, COL_ISSUES))
 
     def on_edit(self, rows: tuple[int, ...]) -> None:
         if rows:

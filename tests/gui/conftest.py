@@ -24,6 +24,16 @@ def temp_settings(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A cache folder per test: no test sees check results another one stored."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(folder))
+    return folder
+
+
 _WINDOW_TESTS = {
     "test_window",
     "test_model",

@@ -336,32 +336,36 @@ _MESSAGE_WORDS = frozenset(
 )
 
 
-def _pair_findings(
-    checks: Sequence[tuple[Check, Level]], pair: Pair, path: str | None
-) -> list[Finding]:
-    source, target = pair.source, pair.target
-    out: list[Finding] = []
+def pair_messages(
+    checks: Sequence[tuple[Check, Level]], source: str, target: str
+) -> list[tuple[Check, Level, str]]:
+    """What the pair checks say about one source and target: (check, its level, message),
+    in check order, without the findings a more specific one makes redundant."""
+    out: list[tuple[Check, Level, str]] = []
     for check, level in checks:
         fn = check.pair_fn
         assert fn is not None
         for message in fn(source, target):
-            out.append(
-                Finding(
-                    check.code,
-                    level,
-                    check.category,
-                    check.title,
-                    message,
-                    path,
-                    pair.id,
-                    pair.line,
-                )
-            )
+            out.append((check, level, message))
     if len(out) > 1:
-        drop = superseded([(f.code, f.message) for f in out])
+        drop = superseded([(c.code, m) for c, _, m in out])
         if drop:
-            out = [f for i, f in enumerate(out) if i not in drop]
+            out = [item for i, item in enumerate(out) if i not in drop]
     return out
+
+
+def _pair_findings(
+    checks: Sequence[tuple[Check, Level]], pair: Pair, path: str | None
+) -> list[Finding]:
+    return [
+        Finding(check.code, level, check.category, check.title, message, path, pair.id, pair.line)
+        for check, level, message in pair_messages(checks, pair.source, pair.target)
+    ]
+
+
+def with_levels(config: CheckConfig | None = None) -> list[tuple[Check, Level]]:
+    """The enabled pair checks, each with the level it reports at."""
+    return _with_levels(pair_checks(config), config)
 
 
 def _with_levels(checks: list[Check], config: CheckConfig | None) -> list[tuple[Check, Level]]:
@@ -376,6 +380,18 @@ def check_pair(
     return _pair_findings(_with_levels(pair_checks(config), config), pair, path)
 
 
+def finding_ranks(config: CheckConfig | None = None) -> dict[str, int]:
+    """Check code -> its place among one segment's findings: errors first, then warnings, then
+    notes, each in registry order."""
+    load_builtin_checks()
+    levels = config or _DEFAULT
+    severity = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+    return {
+        code: severity[levels.level(check)] * 1000 + i
+        for i, (code, check) in enumerate(REGISTRY.items())
+    }
+
+
 def run_checks(documents: Sequence[Document], config: CheckConfig | None = None) -> list[Finding]:
     """Every enabled check over every pair of the documents, in document order.
 
@@ -384,12 +400,7 @@ def run_checks(documents: Sequence[Document], config: CheckConfig | None = None)
     """
     checks = _with_levels(pair_checks(config), config)
     levels = config or _DEFAULT
-    # Within one segment errors come first, then warnings, then notes, each in registry order.
-    severity = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
-    rank = {
-        code: severity[levels.level(check)] * 1000 + i
-        for i, (code, check) in enumerate(REGISTRY.items())
-    }
+    rank = finding_ranks(config)
     keyed: list[tuple[int, int, int, Finding]] = []
     for d, doc in enumerate(documents):
         path = doc.path

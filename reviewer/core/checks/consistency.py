@@ -65,27 +65,44 @@ def _variants(
 ) -> Iterable[tuple[str, str, Document, Pair, Document, Pair, int, int]]:
     """Each segment whose source is translated another way elsewhere: (source, usual target,
     its document and pair, this document and pair, how often the usual one occurs, variants)."""
-    groups: dict[str, list[tuple[Document, Pair]]] = {}
+    # Grouped by the strings alone: a Pair is built only for the segments reported, and in
+    # document order (building every pair cost most of this check on a large article, and a
+    # pair built out of order counts its line number from the start).
+    groups: dict[str, list[tuple[Document, int]]] = {}
+    targets: dict[int, list[str]] = {}
     for doc in documents:
-        for pair in doc.pairs:
-            groups.setdefault(pair.source.strip(), []).append((doc, pair))
+        targets[id(doc)] = doc.pairs.targets()
+        for row, source in enumerate(doc.pairs.sources()):
+            groups.setdefault(source.strip(), []).append((doc, row))
+    found: list[tuple[str, str, tuple[Document, int], tuple[Document, int], int, int]] = []
     for source, members in groups.items():
         if len(members) < 2:
             continue
         counts: dict[str, int] = {}
-        first: dict[str, tuple[Document, Pair]] = {}
-        for doc, pair in members:
-            key = pair.target.strip()
+        first: dict[str, tuple[Document, int]] = {}
+        for doc, row in members:
+            key = targets[id(doc)][row].strip()
             counts[key] = counts.get(key, 0) + 1
-            first.setdefault(key, (doc, pair))
+            first.setdefault(key, (doc, row))
         if len(counts) < 2 or not _LETTER_RE.search(source):
             continue
         # The most frequent target is taken as the reference; ties go to the first one seen.
         majority = max(counts, key=lambda k: counts[k])
-        ref_doc, ref_pair = first[majority]
-        for doc, pair in members:
-            if pair.target.strip() != majority:
-                yield source, majority, ref_doc, ref_pair, doc, pair, counts[majority], len(counts)
+        for doc, row in members:
+            if targets[id(doc)][row].strip() != majority:
+                found.append(
+                    (source, majority, first[majority], (doc, row), counts[majority], len(counts))
+                )
+    wanted: dict[int, tuple[Document, set[int]]] = {}
+    for _, _, ref, here, _, _ in found:
+        for doc, row in (ref, here):
+            wanted.setdefault(id(doc), (doc, set()))[1].add(row)
+    pairs = {
+        (id(doc), row): doc.pairs[row] for doc, rows in wanted.values() for row in sorted(rows)
+    }
+    for source, majority, (ref_doc, ref_row), (doc, row), times, variants in found:
+        ref_pair, pair = pairs[id(ref_doc), ref_row], pairs[id(doc), row]
+        yield source, majority, ref_doc, ref_pair, doc, pair, times, variants
 
 
 @register_document_check(
@@ -181,10 +198,10 @@ def check_register_mix(documents: Sequence[Document]) -> Iterable[tuple[Document
     for doc in documents:
         found: list[tuple[Pair, list[str], list[str]]] = []
         n_formal = n_informal = 0
-        for pair in doc.pairs:
-            formal, informal = _pronouns(pair.target)
+        for row, target in enumerate(doc.pairs.targets()):
+            formal, informal = _pronouns(target)
             if formal or informal:
-                found.append((pair, formal, informal))
+                found.append((doc.pairs[row], formal, informal))
                 n_formal += bool(formal)
                 n_informal += bool(informal)
         if not n_formal or not n_informal:

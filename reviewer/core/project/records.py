@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from reviewer.core.checks import Level, run_checks
+from reviewer.core.checks import CheckConfig, Level, run_checks
 from reviewer.core.config import Config
 from reviewer.core.errors import ReviewerError
 from reviewer.core.format import Document
@@ -196,10 +197,23 @@ class ArticleRecord:
 def open_for_index(path: str, config: Config) -> tuple[Workspace, str]:
     """The article through the workspace (size caps, sidecar matching); an unusable sidecar is
     left aside and reported, as the window does, rather than hiding the article."""
+    checks = _resolved(config)
     try:
-        return open_article(path, config=config), ""
+        return open_article(path, config=config, check_config=checks), ""
     except SidecarError as exc:
-        return open_article(path, config=config, ignore_sidecar=True), str(exc)
+        return open_article(path, config=config, ignore_sidecar=True, check_config=checks), str(exc)
+
+
+_last_resolved: tuple[Config, CheckConfig] | None = None
+
+
+def _resolved(config: Config) -> CheckConfig:
+    """The config's checks, resolved once for a run of articles with equal configs (resolving
+    the profile costs more than reading an article's front matter)."""
+    global _last_resolved
+    if _last_resolved is None or _last_resolved[0] != config:
+        _last_resolved = (copy.deepcopy(config), config.check_config())
+    return _last_resolved[1]
 
 
 def summarize(found: Found, config: Config) -> ArticleRecord:
