@@ -59,6 +59,7 @@ def _finite(word: str, infinitives: frozenset[str]) -> bool:
         word[:-2] + "ten",  # vergeet → vergeten
         word[:-3] + "zen",  # leest → lezen
         word[:-3] + "ven",  # geeft → geven
+        stem + word[-2] + "en",  # klikt → klikken, lost → lossen
     )
     return any(c in infinitives for c in candidates)
 
@@ -80,18 +81,37 @@ _CLAUSE_STARTS = word_set(
 _LOST_VERB_RE = re.compile(
     r"(?:^|[.!?]\s+)[\W]*(?:" + _SUBORDINATORS + r")\b[^,.;:!?]*,\s+u\s+([^,.;:!?]+)"
 )
+# A main clause that starts with "U" (a sentence, or after a semicolon) needs its finite verb
+# next ("U kunt …", "u schakelt … in"): "U de standaardinstelling wijzigen" lost it.
+_BARE_U_RE = re.compile(r"(?:^|[.!?]\s+|;\s*)[^\w\s]*(?:U|(?<=;)\s*u)\s+([^,.;:!?()]+)")
 
 
 @register_pair_check("missing-verb", Level.WARNING, GRAMMAR, "Sentence lost its verb")
 def check_missing_verb(source: str, target: str) -> Iterable[str]:
     """After a subclause ("Als u … hebt,") the main clause starts with "u" and has no finite
     verb, only an infinitive: the modal was dropped ("u uw abonnement online opzeggen")."""
-    if ", u " not in target:
+    after_subclause = ", u " in target
+    if not after_subclause and "U " not in target and "; u " not in target:
         return NONE
-    infinitives = _infinitives()
+    masked = analyse(target).masked
     out: list[str] = []
-    for m in _LOST_VERB_RE.finditer(analyse(target).masked):
+    if after_subclause:
+        for clause in _verbless(_LOST_VERB_RE, masked):
+            out.append(f"no finite verb after the subclause: 'u {clause}…' (kunt u …?)")
+    for clause in _verbless(_BARE_U_RE, masked):
+        if clause.split()[0].endswith("t"):
+            continue  # the verb comes right after "U"; one the word list lacks (dubbelklikt)
+        out.append(f"no finite verb after 'u': 'u {clause}…' (kunt u …?)")
+    return out
+
+
+def _verbless(pattern: re.Pattern[str], masked: str) -> Iterable[str]:
+    """The start of each clause ``pattern`` finds that has an infinitive but no finite verb."""
+    infinitives = _infinitives()
+    for m in pattern.finditer(masked):
         words = _clause_words(m.group(1))
+        if words[:1] in (["en"], ["of"]):
+            continue  # "U en uw teamleden kunnen …": a plural subject
         # The main clause ends where a subclause starts ("… verwijderen totdat u … hebt").
         cut = next((k for k, w in enumerate(words) if w in _CLAUSE_STARTS), len(words))
         words = words[:cut]
@@ -99,9 +119,7 @@ def check_missing_verb(source: str, target: str) -> Iterable[str]:
             continue
         if any(_finite(w, infinitives) for w in words):
             continue
-        clause = " ".join(m.group(1).split()[:6])
-        out.append(f"no finite verb after the subclause: 'u {clause}…' (kunt u …?)")
-    return out
+        yield " ".join(m.group(1).split()[:6])
 
 
 # -- "om … te" without te ----------------------------------------------------------------------

@@ -261,8 +261,9 @@ def check_dnt(source: str, target: str) -> Iterable[str]:
     "Product name capitalised differently",
 )
 def check_name_case(source: str, target: str) -> Iterable[str]:
-    """A do-not-translate name of the source is in the target only with other capitals:
-    "azure AD" for "Azure AD", "Microsoft teams" for "Microsoft Teams"."""
+    """A do-not-translate name of the source is in the target with other capitals: only so
+    ("azure AD" for "Azure AD", "Microsoft teams" for "Microsoft Teams"), or more often so
+    than in the source ("Azure AD-groep … in azure AD" where the source writes Azure AD twice)."""
     if not names().terms:
         return ()
     out: list[str] = []
@@ -274,12 +275,29 @@ def check_name_case(source: str, target: str) -> Iterable[str]:
         seen.add(name)
         forms = brand_forms(name)
         if any(_in_target(form, target, case_sensitive=True) for form in forms):
+            # Kept right once, re-cased elsewhere: count only whole words in prose, and
+            # only more re-cased forms than the source has ("Teams" and "teams" both).
+            recased = _recased(forms, blank_non_prose(target))
+            if len(recased) > len(_recased(forms, blank_non_prose(source))):
+                out.append(f"{name} written as {recased[0]}")
             continue
         for form in forms:
             m = _term_regex(form, False).search(target)
             if m is not None:
                 out.append(f"{name} written as {m.group()}")
                 break
+    return out
+
+
+def _recased(forms: tuple[str, ...], text: str) -> list[str]:
+    """Whole-word occurrences of a name in ``text`` in none of its own spellings."""
+    out: list[str] = []
+    for form in forms:
+        for m in _term_regex(form, False).finditer(text):
+            end = m.end()
+            written = " ".join(m.group().split())
+            if (end == len(text) or not text[end].isalpha()) and written not in forms:
+                out.append(written)
     return out
 
 

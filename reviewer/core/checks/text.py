@@ -346,10 +346,17 @@ def _plain_words(text: str) -> list[str]:
             masked = masked[:start] + " " + masked[end:]
     if LINK_CLOSE in masked:
         masked = _LINK_SPAN_RE.sub(" ", masked)
+    masked = _QUOTED_RE.sub(" ", masked)
     return [w.lower() for w in _WORD_RE.findall(masked)]
 
 
 _LINK_SPAN_RE = re.compile("\ue007[^\ue007\ue008]*" + re.escape(LINK_CLOSE))
+# Quoted messages and example names, placeholders and {…} values may rightly stay English:
+# 'Defender or Endpoint onboarding for macOS', \<the name of the proxy server\>.
+_QUOTED_RE = re.compile(
+    r"[<\ue13c][^<>\n\ue13c\ue13e]*[>\ue13e]|\{[^{}\n]*\}|“[^”\n]*”|‘[^’\n]*’|\"[^\"\n]*\""
+    r"|(?<!\w)'(?=\S)[^'\n]+?(?<=\S)'(?!\w)"
+)
 
 
 def _only_names(run: list[str]) -> bool:
@@ -365,7 +372,8 @@ def _only_names(run: list[str]) -> bool:
     "partly-untranslated", Level.WARNING, "accuracy/untranslated", "English left in the target"
 )
 def check_partly_untranslated(source: str, target: str) -> Iterable[str]:
-    """A run of five or more English words was copied from the source into the target."""
+    """A run of five or more English words was copied from the source into the target (quoted
+    text, placeholders and {…} values left out)."""
     if source.strip() == target.strip() or len(target) < 25:
         return NONE
     if len(_ENGLISH_ONLY.intersection(target.lower().split())) < 2:
