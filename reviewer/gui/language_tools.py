@@ -93,6 +93,7 @@ class _Relay(QObject):
     """Brings a worker's result to the GUI thread (parentless: it outlives a closed window)."""
 
     loaded = Signal()
+    dictionary = Signal()
     loaded_all = Signal()
     checked = Signal(object, object)  # document, a check_jobs message (Partial | Done)
 
@@ -136,6 +137,7 @@ class LanguageTools(QObject):
         window.detail.target.installEventFilter(self)
         self._relay = _Relay()
         self._relay.loaded.connect(self._on_loaded)
+        self._relay.dictionary.connect(self._on_dictionary)
         self._relay.loaded_all.connect(self.spelling.refresh)
         self._loading_all: threading.Thread | None = None
         self._shown: dict[str, object] = {}  # "painted", "checked" → the session it was for
@@ -194,6 +196,8 @@ class LanguageTools(QObject):
             # After the window has shown the new workspace: this runs before it does, while
             # the editors still hold the old article (a reload replaces it under them).
             QTimer.singleShot(0, self._on_loaded)
+        if check_data.dictionary_loaded():
+            QTimer.singleShot(0, self._on_dictionary)
 
     def _show_glossaries(self, config: Config) -> None:
         folder = Path(self.user_config().path or default_config_path()).parent
@@ -220,6 +224,10 @@ class LanguageTools(QObject):
                 check_data.preload_marks()
             finally:
                 relay.loaded.emit()
+            try:
+                check_data.preload_dictionary()
+            finally:
+                relay.dictionary.emit()
 
         threading.Thread(target=work, name="check-data", daemon=True).start()
 
@@ -247,13 +255,17 @@ class LanguageTools(QObject):
             return
         self.spelling.refresh()
         self.marks.refresh()
+        for problem in terms.load_problems():
+            self._tell_once(problem)
+
+    def _on_dictionary(self) -> None:
+        if not check_data.dictionary_loaded():
+            return
         session = self.window.session
         status = lexicon.spelling_status()
         wanted = session is not None and "spelling" not in session.check_config.disabled
         if not status.available and wanted:
             self._tell_once(status.message)
-        for problem in terms.load_problems():
-            self._tell_once(problem)
 
     def _tell_once(self, text: str) -> None:
         if text not in self._told:
@@ -262,7 +274,7 @@ class LanguageTools(QObject):
 
     # -- the settings page ----------------------------------------------------------------------
     def spelling_note(self) -> str:
-        if not check_data.loaded():
+        if not check_data.dictionary_loaded():
             return self.tr("The Dutch dictionary is loading.")
         status = lexicon.spelling_status()
         return status.message

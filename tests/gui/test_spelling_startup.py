@@ -37,6 +37,7 @@ def test_underlines_and_the_menu_come_before_the_tables_which_load_on_editing(
     # The forked check run found them; this process has only the dictionary and the terms.
     qtbot.waitUntil(lambda: underlined(editor) == ["licnetie", "toegangs token"])
     assert not loads and not check_data.all_loaded()
+    qtbot.waitUntil(check_data.dictionary_loaded)
     menu = right_click(editor.viewport(), point_at(editor, editor.true_text().index("licnetie")))
     assert "Add “licnetie” to Dictionary" in texts(menu)
     qtbot.waitUntil(lambda: "licentie" in texts(menu), timeout=10000)
