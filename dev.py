@@ -1,4 +1,4 @@
-"""Developer commands on every platform: python dev.py run|test|lint|fuzz|bench|clean."""
+"""Developer commands on every platform: python dev.py run|test|lint|i18n|fuzz|bench|clean."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ TEST_RUFF_PATHS = (
     "main.py",
 )
 LINT_RUFF_PATHS = ("reviewer", "tests", "bench", "tools", "main.py", "dev.py")
+# The window's translations: lupdate reads every module of reviewer/gui into the .ts files
+# (translated in Qt Linguist: pyside6-linguist), lrelease compiles them into the shipped .qm.
+I18N = ROOT / "reviewer" / "resources" / "i18n"
+LANGUAGES = ("nl",)
 
 
 class DevError(Exception):
@@ -123,6 +127,25 @@ def cmd_lint(extra: Sequence[str]) -> None:
     _run([PY, "-m", "mypy"])
 
 
+def _tool(name: str) -> Path:
+    return SCRIPTS / (f"{name}.exe" if WINDOWS else name)
+
+
+def cmd_i18n(extra: Sequence[str]) -> None:
+    ensure_installed()
+    sources = sorted(p.relative_to(ROOT) for p in (ROOT / "reviewer" / "gui").glob("*.py"))
+    for lang in LANGUAGES:
+        ts = (I18N / f"reviewer_{lang}.ts").relative_to(ROOT)
+        # No line numbers: they would change the .ts with every edit of the code.
+        args = ["-locations", "none", "-no-obsolete", "-source-language", "en", "-target-language"]
+        _run([_tool("pyside6-lupdate"), *args, lang, *sources, "-ts", ts])
+        _run([_tool("pyside6-lrelease"), "-silent", ts, "-qm", ts.with_suffix(".qm")])
+    print(
+        f"Translate what is new in {I18N.relative_to(ROOT)} (pyside6-linguist), then run "
+        "`python dev.py i18n` again to build the .qm files."
+    )
+
+
 def cmd_fuzz(extra: Sequence[str]) -> None:
     ensure_installed()
     env = _offscreen()
@@ -152,6 +175,7 @@ COMMANDS = {
     "run": (cmd_run, "open the window (on the bundled sample unless you pass a file)"),
     "test": (cmd_test, "ruff, mypy, import-linter and the whole test suite, headless"),
     "lint": (cmd_lint, "ruff over all code, and mypy"),
+    "i18n": (cmd_i18n, "update the .ts translations from reviewer/gui and build the .qm files"),
     "fuzz": (cmd_fuzz, "a longer fuzzing of the parser and importers (REVIEWER_FUZZ_EXAMPLES)"),
     "bench": (cmd_bench, "the benchmarks in bench/"),
     "clean": (cmd_clean, "remove .venv and the tool caches"),

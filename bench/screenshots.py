@@ -1,5 +1,5 @@
 """Render the documentation screenshots offscreen: python bench/screenshots.py [OUT_DIR]
-[--project].
+[--project | --preview | --lang nl].
 
 The window at 1400x900, 1280x720 and 1024x600, a filter, the flag-issue dialog, and the target
 editor marking characters that do not show (no-break space, CR, line separators), the import
@@ -7,7 +7,9 @@ preview and the export dialog; the spelling menu, the glossary dock and the chec
 at 1400x900 and 1024x600 (bench/language_shots.py). Then a project: 300 real articles copied
 from ../shared/articles when it is there (else the test project), some of them part reviewed,
 in the project view, the search dock and the replace preview. The preview beside the grid
-(bench/preview_shots.py). With --project or --preview, only those shots.
+(bench/preview_shots.py). With --project or --preview, only those shots; with --lang nl, only
+the window and the flag-issue dialog in that language (main-window-nl.png,
+flag-issue-dialog-nl.png).
 """
 
 from __future__ import annotations
@@ -45,6 +47,14 @@ def main() -> int:
 
     args = [a for a in sys.argv[1:] if a not in ("--project", "--preview")]
     only_project = "--project" in sys.argv[1:]  # just the project's shots
+    lang = ""
+    if "--lang" in args:
+        k = args.index("--lang")
+        lang = args[k + 1] if k + 1 < len(args) else ""
+        del args[k : k + 2]
+        if lang not in ("en", "nl"):
+            print("--lang takes en or nl", file=sys.stderr)
+            return 2
     only_preview = "--preview" in sys.argv[1:]  # just the preview's shots
     out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -66,6 +76,8 @@ def main() -> int:
 
     article = work / ARTICLE.name
     shutil.copyfile(ARTICLE, article)
+    if lang:
+        return translated_shots(lang, article, work, settle, shoot)
     if only_preview:
         shoot_preview(work, settle, shoot)
         return 0
@@ -123,6 +135,56 @@ def main() -> int:
         shoot_language(work, shoot, settle)
         shoot_preview(work, settle, shoot)
     project_shots(out, work, settle, shoot)
+    return 0
+
+
+def translated_shots(
+    lang: str,
+    article: Path,
+    work: Path,
+    settle: Callable[..., None],
+    shoot: Callable[[object, str], None],
+) -> int:
+    """The window as a user with that language sees it on a first start."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.gui import dialogs, language
+    from reviewer.gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert app is not None
+    language.install(app, lang)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / lang))
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_path(str(article))
+    session = window.session
+    settle(lambda s=session: s is not None and s.checks_ready, 20)
+    window.goto_source_row(0)
+    window.nav.next_issue(True)
+    settle()
+    shoot(window, f"main-window-{lang}.png")
+    finding = window.detail.selected_finding()
+    prefill = (
+        dialogs.IssueInput(
+            finding.category, finding.mqm_severity, finding.message, check_code=finding.code
+        )
+        if finding
+        else None
+    )
+    row = window.nav.current_row()
+    title = QCoreApplication.translate("ReviewController", "Flag issue on #{n} ({id})")
+    pair = window.session.doc.pairs[row] if window.session is not None else None
+    heading = title.format(n=row + 1, id=pair.id) if pair is not None else ""
+    dialog = dialogs.FlagIssueDialog(window, prefill, heading)
+    dialog.show()
+    settle()
+    shoot(dialog, f"flag-issue-dialog-{lang}.png")
+    dialog.close()
+    window.close()
+    language.uninstall(app)
     return 0
 
 

@@ -3,8 +3,9 @@
     python tools/check_wheel.py dist/reviewer-0.1.0-py3-none-any.whl
 
 Exits 1 and lists what is wrong: a file under reviewer/ (icon, sample, translations, check
-data, code) missing from the wheel, compiled or test files in it, license metadata not in the
-PEP 639 form, entry points or requirements that differ from pyproject.toml.
+data, code) missing from the wheel, a .ts without its compiled .qm, compiled or test files in
+it, license metadata not in the PEP 639 form, entry points or requirements that differ from
+pyproject.toml.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "reviewer"
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # every compiled Qt translation
 
 
 def source_files() -> set[str]:
@@ -49,6 +51,7 @@ def problems(wheel: Path) -> list[str]:
     for needed in ("icons/reviewer.svg", "sample/", "linux/reviewer.desktop"):
         if not any(n.startswith(f"{PACKAGE}/resources/{needed}") for n in resources):
             out.append(f"no {needed} in reviewer/resources")
+    out += translation_problems(wheel, names)
 
     if meta.get("License-Expression") != project["license"]:
         out.append(f"License-Expression is {meta.get('License-Expression')!r}")
@@ -69,6 +72,25 @@ def problems(wheel: Path) -> list[str]:
         have = dict(parser[section]) if parser.has_section(section) else {}
         if have != project.get(table, {}):
             out.append(f"{section} {have} differs from pyproject's {table}")
+    return out
+
+
+def translation_problems(wheel: Path, names: set[str]) -> list[str]:
+    """Each .ts of the source tree has its compiled .qm in the wheel, and the .qm is one."""
+    out: list[str] = []
+    folder = ROOT / PACKAGE / "resources" / "i18n"
+    catalogs = sorted(folder.glob("*.ts"))
+    if not catalogs:
+        out.append("no translation (.ts) in reviewer/resources/i18n")
+    with zipfile.ZipFile(wheel) as zf:
+        for ts in catalogs:
+            qm = f"{PACKAGE}/resources/i18n/{ts.stem}.qm"
+            if qm not in names:
+                out.append(f"no compiled translation {qm} (run `python dev.py i18n`)")
+                continue
+            data = zf.read(qm)
+            if not data.startswith(QM_MAGIC) or len(data) < 1024:
+                out.append(f"{qm} is not a compiled Qt translation with content")
     return out
 
 

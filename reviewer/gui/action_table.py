@@ -63,7 +63,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionReload",
-        QT_TRANSLATE_NOOP("Actions", "&Reload from Disk"),
+        QT_TRANSLATE_NOOP("Actions", "Reloa&d from Disk"),
         "files.reload",
         "File",
         tip=QT_TRANSLATE_NOOP("Actions", "Read the article again; unsaved edits are re-applied"),
@@ -91,7 +91,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionStartFresh",
-        QT_TRANSLATE_NOOP("Actions", "Start &Fresh Review Data…"),
+        QT_TRANSLATE_NOOP("Actions", "Start Fresh Re&view Data…"),
         "files.start_fresh",
         "File",
         tip=QT_TRANSLATE_NOOP(
@@ -104,6 +104,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Reviewer &Name…"),
         "files.ask_reviewer_name",
         "File",
+    ),
+    ActionSpec(
+        "actionSettings",
+        QT_TRANSLATE_NOOP("Actions", "Se&ttings…"),
+        "preferences.edit",
+        "File",
+        tip=QT_TRANSLATE_NOOP("Actions", "Choose the interface language"),
     ),
     ActionSpec(
         "actionQuit",
@@ -256,7 +263,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionApproveFiltered",
-        QT_TRANSLATE_NOOP("Actions", "Approve All &Shown…"),
+        QT_TRANSLATE_NOOP("Actions", "Approve All S&hown…"),
         "review.approve_filtered",
         "Review/&Batch Approval",
         tip=QT_TRANSLATE_NOOP("Actions", "Approve every segment the filter shows"),
@@ -398,7 +405,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "actionAbout",
         QT_TRANSLATE_NOOP("Actions", "&About Reviewer"),
-        "window.show_about",
+        "preferences.about",
         "Help",
         separator=True,
     ),
@@ -411,6 +418,8 @@ MENUS = (
     QT_TRANSLATE_NOOP("Actions", "&View"),
     QT_TRANSLATE_NOOP("Actions", "&Help"),
 )
+# Titles of submenus named in ActionSpec.menu ("Review/&Batch Approval"), marked for lupdate.
+SUBMENUS = (QT_TRANSLATE_NOOP("Actions", "&Batch Approval"),)
 # The toolbar, left to right (None: a separator). What does not fit goes to its » menu.
 TOOLBAR: tuple[str | None, ...] = (
     "actionOpen",

@@ -108,7 +108,7 @@ class Actions(QObject):
             menu.addAction(action)
 
     def _build_toolbar(self) -> QToolBar:
-        tb = QToolBar(_t("Main"), self.window)
+        tb = QToolBar(QCoreApplication.translate("Actions", "Main"), self.window)
         tb.setObjectName("mainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.setMovable(False)
@@ -126,10 +126,14 @@ class Actions(QObject):
         stack.redoTextChanged.connect(self._redo_text)
 
     def _undo_text(self, step: str) -> None:
-        self._name_step(self.by_name["actionUndo"], _t("&Undo"), step)
+        self._name_step(
+            self.by_name["actionUndo"], QCoreApplication.translate("Actions", "&Undo"), step
+        )
 
     def _redo_text(self, step: str) -> None:
-        self._name_step(self.by_name["actionRedo"], _t("&Redo"), step)
+        self._name_step(
+            self.by_name["actionRedo"], QCoreApplication.translate("Actions", "&Redo"), step
+        )
 
     def _name_step(self, action: QAction, fallback: str, step: str) -> None:
         action.setText(f"{fallback} {step}" if step else fallback)

@@ -74,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.gui.main_window import APPLICATION, ORGANIZATION, MainWindow
+    from reviewer.gui import language
+    from reviewer.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, app_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -83,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("Reviewer")
     app.setDesktopFileName("reviewer")  # Linux: matches reviewer.desktop (taskbar icon, Wayland)
 
+    # Before the window is built: every string it shows is translated as it is made.
+    language.install(app, language.chosen(app_settings()))
     config = _load_config()
     window = MainWindow(config=config)
     window.resize(*size)
@@ -159,7 +162,21 @@ def _screenshot(
         return 1
     print(f"wrote {out} ({image.width()}x{image.height()})")
     print(_icon_summary(window.windowIcon()))
+    print(_language_summary())
     return 0
+
+
+def _language_summary() -> str:
+    """The window's language and the catalogs it found, so a packaged build can prove them."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from reviewer.gui import language
+
+    app = QCoreApplication.instance()
+    files = [Path(f).name for f in language.installed(app)] if app is not None else []
+    return f"interface language: {QLocale().name()} ({', '.join(files) or 'no catalog'})"
 
 
 def _icon_summary(icon: object) -> str:

@@ -30,7 +30,7 @@ from reviewer.core.checks import Level
 from reviewer.core.config import ConfigError
 from reviewer.core.mqm import category
 from reviewer.core.profiles import BUILTIN_PROFILES, ProfileError
-from reviewer.gui import dialogs, theme
+from reviewer.gui import dialogs, labels, theme
 from reviewer.gui.language_files import LanguageFilesPage
 
 COL_ON, COL_CODE, COL_TITLE, COL_CATEGORY, COL_LEVEL, COL_ORIGIN = range(6)
@@ -207,8 +207,8 @@ class CheckSettingsDialog(QDialog):
         self.table.setItem(r, COL_ON, on)
         cells = (
             (COL_CODE, row.code),
-            (COL_TITLE, row.title),
-            (COL_CATEGORY, category(row.category).name),
+            (COL_TITLE, labels.check_title(row.title)),
+            (COL_CATEGORY, labels.mqm_name(category(row.category).name)),
             (COL_ORIGIN, self._origin_text(row.origin)),
         )
         for col, text in cells:
@@ -234,11 +234,7 @@ class CheckSettingsDialog(QDialog):
         combo.setToolTip(default)
 
     def _level_text(self, level: Level) -> str:
-        return {
-            Level.ERROR: self.tr("error"),
-            Level.WARNING: self.tr("warning"),
-            Level.INFO: self.tr("info"),
-        }[level]
+        return labels.level(level)
 
     def _origin_text(self, origin: str) -> str:
         return {
@@ -250,7 +246,8 @@ class CheckSettingsDialog(QDialog):
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
         for r, row in enumerate(self._rows):
-            hay = f"{row.code} {row.title} {row.category}".lower()
+            title = labels.check_title(row.title)
+            hay = f"{row.code} {row.title} {title} {row.category}".lower()
             self.table.setRowHidden(r, bool(needle) and needle not in hay)
 
     # -- changes ------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.markup.diff import token_diff
 from reviewer.core.project import MemoryMatch, TranslationMemory
 from reviewer.core.session import ReviewSession
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.edit_gateway import EditEvent
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.markup import esc
@@ -70,7 +70,7 @@ class MatchesModel(HeaderedTableModel):
         k, col = index.row(), index.column()
         m = self.matches[k]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{m.score:.0f}%", m.target, f"{m.state.label} · {m.rel}")[col]
+            return (f"{m.score:.0f}%", m.target, f"{labels.state(m.state)} · {m.rel}")[col]
         if role == HTML_ROLE:
             return self._html(k, m, col)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -96,7 +96,7 @@ class MatchesModel(HeaderedTableModel):
             source = esc(m.source) if m.exact else source_diff_html(self.source, m.source)
             return f"{esc(m.target)}<br>{theme.muted(source)}"
         name = esc(m.rel.rsplit("/", 1)[-1])
-        state = theme.colored(esc(m.state.label), theme.STATE_COLORS[m.state])
+        state = theme.colored(esc(labels.state(m.state)), theme.STATE_COLORS[m.state])
         return f"{state}<br>{theme.muted(f'{name} #{m.row + 1}')}"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.checks import Finding, Level
 from reviewer.core.mqm import Issue
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.markup import to_html
 from reviewer.gui.model import (
     COL_ISSUES,
@@ -216,7 +217,7 @@ class SegmentDelegate(QStyledItemDelegate):
         painter.setClipping(False)
         if doc.size().height() > fits + 1:
             # More text than the row shows: say so; the detail pane has all of it.
-            marker = " …more"
+            marker = " " + QCoreApplication.translate("SegmentDelegate", "…more")
             fm = painter.fontMetrics()
             w = fm.horizontalAdvance(marker) + 4
             h = fm.height()
@@ -276,15 +277,15 @@ class SegmentDelegate(QStyledItemDelegate):
             by_sev[i.severity.value] = by_sev.get(i.severity.value, 0) + 1
         for sev, color in theme.SEVERITY_COLORS.items():
             if sev.value in by_sev:
-                pills.append((f"⚑ {by_sev[sev.value]} {sev.label.lower()}", color))
+                pills.append((f"⚑ {by_sev[sev.value]} {labels.severity(sev).lower()}", color))
         by_level: dict[Level, int] = {}
         for f in findings:
             by_level[f.level] = by_level.get(f.level, 0) + 1
         for level in (Level.ERROR, Level.WARNING, Level.INFO):
             if level in by_level:
-                n = by_level[level]
-                plural = "s" if n > 1 and level is not Level.INFO else ""
-                pills.append((f"▲ {n} {level.value}{plural}", theme.LEVEL_COLORS[level]))
+                pills.append(
+                    ("▲ " + labels.level_count(level, by_level[level]), theme.LEVEL_COLORS[level])
+                )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for label, color in pills:
             w = fm.horizontalAdvance(label) + 10

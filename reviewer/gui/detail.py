@@ -19,7 +19,7 @@ from reviewer.core.edits import SetTarget
 from reviewer.core.format import EditWarning
 from reviewer.core.session import ReviewSession
 from reviewer.core.typing_steps import text_change
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.detail_issues import IssueList
 from reviewer.gui.edit_gateway import EditEvent, Origin
 from reviewer.gui.fitting_label import FittingLabel
@@ -210,7 +210,7 @@ class DetailPane(QWidget):
         where = self.tr("{id} · line {line}").format(id=esc(pair.id), line=pair.line)
         self.header.setText(
             f"<b>#{row + 1}</b> &nbsp;{theme.muted(where)} &nbsp;"
-            f"{theme.colored('● ' + esc(review.state.label), color, bold=True)}"
+            f"{theme.colored('● ' + esc(labels.state(review.state)), color, bold=True)}"
             f"{theme.muted(extra)}"
         )
         self.source.setHtml(to_html(pair.source))
@@ -230,10 +230,9 @@ class DetailPane(QWidget):
             self.diff_heading.setText(self.tr("Original MT — unchanged"))
             self.diff.setHtml(theme.muted(to_html(original)))
         else:
-            removed = (
-                f"<span style='background:{theme.DIFF_REMOVED_BG}'>{self.tr('removed')}</span>"
-            )
-            added = f"<span style='background:{theme.DIFF_ADDED_BG}'>{self.tr('added')}</span>"
+            removed, added = self.tr("removed"), self.tr("added")
+            removed = f"<span style='background:{theme.DIFF_REMOVED_BG}'>{removed}</span>"
+            added = f"<span style='background:{theme.DIFF_ADDED_BG}'>{added}</span>"
             self.diff_heading.setText(
                 self.tr("Original MT — {removed} / {added} by the edits").format(
                     removed=removed, added=added

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.checks import Finding
 from reviewer.core.mqm import Issue, category
 from reviewer.core.session import ReviewSession
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.markup import esc
 from reviewer.gui.model import flagged_note
 
@@ -69,11 +69,11 @@ class IssueList(QWidget):
         self.tree.setHeaderLabels(
             [self.tr("Kind"), self.tr("Severity"), self.tr("What"), self.tr("Detail")]
         )
-        self.tree.setColumnWidth(0, 48)
+        fm = self.tree.fontMetrics()
+        kinds = (labels.kind("issue"), labels.kind("check"))  # "controle" is wider than "check"
+        self.tree.setColumnWidth(0, max(48, *(fm.horizontalAdvance(k) + 16 for k in kinds)))
         # Wide enough for "Critical (resolved)": the status must not be cut off.
-        self.tree.setColumnWidth(
-            1, self.tree.fontMetrics().horizontalAdvance(self.tr("Critical (resolved)")) + 12
-        )
+        self.tree.setColumnWidth(1, fm.horizontalAdvance(self.tr("Critical (resolved)")) + 12)
         self.tree.setColumnWidth(2, 110)
         self.tree.header().setStretchLastSection(True)
         # The detail column is cut short rather than scrolled: the full text shows below.
@@ -167,9 +167,14 @@ class IssueList(QWidget):
     @staticmethod
     def _issue_item(issue: Issue) -> QTreeWidgetItem:
         cat = category(issue.category)
-        status = "" if issue.is_open else f" ({issue.status.label.lower()})"
+        status = "" if issue.is_open else f" ({labels.status(issue.status).lower()})"
         item = QTreeWidgetItem(
-            ["issue", issue.severity.label + status, cat.label, issue.comment or "—"]
+            [
+                labels.kind("issue"),
+                labels.severity(issue.severity) + status,
+                labels.category_label(cat),
+                issue.comment or "—",
+            ]
         )
         item.setData(0, Qt.ItemDataRole.UserRole, ISSUE_KIND)
         item.setData(1, Qt.ItemDataRole.UserRole, issue.uid)
@@ -184,8 +189,11 @@ class IssueList(QWidget):
 
     @staticmethod
     def _finding_item(finding: Finding, flagged: bool = False) -> QTreeWidgetItem:
-        level = f"{finding.level.value} · flagged" if flagged else finding.level.value
-        item = QTreeWidgetItem(["check", level, finding.title, finding.message])
+        level = labels.level(finding.level)
+        if flagged:
+            level = QCoreApplication.translate("IssueList", "{level} · flagged").format(level=level)
+        title = labels.check_title(finding.title)
+        item = QTreeWidgetItem([labels.kind("check"), level, title, finding.message])
         item.setData(0, Qt.ItemDataRole.UserRole, FINDING_KIND)
         item.setData(1, Qt.ItemDataRole.UserRole, finding)
         item.setData(2, Qt.ItemDataRole.UserRole, flagged)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.mqm import CATEGORIES, DIMENSIONS, IssueStatus, Severity, category
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.markup import esc as _esc
 
 
@@ -80,13 +80,13 @@ class FlagIssueDialog(QDialog):
         self.tree.setColumnCount(1)
         self._items: dict[str, QTreeWidgetItem] = {}
         for dimension, names in DIMENSIONS.items():
-            parent_item = QTreeWidgetItem(self.tree, [dimension])
+            parent_item = QTreeWidgetItem(self.tree, [labels.mqm_name(dimension)])
             parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for name in names:
                 key = next(
                     k for k, c in CATEGORIES.items() if c.dimension == dimension and c.name == name
                 )
-                child = QTreeWidgetItem(parent_item, [name])
+                child = QTreeWidgetItem(parent_item, [labels.mqm_name(name)])
                 child.setData(0, Qt.ItemDataRole.UserRole, key)
                 child.setToolTip(0, key)
                 self._items[key] = child
@@ -97,12 +97,17 @@ class FlagIssueDialog(QDialog):
         self.severity = QComboBox(self)
         self.severity.setObjectName("severityCombo")
         for sev in (Severity.MINOR, Severity.MAJOR, Severity.CRITICAL, Severity.NEUTRAL):
-            self.severity.addItem(f"{sev.label} (weight {sev.weight})", sev)
+            self.severity.addItem(
+                self.tr("{severity} (weight {weight})").format(
+                    severity=labels.severity(sev), weight=sev.weight
+                ),
+                sev,
+            )
         form.addRow(self.tr("&Severity:"), self.severity)
         self.status = QComboBox(self)
         self.status.setObjectName("statusCombo")
         for st in IssueStatus:
-            self.status.addItem(st.label, st)
+            self.status.addItem(labels.status(st), st)
         form.addRow(self.tr("S&tatus:"), self.status)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("commentEdit")
@@ -215,7 +220,9 @@ class FlagIssueDialog(QDialog):
                 child = top.child(j)
                 if child is None:
                     continue
-                match = not needle or top_match or needle in child.text(0).lower()
+                # The English key matches too: reviewers know the MQM names in English.
+                key = str(child.data(0, Qt.ItemDataRole.UserRole))
+                match = not needle or top_match or needle in f"{child.text(0).lower()} {key}"
                 child.setHidden(not match)
                 if match:
                     any_child = True
@@ -247,11 +254,14 @@ def ask_issue(
 
 
 def confirm(
-    parent: QWidget | None, title: str, text: str, ok_label: str = "OK", default_ok: bool = True
+    parent: QWidget | None, title: str, text: str, ok_label: str = "", default_ok: bool = True
 ) -> bool:
     """OK/Cancel; ``default_ok=False`` when OK loses work, so a stray Return cancels."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    if ok_label:
+        ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    else:
+        ok = box.addButton(QMessageBox.StandardButton.Ok)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(ok if default_ok else cancel)
     box.exec()

@@ -17,6 +17,7 @@ from reviewer.core.edits import Composite, Edit, SetTarget
 from reviewer.core.errors import ReviewerError
 from reviewer.core.format import EditWarning
 from reviewer.core.session import ReviewSession
+from reviewer.gui import labels
 
 _MERGE_TYPING = 1001
 
@@ -61,7 +62,7 @@ class EditCommand(QUndoCommand):
     def __init__(
         self, gateway: EditGateway, edit: Edit, origin: Origin, applied: bool = False
     ) -> None:
-        super().__init__(edit.description)
+        super().__init__(labels.edit_description(edit))
         self.gateway = gateway
         self.edit = edit
         self.origin = origin

@@ -28,35 +28,51 @@ from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 _C = "ExportDialog"
 # (key, label, what it is for), in the order shown, under two headings.
 ISSUE_LISTS = (
-    ("csv", QT_TRANSLATE_NOOP(_C, "Issue list, CSV"), QT_TRANSLATE_NOOP(_C, "any spreadsheet")),
+    (
+        "csv",
+        QT_TRANSLATE_NOOP("ExportDialog", "Issue list, CSV"),
+        QT_TRANSLATE_NOOP("ExportDialog", "any spreadsheet"),
+    ),
     (
         "xlsx",
-        QT_TRANSLATE_NOOP(_C, "Issue list, Excel workbook"),
-        QT_TRANSLATE_NOOP(_C, "with a summary sheet; reviewers type fixes in “Corrected target”"),
+        QT_TRANSLATE_NOOP("ExportDialog", "Issue list, Excel workbook"),
+        QT_TRANSLATE_NOOP(
+            "ExportDialog", "with a summary sheet; reviewers type fixes in “Corrected target”"
+        ),
     ),
     (
         "html",
-        QT_TRANSLATE_NOOP(_C, "HTML report"),
-        QT_TRANSLATE_NOOP(_C, "the MQM scorecard and the issue table, one page"),
+        QT_TRANSLATE_NOOP("ExportDialog", "HTML report"),
+        QT_TRANSLATE_NOOP("ExportDialog", "the MQM scorecard and the issue table, one page"),
     ),
     (
         "rendered",
-        QT_TRANSLATE_NOOP(_C, "Rendered HTML report"),
-        QT_TRANSLATE_NOOP(_C, "the article as readers see it, a note beside each issue"),
+        QT_TRANSLATE_NOOP("ExportDialog", "Rendered HTML report"),
+        QT_TRANSLATE_NOOP(
+            "ExportDialog", "the article as readers see it, a note beside each issue"
+        ),
     ),
-    ("json", QT_TRANSLATE_NOOP(_C, "JSON report"), QT_TRANSLATE_NOOP(_C, "for scripts")),
+    (
+        "json",
+        QT_TRANSLATE_NOOP("ExportDialog", "JSON report"),
+        QT_TRANSLATE_NOOP("ExportDialog", "for scripts"),
+    ),
 )
 EXCHANGE = (
     (
         "xliff",
-        QT_TRANSLATE_NOOP(_C, "XLIFF 1.2"),
-        QT_TRANSLATE_NOOP(_C, "Trados, memoQ, OmegaT, Lokalize, Poedit"),
+        QT_TRANSLATE_NOOP("ExportDialog", "XLIFF 1.2"),
+        QT_TRANSLATE_NOOP("ExportDialog", "Trados, memoQ, OmegaT, Lokalize, Poedit"),
     ),
-    ("xliff2", QT_TRANSLATE_NOOP(_C, "XLIFF 2.1"), QT_TRANSLATE_NOOP(_C, "tools that read 2.x")),
+    (
+        "xliff2",
+        QT_TRANSLATE_NOOP("ExportDialog", "XLIFF 2.1"),
+        QT_TRANSLATE_NOOP("ExportDialog", "tools that read 2.x"),
+    ),
     (
         "tmx",
-        QT_TRANSLATE_NOOP(_C, "TMX 1.4b translation memory"),
-        QT_TRANSLATE_NOOP(_C, "the approved pairs, for a memory"),
+        QT_TRANSLATE_NOOP("ExportDialog", "TMX 1.4b translation memory"),
+        QT_TRANSLATE_NOOP("ExportDialog", "the approved pairs, for a memory"),
     ),
 )
 # The file name a format suggests, after the article's own name.

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.filtering import FilterSpec
 from reviewer.core.mqm import Severity
 from reviewer.core.segments import State
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 
 UNFINISHED = "unfinished"
 REPETITIONS = "repetitions"  # segments whose source occurs more than once, grouped
@@ -99,7 +99,7 @@ class FilterBar(QWidget):
         self.state.addItem(self.tr("Any state"), None)
         self.state.addItem(self.tr("Unfinished"), UNFINISHED)
         for s in State:
-            self.state.addItem(s.label, s)
+            self.state.addItem(labels.state(s), s)
         self.state.addItem(self.tr("Repetitions"), REPETITIONS)
         self.state.setItemData(
             self.state.count() - 1,
@@ -113,7 +113,9 @@ class FilterBar(QWidget):
         self.issues.addItem(self.tr("Any issues"), None)
         self.issues.addItem(self.tr("Issues or checks"), "any")
         for sev in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL):
-            self.issues.addItem(self.tr("Severity: {level}").format(level=sev.label), sev)
+            self.issues.addItem(
+                self.tr("Severity: {level}").format(level=labels.severity(sev)), sev
+            )
         layout.addWidget(self.issues)
 
         self.check = ElidingComboBox(self)
@@ -176,7 +178,7 @@ class FilterBar(QWidget):
     def populate_checks(self, counts: Mapping[str, tuple[str, int]]) -> None:
         """List the checks with results here: code -> (title, segments with a result)."""
         current = self.check.currentData()
-        shown = dict(counts)
+        shown = {code: (labels.check_title(title), n) for code, (title, n) in counts.items()}
         if current and current not in shown:
             # Fixed since it was chosen: keep it, or the filter would change under the user.
             shown[current] = (self._titles.get(current, current), 0)

@@ -30,14 +30,14 @@ from reviewer.gui.markup import esc
 
 _C = "ImportPreview"
 REASONS = {
-    Reason.ID_CHANGED: QT_TRANSLATE_NOOP(_C, "id not in the article"),
-    Reason.SOURCE_CHANGED: QT_TRANSLATE_NOOP(_C, "source changed"),
-    Reason.INVALID_TARGET: QT_TRANSLATE_NOOP(_C, "target refused"),
-    Reason.CODES_LOST: QT_TRANSLATE_NOOP(_C, "markup codes lost"),
-    Reason.CODES_CHANGED: QT_TRANSLATE_NOOP(_C, "markup codes changed"),
-    Reason.FRONT_MATTER: QT_TRANSLATE_NOOP(_C, "front matter"),
-    Reason.CONFLICT: QT_TRANSLATE_NOOP(_C, "conflicting corrections"),
-    Reason.UNREADABLE: QT_TRANSLATE_NOOP(_C, "unreadable unit"),
+    Reason.ID_CHANGED: QT_TRANSLATE_NOOP("ImportPreview", "id not in the article"),
+    Reason.SOURCE_CHANGED: QT_TRANSLATE_NOOP("ImportPreview", "source changed"),
+    Reason.INVALID_TARGET: QT_TRANSLATE_NOOP("ImportPreview", "target refused"),
+    Reason.CODES_LOST: QT_TRANSLATE_NOOP("ImportPreview", "markup codes lost"),
+    Reason.CODES_CHANGED: QT_TRANSLATE_NOOP("ImportPreview", "markup codes changed"),
+    Reason.FRONT_MATTER: QT_TRANSLATE_NOOP("ImportPreview", "front matter"),
+    Reason.CONFLICT: QT_TRANSLATE_NOOP("ImportPreview", "conflicting corrections"),
+    Reason.UNREADABLE: QT_TRANSLATE_NOOP("ImportPreview", "unreadable unit"),
 }
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,13 +65,15 @@ def _runs_html(old: str, new: str, side: str) -> str:
 
 
 def change_html(change: Change, file_name: str) -> str:
-    head = _t("Segment {n} · {id} · {file} line {line}").format(
-        n=change.row + 1, id=change.id, file=file_name, line=change.line
-    )
+    head = QCoreApplication.translate(
+        "ImportPreview", "Segment {n} · {id} · {file} line {line}"
+    ).format(n=change.row + 1, id=change.id, file=file_name, line=change.line)
+    before = QCoreApplication.translate("ImportPreview", "Before")
+    after = QCoreApplication.translate("ImportPreview", "After")
     parts = [
         f"<p style='{theme.HEADING_STYLE}'>{esc(head)}</p>",
-        f"<p><b>{esc(_t('Before'))}</b><br>{_runs_html(change.before, change.after, 'old')}</p>",
-        f"<p><b>{esc(_t('After'))}</b><br>{_runs_html(change.before, change.after, 'new')}</p>",
+        f"<p><b>{esc(before)}</b><br>{_runs_html(change.before, change.after, 'old')}</p>",
+        f"<p><b>{esc(after)}</b><br>{_runs_html(change.before, change.after, 'new')}</p>",
     ]
     for w in change.warnings:
         parts.append(f"<p>{theme.colored(esc('⚠ ' + w.message), theme.WARN)}</p>")
@@ -79,14 +81,19 @@ def change_html(change: Change, file_name: str) -> str:
 
 
 def rejected_html(rejected: Rejected, file_name: str) -> str:
-    head = _t("{id} · {file} line {line}").format(
-        id=rejected.id or _t("(no id)"), file=file_name, line=rejected.line
+    head = QCoreApplication.translate("ImportPreview", "{id} · {file} line {line}").format(
+        id=rejected.id or QCoreApplication.translate("ImportPreview", "(no id)"),
+        file=file_name,
+        line=rejected.line,
+    )
+    left_out = QCoreApplication.translate(
+        "ImportPreview", "This unit is left out; the segment stays as it is."
     )
     return (
         f"<p style='{theme.HEADING_STYLE}'>{esc(head)}</p>"
         f"<p>{theme.colored(esc(_t(REASONS[rejected.reason])), theme.BAD, bold=True)}: "
         f"{esc(rejected.message)}</p>"
-        f"<p>{theme.muted(esc(_t('This unit is left out; the segment stays as it is.')))}</p>"
+        f"<p>{theme.muted(esc(left_out))}</p>"
     )
 
 
@@ -274,9 +281,12 @@ def ask_import_path(parent: QWidget | None, start: str) -> str:
     patterns = " ".join(f"*{ext}" for ext in EXTENSIONS)
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        _t("Import targets"),
+        QCoreApplication.translate("ImportPreview", "Import targets"),
         start,
-        _t("XLIFF files and issue sheets ({patterns});;XLIFF (*.xlf *.xliff);;"
-           "Excel workbook (*.xlsx);;CSV (*.csv);;All files (*)").format(patterns=patterns),
-    )  # fmt: skip
+        QCoreApplication.translate(
+            "ImportPreview",
+            "XLIFF files and issue sheets ({patterns});;XLIFF (*.xlf *.xliff);;"
+            "Excel workbook (*.xlsx);;CSV (*.csv);;All files (*)",
+        ).format(patterns=patterns),
+    )
     return path

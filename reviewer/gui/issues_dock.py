@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.checks import Level
 from reviewer.core.format import ParseWarning
-from reviewer.core.mqm import category
 from reviewer.core.session import ReviewSession
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.model import AnyIndex, HeaderedTableModel, flagged_note
 
@@ -94,8 +94,8 @@ class IssuesModel(HeaderedTableModel):
             return (
                 str(e.row + 1) if e.row >= 0 else "—",
                 e.where,
-                e.kind,
-                f"{e.severity} · flagged" if e.flagged else e.severity,
+                labels.kind(e.kind),
+                self.tr("{level} · flagged").format(level=e.severity) if e.flagged else e.severity,
                 e.title,
                 e.message.replace("\n", " "),
             )[col]
@@ -123,9 +123,11 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
         out.append(
             Entry(
                 -1,
-                f"line {w.line}:{w.column}",
+                QCoreApplication.translate("IssuesModel", "line {line}:{column}").format(
+                    line=w.line, column=w.column
+                ),
                 "parse",
-                "warning",
+                labels.level(Level.WARNING),
                 theme.PARSE_WARNING,
                 w.code,
                 w.message,
@@ -145,9 +147,9 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         row,
                         ids[row],
                         "issue",
-                        issue.severity.label,
+                        labels.severity(issue.severity),
                         theme.SEVERITY_COLORS[issue.severity],
-                        category(issue.category).label,
+                        labels.category_label(issue.category),
                         issue.comment,
                     )
                 )
@@ -159,9 +161,9 @@ def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]
                         row,
                         ids[row],
                         "check",
-                        f.level.value,
+                        labels.level(f.level),
                         theme.LEVEL_COLORS[f.level],
-                        f.title,
+                        labels.check_title(f.title),
                         f.message,
                         f.code in flagged,
                     )
@@ -209,7 +211,12 @@ class IssuesDock(QDockWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        for col, width in enumerate((50, 90, 55, 120, 270)):  # "warning · flagged" whole
+        # Kinds and "warning · flagged" whole, in the window's language.
+        fm = self.view.fontMetrics()
+        flagged = QCoreApplication.translate("IssuesModel", "{level} · flagged")
+        kind = max(fm.horizontalAdvance(labels.kind(k)) for k in ("issue", "check", "parse"))
+        level = fm.horizontalAdvance(flagged.format(level=labels.level(Level.WARNING)))
+        for col, width in enumerate((50, 90, max(55, kind + 14), max(120, level + 14), 270)):
             self.view.setColumnWidth(col, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)

@@ -39,6 +39,7 @@ from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.language_tools import LanguageTools
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
+from reviewer.gui.preferences import Preferences
 from reviewer.gui.preview_setup import PreviewFeatures
 from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
         )
         self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
+        self.preferences = Preferences(self, self.settings)  # Settings and About
         self.aids = PreviewFeatures(self)  # the preview dock and the editors' markup help
         self.registry = Actions(self, self._resolve)
         file_menu = self.registry.menus["File"]
@@ -355,9 +357,6 @@ class MainWindow(QMainWindow):
     # -- small dialogs -----------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
         dialogs.show_shortcuts(self, self.registry.shortcut_rows())
-
-    def show_about(self) -> None:
-        dialogs.show_about(self)
 
     # -- the window itself -------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

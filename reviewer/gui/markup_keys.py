@@ -103,9 +103,9 @@ class MarkupKeys(QObject):
             tokens = ", ".join(_short(t) for t in edit.removed)
             say(
                 editor,
-                _t("Removed the whole markup {tokens}: Ctrl+Z brings it back").format(
-                    tokens=tokens
-                ),
+                QCoreApplication.translate(
+                    "MarkupKeys", "Removed the whole markup {tokens}: Ctrl+Z brings it back"
+                ).format(tokens=tokens),
             )
             return True
         typed = event.text()
@@ -129,22 +129,24 @@ class MarkupKeys(QObject):
         memoQ and Trados insert the next tag; returns what to tell the user."""
         editor = self.editor
         if editor.isReadOnly():
-            return _t("No segment to insert markup into")
+            return QCoreApplication.translate("MarkupKeys", "No segment to insert markup into")
         cursor = editor.textCursor()
         text = editor.true_text()
         edit = insert_next_markup(self.source, text, cursor.position(), cursor.anchor())
         if edit is None:
-            return _t("Nothing to insert: the target has every markup of the source")
+            return QCoreApplication.translate(
+                "MarkupKeys", "Nothing to insert: the target has every markup of the source"
+            )
         apply_edit(editor, edit)
         inserted = edit.insert or text[edit.start : edit.end]
         left = len(missing_markup(self.source, editor.true_text()))
         if left:
-            return _t("Inserted {markup}; {n} more from the source to place").format(
-                markup=_short(inserted), n=left
-            )
-        return _t("Inserted {markup}; the target has all the source's markup now").format(
-            markup=_short(inserted)
-        )
+            return QCoreApplication.translate(
+                "MarkupKeys", "Inserted {markup}; {n} more from the source to place"
+            ).format(markup=_short(inserted), n=left)
+        return QCoreApplication.translate(
+            "MarkupKeys", "Inserted {markup}; the target has all the source's markup now"
+        ).format(markup=_short(inserted))
 
     # -- whitespace ----------------------------------------------------------------------------
     def paint_whitespace(self) -> None:
@@ -185,7 +187,12 @@ class MarkupKeys(QObject):
         at = self.editor.textCursor().position()
         for ch in (text[at : at + 1], text[at - 1 : at] if at else ""):
             if ch and (ch in SPECIAL_SPACES or ch == "\t"):
-                say(self.editor, _t("Next to the cursor: {name}").format(name=describe_char(ch)))
+                say(
+                    self.editor,
+                    QCoreApplication.translate("MarkupKeys", "Next to the cursor: {name}").format(
+                        name=describe_char(ch)
+                    ),
+                )
                 return
 
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from reviewer.core import review_policy
 from reviewer.core.edits import Edit, SetTarget
 from reviewer.core.session import ReviewSession
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.markup import has_chips
 
@@ -151,7 +151,7 @@ class SegmentModel(HeaderedTableModel):
         if col == COL_ID:
             return self._pairs[row].id
         if col == COL_STATE:
-            return self._reviews[row].state.label
+            return labels.state(self._reviews[row].state)
         if col == COL_ISSUES:
             return self.issue_summary(row)
         return None
@@ -181,14 +181,21 @@ class SegmentModel(HeaderedTableModel):
     def _tooltip(self, row: int, col: int) -> str | None:
         if col == COL_ISSUES:
             issues, findings = self.row_issues(row)
-            lines = [f"{i.severity.label}: {i.category} {i.comment}".strip() for i in issues]
-            lines += [f"{f.level.value}: {f.title} — {f.message}" for f in findings]
+            lines = [
+                f"{labels.severity(i.severity)}: {labels.category_label(i.category)} "
+                f"{i.comment}".strip()
+                for i in issues
+            ]
+            lines += [
+                f"{labels.level(f.level)}: {labels.check_title(f.title)} — {f.message}"
+                for f in findings
+            ]
             return "\n".join(lines) or None
         if col == COL_STATE:
             review = self._reviews[row]
             if review.changed_by:
                 return self.tr("{state} by {who} at {when}").format(
-                    state=review.state.label, who=review.changed_by, when=review.changed_at
+                    state=labels.state(review.state), who=review.changed_by, when=review.changed_at
                 )
         if col == COL_ID:
             return self.tr("line {line}").format(line=self._pairs[row].line)

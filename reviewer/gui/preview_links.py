@@ -25,20 +25,29 @@ def describe(url: str) -> str:
     """One line for the status bar: what the link is and what a click does."""
     kind = link_kind(url)
     if kind == LINK_EXTERNAL:
-        return _t("Web link: {url} (click to open it in your browser)").format(url=url)
+        return QCoreApplication.translate(
+            "PreviewLinks", "Web link: {url} (click to open it in your browser)"
+        ).format(url=url)
     if kind == LINK_MAIL:
-        return _t("E-mail link: {url} (click to write in your mail program)").format(url=url)
+        return QCoreApplication.translate(
+            "PreviewLinks", "E-mail link: {url} (click to write in your mail program)"
+        ).format(url=url)
     if kind == LINK_ANCHOR:
-        return _t("Link to the section {url} of this article; not followed in the preview").format(
-            url=url
-        )
+        return QCoreApplication.translate(
+            "PreviewLinks", "Link to the section {url} of this article; not followed in the preview"
+        ).format(url=url)
     if kind == LINK_RELATIVE:
-        return _t("Link to another docs page or file: {url}; not opened here").format(url=url)
+        return QCoreApplication.translate(
+            "PreviewLinks", "Link to another docs page or file: {url}; not opened here"
+        ).format(url=url)
     if kind == LINK_XREF:
-        return _t(
-            "Cross-reference {url}: the docs site resolves it when it publishes the page"
+        return QCoreApplication.translate(
+            "PreviewLinks",
+            "Cross-reference {url}: the docs site resolves it when it publishes the page",
         ).format(url=url[len("xref:") :])
-    return _t("Blocked link (not a web or mail address): {url}").format(url=url)
+    return QCoreApplication.translate(
+        "PreviewLinks", "Blocked link (not a web or mail address): {url}"
+    ).format(url=url)
 
 
 def follow(parent: QWidget, url: QUrl) -> str:
@@ -47,8 +56,17 @@ def follow(parent: QWidget, url: QUrl) -> str:
     text = url.toString()
     if link_kind(text) not in (LINK_EXTERNAL, LINK_MAIL):
         return describe(text)
-    question = _t("Open this link outside the reviewer?\n\n{url}").format(url=text)
-    if not dialogs.confirm(parent, _t("Open link"), question, _t("Open")):
-        return _t("Link not opened")
+    question = QCoreApplication.translate(
+        "PreviewLinks", "Open this link outside the reviewer?\n\n{url}"
+    ).format(url=text)
+    if not dialogs.confirm(
+        parent,
+        QCoreApplication.translate("PreviewLinks", "Open link"),
+        question,
+        QCoreApplication.translate("PreviewLinks", "Open"),
+    ):
+        return QCoreApplication.translate("PreviewLinks", "Link not opened")
     QDesktopServices.openUrl(url)
-    return _t("Opened {url} in your browser").format(url=text)
+    return QCoreApplication.translate("PreviewLinks", "Opened {url} in your browser").format(
+        url=text
+    )

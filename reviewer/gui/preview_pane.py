@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.checks import Level
 from reviewer.core.render.preview import SOURCE, TARGET, ArticlePreview
 from reviewer.core.session import ReviewSession
-from reviewer.gui import preview_links, theme
+from reviewer.gui import labels, preview_links, theme
 from reviewer.gui.edit_gateway import EditEvent
 from reviewer.gui.markup import esc
 from reviewer.gui.preview_browser import PreviewBrowser
@@ -61,7 +61,7 @@ class PreviewPane(QDockWidget):
     segment_clicked = Signal(int)  # the row of the segment clicked
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
-        super().__init__(_t("Preview"), parent)
+        super().__init__(QCoreApplication.translate("PreviewPane", "Preview"), parent)
         self.setObjectName("previewPane")
         self.settings = settings
         self.session: ReviewSession | None = None
@@ -86,18 +86,22 @@ class PreviewPane(QDockWidget):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.action_side = self._toggle(
             "actionPreviewSideBySide",
-            _t("Source Beside"),
-            _t(
+            QCoreApplication.translate("PreviewPane", "Source Beside"),
+            QCoreApplication.translate(
+                "PreviewPane",
                 "Show the English source beside the translation (above it while the pane is "
-                "narrow), scrolled together"
+                "narrow), scrolled together",
             ),
             "preview/side_by_side",
             False,
         )
         self.action_tint = self._toggle(
             "actionPreviewTint",
-            _t("Tint Check Results"),
-            _t("Tint sentences with check results: red errors, orange warnings, blue notes"),
+            QCoreApplication.translate("PreviewPane", "Tint Check Results"),
+            QCoreApplication.translate(
+                "PreviewPane",
+                "Tint sentences with check results: red errors, orange warnings, blue notes",
+            ),
             "preview/tint",
             True,
         )
@@ -197,10 +201,16 @@ class PreviewPane(QDockWidget):
         for side, browser in self.browsers.items():
             browser.clear()
             if self.session is None:
-                browser.setPlaceholderText(_t("Open an article to see it as its readers will."))
+                browser.setPlaceholderText(
+                    QCoreApplication.translate(
+                        "PreviewPane", "Open an article to see it as its readers will."
+                    )
+                )
             else:
                 browser.setPlaceholderText(
-                    _t("Rendering the article…") if side == TARGET else _t("Rendering the source…")
+                    QCoreApplication.translate("PreviewPane", "Rendering the article…")
+                    if side == TARGET
+                    else QCoreApplication.translate("PreviewPane", "Rendering the source…")
                 )
 
     def _maybe_render(self) -> None:
@@ -217,7 +227,7 @@ class PreviewPane(QDockWidget):
         self._generation[side] += 1
         self._building[side] = True
         self.views[side] = None  # until the new one is in, edits wait in _dirty
-        self.busy.setText(_t("Rendering…"))
+        self.busy.setText(QCoreApplication.translate("PreviewPane", "Rendering…"))
         self._renderers[side].start(self._generation[side], make)
 
     def _adopt(self, side: str, generation: int, result: object) -> None:
@@ -226,9 +236,17 @@ class PreviewPane(QDockWidget):
                 result.document.deleteLater()  # for an article no longer shown
             return
         self._building[side] = False
-        self.busy.setText("" if not any(self._building.values()) else _t("Rendering…"))
+        self.busy.setText(
+            ""
+            if not any(self._building.values())
+            else QCoreApplication.translate("PreviewPane", "Rendering…")
+        )
         if not isinstance(result, RenderedArticle):
-            self.busy.setText(_t("The preview could not be rendered; see the terminal."))
+            self.busy.setText(
+                QCoreApplication.translate(
+                    "PreviewPane", "The preview could not be rendered; see the terminal."
+                )
+            )
             return
         browser = self.browsers[side]
         browser.set_marks([])
@@ -369,13 +387,14 @@ class PreviewPane(QDockWidget):
             return ""
         review = session.reviews[row]
         lines = [
-            _t("<b>#{n}</b> · {id} · {state}").format(
-                n=row + 1, id=esc(pid), state=esc(review.state.label)
+            QCoreApplication.translate("PreviewPane", "<b>#{n}</b> · {id} · {state}").format(
+                n=row + 1, id=esc(pid), state=esc(labels.state(review.state))
             )
         ]
         if session.checks_ready:
             lines += [esc(f.message) for f in session.findings(row)[:4]]
-        lines.append(f"<i>{esc(_t('Click to go to this segment'))}</i>")
+        click = QCoreApplication.translate("PreviewPane", "Click to go to this segment")
+        lines.append(f"<i>{esc(click)}</i>")
         return "<br>".join(lines)
 
     # -- clicks ---------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ PROJECT_ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionReplace",
-        QT_TRANSLATE_NOOP("Actions", "Find and &Replace…"),
+        QT_TRANSLATE_NOOP("Actions", "Find and Re&place…"),
         "project.replace",
         "Edit",
         keys=("Ctrl+H",),
@@ -57,7 +57,7 @@ PROJECT_ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionApplyToRepetitions",
-        QT_TRANSLATE_NOOP("Actions", "Apply Fix to &Repetitions"),
+        QT_TRANSLATE_NOOP("Actions", "Apply Fix to Re&petitions"),
         "project.apply_to_repetitions",
         "Review",
         keys=("Ctrl+Shift+R",),
@@ -105,7 +105,7 @@ PROJECT_ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "actionProjectView",
-        QT_TRANSLATE_NOOP("Actions", "&Project View"),
+        QT_TRANSLATE_NOOP("Actions", "Pro&ject View"),
         "project.toggle_view",
         "Go",
         keys=("F9",),

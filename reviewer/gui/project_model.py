@@ -22,7 +22,7 @@ from reviewer.core.mqm import Severity
 from reviewer.core.project import ArticleRow, ProjectFilter, sort_key
 from reviewer.core.project.listing import COLUMN_KEYS
 from reviewer.core.project.records import SEVERITIES, STATES
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
 
@@ -240,8 +240,9 @@ class ProjectModel(HeaderedTableModel):
         if key in ("path", "title"):
             return f"{row.rel}\n{row.title}" if row.title else row.rel
         if key == "progress":
-            return _t(
-                "{approved:,} of {n:,} segments approved; {done:.0f}% reviewed or approved"
+            return QCoreApplication.translate(
+                "ProjectModel",
+                "{approved:,} of {n:,} segments approved; {done:.0f}% reviewed or approved",
             ).format(approved=row.approved, n=row.pairs, done=row.finished_ratio * 100)
         if key == "issues" and row.open_issue_count:
             return ", ".join(
@@ -253,7 +254,9 @@ class ProjectModel(HeaderedTableModel):
             return self.tr("Checks not run yet on this article; they fill in in the background.")
         if key == "score":
             return self.tr("MQM score {score:.1f} (pass mark {threshold:g}); {verdict}").format(
-                score=row.score.score, threshold=row.score.threshold, verdict=row.verdict
+                score=row.score.score,
+                threshold=row.score.threshold,
+                verdict=labels.verdict(row.verdict),
             )
         return None
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.core.journal import (
@@ -69,9 +69,12 @@ def _t(text: str) -> str:
 
 def _when(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y %H:%M:%S")
+        when = datetime.fromisoformat(iso).astimezone()
     except ValueError:
-        return iso or _t("an unknown time")
+        return iso or QCoreApplication.translate("recovery", "an unknown time")
+    # QLocale names the month in the window's language.
+    stamp = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    return QLocale().toString(stamp, "d MMM yyyy HH:mm:ss")
 
 
 def offer_recovery(parent: QWidget | None, entry: JournalEntry) -> bool:
@@ -82,13 +85,20 @@ def offer_recovery(parent: QWidget | None, entry: JournalEntry) -> bool:
     name = Path(entry.article).name
     answer = ask(
         parent,
-        _t("Restore unsaved work?"),
-        _t("Reviewer closed without saving {name}. Restore the unsaved work from {when}?").format(
-            name=name, when=_when(entry.saved_at)
-        ),
-        [("restore", _t("Restore")), ("discard", _t("Discard")), ("later", _t("Later"))],
+        QCoreApplication.translate("recovery", "Restore unsaved work?"),
+        QCoreApplication.translate(
+            "recovery",
+            "Reviewer closed without saving {name}. Restore the unsaved work from {when}?",
+        ).format(name=name, when=_when(entry.saved_at)),
+        [
+            ("restore", QCoreApplication.translate("recovery", "Restore")),
+            ("discard", QCoreApplication.translate("recovery", "Discard")),
+            ("later", QCoreApplication.translate("recovery", "Later")),
+        ],
         default="later",
-        detail=entry.summary() + "\n\n" + _t("Article: {path}").format(path=entry.article),
+        detail=entry.summary()
+        + "\n\n"
+        + QCoreApplication.translate("recovery", "Article: {path}").format(path=entry.article),
     )
     if answer == "discard" and entry.journal_file:
         try:
@@ -115,9 +125,14 @@ def restore_on_open(
     except JournalError as exc:
         answer = ask(
             parent,
-            _t("Unsaved work cannot be restored"),
-            _t("The autosave journal of this article is unusable:\n{error}").format(error=exc),
-            [("discard", _t("Delete it")), ("keep", _t("Keep it"))],
+            QCoreApplication.translate("recovery", "Unsaved work cannot be restored"),
+            QCoreApplication.translate(
+                "recovery", "The autosave journal of this article is unusable:\n{error}"
+            ).format(error=exc),
+            [
+                ("discard", QCoreApplication.translate("recovery", "Delete it")),
+                ("keep", QCoreApplication.translate("recovery", "Keep it")),
+            ],
             default="keep",
         )
         if answer == "discard":
@@ -130,9 +145,12 @@ def restore_on_open(
     if result.blocked:
         answer = ask(
             parent,
-            _t("The article changed on disk"),
+            QCoreApplication.translate("recovery", "The article changed on disk"),
             result.messages[0],
-            [("force", _t("Restore matching segments")), ("cancel", _t("Don't restore"))],
+            [
+                ("force", QCoreApplication.translate("recovery", "Restore matching segments")),
+                ("cancel", QCoreApplication.translate("recovery", "Don't restore")),
+            ],
             default="cancel",
         )
         if answer != "force":
@@ -215,7 +233,9 @@ class AutosaveDriver(QObject):
             self._failing = True
             err = self.autosaver.last_error
             self.failed.emit(
-                _t("Autosave failed: {path}: {error}. Save your work.").format(
+                QCoreApplication.translate(
+                    "recovery", "Autosave failed: {path}: {error}. Save your work."
+                ).format(
                     path=self.autosaver.journal.path,
                     error=getattr(err, "strerror", None) or err,
                 )

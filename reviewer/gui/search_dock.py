@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.project import Concordance, Hit, Query, SearchError, Side
-from reviewer.gui import theme
+from reviewer.gui import labels, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
 from reviewer.gui.rich_delegate import HTML_ROLE, RichTextDelegate, mark_spans
@@ -79,7 +79,7 @@ class SearchModel(HeaderedTableModel):
             return None
         hit, col = self.hits[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (hit.rel, str(hit.number), hit.source, hit.target, hit.state.label)[col]
+            return (hit.rel, str(hit.number), hit.source, hit.target, labels.state(hit.state))[col]
         if role == HTML_ROLE and col in (COL_SOURCE, COL_TARGET):
             key = (index.row(), col)
             if key not in self._html:

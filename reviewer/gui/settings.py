@@ -9,7 +9,10 @@ import os
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTableView
 
+from reviewer.core.checks import Level
 from reviewer.core.config import Config
+from reviewer.core.segments import State
+from reviewer.gui import labels
 from reviewer.gui.model import COL_ID, COL_ISSUES, COL_NUM, COL_SOURCE, COL_STATE, COL_TARGET
 
 ORGANIZATION = "reviewer"
@@ -69,12 +72,23 @@ def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter
     return False
 
 
+def _fitting_widths(table: QTableView) -> dict[int, int]:
+    """The default widths, wider where the window's language names states or results longer."""
+    fm = table.fontMetrics()
+    state = max(fm.horizontalAdvance(labels.state(s)) for s in State) + 32  # dot and margins
+    pill = fm.horizontalAdvance("▲ " + labels.level_count(Level.WARNING, 3)) + 18
+    widths = dict(DEFAULT_WIDTHS)
+    widths[COL_STATE] = max(widths[COL_STATE], state)
+    widths[COL_ISSUES] = max(widths[COL_ISSUES], pill)
+    return widths
+
+
 def apply_column_widths(settings: QSettings, table: QTableView) -> None:
     hh = table.horizontalHeader()
     if hh.count() < 6:
         return
     saved = settings.value("table/columns")
-    widths = dict(DEFAULT_WIDTHS)
+    widths = _fitting_widths(table)
     if isinstance(saved, list) and len(saved) == 6:
         for col in DEFAULT_WIDTHS:
             with contextlib.suppress(TypeError, ValueError):

@@ -9,7 +9,7 @@ from reviewer.core import review_policy, scoring
 from reviewer.core.format import EditWarning
 from reviewer.core.mqm import Severity
 from reviewer.core.session import ReviewSession
-from reviewer.gui import dialogs, theme
+from reviewer.gui import dialogs, labels, theme
 from reviewer.gui.edit_gateway import Origin
 
 _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)
@@ -76,19 +76,20 @@ class StatusPanel(QObject):
         # Zero counts are left out (the tooltip has them all): five states and four severities
         # at zero filled the status bar and clipped every message shown beside them.
         parts = [
-            f"<span style='color:{theme.STATE_COLORS[state]}'>●</span> {state.label} <b>{n:,}</b>"
+            f"<span style='color:{theme.STATE_COLORS[state]}'>●</span> "
+            f"{labels.state(state)} <b>{n:,}</b>"
             for state, n in counts.items()
             if n
         ]
         self.state_label.setText((" &nbsp;".join(parts) or self.tr("No segments")) + " &nbsp;|")
         self.state_label.setToolTip(
             self.tr("Segments by state: {counts}").format(
-                counts=", ".join(f"{s.label} {n:,}" for s, n in counts.items())
+                counts=", ".join(f"{labels.state(s)} {n:,}" for s, n in counts.items())
             )
         )
         by_sev = review_policy.open_issue_counts(session)
         sev_parts = [
-            theme.colored(f"{s.label} <b>{by_sev[s]:,}</b>", theme.SEVERITY_COLORS[s])
+            theme.colored(f"{labels.severity(s)} <b>{by_sev[s]:,}</b>", theme.SEVERITY_COLORS[s])
             for s in _ORDER
             if by_sev[s]
         ]
@@ -102,7 +103,7 @@ class StatusPanel(QObject):
         )
         self.issue_label.setToolTip(
             self.tr("Open issues by severity: {counts}").format(
-                counts=", ".join(f"{s.label} {by_sev[s]:,}" for s in _ORDER)
+                counts=", ".join(f"{labels.severity(s)} {by_sev[s]:,}" for s in _ORDER)
             )
         )
         self.score_label.setText(self._score_text(session, words, threshold))
@@ -118,7 +119,7 @@ class StatusPanel(QObject):
         color = theme.GOOD if score.passed else theme.BAD
         return (
             f"MQM <b>{score.score:.1f}</b> "
-            f"{theme.colored(score.verdict.upper(), color, bold=True)} "
+            f"{theme.colored(labels.verdict(score.verdict).upper(), color, bold=True)} "
             + theme.muted(
                 self.tr("(≥ {threshold}, {words} words)").format(
                     threshold=f"{threshold:g}", words=f"{score.words:,}"

@@ -35,16 +35,24 @@ class TermMark:
     def tooltip(self) -> str:
         t = self.term
         if self.is_name:
-            text = _tr("Do not translate: “{name}”").format(name=t.english)
+            text = QCoreApplication.translate("TermMarks", "Do not translate: “{name}”").format(
+                name=t.english
+            )
         else:
-            text = _tr("Glossary: “{english}” → “{dutch}”").format(english=t.english, dutch=t.dutch)
+            text = QCoreApplication.translate(
+                "TermMarks", "Glossary: “{english}” → “{dutch}”"
+            ).format(english=t.english, dutch=t.dutch)
             if t.forbidden:
                 variants = ", ".join(f"“{f}”" for f in t.forbidden)
-                text += "\n" + _tr("Not: {variants}").format(variants=variants)
+                text += "\n" + QCoreApplication.translate("TermMarks", "Not: {variants}").format(
+                    variants=variants
+                )
         if t.note:
             text += "\n" + t.note
         if self.missing:
-            text += "\n" + _tr("Not in the target: {message}").format(message=self.missing)
+            text += "\n" + QCoreApplication.translate(
+                "TermMarks", "Not in the target: {message}"
+            ).format(message=self.missing)
         return text
 
 

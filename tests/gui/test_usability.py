@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget, QToolBar
 
@@ -10,7 +10,7 @@ from reviewer.core.edits import DismissCheck
 from reviewer.core.export_formats import ExportRequest
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.gui import dialogs, export_dialog, resources
+from reviewer.gui import dialogs, export_dialog, language
 from reviewer.gui.dialogs import FlagIssueDialog, IssueInput
 from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import copy_corpus, load
@@ -199,12 +199,11 @@ def test_window_and_application_icon(qtbot, window) -> None:  # type: ignore[no-
 
 
 def test_qt_translations_localise_standard_buttons(qapp) -> None:  # type: ignore[no-untyped-def]
-    assert resources.install_qt_translations(qapp, QLocale("nl_NL"))
+    language.install(qapp, "nl")
     try:
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
     finally:
-        qapp.removeTranslator(qapp._reviewer_qt_translator)
-        del qapp._reviewer_qt_translator
+        language.uninstall(qapp)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
