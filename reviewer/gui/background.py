@@ -9,7 +9,6 @@ from collections.abc import Callable
 from reviewer.core import check_jobs
 from reviewer.core.check_jobs import Done, Message, Request
 from reviewer.core.check_prestart import EarlyJob
-from reviewer.gui import check_data
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +36,8 @@ def start(
                     deliver(message)
                 if done:
                     return
-            # The checks and their data loaded in this process before forking, so that no
-            # child loads them again.
-            check_data.preload(req.config)
+            # The child loads the data it needs: the window process keeps only what its own
+            # features read (gui/check_data.py).
             messages = check_jobs.run_forked(req) if use_fork else check_jobs.run(req)
             for message in messages:
                 done = done or isinstance(message, Done)

@@ -12,13 +12,21 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reviewer.core import check_jobs
 from reviewer.core.check_jobs import Done
 from reviewer.core.check_settings import CheckSettings
-from reviewer.core.checks import lexicon, terms
+from reviewer.core.checks import lexicon, spelling, terms
 from reviewer.core.config import (
     PROJECT_FILE_NAME,
     Config,
@@ -48,6 +56,8 @@ if TYPE_CHECKING:
     from reviewer.gui.segment_view import SegmentView
     from reviewer.gui.status_bar import StatusPanel
 
+# Events by which the user starts to work in the detail pane's target editor.
+_EDITING = (QEvent.Type.FocusIn, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
 DEFAULT_GLOSSARY = "glossary.csv"  # created beside the user's config by the first term added
 
 
@@ -83,6 +93,8 @@ class _Relay(QObject):
     """Brings a worker's result to the GUI thread (parentless: it outlives a closed window)."""
 
     loaded = Signal()
+    dictionary = Signal()
+    loaded_all = Signal()
     checked = Signal(object, object)  # document, a check_jobs message (Partial | Done)
 
 
@@ -91,6 +103,14 @@ def _selection_text(text: str) -> str:
     for mark, real in (("↵", ""), (CR_MARK, ""), ("·", " "), ("\u2029", " "), ("\u2028", " ")):
         text = text.replace(mark, real)
     return text
+
+
+def _checked(session: ReviewSession | None, row: int) -> tuple[str, list[str]]:
+    """A segment's target and its spelling findings' messages, for the underlines."""
+    if session is None or not session.checks_ready or not 0 <= row < len(session.doc.pairs):
+        return "", []
+    found = session.findings(row, True)
+    return session.doc.pairs[row].target, [f.message for f in found if f.code in spelling.CODES]
 
 
 class LanguageTools(QObject):
@@ -113,16 +133,23 @@ class LanguageTools(QObject):
         toggle.triggered.connect(self._after_glossary_toggle)  # after the dock's own handler
         self.marks = TermMarks(window.detail.source)
         window.add_segment_view(self.marks)
-        self.spelling.attach(window.detail.target, self._detail_source)
+        self.spelling.attach(window.detail.target, self._detail_source, self._detail_checked)
+        window.detail.target.installEventFilter(self)
         self._relay = _Relay()
         self._relay.loaded.connect(self._on_loaded)
+        self._relay.dictionary.connect(self._on_dictionary)
+        self._relay.loaded_all.connect(self.spelling.refresh)
+        self._loading_all: threading.Thread | None = None
+        self._shown: dict[str, object] = {}  # "painted", "checked" → the session it was for
+        self._loaded_for: object = None  # the session the marks' data was loaded for
         self._relay.checked.connect(self._on_checked)
         self._told: set[str] = set()  # notices already shown once
         self._rerun = False  # run the checks again once the current run is in
         self._checking: threading.Thread | None = None
         self._revision = -1
         window.files.opened.connect(self._on_opened)
-        window.checks.first_paint.connect(self._load)
+        window.checks.first_paint.connect(lambda: self._when_shown("painted"))
+        window.checks.finished.connect(lambda: self._when_shown("checked"))
         window.checks.finished.connect(self._on_first_results)
         window.delegate.editor_created.connect(self._on_table_editor)
         for source in (self.spelling.message, self.glossary.message):
@@ -137,6 +164,10 @@ class LanguageTools(QObject):
         session, row = detail.session, detail.row
         return session.doc.pairs[row].source if session is not None and row >= 0 else ""
 
+    def _detail_checked(self) -> tuple[str, list[str]]:
+        detail = self.window.detail
+        return _checked(detail.session, detail.row)
+
     def _on_table_editor(self, editor: object, index: object) -> None:
         session = self.window.session
         if not isinstance(editor, SegmentTextEdit) or session is None:
@@ -145,7 +176,13 @@ class LanguageTools(QObject):
         row = self.window.proxy.mapToSource(index).row()
         if 0 <= row < len(session.doc.pairs):
             source = session.doc.pairs[row].source
-            self.spelling.attach(editor, lambda: source)
+            self.spelling.attach(editor, lambda: source, lambda: _checked(session, row))
+            self._load_all()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _EDITING and watched is self.window.detail.target:
+            self._load_all()
+        return False
 
     # -- an article opens: its settings, then its data ------------------------------------------
     def user_config(self) -> Config:
@@ -159,6 +196,8 @@ class LanguageTools(QObject):
             # After the window has shown the new workspace: this runs before it does, while
             # the editors still hold the old article (a reload replaces it under them).
             QTimer.singleShot(0, self._on_loaded)
+        if check_data.dictionary_loaded():
+            QTimer.singleShot(0, self._on_dictionary)
 
     def _show_glossaries(self, config: Config) -> None:
         folder = Path(self.user_config().path or default_config_path()).parent
@@ -166,32 +205,67 @@ class LanguageTools(QObject):
             config.language_settings().glossaries, str(folder / DEFAULT_GLOSSARY)
         )
 
-    def _load(self) -> None:
-        """After the first paint: load the language data on a worker thread."""
+    def _when_shown(self, what: str) -> None:
+        """Once the article is painted with its check results, the window is visually
+        complete: only then load what the term marks and spelling menu read."""
         session = self.window.session
-        config = session.check_config if session is not None else None
+        self._shown[what] = session
+        done = all(self._shown.get(w) is session for w in ("painted", "checked"))
+        if session is not None and done and self._loaded_for is not session:
+            self._loaded_for = session
+            QTimer.singleShot(0, self._load)
+
+    def _load(self) -> None:
+        """Load the marks' language data on a worker thread."""
         relay = self._relay
+
+        def work() -> None:
+            try:
+                check_data.preload_marks()
+            finally:
+                relay.loaded.emit()
+            try:
+                check_data.preload_dictionary()
+            finally:
+                relay.dictionary.emit()
+
+        threading.Thread(target=work, name="check-data", daemon=True).start()
+
+    def _load_all(self) -> None:
+        """The user starts to edit a target: load every table the checks of a segment read on
+        a worker thread, so that the underlines follow the typing and checking the edited
+        segment (on the GUI thread) never waits for them."""
+        session = self.window.session
+        running = self._loading_all is not None and self._loading_all.is_alive()
+        if session is None or running or check_data.all_loaded():
+            return
+        config, relay = session.check_config, self._relay
 
         def work() -> None:
             try:
                 check_data.preload(config)
             finally:
-                relay.loaded.emit()
+                relay.loaded_all.emit()
 
-        threading.Thread(target=work, name="check-data", daemon=True).start()
+        self._loading_all = threading.Thread(target=work, name="check-data-all", daemon=True)
+        self._loading_all.start()
 
     def _on_loaded(self) -> None:
         if not check_data.loaded():
             return
         self.spelling.refresh()
         self.marks.refresh()
+        for problem in terms.load_problems():
+            self._tell_once(problem)
+
+    def _on_dictionary(self) -> None:
+        if not check_data.dictionary_loaded():
+            return
         session = self.window.session
         status = lexicon.spelling_status()
         wanted = session is not None and "spelling" not in session.check_config.disabled
         if not status.available and wanted:
             self._tell_once(status.message)
-        for problem in terms.load_problems():
-            self._tell_once(problem)
 
     def _tell_once(self, text: str) -> None:
         if text not in self._told:
@@ -200,7 +274,7 @@ class LanguageTools(QObject):
 
     # -- the settings page ----------------------------------------------------------------------
     def spelling_note(self) -> str:
-        if not check_data.loaded():
+        if not check_data.dictionary_loaded():
             return self.tr("The Dutch dictionary is loading.")
         status = lexicon.spelling_status()
         return status.message
@@ -266,7 +340,11 @@ class LanguageTools(QObject):
             merged = user
         ws.config = merged
         ws.session.check_config = merged.check_config()
-        check_data.configure(merged.language_settings())
+        editing = check_data.all_loaded()
+        if check_data.configure(merged.language_settings()):
+            self._load()  # the marks and menu read the new files
+            if editing:
+                self._load_all()
         check_data.reload_terms()
         self._show_glossaries(merged)
         self.check_again()
@@ -332,6 +410,8 @@ class LanguageTools(QObject):
         self._checking = self.window.checks.run_again(lambda msg: relay.checked.emit(doc, msg))
 
     def _on_first_results(self) -> None:
+        if not check_data.all_loaded():
+            self.spelling.refresh()  # the underlines read the findings
         if self._rerun:
             self.check_again()
 

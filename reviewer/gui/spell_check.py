@@ -16,6 +16,11 @@ from reviewer.gui import check_data, theme
 from reviewer.gui.spell_suggest import Suggester
 from reviewer.gui.text_editor import SegmentTextEdit
 
+# The messages of the findings on an editor's text, when the checks saw that very text.
+Checked = Callable[[], list[str]]
+# A segment as the last check run saw it: its target and its findings' messages.
+Segment = Callable[[], tuple[str, list[str]]]
+
 
 def _underline(color: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
@@ -43,21 +48,36 @@ class Spelling(QObject):
             "hyphen": _underline(theme.COMPOUND_UNDERLINE),
         }
 
-    def attach(self, editor: SegmentTextEdit, source: Callable[[], str]) -> EditorSpelling:
+    def attach(
+        self, editor: SegmentTextEdit, source: Callable[[], str], checked: Segment | None = None
+    ) -> EditorSpelling:
         """Underline ``editor``'s misspellings; ``source`` gives its segment's English source
-        (words copied from it are never reported)."""
-        helper = EditorSpelling(self, editor, source)
+        (words copied from it are never reported), ``checked`` its target and the messages of
+        its findings as the last check run saw it (the underlines until the spelling tables
+        are loaded here)."""
+        helper = EditorSpelling(self, editor, source, checked)
         self._editors = [r for r in self._editors if r() is not None]
         self._editors.append(weakref.ref(helper))
         return helper
 
-    def problems(self, text: str, source: str) -> list[Misspelling]:
-        """What to underline in ``text``; nothing until the language data is loaded, so the
-        first keystroke never waits for the dictionary."""
+    def problems(self, text: str, source: str, checked: Checked | None = None) -> list[Misspelling]:
+        """What to underline in ``text`` (a line of the editor). With every spelling table
+        loaded, judged here as the user types; before that, what the last check run found in
+        the segment (``checked``), so that showing a segment never waits for the tables."""
         if not text.strip() or not check_data.loaded():
             return []
         ignored = self.ignored
-        return [m for m in spelling.misspellings(text, source) if m.text not in ignored]
+        if check_data.all_loaded():
+            found = spelling.misspellings(text, source)
+        else:
+            messages = checked() if checked is not None else []
+            user = lexicon.user_words()
+            found = [
+                m
+                for m in spelling.from_findings(text, messages)
+                if m.kind != "spelling" or m.text not in user
+            ]
+        return [m for m in found if m.text not in ignored]
 
     def refresh(self) -> None:
         """Underline afresh in every editor (data loaded, a word added or ignored); a table
@@ -97,11 +117,18 @@ class Spelling(QObject):
 class EditorSpelling(QObject):
     """One editor's underline layer, hover text and right-click menu."""
 
-    def __init__(self, spell: Spelling, editor: SegmentTextEdit, source: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        spell: Spelling,
+        editor: SegmentTextEdit,
+        source: Callable[[], str],
+        checked: Segment | None = None,
+    ) -> None:
         super().__init__(editor)
         self.spell = spell
         self.editor = editor
         self.source = source
+        self.segment = checked
         self.menu: QMenu | None = None
         self._wanted = ""  # the word whose suggestions the open menu waits for
         self._held: tuple[int, int] | None = None  # (block, end) of a word still being typed
@@ -120,9 +147,16 @@ class EditorSpelling(QObject):
     def rehighlight(self) -> None:
         self.editor.highlighter.rehighlight()
 
+    def _checked(self) -> list[str]:
+        """The findings' messages, when they are about the text the editor holds."""
+        if self.segment is None:
+            return []
+        target, messages = self.segment()
+        return messages if target == self.editor.true_text() else []
+
     # -- underlines -----------------------------------------------------------------------
     def _layer(self, line: str) -> list[tuple[int, int, QTextCharFormat]]:
-        problems = self.spell.problems(line, self.source())
+        problems = self.spell.problems(line, self.source(), self._checked)
         if not problems:
             return []
         typing_at = self._typing_position()
@@ -163,7 +197,7 @@ class EditorSpelling(QObject):
         if not block.isValid():
             return None
         at = position - block.position()
-        for m in self.spell.problems(block.text(), self.source()):
+        for m in self.spell.problems(block.text(), self.source(), self._checked):
             if m.start <= at <= m.end:
                 return block.position(), m
         return None

@@ -50,7 +50,12 @@ def open_with(qtbot, win: MainWindow, article: Path, config: Path | None = None)
 
 def wait_for_language(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(
-        lambda: win.session is not None and win.session.checks_ready and check_data.loaded(),
+        lambda: (
+            win.session is not None
+            and win.session.checks_ready
+            and check_data.loaded()
+            and check_data.dictionary_loaded()
+        ),
         timeout=20000,
     )
     qtbot.wait(20)

@@ -137,13 +137,21 @@ def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
     )
 
 
+def _loaded_dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
+    # Made under the lock: the window loads it on a worker thread while its GUI thread may
+    # check an edited segment, and enchant's broker must never serve two threads at once (nor
+    # be copied by a fork half-way).
+    with _lock:
+        return _dictionary()
+
+
 def spelling_status() -> SpellingStatus:
     """Whether the Dutch dictionary is available; the message is meant to be shown once."""
-    return _dictionary()[1]
+    return _loaded_dictionary()[1]
 
 
 def dictionary() -> _Dictionary | None:
-    return _dictionary()[0]
+    return _loaded_dictionary()[0]
 
 
 @lru_cache(maxsize=1)

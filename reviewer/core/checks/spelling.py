@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -254,15 +255,46 @@ def _split_pattern(first: str, head: str) -> re.Pattern[str]:
         if re.search(r"[^aeiou][aeiou][^aeiouw]$", head):
             forms.append(head + head[-1] + "en")  # postvak → postvakken
     alternatives = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w-])({re.escape(first)})[ ]({alternatives})(?![\w-])", re.IGNORECASE
-    )
+    return re.compile(rf"(?<![\w-])({re.escape(first)})[ ]({alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def misspelled_spans(target: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the target's misspelled words, split compounds and missing
     hyphens: the fast call an editor's underline highlighter makes on each change."""
     return [(m.start, m.end) for m in misspellings(target)]
+
+
+# What the three spelling checks say, to read their findings back as spans.
+_MESSAGE_RE = re.compile(
+    r"(unknown word|split compound|missing hyphen in) ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+    r"(?:: write ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"))?$"
+)
+_KINDS = {"unknown word": "spelling", "split compound": "compound", "missing hyphen in": "hyphen"}
+CODES = frozenset({"spelling", "split-compound", "compound-hyphen"})
+
+
+def from_findings(text: str, messages: Iterable[str]) -> list[Misspelling]:
+    """The spans of ``text`` that the spelling checks' messages name (found by a check run
+    elsewhere, e.g. a forked worker): every occurrence of each named word or words, so that a
+    process that never loaded the spelling tables can still underline them."""
+    out: list[Misspelling] = []
+    for message in messages:
+        m = _MESSAGE_RE.match(message)
+        if m is None:
+            continue
+        try:
+            word = ast.literal_eval(m.group(2))
+            replacement = ast.literal_eval(m.group(3)) if m.group(3) else ""
+        except (ValueError, SyntaxError):
+            continue
+        if not isinstance(word, str) or not isinstance(replacement, str) or not word:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            found = Misspelling(hit.start(), hit.end(), word, _KINDS[m.group(1)], replacement)
+            if not any(o.start < found.end and found.start < o.end for o in out):
+                out.append(found)
+    out.sort(key=lambda f: f.start)
+    return out
 
 
 @register_pair_check("spelling", Level.WARNING, SPELLING, "Spelling")
