@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # A pause this long (seconds) between two keys ends an undo step, as in word processors.
@@ -48,7 +50,7 @@ class TypingRun:
     start: int  # insert: where the run began; delete: the lowest offset deleted so far
     end: int  # insert: where the next typed character lands
     keys: str  # characters typed, or deleted, in the order the keys were pressed
-    clock: float  # time of the last key (time.monotonic)
+    clock: float  # time of the last key (time.monotonic, as KeyClock gives it)
 
     @classmethod
     def begin(cls, change: TextChange, clock: float) -> TypingRun | None:
@@ -90,3 +92,39 @@ class TypingRun:
         if not _is_word(key) or _is_word(self.keys[-1]):
             return False
         return any(_is_word(ch) for ch in self.keys)
+
+
+class KeyClock:
+    """When each key was pressed, on the ``now`` clock (time.monotonic), spaced by the pauses
+    the user made, not by how late a busy event loop handled the keys: by the keys' own event
+    timestamps, or, where events carry none, by the time the editor sat waiting for a key."""
+
+    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
+        self._now = now
+        self._stamp = 0  # the last key's event timestamp (ms; 0: none)
+        self._last: float | None = None  # the last key's time, as returned
+        self._arrived = 0.0  # when the last key reached the editor
+        self._done: float | None = None  # when the editor had handled the last change
+
+    def key(self, timestamp_ms: int) -> float:
+        """The time of a key whose event says ``timestamp_ms`` (0 when it carries none)."""
+        now = self._now()
+        last = self._last
+        if last is None:
+            when = now
+        elif timestamp_ms > 0 and 0 < self._stamp <= timestamp_ms:
+            when = last + (timestamp_ms - self._stamp) / 1000
+        else:
+            # Keys that came while the editor was busy waited in the queue: no pause.
+            idle_since = self._arrived if self._done is None else max(self._done, self._arrived)
+            when = last + max(0.0, now - idle_since)
+        self._stamp, self._last, self._arrived, self._done = timestamp_ms, when, now, None
+        return when
+
+    def handled(self) -> None:
+        """The editor has done all a key's change sets off (applied, announced, shown)."""
+        self._done = self._now()
+
+    def now(self) -> float:
+        """The time of a change no key made (a paste, an input method's text)."""
+        return self._now()

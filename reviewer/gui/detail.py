@@ -69,7 +69,7 @@ class DetailPane(QWidget):
     """Shows and edits the current segment. Typing is announced with ``target_edited``; the
     window applies it through the edit gateway and tells the pane back with ``on_edit``."""
 
-    target_edited = Signal(int, str)  # row, the whole new target
+    target_edited = Signal(int, str, float)  # row, the whole new target, when it was typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -318,7 +318,7 @@ class DetailPane(QWidget):
     # -- internals ------------------------------------------------------------------------
     def _on_typed(self, text: str) -> None:
         if self.row >= 0 and self.session is not None:
-            self.target_edited.emit(self.row, text)
+            self.target_edited.emit(self.row, text, self.target.change_time)
 
     def _set_message(self, text: str, color: str) -> None:
         self.message.setText(text)

@@ -77,9 +77,10 @@ class ReviewController(QObject):
         return self.gateway.submit(edit, origin)
 
     # -- targets ------------------------------------------------------------------------------
-    def type_target(self, row: int, text: str) -> bool:
-        """Typing in the detail pane: applied at once, undone a word at a time."""
-        return self.submit(SetTarget(row=row, new_target=text), Origin.DETAIL)
+    def type_target(self, row: int, text: str, clock: float) -> bool:
+        """Typing in the detail pane: applied at once, undone a word at a time (``clock``:
+        when it was typed, as the editor's KeyClock says)."""
+        return self.submit(SetTarget(row=row, new_target=text, clock=clock), Origin.DETAIL)
 
     def set_target(self, row: int, text: str) -> bool:
         """Replace a target as one step of its own (copy source, scripts)."""

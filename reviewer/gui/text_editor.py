@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reviewer.core.typing_steps import TextChange, TypingRun
+from reviewer.core.typing_steps import KeyClock, TextChange, TypingRun
 from reviewer.gui import theme
 from reviewer.gui.markup import tokenize
 from reviewer.gui.markup_keys import MarkupKeys
@@ -113,8 +112,14 @@ class SegmentTextEdit(QPlainTextEdit):
         self._undo: list[tuple[str, int]] = []
         self._redo: list[tuple[str, int]] = []
         self._run: TypingRun | None = None
+        # When the last change was made: its key's time, so typing groups into undo steps by
+        # the pauses the user made, not by how late a busy event loop handled the keys.
+        self.key_clock = KeyClock()
+        self._key_time: float | None = None  # the key being handled
+        self.change_time = 0.0
         self.textChanged.connect(self._on_text_changed)
         self.markup = MarkupKeys(self)  # pairs, guards and shows markup and whitespace
+        self.installEventFilter(self)  # after MarkupKeys: it sees each key first
 
     # -- the true text -------------------------------------------------------------------------
     def true_text(self) -> str:
@@ -162,7 +167,21 @@ class SegmentTextEdit(QPlainTextEdit):
         self.passthrough = list(keys)
 
     # -- Qt overrides ----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            self._key_time = self.key_clock.key(event.timestamp())
+        return super().eventFilter(watched, event)
+
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            try:
+                return self._event(event)
+            finally:
+                self._key_time = None  # the key is handled: later changes are no keystroke
+        return self._event(event)
+
+    def _event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             if self._local_undo and (
                 event.matches(QKeySequence.StandardKey.Undo)
@@ -225,7 +244,7 @@ class SegmentTextEdit(QPlainTextEdit):
         self.true_text_changed.emit(text)
 
     def _record(self, before: str, change: TextChange) -> None:
-        now = time.monotonic()
+        now = self.change_time
         if self._run is not None and self._run.extend(change, now):
             return
         self._undo.append((before, change.start + len(change.removed)))
@@ -241,9 +260,11 @@ class SegmentTextEdit(QPlainTextEdit):
             self._report(before, change)
 
     def _report(self, before: str, change: TextChange) -> None:
+        self.change_time = self.key_clock.now() if self._key_time is None else self._key_time
         if self._local_undo:
             self._record(before, change)
         self.true_text_changed.emit(self.shadow.true)
+        self.key_clock.handled()
 
     def move_cursor_end(self) -> None:
         self.moveCursor(QTextCursor.MoveOperation.End)

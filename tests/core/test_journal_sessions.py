@@ -219,7 +219,7 @@ def test_an_unusable_journal_left_by_a_crash_can_be_deleted(article: Path) -> No
 
 FORKING_WINDOW = textwrap.dedent(
     """
-    import json, os, sys, time
+    import json, os, sys
     from reviewer.core.edits import SetState
     from reviewer.core.journal import Journal
     from reviewer.core.segments import State
@@ -229,12 +229,17 @@ FORKING_WINDOW = textwrap.dedent(
     journal = Journal(ws.path)
     ws.session.apply(SetState(row_list=(0,), state=State.APPROVED))
     journal.write(ws.session, ws.disk_digest)
+    started, ready = os.pipe()
     worker = os.fork()  # as the window forks to run the checks
     if worker == 0:
-        time.sleep(60)
+        # Running past fork (its at-fork handlers done): say so, then work until the test ends.
+        os.write(ready, b"1")
+        sys.stdin.read()
         os._exit(0)
+    os.close(ready)
+    assert os.read(started, 1) == b"1"
     print(json.dumps({"journal": str(journal.path), "worker": worker}), flush=True)
-    time.sleep(60)
+    sys.stdin.read()  # the window runs until it is killed (or the test ends)
     """
 )
 
@@ -248,7 +253,11 @@ def test_a_killed_window_s_journal_is_free_while_its_forked_worker_runs(
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     child = subprocess.Popen(
-        [sys.executable, str(script), str(article)], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, str(script), str(article)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     worker = 0
     try:
@@ -257,7 +266,7 @@ def test_a_killed_window_s_journal_is_free_while_its_forked_worker_runs(
         worker = int(hello["worker"])
         assert Journal(article).read() is None  # the window runs
         os.kill(child.pid, signal.SIGKILL)
-        child.wait(timeout=10)
+        child.wait(timeout=60)  # a guard against a hang; SIGKILL ends it at once
         os.kill(worker, 0)  # its worker still runs...
         entry = Journal(article).read()  # ...and holds nothing: the work is offered
         assert entry is not None and entry.journal_file == hello["journal"]
@@ -268,5 +277,6 @@ def test_a_killed_window_s_journal_is_free_while_its_forked_worker_runs(
         if worker:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(worker, signal.SIGKILL)
-        if child.stdout is not None:
-            child.stdout.close()
+        for pipe in (child.stdin, child.stdout):
+            if pipe is not None:
+                pipe.close()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reviewer.core.edits import SetTarget
 from reviewer.core.fileio import load_document
 from reviewer.core.session import ReviewSession
-from reviewer.core.typing_steps import PAUSE, TextChange, TypingRun, text_change
+from reviewer.core.typing_steps import PAUSE, KeyClock, TextChange, TypingRun, text_change
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -106,3 +107,42 @@ def test_set_target_edits_merge_by_the_same_rule() -> None:
     other = SetTarget(row=2, new_target=session.doc.pairs[2].target + "x", clock=0.0)
     session.apply(other)
     assert not kept[0].merge(other)
+
+
+class FakeTime:
+    """A clock the test moves: how late the loop is, how long the user paused."""
+
+    def __init__(self) -> None:
+        self.t = 100.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_key_clock_spaces_keys_by_their_event_timestamps_however_late_they_are_handled() -> None:
+    time_ = FakeTime()
+    clock = KeyClock(time_)
+    first = clock.key(50_000)
+    time_.t += 3.0  # the loop was busy: both keys are handled seconds later
+    second = clock.key(50_100)
+    time_.t += 0.01
+    third = clock.key(52_100)  # a real pause of two seconds
+    assert second - first == pytest.approx(0.1)
+    assert third - second == pytest.approx(2.0)
+
+
+def test_key_clock_without_timestamps_counts_only_the_time_spent_waiting_for_a_key() -> None:
+    time_ = FakeTime()
+    clock = KeyClock(time_)
+    first = clock.key(0)
+    time_.t += 3.0  # handling the first key took long; the next was queued meanwhile
+    clock.handled()
+    second = clock.key(0)
+    assert second - first < PAUSE
+    clock.handled()
+    time_.t += PAUSE + 0.5  # the editor sat idle: the user paused
+    third = clock.key(0)
+    assert third - second == pytest.approx(PAUSE + 0.5)
+    time_.t += 0.2  # a key that changed nothing (an arrow) counts from its own arrival
+    fourth = clock.key(0)
+    assert fourth - third == pytest.approx(0.2)

@@ -166,7 +166,7 @@ def test_driver_journals_within_the_interval_and_clears_on_save(
     assert driver.autosaver.notify in ws.session.listeners
     qtbot.wait(100)
     assert not driver.journal.exists()  # nothing changed: nothing written
-    with qtbot.waitSignal(driver.written, timeout=3000):
+    with qtbot.waitSignal(driver.written, timeout=10000):
         ws.session.apply(SetState(row_list=(0,), state=State.REVIEWED))
     entry = driver.journal.read()
     assert entry is not None and entry.records[0].review.state is State.REVIEWED
@@ -178,7 +178,7 @@ def test_driver_journals_within_the_interval_and_clears_on_save(
     assert not driver.journal.exists()
 
     ws.session.apply(SetState(row_list=(1,), state=State.REVIEWED))
-    qtbot.waitUntil(driver.journal.exists, timeout=3000)
+    qtbot.waitUntil(driver.journal.exists, timeout=10000)
     driver.discard()
     assert not driver.journal.exists()
     assert driver.autosaver.notify not in ws.session.listeners
@@ -195,7 +195,7 @@ def test_driver_follows_save_as_and_reload(
     driver = AutosaveDriver.for_workspace(ws, interval=0.05)
     driver.timer.setInterval(10)
     ws.session.apply(SetState(row_list=(0,), state=State.REVIEWED))
-    qtbot.waitUntil(driver.journal.exists, timeout=3000)
+    qtbot.waitUntil(driver.journal.exists, timeout=10000)
     old_journal = driver.journal.path
     new_path = tmp_path / "renamed.md"
     ws.save_as(str(new_path))
@@ -208,7 +208,7 @@ def test_driver_follows_save_as_and_reload(
     ws.reload()  # keeps the unsaved review of row 1 over the new bytes
     writes = driver.autosaver.writes
     driver.rebase(ws.disk_digest)
-    qtbot.waitUntil(lambda: driver.autosaver.writes > writes, timeout=3000)
+    qtbot.waitUntil(lambda: driver.autosaver.writes > writes, timeout=10000)
     entry = driver.journal.read()
     assert entry is not None and entry.base_digest == ws.disk_digest
     assert entry.records[1].review.state is State.REVIEWED
@@ -230,7 +230,7 @@ def test_driver_reports_a_failing_journal_once(
     failures: list[str] = []
     driver.failed.connect(failures.append)
     ws.session.apply(SetState(row_list=(0,), state=State.REVIEWED))
-    qtbot.waitUntil(lambda: len(failures) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(failures) == 1, timeout=10000)
     qtbot.wait(150)  # many more ticks fail too, but the user is told once
     assert len(failures) == 1
     assert "Autosave failed" in failures[0] and "Save your work" in failures[0]
