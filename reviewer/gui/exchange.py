@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from reviewer.core import importing
-from reviewer.core.config import Config
 from reviewer.core.errors import ReviewerError
-from reviewer.core.export_formats import BY_KEY, ExportRequest, write_export
 from reviewer.core.scoring import DEFAULT_THRESHOLD
-from reviewer.core.session import ReviewSession
-from reviewer.gui import dialogs, export_dialog, import_dialog
 from reviewer.gui.edit_gateway import EditGateway, Origin
+
+if TYPE_CHECKING:
+    from reviewer.core.config import Config
+    from reviewer.core.export_formats import ExportRequest
+    from reviewer.core.session import ReviewSession
+
+# The importers, the exporters (markdown-it, the report renderer) and their dialogs are imported
+# on first use, inside the methods below: the window paints its first frame without them.
 
 _LAST_IMPORT = "exchange/importFolder"
 _LAST_EXPORT = "exchange/lastExport"
@@ -60,6 +64,8 @@ class ExchangeController(QObject):
         if open_ is None:
             return
         start = str(self.store.value(_LAST_IMPORT, "") or os.path.dirname(open_[1]))
+        from reviewer.gui import import_dialog
+
         path = import_dialog.ask_import_path(self.window, start)
         if path:
             self.store.setValue(_LAST_IMPORT, os.path.dirname(path))
@@ -70,6 +76,8 @@ class ExchangeController(QObject):
         whose import is then offered; anything else is the window's to open."""
         urls = event.mimeData().urls()
         path = urls[0].toLocalFile() if urls and urls[0].isLocalFile() else ""
+        from reviewer.core import importing
+
         if os.path.splitext(path)[1].lower() not in importing.EXTENSIONS:
             return False
         event.acceptProposedAction()
@@ -78,6 +86,8 @@ class ExchangeController(QObject):
 
     def import_dropped(self, path: str) -> None:
         """An XLIFF file or issue sheet dropped on the window: offer to import it."""
+        from reviewer.gui import dialogs
+
         if self.gateway.session is None:
             dialogs.show_info(
                 self.window,
@@ -92,6 +102,9 @@ class ExchangeController(QObject):
 
     def import_path(self, path: str) -> bool:
         """Plan the import, show the preview, and apply what the user keeps as one undo step."""
+        from reviewer.core import importing
+        from reviewer.gui import dialogs, import_dialog
+
         open_ = self._article()
         if open_ is None:
             return False
@@ -146,6 +159,8 @@ class ExchangeController(QObject):
         open_ = self._article()
         if open_ is None:
             return
+        from reviewer.gui import export_dialog
+
         request = export_dialog.ask_export(self.window, open_[1], self._last_export())
         if request is None:
             return
@@ -156,6 +171,8 @@ class ExchangeController(QObject):
         self.export_to(request)
 
     def _last_export(self) -> ExportRequest | None:
+        from reviewer.core.export_formats import BY_KEY, ExportRequest
+
         value = self.store.value(_LAST_EXPORT)
         if not isinstance(value, list) or len(value) != 5 or value[0] not in BY_KEY:
             return None
@@ -169,6 +186,9 @@ class ExchangeController(QObject):
 
     def export_to(self, request: ExportRequest) -> bool:
         """Write the export atomically; a failure names the file and changes nothing."""
+        from reviewer.core.export_formats import BY_KEY, write_export
+        from reviewer.gui import dialogs
+
         open_ = self._article()
         if open_ is None:
             return False

@@ -8,13 +8,15 @@ import threading
 import weakref
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
-from reviewer.core.render.preview import ArticlePreview, BlockUpdate
 from reviewer.core.render.style import PREVIEW_CSS
+
+if TYPE_CHECKING:
+    from reviewer.core.render.preview import ArticlePreview, BlockUpdate
 
 # Headings a size smaller than a browser's: the pane is a column beside the grid, not a page.
 PANE_CSS = (
@@ -195,7 +197,7 @@ class _Relay(QObject):
     done = Signal(int, object)  # generation, RenderedArticle or None (the build failed)
 
 
-Make = Callable[[], ArticlePreview]
+Make = Callable[[], "ArticlePreview"]
 PIECE = 20_000  # characters of HTML a document takes at once while it is built
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent, QStatusTipEvent
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.checks import Level
-from reviewer.core.render.preview import SOURCE, TARGET, ArticlePreview
+from reviewer.core.render.sides import SOURCE, TARGET
 from reviewer.core.session import ReviewSession
 from reviewer.gui import labels, preview_links, theme
 from reviewer.gui.edit_gateway import EditEvent
@@ -34,6 +35,9 @@ from reviewer.gui.preview_browser import PreviewBrowser
 from reviewer.gui.preview_doc import PANE_CSS, RenderedArticle, Renderer, SafeDocument
 from reviewer.gui.preview_sync import Alignment
 from reviewer.gui.timers import single_shot
+
+if TYPE_CHECKING:
+    from reviewer.core.render.preview import ArticlePreview
 
 EDIT_PAUSE_MS = 300  # edits show once typing pauses this long
 REPLAY_LIMIT = 60  # more edits than this while hidden: render again rather than replay each
@@ -46,6 +50,9 @@ def _t(text: str) -> str:
 
 
 def _fresh(session: ReviewSession, side: str) -> Callable[[], ArticlePreview]:
+    # The renderer (markdown-it) is imported once the table has painted, not before.
+    from reviewer.core.render.preview import ArticlePreview
+
     doc = session.doc
     return lambda: ArticlePreview(doc, side)
 

@@ -32,9 +32,8 @@ from reviewer.core.render.marks import (
     marked,
     pair_lines,
 )
+from reviewer.core.render.sides import SOURCE, TARGET
 
-TARGET = "target"
-SOURCE = "source"
 # A link reference definition changes links anywhere in the article: such edits re-render all.
 _DEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:", re.M)
 # Lines of the next unit parsed with an edited one, to see that no block runs on into it.

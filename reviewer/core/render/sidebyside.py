@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reviewer.core.render.preview import ArticlePreview
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.core.render.preview import ArticlePreview
 
 
 def align_blocks(left: ArticlePreview, right: ArticlePreview) -> list[tuple[list[int], list[int]]]:
