@@ -16,6 +16,7 @@ DEFERRED = (
     "reviewer.core.render.report",
     "reviewer.gui.export_dialog",
     "reviewer.gui.import_dialog",
+    "multiprocessing.pool",
 )
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from multiprocessing.pool import Pool
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -65,6 +66,8 @@ _WORKER_MODULE = "reviewer.core.project.worker"
 
 
 def _pool(workers: int) -> Pool:
+    import multiprocessing  # on first use: the window starts without it
+
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "forkserver":
