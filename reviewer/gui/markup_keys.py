@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QStatusTipEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,6 +26,9 @@ if TYPE_CHECKING:
 _PAIRING = frozenset("[]()`*_")  # keys auto_pair may act on
 _LINE_BREAK = SYMBOLS["\n"]
 _SHOWN = {"whitespace": False}  # View › Show Whitespace, for every target editor
+# The installed helpers, so a toggle repaints their editors without walking every widget of the
+# application (some of which Qt may be deleting at that moment).
+_INSTALLED: weakref.WeakSet[MarkupKeys] = weakref.WeakSet()
 
 
 def _t(text: str) -> str:
@@ -68,6 +73,7 @@ class MarkupKeys(QObject):
         self.source = ""  # the segment's source: where "insert next markup" takes markup from
         editor.installEventFilter(self)
         editor.cursorPositionChanged.connect(self._name_special_space)
+        _INSTALLED.add(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -199,10 +205,9 @@ class MarkupKeys(QObject):
 def show_whitespace(on: bool) -> None:
     """Show or hide whitespace symbols in every target editor (View › Show Whitespace)."""
     _SHOWN["whitespace"] = on
-    for widget in QApplication.allWidgets():
-        markup = getattr(widget, "markup", None)
-        if isinstance(markup, MarkupKeys):
-            widget.viewport().update()  # type: ignore[attr-defined]
+    for markup in list(_INSTALLED):
+        if shiboken6.isValid(markup) and shiboken6.isValid(markup.editor):
+            markup.editor.viewport().update()
 
 
 class MarkupAssist(QObject):
