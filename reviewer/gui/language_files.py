@@ -148,7 +148,7 @@ class LanguageFilesPage(QWidget):
         self.glossaries = _FileList(self, "glossaryFiles", GLOSSARY_FILTER, can_create=True)
         form.addRow(self.tr("&Glossaries:"), self.glossaries)
         self.names = _FileList(self, "dntFiles", LIST_FILTER, can_create=False)
-        form.addRow(self.tr("Do-not-&translate lists:"), self.names)
+        form.addRow(self.tr("Do-not-translate &lists:"), self.names)
         self.shipped = QCheckBox(self.tr("Also use Reviewer's own glossary and names"), self)
         self.shipped.setObjectName("shippedTerms")
         self.shipped.setToolTip(

@@ -2177,7 +2177,7 @@ Uw niet-opgeslagen bewerkingen van doelteksten worden opnieuw toegepast waar het
         <translation>Termen&amp;lijsten:</translation>
     </message>
     <message>
-        <source>Do-not-&amp;translate lists:</source>
+        <source>Do-not-translate &amp;lists:</source>
         <translation>&amp;Niet-te-vertalen lijsten:</translation>
     </message>
     <message>
