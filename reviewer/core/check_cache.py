@@ -33,8 +33,8 @@ from reviewer.core.checks.base import CheckConfig, Level
 from reviewer.core.checks.lexicon import LanguageSettings
 from reviewer.core.errors import ReviewerError
 from reviewer.core.format import Document
+from reviewer.core.user_cache import cache_dir, keyed_file
 
-ENV_CACHE_DIR = "REVIEWER_CACHE_DIR"
 _MAGIC = b"reviewer check cache 1\n"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # one article's results; far beyond any real one
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # the whole folder: the files used longest ago go first
@@ -45,19 +45,8 @@ LEVELS = {level.value: level for level in Level}
 Plain = tuple[int, str, str, str, str, str, str, int, int]
 
 
-def cache_dir() -> Path:
-    """$REVIEWER_CACHE_DIR, else the platform's per-user cache folder for reviewer."""
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override)
-    import platformdirs  # only here: opening a file without a cache lookup never needs it
-
-    return Path(platformdirs.user_cache_dir("reviewer", appauthor=False))
-
-
 def cache_file(article: str) -> Path:
-    key = hashlib.sha256(os.path.abspath(article).encode("utf-8", "surrogatepass")).hexdigest()
-    return cache_dir() / "checks" / f"{key[:24]}.checks"
+    return keyed_file("checks", article, ".checks")
 
 
 # -- what the findings depend on ---------------------------------------------------------

@@ -23,8 +23,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from reviewer import __version__
 from reviewer.core import checks as checks_package
 from reviewer.core.checks import base as checks_base
@@ -33,28 +31,19 @@ from reviewer.core.config import Config
 from reviewer.core.errors import FormatError
 from reviewer.core.fileio import read_guarded
 from reviewer.core.project.records import RECORD_VERSION, ArticleRecord
+from reviewer.core.user_cache import keyed_file
 from reviewer.core.yamlio import paused_gc
 from reviewer.resources import resource_path
 
-ENV_CACHE_DIR = "REVIEWER_CACHE_DIR"
 _MAGIC = b"reviewer project index\n"
 
 # Records and texts of thousands of articles; far beyond that is no cache of ours.
 _MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024
 
 
-def cache_dir() -> Path:
-    """$REVIEWER_CACHE_DIR, else the platform's per-user cache folder for reviewer."""
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_cache_dir("reviewer", appauthor=False))
-
-
 def cache_file(root: str) -> Path:
     """The cache of the project at ``root`` (one per absolute folder path)."""
-    key = hashlib.sha256(os.path.abspath(root).encode("utf-8", "surrogatepass")).hexdigest()
-    return cache_dir() / "projects" / f"{key[:24]}.index"
+    return keyed_file("projects", root, ".index")
 
 
 def _header(root: str) -> bytes:
