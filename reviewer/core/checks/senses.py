@@ -23,6 +23,7 @@ class Sense:
     wrong: re.Pattern[str]
     right: str
     unless: re.Pattern[str] | None
+    context: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +40,14 @@ def senses() -> tuple[Sense, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        english, wrong, right, unless = line.split("\t")[:4]
+        english, wrong, right, unless, context = line.split("\t")[:5]
         out.append(
             Sense(
                 re.compile(english, re.I),
                 re.compile(wrong, re.I),
                 right,
                 None if unless == "-" else re.compile(unless, re.I),
+                None if context == "-" else re.compile(context, re.I),
             )
         )
     return tuple(out)
@@ -71,6 +73,8 @@ def check_wrong_sense(source: str, target: str) -> Iterable[str]:
             plain_target = blank_non_prose(target)
         wrong = sense.wrong.search(plain_target)
         if wrong is None or (sense.unless is not None and sense.unless.search(plain_source)):
+            continue
+        if sense.context is not None and sense.context.search(plain_source) is None:
             continue
         word = _whole_word(plain_target, wrong.start(), wrong.end())
         out.append(f"'{english.group()}' rendered as '{word}': here it means '{sense.right}'")
