@@ -19,17 +19,12 @@ class Sense:
     """One known wrong rendering: the English trigger, the Dutch word MT puts for it, what the
     Dutch should say, and the source context in which the English has that other sense."""
 
+    hint: str  # lowercase text the source must contain: a fast test before the patterns
     english: re.Pattern[str]
     wrong: re.Pattern[str]
     right: str
     unless: re.Pattern[str] | None
     context: re.Pattern[str] | None
-
-
-@lru_cache(maxsize=1)
-def _any_trigger() -> re.Pattern[str]:
-    """One pattern for every English trigger: most sources hold none, and one scan says so."""
-    return re.compile("|".join(f"(?:{s.english.pattern})" for s in senses()), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -40,9 +35,10 @@ def senses() -> tuple[Sense, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        english, wrong, right, unless, context = line.split("\t")[:5]
+        hint, english, wrong, right, unless, context = line.split("\t")[:6]
         out.append(
             Sense(
+                hint,
                 re.compile(english, re.I),
                 re.compile(wrong, re.I),
                 right,
@@ -60,12 +56,14 @@ _MARKUP_RE = re.compile(r"[*_]+")
 def check_wrong_sense(source: str, target: str) -> Iterable[str]:
     """An English word of the source rendered in a sense it does not have here: "API key" as
     a keyboard key (toets), "call an API" as phoning (bellen), a device image as a picture."""
-    if _any_trigger().search(source) is None:
+    lower = source.lower()
+    candidates = [sense for sense in senses() if sense.hint in lower]
+    if not candidates:
         return ()
     plain_source = _MARKUP_RE.sub("", blank_non_prose(source))
     plain_target = ""
     out: list[str] = []
-    for sense in senses():
+    for sense in candidates:
         english = sense.english.search(plain_source)
         if english is None:
             continue
