@@ -116,6 +116,7 @@ _SOURCE_REPEAT_RE = re.compile(
 )
 # After the second word, more of a name: "Outlook en Outlook 2013", "Pro of Pro Workstation".
 _NAME_GOES_ON_RE = re.compile(r"[.-]\w| [A-Z0-9]")
+_SUBJECT_AFTER_RE = re.compile(r" (?:u|je|jij|we|wij|zij|hij)\b")
 # Words said twice on purpose (meer en meer) or that end one clause and start the next: "om
 # de belasting aan te kunnen en kunnen verbindingen sluiten".
 _IDIOMS = word_set(
@@ -149,6 +150,8 @@ def check_coordinated_repeat(source: str, target: str) -> Iterable[str]:
             continue  # a code span or a link just before: its own word, not a repeat
         if second[:1].isupper() and _NAME_GOES_ON_RE.match(plain, end):
             continue  # a name that goes on: "Outlook en Outlook 2013"
+        if _SUBJECT_AFTER_RE.match(plain, end):
+            continue  # a verb that ends one clause and starts the next: "… klikt en klikt u op"
         if _SOURCE_REPEAT_RE.search(_plain_source(source)):
             return ()  # the source, too, says a word twice ("links and links that …")
         joiner = join.group().strip(", \t\n")
