@@ -157,6 +157,24 @@ EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "U kunt maximaal 4.000 bewegingen tegelijk plannen.",
         "'moves' rendered as 'bewegingen'",
     ),
+    (  # dev3.yaml d0238-396
+        "wrong-sense",
+        "Verdicts can be *Malicious*, *Suspicious*, or *No threats found*.",
+        "Vonnissen kunnen *Schadelijk,* *Verdacht* of *Geen bedreigingen zijn gevonden.*",
+        "'Verdicts' rendered as 'Vonnissen': here it means 'oordeel'",
+    ),
+    (  # dev3.yaml 44b33-117
+        "wrong-sense",
+        "Customer Key tenant level DEPs now encrypt sensitivity label configuration.",
+        "klantsleuteltenderniveau DEP's versleutelen nu de configuratie van gevoeligheidslabels.",
+        "'tenant' rendered as 'klantsleuteltenderniveau'",
+    ),
+    (  # paying by check is a cheque
+        "wrong-sense",
+        "You can pay by check or wire transfer.",
+        "U kunt betalen per cheque of overschrijving.",
+        None,
+    ),
     (
         "wrong-sense",
         "Consider consolidating your forests.",
