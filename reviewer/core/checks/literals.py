@@ -228,7 +228,10 @@ def lowered_acronyms(source: str, target: str) -> list[tuple[str, str]]:
     for acronym in sorted(acronyms):
         if not _lowercase_is_wrong(acronym):
             continue
-        m = _lowered_pattern(acronym.lower()).search(seen)
+        pattern = _lowered_pattern(acronym.lower())
+        if pattern.search(source) is not None:
+            continue  # the source, too, writes it in lower case ("the smtp address")
+        m = pattern.search(seen)
         if m is not None:
             end = seen.find(" ", m.end())
             out.append((acronym, seen[m.start() : end if end > 0 else len(seen)].rstrip(".,;:)*_")))

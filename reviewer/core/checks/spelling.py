@@ -256,9 +256,14 @@ def _orphan_parts(words: tuple[Word, ...], target: str, source: str) -> list[Mis
     toegangstoken), or before "en"/"of"/"&" without the hyphen of an elliptic compound,
     "Beveiligings &amp; compliancecentrum" (write "Beveiligings- &amp;")."""
     out: list[Misspelling] = []
-    low_source = source.lower()
+    low_source = ""
     for first, second in pairwise(words):
-        if not _orphan_part(first.text) or first.text.lower() in low_source:
+        text = first.text
+        # Most words fail on their last letter; the cached judgement is for the rest.
+        if text[-1] != "s" or len(text) < 6 or not _orphan_part(text):
+            continue
+        low_source = low_source or source.lower()
+        if text.lower() in low_source:
             continue
         gap = target[first.end : second.start]
         if gap == " ":
@@ -271,12 +276,11 @@ def _orphan_parts(words: tuple[Word, ...], target: str, source: str) -> list[Mis
                 )
             )
         elif gap in _ELLIPSIS_GAPS and second.text.islower() and len(second.text) >= 6:
-            text = first.text + gap.rstrip()
             out.append(
                 Misspelling(
                     first.start,
                     first.end + len(gap) - 1,
-                    text,
+                    first.text + gap.rstrip(),
                     "ellipsis",
                     f"{first.text}-{gap.rstrip()}",
                 )
