@@ -290,8 +290,9 @@ def _orphan_parts(words: tuple[Word, ...], target: str, source: str) -> list[Mis
 
 def _compound_head(word: str) -> bool:
     """A noun that can head the compound: a Dutch noun the compound table knows, or an English
-    loanword (token, proxy, updates), not a function word (die, en, in)."""
-    return is_noun(word) or (english.is_english_word(word) and len(word) >= 4)
+    loanword of five letters or more (token, proxy, updates; not best, more), not a function
+    word (die, en, in)."""
+    return is_noun(word) or (english.is_english_word(word) and len(word) >= 5)
 
 
 def _split_terms(target: str, source: str) -> list[Misspelling]:
