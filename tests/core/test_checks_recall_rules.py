@@ -1,4 +1,5 @@
-"""Split compounds with a stray linking s, lowercased acronyms and English Title Case in Dutch.
+"""Recall rules: split compounds (a stray linking s, "e-mail" apart), lowercased acronyms,
+English Title Case in Dutch, "de" with an adjective and a het-noun, retentie- terms.
 
 Each example is a real pair: from tests/data/check_eval (dev.yaml, dev2.yaml: file set and id
 named in the comment) or from the TUNE split of the article set (article and pair id in the
@@ -47,6 +48,55 @@ EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "in your organization with the Customer Lockbox request history.",
         "U kunt de e-mailgoedkeuringsmeldingen die naar beheerders en goedkeurders in uw "
         "organisatie zijn verzonden, kruisen met de aanvraaggeschiedenis klantvergrendeling.",
+        None,
+    ),
+    (  # owa-signature.md a6118-102: "e-mail" apart from the noun it makes a compound with
+        "split-compound",
+        "Create an email signature in Outlook on the web",
+        "Een e-mail handtekening maken in de webversie van Outlook",
+        "split compound 'e-mail handtekening': write 'e-mailhandtekening'",
+    ),
+    (  # extend-subscription.md ec602-113: "per e-mail" ends a phrase, a noun follows
+        "split-compound",
+        "You'll receive instructions via email to activate your key in the [Volume Licensing "
+        "Service Center](https://go.microsoft.com/fwlink/p/?LinkID=282016).",
+        "U ontvangt per e-mail instructies om de code te activeren in het [Volume Licensing "
+        "Service Center](https://go.microsoft.com/fwlink/p/?LinkID=282016).",
+        None,
+    ),
+    # -- article-gender: an inflected adjective between "de" and the het-noun
+    (  # microsoft-365-compliance-center.md 0b03b-176
+        "article-gender",
+        "**Why don't I see the new Microsoft 365 compliance center yet?**",
+        "**Waarom zie ik de nieuwe Microsoft 365-compliancecentrum nog niet?**",
+        "'de nieuwe Microsoft 365-compliancecentrum': compliancecentrum takes 'het'",
+    ),
+    (  # change-the-hold-duration-for-an-inactive-mailbox.md 731c5-168
+        "article-gender",
+        "To identity the eDiscovery case that the hold on the inactive mailbox is associated "
+        "with, run the following commands.",
+        "Voer de volgende opdrachten uit om de eDiscovery-zaak te identiteiten die aan de "
+        "inactieve postvak zijn gekoppeld.",
+        "'de inactieve postvak': postvak takes 'het'",
+    ),
+    (  # having-issues-getting-outlook-to-connect-0.md 2fa1a-103: a plural marked "(en)"
+        "article-gender",
+        "We've detected that Outlook isn't configured to work properly under the following "
+        "domain(s):",
+        "Outlook is niet geconfigureerd voor een juiste werking onder de volgende domein (en):",
+        None,
+    ),
+    # -- forbidden-term: retentie- forms for retention label and retention settings
+    (  # retention.md bba2a-178
+        "forbidden-term",
+        "If that's required, use retention labels instead of retention policies.",
+        "Gebruik, indien vereist, retentielabels in plaats van bewaarbeleid.",
+        "'retentielabels' is a forbidden variant; use 'bewaarlabel'",
+    ),
+    (  # retention.md bba2a-178, as Microsoft's Dutch writes it
+        "forbidden-term",
+        "If that's required, use retention labels instead of retention policies.",
+        "Gebruik, indien vereist, bewaarlabels in plaats van bewaarbeleid.",
         None,
     ),
     # -- identifier-case: an acronym written in lower case
