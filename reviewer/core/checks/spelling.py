@@ -311,8 +311,11 @@ def _email_splits(target: str) -> list[Misspelling]:
     ]
 
 
-# "per e-mail instructies ontvangen", "via e-mail toegang": e-mail ends a phrase of its own.
-_AFTER_PREPOSITION_RE = re.compile(r"(?<![\w-])(?:[Pp]er|[Vv]ia)\s+$")
+# "per e-mail instructies ontvangen", "via e-mail toegang": e-mail ends a phrase of its own;
+# "die ik e-mail stuur": it is the object of a subclause, and a verb follows.
+_AFTER_PREPOSITION_RE = re.compile(
+    r"(?<![\w-])(?:[Pp]er|[Vv]ia|ik|je|jij|u|we|wij|ze|zij|hij)\s+$"
+)
 
 
 @lru_cache(maxsize=4096)
