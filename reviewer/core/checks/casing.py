@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
@@ -26,6 +27,7 @@ _NAME_LEADS = word_set("van den der de ter ten bedrijven")
 # Imperatives that lost the sentence end before them ("… Engels Zie Contact opnemen"): a
 # punctuation problem, not Title Case.
 _IMPERATIVES = word_set("zie kies selecteer klik schakel ga open gebruik raadpleeg voer typ")
+_TWO_CAPITALS_RE = re.compile(r"[A-Z][\w'’-]* +[A-Z][-a-zà-ÿ]")
 # What may stand before a capital that starts a label, a quotation or a list item.
 _LABEL_START = (":", "*", "_", "[", "(", '"', "“", "‘", "'", "|", ">", "-", "–", "—", "/")
 
@@ -49,6 +51,8 @@ def _dutch_capital(text: str) -> bool:
 def title_case_runs(source: str, target: str) -> list[tuple[Word, Word]]:
     """Two Dutch words in a row, both capitalised in mid-sentence, that the source does not
     hold as they are: a Title Case label or name translated word for word."""
+    if _TWO_CAPITALS_RE.search(target) is None:
+        return []  # most targets: no two capitalised words side by side
     if "\\>" in source or " > " in source:
         return []  # a menu path whose ">" the target lost: two labels side by side
     words = prose_words(target)

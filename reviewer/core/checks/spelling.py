@@ -237,6 +237,7 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
 # Stems whose -s form is a plural or an inflection, not the linking s of a compound's first
 # part: gebruikers, vensters, goedkeurders, standaards, kanaals, gelukkigs.
 _NO_LINKING_S_RE = re.compile(r"(?:er|el|em|en|je|ie|é|eur|aar|aard|aal|or|ig|lijk|isch|baar|ief)$")
+_LINKING_S_RE = re.compile(r"[^\W\d_]{5}s ")
 # What may stand between an elliptic first part and the compound it shares its head with.
 _ELLIPSIS_GAPS = (" en ", " of ", " & ", " &amp; ", " en/of ")
 
@@ -259,6 +260,8 @@ def _orphan_parts(words: tuple[Word, ...], target: str, source: str) -> list[Mis
     """A first part with its linking s written apart from its head, "toegangs token" (write
     toegangstoken), or before "en"/"of"/"&" without the hyphen of an elliptic compound,
     "Beveiligings &amp; compliancecentrum" (write "Beveiligings- &amp;")."""
+    if _LINKING_S_RE.search(target) is None:
+        return []  # no word of six letters or more ending in s before a space
     out: list[Misspelling] = []
     low_source = ""
     for first, second in pairwise(words):
