@@ -71,14 +71,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+    from reviewer import start_trace
+
+    start_trace.mark("app-main")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    start_trace.mark("pyside6-imported")
     from reviewer.gui import language
     from reviewer.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, app_settings
 
+    start_trace.mark("window-module-imported")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    start_trace.mark("qapplication")
+    if start_trace.enabled():
+        from reviewer.gui import paint_trace
+
+        paint_trace.install(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Reviewer")
@@ -87,8 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Before the window is built: every string it shows is translated as it is made.
     language.install(app, language.chosen(app_settings()))
     config = _load_config()
+    start_trace.mark("language-and-config")
     window = MainWindow(config=config)
     window.resize(*size)
+    start_trace.mark("window-built")
     if args.screenshot:
         return _screenshot(window, args.file, args.screenshot, size, args.select)
 
@@ -102,11 +114,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             untitled = window.windowTitle()
             window.setWindowTitle(f"{os.path.basename(args.file)}[*] — Reviewer")
             window.show()
+            start_trace.mark("shown")
             if not window.project.open_path(args.file):
                 window.setWindowTitle(untitled)
+            start_trace.mark("article-opened")
     else:
         window.show()
         QTimer.singleShot(0, lambda: _reopen_unsaved(window))
+    start_trace.mark("event-loop")
     return int(app.exec())
 
 

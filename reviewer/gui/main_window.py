@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.pane_sizes.follow()
+        self.pane_sizes.shown()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.project.drop(event)  # a local file or folder is accepted
