@@ -1,4 +1,4 @@
-"""Start-up timeline of the window under Xvfb: what it does, what it paints, which pixels change last.
+"""Start-up timeline under Xvfb: what the window does, what it paints, which pixels change last.
 
     python bench/start_timeline.py FILE|sample|largest|10k|50k [--runs 3] [--cache reopen|first]
 
@@ -113,8 +113,9 @@ def grab_main(display_name: str, pattern: str, out: str, interval: float, quiet:
         if cur.shape != ref.shape or int(np.count_nonzero(cur != ref)) > MAXDIFF:
             ref_n, ref_box = box(ref, cur)
             ref, t_ref, is_ref = cur, t, True
-            frames.append({"t": t, "px": n, "box": where, "ref": True, "ref_px": ref_n,
-                           "ref_box": ref_box})
+            frames.append(
+                {"t": t, "px": n, "box": where, "ref": True, "ref_px": ref_n, "ref_box": ref_box}
+            )
         elif n:
             frames.append({"t": t, "px": n, "box": where, "ref": False})
         prev = cur
@@ -135,14 +136,15 @@ def free_display() -> int:
 
 
 def read_trace(path: Path, t0: float) -> list[tuple[float, str, str, str]]:
-    events = []
+    events: list[tuple[float, str, str, str]] = []
     if not path.is_file():
         return events
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split(" ", 3)
         if len(parts) < 3:
             continue
-        events.append((float(parts[0]) - t0, parts[1], parts[2], parts[3] if len(parts) > 3 else ""))
+        detail = parts[3] if len(parts) > 3 else ""
+        events.append((float(parts[0]) - t0, parts[1], parts[2], detail))
     return events
 
 
@@ -169,8 +171,16 @@ def one_run(args: argparse.Namespace, file: Path, home: Path, grabber: Path) -> 
             time.sleep(0.05)
         pattern = file.name.replace(".", r"\.")
         watcher = subprocess.Popen(
-            [str(grabber), __file__, "--grab", f":{number}", pattern, str(frames_out),
-             str(args.interval), str(args.quiet)],
+            [
+                str(grabber),
+                __file__,
+                "--grab",
+                f":{number}",
+                pattern,
+                str(frames_out),
+                str(args.interval),
+                str(args.quiet),
+            ],
             env=env,
         )
         t0 = time.time()
@@ -222,9 +232,11 @@ def report(run: dict[str, object], verbose: bool) -> dict[str, float | None]:
         if f["px"] == -1:
             rows.append((f["t"], "pixels first frame grabbed"))
         elif f["ref"]:
-            rows.append((f["t"], f"PIXELS {f['ref_px']} px changed in {f['ref_box']} (new reference)"))
+            changed = f"{f['ref_px']} px changed in {f['ref_box']}"
+            rows.append((f["t"], f"PIXELS {changed} (new reference)"))
         elif verbose:
-            rows.append((f["t"], f"pixels {f['px']} px in {f['box']} (within {MAXDIFF} of reference)"))
+            within = f"within {MAXDIFF} of the reference"
+            rows.append((f["t"], f"pixels {f['px']} px in {f['box']} ({within})"))
     # paints after the table's first paint, per widget
     paints: dict[str, list[float]] = {}
     for t, kind, label, _ in events:
@@ -251,12 +263,16 @@ def report(run: dict[str, object], verbose: bool) -> dict[str, float | None]:
             {
                 label
                 for t, kind, label, detail in events
-                if kind == "paint" and lo - 0.05 <= t <= t_last and detail
+                if kind == "paint"
+                and lo - 0.05 <= t <= t_last
+                and detail
                 and overlaps([int(v) for v in detail.split(",")], where)
             }
         )
-        print(f"  last change {where} at {t_last:.3f} s; painted there since the frame before "
-              f"({lo:.3f} s): {', '.join(painters) or 'nothing traced'}")
+        print(
+            f"  last change {where} at {t_last:.3f} s; painted there since the frame before "
+            f"({lo:.3f} s): {', '.join(painters) or 'nothing traced'}"
+        )
     return {"t_title": t_title, "t_visual": t_visual, **{k: v for k, v in marks.items()}}
 
 
@@ -279,7 +295,8 @@ def main() -> int:
     args = parser.parse_args()
     file = Path(args.inputs) / f"{INPUTS[args.file]}.md" if args.file in INPUTS else Path(args.file)
     grabber = Path(os.environ.get("PEERS_VENV", "/tmp/peers/venv")) / "bin" / "python"
-    problems = [f"{tool} is not installed" for tool in ("Xvfb", "xdpyinfo") if not shutil.which(tool)]
+    tools = ("Xvfb", "xdpyinfo")
+    problems = [f"{tool} is not installed" for tool in tools if not shutil.which(tool)]
     if not grabber.exists():
         problems.append(f"the grabber's Python ({grabber}, python-xlib and numpy) is missing")
     if not file.is_file():

@@ -1,4 +1,4 @@
-"""Start-up timeline marks, written only when REVIEWER_TRACE_START names a file (bench/start_timeline.py)."""
+"""Start-up marks, written when REVIEWER_TRACE_START names a file (see bench/start_timeline.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Records every paint, resize and show of a widget for the start-up timeline (REVIEWER_TRACE_START)."""
+"""Paints, resizes, shows and hides of widgets for the start-up timeline (REVIEWER_TRACE_START)."""
 
 from __future__ import annotations
 
