@@ -223,6 +223,11 @@ def report(run: dict[str, object], verbose: bool) -> dict[str, float | None]:
     t_title = seen["t_title"] - t0 if seen.get("t_title") else None
     t_visual = seen["t_visual"] - t0 if seen.get("t_visual") else None
     marks = {label: t for t, kind, label, _ in events if kind == "mark"}
+    cpu = {
+        f"cpu@{label}": float(detail.split()[0][4:])
+        for _, kind, label, detail in events
+        if kind == "mark" and detail.startswith("cpu=")
+    }
     first_table = marks.get("table-painted")
     rows: list[tuple[float, str]] = []
     for t, kind, label, detail in events:
@@ -273,7 +278,7 @@ def report(run: dict[str, object], verbose: bool) -> dict[str, float | None]:
             f"  last change {where} at {t_last:.3f} s; painted there since the frame before "
             f"({lo:.3f} s): {', '.join(painters) or 'nothing traced'}"
         )
-    return {"t_title": t_title, "t_visual": t_visual, **{k: v for k, v in marks.items()}}
+    return {"t_title": t_title, "t_visual": t_visual, **marks, **cpu}
 
 
 def main() -> int:
@@ -317,9 +322,12 @@ def main() -> int:
                     summary.setdefault(key, []).append(value)
     finally:
         shutil.rmtree(home, ignore_errors=True)
-    print(f"medians of {args.runs} runs (s since launch):")
+    print(f"medians of {args.runs} runs: s since launch, and the window process's CPU s then")
     for key, values in sorted(summary.items(), key=lambda kv: statistics.median(kv[1])):
-        print(f"  {statistics.median(values):7.3f}  {key}")
+        if not key.startswith("cpu@"):
+            used = summary.get(f"cpu@{key}")
+            shown = f"{statistics.median(used):7.3f}" if used else " " * 7
+            print(f"  {statistics.median(values):7.3f}  {shown}  {key}")
     return 0
 
 
