@@ -195,10 +195,14 @@ def test_example(code: str, source: str, target: str, expected: str | None) -> N
         assert any(expected in m for m in messages), messages
 
 
-@pytest.mark.parametrize("code", ["negation-lost", "coordinated-repeat", "wrong-sense"])
-def test_registered_as_warnings_on_by_default(code: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "on_by_default"),
+    [("negation-lost", False), ("coordinated-repeat", True), ("wrong-sense", True)],
+)
+def test_registered_as_warnings(code: str, on_by_default: bool) -> None:
+    # negation-lost is off by default: right in 8 of 12 held-out findings (docs/CHECKS.md)
     check = REGISTRY[code]
-    assert check.level is Level.WARNING and check.default_on
+    assert check.level is Level.WARNING and check.default_on is on_by_default
     assert check.category == "accuracy/mistranslation"
 
 

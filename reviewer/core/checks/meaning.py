@@ -84,10 +84,13 @@ def _negation(source: str) -> str:
     return ""
 
 
-@register_pair_check("negation-lost", Level.WARNING, MISTRANSLATION, "Negation lost")
+@register_pair_check(
+    "negation-lost", Level.WARNING, MISTRANSLATION, "Negation lost", default_on=False
+)
 def check_negation_lost(source: str, target: str) -> Iterable[str]:
     """The source says not, no, never, without or unless and the target has no negation at all:
-    the meaning is reversed, or the negated part is gone."""
+    the meaning is reversed, or the negated part is gone. Off by default: on held-out
+    articles a third of its findings are faithful positive paraphrases."""
     if not _may_negate(source) or not target.strip():
         return ()
     low = target.lower()
