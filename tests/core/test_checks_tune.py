@@ -239,6 +239,50 @@ TUNE_EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "Configureer **de waarde PreferredDataLocation** in het postvak.",
         "begins with 'de'",
     ),
+    # -- formatting-boundary: words of the sentence pulled into a link, article and UI noun in bold
+    (  # use-powershell-to-perform-an-imap-migration-to-microsoft-365.md ae267-195
+        "formatting-boundary",
+        "You can use the [New-MigrationBatch](/powershell/module/exchange/new-migrationbatch) cmdlet.",
+        "U kunt de [cmdlet New-MigrationBatch](/powershell/module/exchange/new-migrationbatch) "
+        "gebruiken.",
+        "takes in the noun 'cmdlet'",
+    ),
+    (  # defender-endpoint-false-positives-negatives.md d0238-404, shortened
+        "formatting-boundary",
+        "Following [this guidance](automation-levels.md#levels-of-automation) helps.",
+        "Als [u deze richtlijnen](automation-levels.md#levels-of-automation) volgt, helpt dat.",
+        "takes in the pronoun 'u'",
+    ),
+    (  # made up: the source link starts with "you", so "u" belongs in it
+        "formatting-boundary",
+        "Sign in, or [you can start here](b.md).",
+        "Meld u aan, of [u kunt hier beginnen](b.md).",
+        None,
+    ),
+    (  # permissions-filtering-for-content-search.md c0f93-130: a section link reads as prose
+        "formatting-boundary",
+        "See the [More information](#more-information) section for additional information.",
+        "Zie de [sectie Meer informatie](#more-information) voor meer informatie.",
+        None,
+    ),
+    (  # enable-an-archive-mailbox.md c55f2-106
+        "formatting-boundary",
+        "Then click the **Archive** option.",
+        "Klik vervolgens op **de optie** Archiveren.",
+        "bold holds **de optie** but the label 'Archiveren'",
+    ),
+    (  # document-metadata-fields-in-Advanced-eDiscovery.md c85e0-114, shortened
+        "formatting-boundary",
+        "The **Keywords** field uses Keyword Query Language (KQL).",
+        "In **het veld Trefwoorden** wordt KQL (Keyword Query Language) gebruikt.",
+        "**het veld Trefwoorden** takes in the UI noun 'veld'",
+    ),
+    (  # made up: the source bolds the noun too, so the Dutch bold may hold it
+        "formatting-boundary",
+        "Then click the **Archive option**.",
+        "Klik vervolgens op **de optie Archiveren**.",
+        None,
+    ),
 ]
 
 

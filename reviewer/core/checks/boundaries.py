@@ -124,13 +124,17 @@ def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
             excused = sum(1 for b in s_bold if _bad_edge(b, _ENGLISH_END_WORDS))
             if len(bad) > excused:
                 out.extend(f"bold text **{readable(b)}** is cut at {e!r}" for b, e in bad)
+        begun: set[str] = set()
         if not _starts_like_english_phrase(s_bold):
             for b in bold:
                 start = _bad_start(b) or _grown_over(b, s_bold)
                 if start is not None:
+                    begun.add(b.strip())
                     out.append(f"bold text **{readable(b).strip()}** begins with {start!r}")
         if not _has_english_ui_noun(s_bold):
-            out.extend(_ui_noun_findings(analyse(target).masked, analyse(target).bold_spans()))
+            ta = analyse(target)
+            spans = [(a, z) for a, z in ta.bold_spans() if ta.masked[a:z].strip() not in begun]
+            out.extend(_ui_noun_findings(ta.masked, spans))
     if "](" in target:
         sa = analyse(source)
         s_texts = [s.text for s in sa.links]
@@ -144,7 +148,35 @@ def check_formatting_boundary(source: str, target: str) -> Iterable[str]:
                 start = _bad_start(link.text, _LINK_START_WORDS)
                 if start is not None and not _starts_like_english_phrase(s_texts):
                     out.append(f"link text [{link.text}] begins with {start!r}")
+                elif (pulled := _pulled_into_link(link.text, s_texts)) is not None:
+                    out.append(f"link text [{link.text}] takes in {pulled}")
     return out
+
+
+# English words a source link text may open with that make a Dutch "u" there right.
+_ENGLISH_PRONOUN_STARTS = word_set("you your")
+
+
+def _pulled_into_link(text: str, s_texts: list[str]) -> str | None:
+    """What MT pulled into a link text from the sentence around it: the pronoun "u"
+    ("raadpleegt u [deze richtlijnen]" became "raadpleegt [u deze richtlijnen]"), or the noun
+    "cmdlet" before a cmdlet name ("de cmdlet [New-MigrationBatch]" became
+    "de [cmdlet New-MigrationBatch]"). Other UI nouns are left alone: "[sectie Meer
+    informatie]" for a section link reads as prose."""
+    parts = text.split()
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    if first == "u":
+        if any(s.split()[:1] and s.split()[0].lower() in _ENGLISH_PRONOUN_STARTS for s in s_texts):
+            return None
+        return "the pronoun 'u' from the sentence"
+    if first == "cmdlet" and "-" in parts[1] and not any("cmdlet" in s.lower() for s in s_texts):
+        return "the noun 'cmdlet'; only the name belongs in the link"
+    return None
+
+
+_ARTICLES = word_set("de het")
 
 
 def _ui_noun_findings(masked: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -152,17 +184,22 @@ def _ui_noun_findings(masked: str, spans: list[tuple[int, int]]) -> list[str]:
     the label left outside (**webonderdeel** Onderwerpen)."""
     out: list[str] = []
     for a, b in spans:
-        text = masked[a:b]
+        text = full = masked[a:b]
+        # "**het veld Trefwoorden**", "**de optie** Archiveren": the article came along too.
+        words = text.split()
+        if len(words) >= 2 and words[0] in _ARTICLES and words[1] in _UI_NOUNS:
+            text = text.split(None, 1)[1]
         noun = _ui_noun_start(text)
         if noun is not None:
-            out.append(f"bold text **{readable(text).strip()}** takes in the UI noun {noun!r}")
+            out.append(f"bold text **{readable(full).strip()}** takes in the UI noun {noun!r}")
             continue
         words = text.split()
         if len(words) == 1 and words[0] in _UI_NOUNS:
             after = masked[b + 2 :].split(None, 1)
             label = after[0].rstrip(".,;:!?)") if after else ""
             if label[:1].isupper() and label[:1].isalpha():
-                out.append(f"bold holds {words[0]!r} but the label {label!r} after it is not bold")
+                shown = readable(full).strip()
+                out.append(f"bold holds **{shown}** but the label {label!r} after it is not bold")
     return out
 
 
