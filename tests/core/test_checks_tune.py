@@ -242,7 +242,8 @@ TUNE_EXAMPLES: list[tuple[str, str, str, str | None]] = [
     # -- formatting-boundary: words of the sentence pulled into a link, article and UI noun in bold
     (  # use-powershell-to-perform-an-imap-migration-to-microsoft-365.md ae267-195
         "formatting-boundary",
-        "You can use the [New-MigrationBatch](/powershell/module/exchange/new-migrationbatch) cmdlet.",
+        "You can use the [New-MigrationBatch](/powershell/module/exchange/new-migrationbatch) "
+        "cmdlet.",
         "U kunt de [cmdlet New-MigrationBatch](/powershell/module/exchange/new-migrationbatch) "
         "gebruiken.",
         "takes in the noun 'cmdlet'",
