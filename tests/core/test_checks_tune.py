@@ -239,6 +239,20 @@ TUNE_EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "Configureer **de waarde PreferredDataLocation** in het postvak.",
         "begins with 'de'",
     ),
+    # -- link-text-punctuation: a period pulled in after a number that ends the title
+    (  # import-hr-data.md 2c8a5-185, shortened
+        "link-text-punctuation",
+        "Use the [ISO 8601 date and time format](https://www.iso.org/iso-8601).",
+        "Gebruik de datum- en tijdnotatie [ISO 8601.](https://www.iso.org/iso-8601)",
+        "[ISO 8601.] ends with '.'",
+    ),
+    (  # restore-deleted-public-folder.md 099e0-104, shortened
+        "link-text-punctuation",
+        "See [You can't recover deleted items in Outlook 2016](https://aka.ms/pfrec).",
+        "Zie U kunt verwijderde items niet herstellen [in Outlook 2016.](https://aka.ms/pfrec)",
+        "ends with '.'",
+    ),
+    ("link-text-punctuation", "See note [1](#n1).", "Zie opmerking [1.](#n1)", None),  # made up
     # -- formatting-boundary: words of the sentence pulled into a link, article and UI noun in bold
     (  # use-powershell-to-perform-an-imap-migration-to-microsoft-365.md ae267-195
         "formatting-boundary",

@@ -144,6 +144,9 @@ def check_link_text_spaces(source: str, target: str) -> Iterable[str]:
 
 _SENTENCE_PUNCT = ".,;:"
 _ENTITY_END_RE = re.compile(r"&#?\w+;$")
+# A link text that is a number alone ([1.], [2,5]) is a footnote or a value, not a sentence: a
+# title that ends in a number ("[ISO 8601.]", "[Office 365.]") is checked like any other.
+_NUMBER_RE = re.compile(r"[\d.,;:]+")
 
 
 @register_pair_check(
@@ -160,7 +163,7 @@ def check_link_text_punctuation(source: str, target: str) -> Iterable[str]:
         text = t_link.text.rstrip()
         s_text = s_link.text.rstrip()
         if text and text[-1] in _SENTENCE_PUNCT and not (s_text and s_text[-1] == text[-1]):
-            if text.endswith("...") or text[-2:-1].isdigit() or _ENTITY_END_RE.search(text):
+            if text.endswith("...") or _NUMBER_RE.fullmatch(text) or _ENTITY_END_RE.search(text):
                 continue
             out.append(f"link text [{text}] ends with {text[-1]!r}; source: [{s_text}]")
     return out
