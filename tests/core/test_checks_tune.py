@@ -284,7 +284,7 @@ TUNE_EXAMPLES: list[tuple[str, str, str, str | None]] = [
         "formatting-boundary",
         "Then click the **Archive** option.",
         "Klik vervolgens op **de optie** Archiveren.",
-        "bold holds **de optie** but the label 'Archiveren'",
+        "bold holds 'de optie' but the label 'Archiveren'",
     ),
     (  # document-metadata-fields-in-Advanced-eDiscovery.md c85e0-114, shortened
         "formatting-boundary",

@@ -121,20 +121,24 @@ def test_a_lead_opens_finds_fixes_once_and_approves_ten_articles(
         assert widget.in_selected.isChecked() and widget.hold.isChecked()
         seen["counts"] = widget.counts()
         seen["warned_text"] = widget.warned.text()
+        # An article whose every clean segment carries a warning has nothing to approve while
+        # warnings are held back.
+        seen["open"] = {a.rel for a in widget.plan.articles if len(a.rows) > len(a.warned)}
         widget.ok.click()
 
     when_modal(approve)
     window.registry["actionApproveArticles"].trigger()
     idle(qtbot, window)
     segments, articles, warned = seen["counts"]  # type: ignore[misc]
-    assert segments > 0 and articles == 10 and warned > 0
+    approvable = [rel for rel in ten if rel in seen["open"]]  # type: ignore[operator]
+    assert segments > 0 and articles == len(approvable) >= 9 and warned > 0
     assert f"{warned:,}" in str(seen["warned_text"])  # said before approving
     if window.workspace.is_dirty:  # the open article was among them: approved in the window
         press(window, Qt.Key.Key_S)
         qtbot.waitUntil(lambda: not window.workspace.is_dirty)
         idle(qtbot, window)
     approved = {rel: _approved_in_sidecar(root / rel) for rel in ten}
-    assert all(n > 0 for n in approved.values())
+    assert all(approved[rel] > 0 for rel in approvable)
     assert sum(approved.values()) == segments
     for rel in ten:
         k = view.model.find(rel)

@@ -199,7 +199,7 @@ def _ui_noun_findings(masked: str, spans: list[tuple[int, int]]) -> list[str]:
             label = after[0].rstrip(".,;:!?)") if after else ""
             if label[:1].isupper() and label[:1].isalpha():
                 shown = readable(full).strip()
-                out.append(f"bold holds **{shown}** but the label {label!r} after it is not bold")
+                out.append(f"bold holds {shown!r} but the label {label!r} after it is not bold")
     return out
 
 
