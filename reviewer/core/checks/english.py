@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from reviewer.core.checks import tables
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.prose import Word, prose_words
 
@@ -31,14 +34,52 @@ def _zipf() -> object:
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[dict[str, float], dict[str, float]]:
-    """wordfreq's English and Dutch lists as plain dicts (~40 ms): a lookup per word instead of
-    zipf_frequency's tokenizer (~0.4 ms per new word)."""
+def _lists() -> tuple[dict[str, float], dict[str, float]] | None:
+    """wordfreq's English and Dutch lists as plain dicts: a lookup per word instead of
+    zipf_frequency's tokenizer (~0.4 ms per new word). Kept as a snapshot of wordfreq's files
+    (reviewer.core.checks.tables), which spares importing wordfreq (~0.15 s) until a word that
+    needs its tokenizer comes; None without wordfreq."""
+    files = _wordfreq_files()
+    if files is None:
+        return None
+    try:
+        return tables.cached("wordfreq-" + WORDLIST, files, _read_lists, _lists_ok)
+    except ImportError:
+        return None
+
+
+def _wordfreq_files() -> list[Path] | None:
+    """The files wordfreq's lists come from (its code and its data), found without importing it."""
+    try:
+        spec = importlib.util.find_spec("wordfreq")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    package = Path(spec.origin).parent
+    files = [package / "__init__.py"] + [
+        package / "data" / f"{WORDLIST}_{lang}.msgpack.gz" for lang in ("en", "nl")
+    ]
+    return files if all(f.is_file() for f in files) else None
+
+
+def _read_lists() -> tuple[dict[str, float], dict[str, float]]:
     from wordfreq import get_frequency_dict
 
     return (
         get_frequency_dict("en", wordlist=WORDLIST),
         get_frequency_dict("nl", wordlist=WORDLIST),
+    )
+
+
+def _lists_ok(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(
+            isinstance(d, dict) and all(type(k) is str and type(v) is float for k, v in d.items())
+            for d in value
+        )
     )
 
 
@@ -49,18 +90,20 @@ def _zipf_of(frequency: float) -> float:
 @lru_cache(maxsize=65536)
 def _frequencies(word: str) -> tuple[float, float]:
     """Zipf frequency of ``word`` (lowercase) in English and in Dutch."""
+    if word.isalpha():  # one token: the list's own entry, as zipf_frequency would find it
+        lists = _lists()
+        if lists is None:
+            return 0.0, 0.0
+        en, nl = lists
+        return _zipf_of(en.get(word, 0.0)), _zipf_of(nl.get(word, 0.0))
     zipf = _zipf()
     if zipf is None:
         return 0.0, 0.0
-    if word.isalpha():  # one token: the list's own entry, as zipf_frequency would find it
-        en, nl = _lists()
-        return _zipf_of(en.get(word, 0.0)), _zipf_of(nl.get(word, 0.0))
     return zipf(word, "en", wordlist=WORDLIST), zipf(word, "nl", wordlist=WORDLIST)  # type: ignore[operator]
 
 
 def preload() -> None:
-    if _zipf() is not None:
-        _lists()
+    _lists()
 
 
 def frequencies(word: str) -> tuple[float, float]:

@@ -7,10 +7,11 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reviewer.core.checks import tables
 from reviewer.core.errors import FormatError
 from reviewer.core.fileio import atomic_write, read_guarded, read_optional
 from reviewer.core.forking import LEXICON, fork_safe
@@ -161,11 +162,14 @@ def mined_words() -> frozenset[str]:
         return frozenset(line.strip() for line in f if line.strip())
 
 
+KNOWN = ("checks", "nl_known.txt.gz")
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words of the article set's targets the spelling check accepts (tools/mine_known_words.py):
     judged once when mined, so a check run looks up only the rarer words in enchant."""
-    path = resource_path("checks", "nl_known.txt.gz")
+    path = resource_path(*KNOWN)
     if not path.is_file():
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -185,21 +189,55 @@ class Compound(NamedTuple):  # 49k of them are read at start: a tuple builds fas
 def compounds() -> dict[tuple[str, str], Compound]:
     """Compound nouns by their split: ("toegangs", "token") → toegangstoken; name-noun
     compounds keep the name's case: ("Teams", "bestanden") → Teams-bestanden."""
-    table: dict[tuple[str, str], Compound] = {}
-    path = resource_path("checks", "nl_compounds.tsv.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    columns = tables.cached(
+        "compounds", _sources(COMPOUNDS), _compound_columns, _compound_columns_ok
+    )
+    make = partial(tuple.__new__, Compound)  # no Python call per row
+    keys = zip(columns[1], columns[2], strict=True)
+    return dict(zip(keys, map(make, zip(*columns, strict=True)), strict=True))
+
+
+COMPOUNDS = ("checks", "nl_compounds.tsv.gz")
+_COMPOUND_KINDS = (str, str, str, int, int, bool)
+
+
+def _sources(*data: tuple[str, str]) -> list[Path]:
+    """The files a table is made from: its data files and this module, which derives it."""
+    return [*(resource_path(*d) for d in data), Path(__file__)]
+
+
+def _compound_columns() -> tuple[list[Any], ...]:
+    """The compound table as columns of plain values (Compound's fields), in file order."""
+    rows: list[tuple[str, str, str, int, int, bool]] = []
+    with gzip.open(resource_path(*COMPOUNDS), "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             joined, first, head, jc, sc, fw = line.rstrip("\n").split("\t")
-            table[(first, head)] = Compound(joined, first, head, int(jc), int(sc), fw == "1")
-    return table
+            rows.append((joined, first, head, int(jc), int(sc), fw == "1"))
+    return tuple(map(list, zip(*rows, strict=True))) if rows else ([],) * 6
+
+
+def _compound_columns_ok(value: object) -> bool:
+    return tables.column_rows(value, _COMPOUND_KINDS)
 
 
 @lru_cache(maxsize=1)
 def hyphen_heads() -> dict[str, frozenset[str]]:
     """Nouns the article set writes after a name with a hyphen (Teams-bestanden), each with the
     names it follows: evidence that "name noun" is a compound missing its hyphen."""
+    return tables.cached(
+        "hyphen-heads", _sources(COMPOUNDS, KNOWN), _hyphen_heads, _hyphen_heads_ok
+    )
+
+
+def _hyphen_heads_ok(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        type(k) is str and type(v) is frozenset for k, v in value.items()
+    )
+
+
+def _hyphen_heads() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for (first, head), entry in compounds().items():
         if "-" in entry.joined:
@@ -214,6 +252,15 @@ def hyphen_heads() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def noun_heads() -> frozenset[str]:
     """Lowercase Dutch nouns: every head and every joined form of the compound table."""
+    return tables.cached(
+        "noun-heads",
+        _sources(COMPOUNDS),
+        _noun_heads,
+        lambda value: isinstance(value, frozenset) and all(type(w) is str for w in value),
+    )
+
+
+def _noun_heads() -> frozenset[str]:
     heads: set[str] = set()
     for (_, head), entry in compounds().items():
         heads.add(head)
