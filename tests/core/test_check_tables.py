@@ -6,6 +6,7 @@ import gc
 import json
 import marshal
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -182,17 +183,24 @@ def test_snapshots_hold_the_tables_the_files_give(
 _RUN = """
 import json, sys
 from pathlib import Path
-from reviewer.core.checks import run_checks, tables
+from reviewer.core import check_jobs
+from reviewer.core.checks import lexicon, run_checks, tables
 from reviewer.core.format import parse
 if sys.argv[1] == "files":
     tables.cached = lambda name, sources, build, valid: build()
+    tables.verdicts = lambda name, key, values_ok: None
+else:
+    lexicon.defer_dictionary()
 docs = [parse(p.read_bytes(), p.name) for p in sorted(Path(sys.argv[2]).glob("*.md"))]
 found = [(f.path, f.pair_id, f.line, f.code, f.level.value, f.message) for f in run_checks(docs)]
-print(json.dumps(found))
+if sys.argv[1] != "files":
+    check_jobs.keep_verdicts()
+d = lexicon.dictionary()
+print(json.dumps([found, d is not None and d._dict is not None]))
 """
 
 
-def _corpus_findings(how: str, cache: Path) -> list[list[object]]:
+def _corpus_findings(how: str, cache: Path) -> tuple[list[list[object]], bool]:
     env = dict(os.environ, REVIEWER_CACHE_DIR=str(cache))
     out = subprocess.run(
         [sys.executable, "-c", _RUN, how, str(CORPUS)],
@@ -201,14 +209,59 @@ def _corpus_findings(how: str, cache: Path) -> list[list[object]]:
         env=env,
         check=True,
     ).stdout
-    found: list[list[object]] = json.loads(out)
-    return found
+    found, enchant_made = json.loads(out)
+    return found, enchant_made
 
 
 def test_same_findings_on_the_corpus_from_snapshots_and_from_files(cache: Path) -> None:
-    cold = _corpus_findings("snapshots", cache)  # builds and writes the snapshots
+    # Builds and writes the snapshots and the words' verdicts.
+    cold, made_cold = _corpus_findings("snapshots", cache)
     assert snapshots(cache, "compounds")
-    warm = _corpus_findings("snapshots", cache)  # reads them
-    files = _corpus_findings("files", cache)  # no snapshot at all
+    assert snapshots(cache, "spelling-nl_NL")
+    warm, made_warm = _corpus_findings("snapshots", cache)  # reads them
+    files, _ = _corpus_findings("files", cache)  # neither snapshots nor verdicts
     assert cold == warm == files
     assert len(files) > 300
+    # The second run judged every word from the kept verdicts: enchant's dictionary (0.15 s
+    # to load) was never made.
+    assert made_cold and not made_warm
+
+
+def test_kept_verdicts_follow_the_dictionary_files(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import enchant
+
+    folder = tmp_path / "enchant"
+    shutil.copytree(lexicon.shipped_dictionary_folder(), folder)
+    monkeypatch.setenv(lexicon.ENCHANT_CONFIG_DIR, str(folder))
+    before = lexicon._memo_key(enchant, "nl_NL")
+    aff = folder / "hunspell" / "nl_NL.aff"
+    aff.write_bytes(aff.read_bytes() + b"\n# changed\n")
+    after = lexicon._memo_key(enchant, "nl_NL")
+    assert before and after and before != after
+    monkeypatch.setenv(lexicon.ENCHANT_CONFIG_DIR, str(tmp_path / "elsewhere"))
+    assert lexicon._memo_key(enchant, "nl_NL") is None  # files we cannot read: nothing kept
+
+
+def test_a_word_added_to_the_user_dictionary_is_seen_with_kept_verdicts(
+    cache: Path, tmp_path: Path
+) -> None:
+    from reviewer.core.checks.lexicon import LanguageSettings
+    from reviewer.core.checks.spelling import check_spelling
+
+    word = "Xqzvwkrt"
+    target = f"Dit is de {word.lower()} van het bestand."
+    lexicon.configure(LanguageSettings())
+    try:
+        lexicon.defer_dictionary()
+        assert check_spelling("This is the file processing.", target)
+        lexicon.save_verdicts()
+        assert snapshots(cache, "spelling-nl_NL")
+        words = tmp_path / "words.txt"
+        words.write_text(word.lower() + "\n")
+        lexicon.configure(LanguageSettings(user_dictionary=str(words)))
+        assert not check_spelling("This is the file processing.", target)
+    finally:
+        lexicon._defer = False
+        lexicon.configure(LanguageSettings())

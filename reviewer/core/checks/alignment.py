@@ -42,13 +42,18 @@ def _tables() -> Tables:
 
 
 def _tables_ok(value: object) -> bool:
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    forward, best, best_english = value
     return (
-        isinstance(value, tuple)
-        and len(value) == 3
-        and all(isinstance(part, dict) for part in value)
-        and all(isinstance(v, dict) for v in value[0].values())
-        and all(type(v) is float for v in value[1].values())
-        and all(isinstance(v, tuple) and len(v) == 2 for v in value[2].values())
+        isinstance(forward, dict)
+        and isinstance(best, dict)
+        and isinstance(best_english, dict)
+        and tables.of_types(forward.values(), dict)
+        and all(tables.of_types(t.values(), float) for t in forward.values())
+        and tables.of_types(best.values(), float)
+        and tables.of_types(best_english.values(), tuple)
+        and set(map(len, best_english.values())) <= {2}
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -72,21 +72,88 @@ class SpellingStatus:
 class _Dictionary:
     """The enchant dictionary plus the words the article set and the user add to it."""
 
-    def __init__(self, enchant_dict: Any, language: str) -> None:
-        self._dict = enchant_dict
+    def __init__(
+        self,
+        enchant_dict: Any,
+        language: str,
+        make: Callable[[], Any] | None = None,
+        known: dict[str, bool] | None = None,
+        memo_key: str | None = None,
+    ) -> None:
+        self._dict = enchant_dict  # None until first needed when ``make`` is given
+        self._make = make
         self.language = language
-        self._check_cache: dict[str, bool] = {}
+        self._check_cache: dict[str, bool] = dict(known) if known else {}
+        self.memo_key = memo_key  # the verdicts are kept between runs under this key
+
+    def _enchant(self) -> Any:
+        if self._dict is None:
+            with _lock:  # enchant's broker serves one thread at a time
+                if self._dict is None and self._make is not None:
+                    self._dict = self._make()
+        return self._dict
 
     def check(self, word: str) -> bool:
         hit = self._check_cache.get(word)
         if hit is None:
-            hit = bool(self._dict.check(word))
-            if len(self._check_cache) < 200_000:
+            hit = bool(self._enchant().check(word))
+            if len(self._check_cache) < MAX_VERDICTS:
                 self._check_cache[word] = hit
         return hit
 
     def suggest(self, word: str) -> list[str]:
-        return list(self._dict.suggest(word))
+        return list(self._enchant().suggest(word))
+
+
+MAX_VERDICTS = 200_000
+# Set in a check process (defer_dictionary): with the verdicts of an earlier run under the same
+# dictionary, enchant's dictionary (~0.15 s to load) is made only for a word none of them holds.
+_defer = False
+
+
+def defer_dictionary() -> None:
+    """Make the enchant dictionary only when a word the kept verdicts lack is asked about (for
+    a check process; a window wants it ready for its editors)."""
+    global _defer
+    _defer = True
+
+
+def _memo_key(enchant: Any, language: str) -> str | None:
+    """What enchant's verdicts depend on: the dictionary files in ENCHANT_CONFIG_DIR (None
+    when the dictionary comes from elsewhere: those are not kept), the providers that offer
+    the language, enchant's version."""
+    folder = os.environ.get(ENCHANT_CONFIG_DIR)
+    if not folder:
+        return None
+    files = [Path(folder, "hunspell", f"{language}.{ext}") for ext in ("dic", "aff")]
+    try:
+        if not all(f.is_file() for f in files):
+            return None
+        providers = sorted(
+            (tag, provider.name, provider.file)
+            for tag, provider in enchant.Broker().list_dicts()
+            if tag.split("_")[0] == language.split("_")[0]
+        )
+        versions = (enchant.get_enchant_version(), getattr(enchant, "__version__", ""))
+        return tables.key(f"{folder} {language} {providers} {versions}", files)
+    except Exception:  # no key, no kept verdicts: the dictionary is asked as before
+        return None
+
+
+def save_verdicts() -> None:
+    """Keep the dictionary's verdicts for the next check process (nothing when it was not
+    loaded in this one, or comes from files outside ENCHANT_CONFIG_DIR)."""
+    if not _dictionary.cache_info().currsize:
+        return
+    d = _dictionary()[0]
+    if d is not None and d.memo_key:
+        tables.save_verdicts(
+            f"spelling-{d.language}", d.memo_key, d._check_cache, _is_bool, MAX_VERDICTS
+        )
+
+
+def _is_bool(values: Collection[object]) -> bool:
+    return tables.of_types(values, bool)
 
 
 # The OpenTaal nl_NL Hunspell dictionary ships inside the package (its licence beside it), so
@@ -125,7 +192,15 @@ def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
     for language in _FALLBACK_LANGUAGES:
         try:
             if enchant.dict_exists(language):
-                d = _Dictionary(enchant.Dict(language), language)
+                key = _memo_key(enchant, language)
+                known: dict[str, bool] | None = (
+                    tables.verdicts(f"spelling-{language}", key, _is_bool) if key else None
+                )
+                if known is not None and _defer:  # enchant.Dict(language) worked with this key
+                    make = partial(enchant.Dict, language)
+                    d = _Dictionary(None, language, make, known, key)
+                else:
+                    d = _Dictionary(enchant.Dict(language), language, None, known, key)
                 return d, SpellingStatus(True, f"Dutch dictionary {language} loaded.", language)
         except Exception:
             continue
@@ -232,8 +307,10 @@ def hyphen_heads() -> dict[str, frozenset[str]]:
 
 
 def _hyphen_heads_ok(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        type(k) is str and type(v) is frozenset for k, v in value.items()
+    return (
+        isinstance(value, dict)
+        and tables.of_types(value, str)
+        and tables.of_types(value.values(), frozenset)
     )
 
 
@@ -256,7 +333,7 @@ def noun_heads() -> frozenset[str]:
         "noun-heads",
         _sources(COMPOUNDS),
         _noun_heads,
-        lambda value: isinstance(value, frozenset) and all(type(w) is str for w in value),
+        lambda value: isinstance(value, frozenset) and tables.of_types(value, str),
     )
 
 

@@ -10,7 +10,7 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -146,3 +146,50 @@ def column_rows(columns: object, kinds: Sequence[type]) -> bool:
         if column and set(map(type, column)) != {kind}:
             return False
     return True
+
+
+# -- verdicts kept between runs ----------------------------------------------------------------
+
+
+V = TypeVar("V")
+
+
+def verdicts(
+    name: str, key: str, values_ok: Callable[[Collection[object]], bool]
+) -> dict[str, V] | None:
+    """The word → verdict memo stored under ``key`` (None when there is none or it is unusable);
+    ``values_ok`` looks at all the verdicts at once."""
+    try:
+        value = _read(folder() / f"{name}-{key}{SUFFIX}")
+    except (OSError, ImportError, ValueError):
+        return None
+    if isinstance(value, dict) and of_types(value, str) and values_ok(value.values()):
+        return value
+    return None
+
+
+def of_types(values: Iterable[object], *kinds: type) -> bool:
+    """Every value is exactly of one of ``kinds`` (a C-level pass: ~1 ms for 50k values)."""
+    return set(map(type, values)) <= set(kinds)
+
+
+def save_verdicts(
+    name: str,
+    key: str,
+    found: dict[str, V],
+    values_ok: Callable[[Collection[object]], bool],
+    limit: int,
+) -> None:
+    """Add ``found`` to the memo stored under ``key`` (at most ``limit`` words are kept); two
+    processes saving at once may lose each other's additions, never a whole file."""
+    try:
+        path = folder() / f"{name}-{key}{SUFFIX}"
+    except (OSError, ImportError, ValueError):
+        return
+    stored: dict[str, V] = verdicts(name, key, values_ok) or {}
+    if len(stored) >= limit or all(word in stored for word in found):
+        return
+    merged = {**found, **stored}
+    if len(merged) > limit:
+        merged = dict(list(merged.items())[:limit])
+    _write(path, name, merged)
