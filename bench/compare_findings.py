@@ -5,7 +5,8 @@ runs, for each tree, a fresh interpreter with that tree first on the path (the a
 folders are walked for ``*.md``), collects every finding (file, pair id, line, code, level,
 category, message) in report order, and prints the articles whose findings differ. A tree may
 be given twice (``after-cold``/``after-warm`` with the same cache folder) to compare a run that
-builds the language table snapshots with one that loads them. ``--split tune|held-out|all``
+builds the language table snapshots and keeps the words' verdicts with one that reads them (each
+run defers the dictionary and keeps its verdicts as a check process does, where the tree can). ``--split tune|held-out|all``
 keeps the articles of one split of the shared set (sha1 of the path relative to the set's root:
 0-b TUNE, c-f HELD-OUT). Exit status 1 when anything differs.
 """
@@ -27,10 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # Runs in the child interpreter: one JSON line per article on stdout.
 _CHILD = r"""
 import json, sys
-from reviewer.core.checks import run_checks
+from reviewer.core import check_jobs
+from reviewer.core.checks import lexicon, run_checks
 from reviewer.core.format import parse
 from reviewer.core.errors import ReviewerError
 print(json.dumps({"module": __import__("reviewer").__file__}), flush=True)
+if hasattr(lexicon, "defer_dictionary"):  # as a check process runs (a tree that has it)
+    lexicon.defer_dictionary()
 for line in sys.stdin:
     path = line.rstrip("\n")
     try:
@@ -43,6 +47,8 @@ for line in sys.stdin:
         for f in run_checks([doc])
     ]
     print(json.dumps({"path": path, "findings": found}), flush=True)
+if hasattr(check_jobs, "keep_verdicts"):
+    check_jobs.keep_verdicts()
 """
 
 
