@@ -137,9 +137,8 @@ def run_once(peers: Path, entry: Entry, path: Path, shot: Path, timeout: int) ->
     finally:
         if cache is not None:
             tables = Path(cache, "reviewer", "tables")
-            if entry.seed is not None and tables.is_dir():
-                shutil.rmtree(entry.seed, ignore_errors=True)
-                shutil.copytree(tables, entry.seed)
+            if entry.seed is not None and not entry.seed.exists() and tables.is_dir():
+                shutil.copytree(tables, entry.seed)  # the first run (warm-up) seeds the rest
             shutil.rmtree(cache, ignore_errors=True)
     lines = proc.stdout.strip().splitlines()
     return parse_line(lines[-1]) if lines else {"status": "no output"}
@@ -200,6 +199,8 @@ def build_entries(args: argparse.Namespace, home: Path) -> tuple[list[Entry], li
                 "XDG_CACHE_HOME": str(home / name / "cache"),
             }
             seed = home / name / "seed" if variant == "seasoned" else None
+            if seed is not None and args.seed:
+                shutil.copytree(args.seed, seed)
             entries.append(Entry(name, "ours", "md", env, variant != "reopen", seed))
     for tool in args.tools.split(","):
         if not tool:
@@ -239,6 +240,12 @@ def main() -> int:
         default=[],
         metavar="LABEL=TREE",
         help="also time another tree's main.py (e.g. before=/tmp/old-checkout)",
+    )
+    parser.add_argument(
+        "--seed",
+        help="the seasoned runs' language tables and verdicts: a cache's reviewer/tables "
+        "folder, e.g. from bench/compare_findings.py over other articles (default: what the "
+        "first run leaves)",
     )
     parser.add_argument("--peers", help="the peers folder (default: shared/peers)")
     parser.add_argument("--inputs", default="/tmp/peers/synth", help="prepare.sh's inputs")
