@@ -63,6 +63,7 @@ PAIR_SETS = (
     ("rich", "held-out"),
     ("dev", "tuning"),
     ("dev2", "tuning"),
+    ("dev3", "tuning"),
 )
 VERDICT_FILES = (
     ("findings", "held-out"),

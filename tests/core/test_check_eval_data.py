@@ -11,7 +11,7 @@ import pytest
 from reviewer.core.yamlio import safe_load_fast
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "check_eval"
-SETS = {"dev": "tune", "dev2": "tune", "census": "held-out", "rich": "held-out"}
+SETS = {"dev": "tune", "dev2": "tune", "dev3": "tune", "census": "held-out", "rich": "held-out"}
 KINDS = {
     "mistranslation",
     "omission",

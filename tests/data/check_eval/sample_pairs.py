@@ -1,9 +1,9 @@
-"""Regenerate the unlabelled pair selection behind dev.yaml, dev2.yaml, census.yaml and
-rich.yaml."""
+"""Regenerate the unlabelled pair selection behind the label files of this folder."""
 
 # Usage (needs the article set, which the tests do not):
 #   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --out DIR
-#       writes DIR/dev.yaml, DIR/dev2.yaml, DIR/census.yaml, DIR/rich.yaml without labels
+#       writes DIR/dev.yaml, DIR/dev2.yaml, DIR/dev3.yaml, DIR/census.yaml, DIR/rich.yaml
+#       without labels
 #   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --verify
 #       checks that the labelled files here hold exactly that selection, in that order
 #   python tests/data/check_eval/sample_pairs.py --articles /work/shared/articles --manifest
@@ -35,6 +35,9 @@ CENSUS_SIZE = 400
 # held-out findings sample).
 DEV2_SEED = 20261207
 DEV2_SIZE = 300
+# dev3: a third TUNE sample, for a later recall round (pairs of dev.yaml and dev2.yaml left out).
+DEV3_SEED = 20261208
+DEV3_SIZE = 300
 
 # ---- the split (binding for the project) -------------------------------------------------
 TUNE_DIGITS = set("0123456789ab")
@@ -150,6 +153,10 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
     dev2 = random.Random(DEV2_SEED).sample(
         [c for c in pools["tune"] if (c.file, c.id) not in in_dev], DEV2_SIZE
     )
+    in_dev2 = in_dev | {(c.file, c.id) for c in dev2}
+    dev3 = random.Random(DEV3_SEED).sample(
+        [c for c in pools["tune"] if (c.file, c.id) not in in_dev2], DEV3_SIZE
+    )
     census = random.Random(SEED + 1).sample(pools["held-out"], CENSUS_SIZE)
     taken = {(c.file, c.id) for c in census}
     rest = [c for c in pools["held-out"] if (c.file, c.id) not in taken]
@@ -182,6 +189,17 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
                 "random.Random(seed).sample(pairs, 300)"
             ),
         },
+        "dev3": {
+            "split": "tune",
+            "seed": DEV3_SEED,
+            "sampled": DEV3_SIZE,
+            "population": len(pools["tune"]) - DEV_SIZE - DEV2_SIZE,
+            "skipped_code_or_number": skipped["tune"],
+            "rule": (
+                "uniform over the TUNE split's pairs not in dev.yaml or dev2.yaml: "
+                "random.Random(seed).sample(pairs, 300)"
+            ),
+        },
         "census": {
             "split": "held-out",
             "seed": SEED + 1,
@@ -206,7 +224,7 @@ def select(articles: Path) -> tuple[dict[str, list[Candidate]], dict[str, dict[s
             ),
         },
     }
-    return {"dev": dev, "census": census, "rich": rich, "dev2": dev2}, meta
+    return {"dev": dev, "census": census, "rich": rich, "dev2": dev2, "dev3": dev3}, meta
 
 
 # ---- YAML writing: exact strings, readable Dutch -------------------------------------------
