@@ -13,6 +13,7 @@ from pathlib import Path
 from reviewer.core.checks import tables
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.prose import Word, prose_words
+from reviewer.core.errors import ReviewerError
 
 # wordfreq's "small" lists (words down to about one in a million) load in ~15 ms and ~20 MB;
 # the large ones take 300 ms and 80 MB for no gain on the words that matter here.
@@ -125,7 +126,7 @@ def _tokenized() -> tuple[str | None, dict[str, tuple[float, float]]]:
         package = files[0].parent
         sources = [*files, *sorted(package.glob("*.py")), Path(spec.origin)]
         key = tables.key(_TOKENIZED + " " + WORDLIST, sources)
-    except (OSError, ImportError, ValueError):
+    except (ReviewerError, OSError, ImportError, ValueError):
         return None, {}
     return key, dict(tables.verdicts(_TOKENIZED, key, _is_pair) or {})
 

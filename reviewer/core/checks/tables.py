@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
-from reviewer.core.fileio import read_optional
+from reviewer.core.fileio import read_guarded, read_optional
 from reviewer.core.forking import GC_PAUSE, fork_safe
 
 # Reading the shipped tables means parsing text into ~100k Python objects (0.1-0.2 s each);
@@ -27,6 +27,7 @@ from reviewer.core.forking import GC_PAUSE, fork_safe
 # means the table is built from its files again.
 FORMAT = 1
 MAX_BYTES = 64 * 1024 * 1024
+MAX_SOURCE_BYTES = 256 * 1024 * 1024
 FOLDER = "tables"
 SUFFIX = ".marshal"
 
@@ -40,11 +41,13 @@ def folder() -> Path:
 
 
 def key(name: str, sources: Sequence[Path]) -> str:
-    """A digest of everything a table is made from."""
+    """A digest of everything a table is made from (ReviewerError or OSError when a source
+    cannot be read)."""
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((FORMAT, name, tuple(sys.version_info[:2]), __version__)).encode())
     for source in sources:
-        data = Path(source).read_bytes()
+        # Through the guard: a FIFO or a device named like a dictionary never hangs a check.
+        data = read_guarded(source, MAX_SOURCE_BYTES, "a language table's source")
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()
@@ -60,7 +63,7 @@ def cached(
     same ``sources`` exists and passes ``valid``; otherwise built and kept for the next time."""
     try:
         path = folder() / f"{name}-{key(name, sources)}{SUFFIX}"
-    except (OSError, ImportError, ValueError):
+    except (ReviewerError, OSError, ImportError, ValueError):
         return build()  # a source that cannot be read fails in build() as it always did
     stored = _read(path)
     if stored is not None and valid(stored):
