@@ -142,7 +142,7 @@ def save_verdicts() -> None:
     if _tokenized.cache_info().currsize:
         key, memo = _tokenized()
         if key is not None and memo:
-            tables.save_verdicts(_TOKENIZED, key, memo, _is_pair, 200_000)
+            tables.save_verdicts(_TOKENIZED, key, dict(memo), _is_pair, 200_000)
 
 
 def preload() -> None:

@@ -147,9 +147,9 @@ def save_verdicts() -> None:
         return
     d = _dictionary()[0]
     if d is not None and d.memo_key:
-        tables.save_verdicts(
-            f"spelling-{d.language}", d.memo_key, d._check_cache, _is_bool, MAX_VERDICTS
-        )
+        # A copy first (one C call): another thread may be judging words meanwhile.
+        found = dict(d._check_cache)
+        tables.save_verdicts(f"spelling-{d.language}", d.memo_key, found, _is_bool, MAX_VERDICTS)
 
 
 def _is_bool(values: Collection[object]) -> bool:
