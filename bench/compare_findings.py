@@ -6,9 +6,9 @@ folders are walked for ``*.md``), collects every finding (file, pair id, line, c
 category, message) in report order, and prints the articles whose findings differ. A tree may
 be given twice (``after-cold``/``after-warm`` with the same cache folder) to compare a run that
 builds the language table snapshots and keeps the words' verdicts with one that reads them (each
-run defers the dictionary and keeps its verdicts as a check process does, where the tree can). ``--split tune|held-out|all``
-keeps the articles of one split of the shared set (sha1 of the path relative to the set's root:
-0-b TUNE, c-f HELD-OUT). Exit status 1 when anything differs.
+run defers the dictionary and keeps its verdicts as a check process does, where the tree can).
+``--split tune|held-out|all`` keeps the articles of one split of the shared set (sha1 of the
+path relative to the set's root: 0-b TUNE, c-f HELD-OUT). Exit status 1 when anything differs.
 """
 
 from __future__ import annotations
