@@ -23,6 +23,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("Checks", "Empty link text"),
     QT_TRANSLATE_NOOP("Checks", "End punctuation differs"),
     QT_TRANSLATE_NOOP("Checks", "English left in the target"),
+    QT_TRANSLATE_NOOP("Checks", "English Title Case in Dutch"),
     QT_TRANSLATE_NOOP("Checks", "Forbidden term variant"),
     QT_TRANSLATE_NOOP("Checks", "Formal u mixed with je"),
     QT_TRANSLATE_NOOP("Checks", "Glossary term not used"),

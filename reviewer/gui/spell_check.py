@@ -46,6 +46,7 @@ class Spelling(QObject):
             "spelling": _underline(theme.SPELLING_UNDERLINE),
             "compound": _underline(theme.COMPOUND_UNDERLINE),
             "hyphen": _underline(theme.COMPOUND_UNDERLINE),
+            "ellipsis": _underline(theme.COMPOUND_UNDERLINE),
         }
 
     def attach(

@@ -109,6 +109,7 @@ BUILTIN_MODULES = (
     "text",
     "grammar",
     "spelling",
+    "casing",
     "terms",
     "english",
     "alignment",

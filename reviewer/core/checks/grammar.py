@@ -225,7 +225,7 @@ def _het_nouns() -> frozenset[str]:
 # with a hyphen; not a plural ('s) or a compound going on (-), and the next word kept apart.
 _DE_NOUN_RE = re.compile(
     r"(?<![\w-])([Dd]e|[Dd]eze)\s+((?:[A-Z][\w.]*\s+){0,3}(?:[A-Z][\w.]*|\d+)-)?"
-    r"([a-zà-ÿ][a-zà-ÿ]*)(?![\w'’-]|\.\w)(?:\s+([a-zà-ÿ]+))?"
+    r"(?P<noun>[a-zà-ÿ][a-zà-ÿ]*)(?![\w'’-]|\.\w)(?:\s+(?P<after>[a-zà-ÿ]+))?"
 )
 
 
@@ -237,18 +237,54 @@ def check_article_gender(source: str, target: str) -> Iterable[str]:
         return NONE
     nouns = _het_nouns()
     out: list[str] = []
-    for m in _DE_NOUN_RE.finditer(analyse(target).masked):
-        word = m.group(3)
-        head = _het_head(word, nouns)
-        if head is None:
-            continue
-        after = m.group(4)
-        if after and _noun_after(after):
-            continue  # "de bericht body": a split compound whose head is the next word
-        right = "dit" if m.group(1).lower() == "deze" else "het"
-        shown = m.group()[: m.end(3) - m.start()]
-        out.append(f"'{shown}': {head} takes '{right}'")
+    masked = analyse(target).masked
+    for pattern in (_DE_NOUN_RE, _DE_ADJECTIVE_NOUN_RE):
+        for m in pattern.finditer(masked):
+            if pattern is _DE_ADJECTIVE_NOUN_RE and not _inflected_adjective(m.group(2)):
+                continue
+            word, after = m.group("noun"), m.group("after")
+            head = _het_head(word, nouns)
+            if head is None:
+                continue
+            if after and _noun_after(after):
+                continue  # "de bericht body": a split compound whose head is the next word
+            right = "dit" if m.group(1).lower() == "deze" else "het"
+            shown = m.group()[: m.end("noun") - m.start()]
+            out.append(f"'{shown}': {head} takes '{right}'")
     return out
+
+
+# "de nieuwe Microsoft 365-compliancecentrum", "de inactieve postvak": an inflected adjective
+# between the article and the het-noun.
+_DE_ADJECTIVE_NOUN_RE = re.compile(
+    r"(?<![\w-])([Dd]e|[Dd]eze)\s+([a-zà-ÿ]{3,}e)\s+((?:[A-Z][\w.]*\s+){0,3}(?:[A-Z][\w.]*|\d+)-)?"
+    r"(?P<noun>[a-zà-ÿ][a-zà-ÿ]*)(?![\w'’-]|\.\w|\s*\((?:e?n|s)\))(?:\s+(?P<after>[a-zà-ÿ]+))?"
+)
+_CLOSED_SYLLABLE_E_RE = re.compile(r"[^aeiou]([aeiou])[^aeiou]e$")
+
+
+@lru_cache(maxsize=4096)
+def _inflected_adjective(word: str) -> bool:
+    """An adjective with its -e (nieuwe, inactieve, grote, volgende): the dictionary knows the
+    bare form (nieuw, inactief, groot, volgend)."""
+    from reviewer.core.checks import lexicon
+
+    dictionary = lexicon.dictionary()
+    if dictionary is None:
+        return False
+    stem = word[:-1]
+    forms = [stem]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        forms.append(stem[:-1])  # dikke → dik
+    if word.endswith("ve"):
+        forms.append(word[:-2] + "f")  # inactieve → inactief
+    if word.endswith("ze"):
+        forms.append(word[:-2] + "s")  # boze → boos (with the vowel below)
+    closed = _CLOSED_SYLLABLE_E_RE.search(word)
+    if closed is not None:
+        vowel = closed.group(1)
+        forms.append(word[: closed.start(1)] + vowel + word[closed.start(1) : -1])  # grote → groot
+    return any(dictionary.check(f) for f in forms)
 
 
 def _het_head(word: str, nouns: frozenset[str]) -> str | None:

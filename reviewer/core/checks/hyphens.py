@@ -21,6 +21,17 @@ _NAME_NOUN_RE = re.compile(
 )
 
 
+def is_noun(word: str) -> bool:
+    """Whether ``word`` is a Dutch noun by the compound table (for other checks)."""
+    return _is_noun(word)
+
+
+def likely_noun(word: str) -> bool:
+    """A Dutch noun by the compound table whose English counterpart is no adverb, participle
+    or verb (rechtstreeks ← directly is not): for other checks."""
+    return _noun_after_name(word)
+
+
 @lru_cache(maxsize=65536)
 def _is_noun(word: str) -> bool:
     """The word, or its last part (gebeurtenisverzamelaar → verzamelaar), heads a known compound

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from reviewer.core.checks import english, lexicon
 from reviewer.core.checks.analysis import analyse, unmask, word_set
 from reviewer.core.checks.base import Level, register_pair_check
+from reviewer.core.checks.prose import blank_non_prose
 from reviewer.core.checks.tokens import Literal, has_markup, literals
 
 NONE: tuple[str, ...] = ()
@@ -203,4 +206,53 @@ def check_identifier_case(source: str, target: str) -> Iterable[str]:
     for literal in case_only:
         start = seen.lower().find(literal.text.lower())
         out.append(f"{literal.text} written as {seen[start : start + len(literal.text)]}")
+    for acronym, written in lowered_acronyms(source, target):
+        out.append(f"acronym {acronym} written as {written}")
     return out
+
+
+_ACRONYM_RE = re.compile(r"(?<![\w-])([A-Z]{3,6})(?!\w)")
+
+
+def lowered_acronyms(source: str, target: str) -> list[tuple[str, str]]:
+    """Acronyms of the source (PRT, UWP, DKIM) that the target writes in lower case, on their
+    own or as the first part of a compound (prt-gebaseerde, uwp-apps); not those Dutch
+    writes in lower case (pdf, url, usb, sms: the dictionary knows them) or English words."""
+    if _ACRONYM_RE.search(source) is None:
+        return []
+    acronyms = set(_ACRONYM_RE.findall(blank_non_prose(source)))
+    if not acronyms:
+        return []
+    seen = blank_non_prose(target)
+    out: list[tuple[str, str]] = []
+    for acronym in sorted(acronyms):
+        if not _lowercase_is_wrong(acronym):
+            continue
+        pattern = _lowered_pattern(acronym.lower())
+        if pattern.search(source) is not None:
+            continue  # the source, too, writes it in lower case ("the smtp address")
+        m = pattern.search(seen)
+        if m is not None:
+            end = seen.find(" ", m.end())
+            out.append((acronym, seen[m.start() : end if end > 0 else len(seen)].rstrip(".,;:)*_")))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _lowercase_is_wrong(acronym: str) -> bool:
+    low = acronym.lower()
+    dictionary = lexicon.dictionary()
+    if dictionary is None or dictionary.check(low):
+        return False  # pdf, url, usb, btw: Dutch spelling writes these in lower case
+    en, nl = english.frequencies(low)
+    return nl < LOWER_ZIPF and en < english.MIN_ZIPF
+
+
+# wordfreq finds a lowercase acronym this often in Dutch text when Dutch writes it so (ict, sms).
+LOWER_ZIPF = 1.5
+
+
+@lru_cache(maxsize=4096)
+def _lowered_pattern(low: str) -> re.Pattern[str]:
+    """The lowercase acronym as a word or a compound's first part, not inside a path or URL."""
+    return re.compile(rf"(?<![\w/.#@$%-]){re.escape(low)}(?=-[a-zà-ÿ]|[ ,;:)]|\.(?:\s|$)|$)")

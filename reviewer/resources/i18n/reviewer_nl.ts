@@ -775,6 +775,10 @@
         <translation>Engels achtergebleven in de doeltekst</translation>
     </message>
     <message>
+        <source>English Title Case in Dutch</source>
+        <translation>Engelse titelhoofdletters in het Nederlands</translation>
+    </message>
+    <message>
         <source>Forbidden term variant</source>
         <translation>Verboden termvariant</translation>
     </message>
