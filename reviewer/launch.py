@@ -6,6 +6,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+from reviewer import start_trace
+
+start_trace.mark("interpreter-ready")
+
 
 def _no_display(argv: Sequence[str]) -> bool:
     """True on Linux with no display, no platform override and no offscreen screenshot asked."""
@@ -67,6 +71,7 @@ def main(argv: Sequence[str] | None = None, from_source: bool = False) -> int:
         from reviewer.core.check_prestart import prestart
 
         prestart(options.file)
+        start_trace.mark("check-child-forked")
     from reviewer.gui.app import main as gui_main
 
     return gui_main(args)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from platformdirs import user_config_dir
 
 from reviewer.core import yamlio
@@ -168,6 +167,8 @@ def _read(name: str, must_exist: bool) -> Config:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(name, "is not UTF-8 text.") from None
+    import yaml  # for its error class: a start with no config file never imports it
+
     try:
         data = yamlio.safe_load_fast(text, unique_keys=True)
     except yaml.YAMLError as exc:

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice, repeat
 from typing import Any, overload
 
-import yaml
-
-from reviewer.core import simple_yaml, yamlio
+from reviewer.core import simple_yaml
 from reviewer.core.errors import FormatError, TargetRejected
 
 OPENER_RE = re.compile(r'<span data-ttu-id="([^"<>]*)">')
@@ -1019,6 +1017,36 @@ def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
     return first_close
 
 
+class _YamlProblem(Exception):
+    """Front matter PyYAML refused: the message for the user and its line in the file."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _load_yaml(raw: str) -> Any:
+    """Front matter that is not in the plain form, read by PyYAML (imported only here)."""
+    import yaml
+
+    from reviewer.core import yaml_safe
+
+    try:
+        return yaml_safe.safe_load_fast(raw)
+    except yaml_safe.AliasError as exc:
+        # Aliases can hide an expansion bomb in a few hundred bytes: never expanded.
+        line = exc.problem_mark.line + 2 if exc.problem_mark is not None else 2
+        raise _YamlProblem(
+            f"front matter uses a YAML alias (line {line}); reviewer never expands one", line
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        where = f" at line {line}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise _YamlProblem(f"front matter is not valid YAML{where}: {problem}", line) from None
+
+
 def _front_matter(text: str) -> FrontMatter | None:
     opener = _FM_OPEN_RE.match(text)
     if opener is None:
@@ -1033,19 +1061,9 @@ def _front_matter(text: str) -> FrontMatter | None:
     error_line = 2
     plain = simple_yaml.load(raw)  # nearly every article: no YAML parser needed
     try:
-        loaded = plain if plain is not None else yamlio.safe_load_fast(raw)
-    except yamlio.AliasError as exc:
-        # Aliases can hide an expansion bomb in a few hundred bytes: never expanded.
-        if exc.problem_mark is not None:
-            error_line = exc.problem_mark.line + 2
-        error = f"front matter uses a YAML alias (line {error_line}); reviewer never expands one"
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
-            error_line = mark.line + 2
-        where = f" at line {error_line}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        error = f"front matter is not valid YAML{where}: {problem}"
+        loaded = plain if plain is not None else _load_yaml(raw)
+    except _YamlProblem as exc:
+        error, error_line = exc.message, exc.line
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # safe_load's constructors raise plain errors on values such as 2021-13-01 or a bad
         # !!int, and deep nesting exhausts the stack; the front matter is display-only.

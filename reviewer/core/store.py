@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import yaml
-
 from reviewer.core import yamlio
 from reviewer.core.errors import FormatError, ReviewerError
 from reviewer.core.fileio import read_optional
@@ -138,46 +136,6 @@ def has_review_data(session: ReviewSession) -> bool:
 # -- writing ----------------------------------------------------------------------------
 
 
-# libyaml's emitter when present: the same output as the Python one, many times faster.
-_BaseDumper = yamlio.SafeDumper
-
-
-class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
-    """Safe dumper that writes multi-line text as literal blocks, so diffs show real lines."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # The emitter itself falls back to a quoted style when a literal block cannot hold the
-    # text exactly (trailing spaces, special characters), so this never loses a byte.
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-_STR, _BOOL, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"
-_SEQ, _MAP, _NULL = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null"
-
-
-def _node(value: Any) -> yaml.Node:
-    """The node SafeRepresenter (with _represent_str, block style) makes for plain data."""
-    kind = type(value)
-    if kind is str:
-        return yaml.ScalarNode(_STR, value, style="|" if "\n" in value else None)
-    if kind is dict:
-        pairs = [(_node(k), _node(v)) for k, v in value.items()]
-        return yaml.MappingNode(_MAP, pairs, flow_style=False)
-    if kind is list:
-        return yaml.SequenceNode(_SEQ, [_node(v) for v in value], flow_style=False)
-    if kind is bool:
-        return yaml.ScalarNode(_BOOL, "true" if value else "false")
-    if kind is int:
-        return yaml.ScalarNode(_INT, str(value))
-    if value is None:
-        return yaml.ScalarNode(_NULL, "null")
-    raise TypeError(f"no sidecar node for {kind.__name__}")
-
-
 def _issue_dict(issue: Issue) -> dict[str, Any]:
     out: dict[str, Any] = {
         "uid": issue.uid,
@@ -280,6 +238,8 @@ def dump_sidecar(
     ``detached`` records (segments not in the article now) follow, marked, so a later version
     of the article that has those segments again gets them back.
     """
+    from reviewer.core import sidecar_yaml
+
     pairs, reviews = session.doc.pairs, session.reviews
     ids = pairs.ids()
     rows = informative_rows(session)
@@ -301,8 +261,10 @@ def dump_sidecar(
         }
         # The nodes are built here rather than by the representer: the same nodes it makes
         # for this plain data (no object occurs twice, so no aliases), at a fraction of the cost.
-        root = _node(data)
-    body = yamlio.serialize_fast(root, Dumper=_Dumper, allow_unicode=True, width=1_000_000)
+        root = sidecar_yaml.node(data)
+    body = yamlio.serialize_fast(
+        root, Dumper=sidecar_yaml.Dumper, allow_unicode=True, width=1_000_000
+    )
     head = (
         f"# Review data for {article_name}, kept by reviewer beside the article.\n"
         "# Segments are matched by id and source; the digest names the article version.\n"
@@ -338,6 +300,8 @@ def parse_sidecar(raw: bytes, path: str) -> SidecarData:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise SidecarError(path, "is not UTF-8 text.", line) from None
+    import yaml  # for its error class: a start that reads no sidecar never imports it
+
     try:
         # A safe loader only: tags such as !!python/object/apply are refused, never executed;
         # so are aliases (no expansion bombs) and a key given twice (a bad hand merge).
@@ -374,6 +338,8 @@ def sidecar_from_data(data: Any, path: str) -> SidecarData:
 
 def _locate(text: str, segment: int | None, key: str | None) -> int | None:
     """Line of a segment entry (or one of its keys), found again by composing the YAML nodes."""
+    import yaml
+
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:

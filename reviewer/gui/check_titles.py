@@ -43,6 +43,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("Checks", "Menu path broken"),
     QT_TRANSLATE_NOOP("Checks", "Missing hyphen after a name"),
     QT_TRANSLATE_NOOP("Checks", "Name capitalised differently"),
+    QT_TRANSLATE_NOOP("Checks", "Negation lost"),
     QT_TRANSLATE_NOOP("Checks", "No space after code or bold"),
     QT_TRANSLATE_NOOP("Checks", "No space after link"),
     QT_TRANSLATE_NOOP("Checks", "No space before link"),
@@ -58,6 +59,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("Checks", "Repeated word"),
     QT_TRANSLATE_NOOP("Checks", "Same source, different target"),
     QT_TRANSLATE_NOOP("Checks", "Same source, other wording"),
+    QT_TRANSLATE_NOOP("Checks", "Same word on both sides of en/of"),
     QT_TRANSLATE_NOOP("Checks", "Sentence lost its verb"),
     QT_TRANSLATE_NOOP("Checks", "Space before punctuation"),
     QT_TRANSLATE_NOOP("Checks", "Space entities differ"),
@@ -68,4 +70,5 @@ TITLES = (
     QT_TRANSLATE_NOOP("Checks", "UI label lost its capital"),
     QT_TRANSLATE_NOOP("Checks", "Unbalanced brackets"),
     QT_TRANSLATE_NOOP("Checks", "Verb form without 'u'"),
+    QT_TRANSLATE_NOOP("Checks", "Wrong word sense"),
 )

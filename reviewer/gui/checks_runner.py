@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
+from reviewer import start_trace
 from reviewer.core import check_cache, check_jobs, check_prestart
 from reviewer.core.check_jobs import Done, Message, Partial, Request
 from reviewer.core.checks import Finding
@@ -109,6 +110,7 @@ class ChecksRunner(QObject):
         session.assign_findings(check_jobs.findings_of(stored.findings, session.doc.path))
         self.words = stored.words
         self.finished.emit()
+        start_trace.mark("stored-results-adopted")
         return True
 
     def note_target_edit(self) -> None:
@@ -127,6 +129,7 @@ class ChecksRunner(QObject):
             self._painted()
 
     def _painted(self) -> None:
+        start_trace.mark("table-painted")
         self.first_paint.emit()
         if self._early is not None:
             self._early.tell("painted")  # it may use the second core now
@@ -222,6 +225,7 @@ class ChecksRunner(QObject):
                 by_row[plain[0]].append(finding)
             session.assign_partial(by_row)
             self.partial.emit(message.rows)
+            start_trace.mark("partial-results-applied", str(len(message.rows)))
             return
         assert isinstance(message, Done)
         if isinstance(message.words, int):
@@ -235,3 +239,4 @@ class ChecksRunner(QObject):
             return
         session.assign_findings(check_jobs.findings_of(message.findings, doc.path))
         self.finished.emit()
+        start_trace.mark("results-applied")

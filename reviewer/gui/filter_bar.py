@@ -23,6 +23,7 @@ from reviewer.core.filtering import FilterSpec
 from reviewer.core.mqm import Severity
 from reviewer.core.segments import State
 from reviewer.gui import labels, theme
+from reviewer.gui.line_edits import clear_button_when_typed
 
 UNFINISHED = "unfinished"
 REPETITIONS = "repetitions"  # segments whose source occurs more than once, grouped
@@ -76,7 +77,7 @@ class FilterBar(QWidget):
         self.text = QLineEdit(self)
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText(self.tr("Filter source and target (Ctrl+F)…"))
-        self.text.setClearButtonEnabled(True)
+        clear_button_when_typed(self.text)
         self.text.setMinimumWidth(120)
         layout.addWidget(self.text, 2)
 

@@ -35,6 +35,7 @@ from reviewer.core.checks.glossary import (
 )
 from reviewer.gui import dialogs, term_dialog, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
+from reviewer.gui.line_edits import clear_button_when_typed
 from reviewer.gui.term_dialog import TermInput, split_variants
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -171,7 +172,7 @@ class GlossaryDock(QDockWidget):
         self.filter = QLineEdit(body)
         self.filter.setObjectName("glossaryFilter")
         self.filter.setPlaceholderText(self.tr("Filter terms…"))
-        self.filter.setClearButtonEnabled(True)
+        clear_button_when_typed(self.filter)
         top.addWidget(self.filter, 2)
         self.add_button = QPushButton(self.tr("&Add…"), body)
         self.add_button.setObjectName("glossaryAdd")

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from reviewer import start_trace
 from reviewer.core import check_jobs
 from reviewer.core.check_jobs import Done
 from reviewer.core.check_settings import CheckSettings
@@ -192,6 +193,10 @@ class LanguageTools(QObject):
         config = workspace.config
         check_data.configure(config.language_settings())
         self._show_glossaries(config)
+        if not check_data.loaded():
+            # The glossaries and names (~10 ms): the current segment's term marks then come
+            # with the first paint instead of changing the source view a moment after it.
+            check_data.preload_marks()
         if check_data.loaded():
             # After the window has shown the new workspace: this runs before it does, while
             # the editors still hold the old article (a reload replaces it under them).
@@ -255,12 +260,14 @@ class LanguageTools(QObject):
             return
         self.spelling.refresh()
         self.marks.refresh()
+        start_trace.mark("term-marks-and-underlines-refreshed")
         for problem in terms.load_problems():
             self._tell_once(problem)
 
     def _on_dictionary(self) -> None:
         if not check_data.dictionary_loaded():
             return
+        start_trace.mark("dictionary-loaded")
         session = self.window.session
         status = lexicon.spelling_status()
         wanted = session is not None and "spelling" not in session.check_config.disabled

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.model: SegmentModel | None = None
         resources.dress(self)
         self.views: list[SegmentView] = []  # panes that follow the current segment
+        self._views_at: tuple[object, int] = (None, -1)  # the session and row they show
         self._build_panes()
         self.nav = Navigator(self.table, self)
         self.checks = ChecksRunner(self.table.viewport(), self)
@@ -224,14 +225,13 @@ class MainWindow(QMainWindow):
     def _show_workspace(self, workspace: Workspace, row: int) -> None:
         session = workspace.session
         model = SegmentModel(session, lambda edit: self.gateway.submit(edit, Origin.TABLE), self)
+        self._show_views(session, -1)  # none keeps the old article; the new rows follow
         self.proxy.setSourceModel(model)
         old, self.model = self.model, model
         if old is not None:
             old.deleteLater()
         self.filter_bar.clear()
         prefs.apply_column_widths(self.settings, self.table)
-        for view in self.views:
-            view.show_row(session, -1)
         self.front_matter.show_front_matter(session.doc.front_matter)
         has_pairs = len(session.doc.pairs) > 0
         self.detail.setVisible(has_pairs)
@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
             self.table.show_index(index)
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
             # The filter reset may already have made this row current, so no signal fires.
-            for view in self.views:
-                view.show_row(session, self.current_row())
+            if self._views_at != (session, self.current_row()):
+                self._show_views(session, self.current_row())
             self.table.setFocus()
         else:
             name = os.path.basename(workspace.path)
@@ -315,8 +315,12 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.proxy.mapToSource(current).row() if current.isValid() else -1
         if row >= 0 or self.proxy.rowCount():
-            for view in self.views:
-                view.show_row(self.session, row)
+            self._show_views(self.session, row)
+
+    def _show_views(self, session: ReviewSession | None, row: int) -> None:
+        self._views_at = (session, row)
+        for view in self.views:
+            view.show_row(session, row)
 
     # -- status, checks and docks ---------------------------------------------------------------
     def _on_checks_done(self, rows: list[int] | None = None) -> None:
@@ -366,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.pane_sizes.follow()
+        self.pane_sizes.shown()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.project.drop(event)  # a local file or folder is accepted

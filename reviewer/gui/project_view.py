@@ -39,6 +39,7 @@ from reviewer.core.project import ArticleRow, ProjectFilter, ProjectTotals
 from reviewer.core.segments import State
 from reviewer.gui import theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
+from reviewer.gui.line_edits import clear_button_when_typed
 from reviewer.gui.markup import esc
 from reviewer.gui.project_model import (
     COL,
@@ -182,7 +183,7 @@ class ProjectView(QWidget):
         self.text = QLineEdit(self)
         self.text.setObjectName("projectFilterText")
         self.text.setPlaceholderText(self.tr("Filter by path or title…"))
-        self.text.setClearButtonEnabled(True)
+        clear_button_when_typed(self.text)
         bar.addWidget(self.text, 2)
         self.type = QComboBox(self)
         self.type.setObjectName("projectFilterType")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.project import Concordance, Hit, Query, SearchError, Side
 from reviewer.gui import labels, theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
+from reviewer.gui.line_edits import clear_button_when_typed
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
 from reviewer.gui.rich_delegate import HTML_ROLE, RichTextDelegate, mark_spans
 
@@ -125,7 +126,7 @@ class SearchDock(QDockWidget):
         self.text = QLineEdit(body)
         self.text.setObjectName("searchText")
         self.text.setPlaceholderText(self.tr("Search every source and target of the project…"))
-        self.text.setClearButtonEnabled(True)
+        clear_button_when_typed(self.text)
         bar.addWidget(self.text, 3)
         self.side = QComboBox(body)
         self.side.setObjectName("searchSide")

@@ -25,6 +25,14 @@ class PaneSizes(QObject):
         """The window was shown or resized: fit once the layout has taken the new size."""
         QTimer.singleShot(0, self.fit)
 
+    def shown(self) -> None:
+        """The window is being shown: its layout already has the window's size, so fit now,
+        before the first paint, rather than lay the panes out again after it."""
+        self.fit()
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
+
     def fit(self) -> None:
         if self.chosen:
             return

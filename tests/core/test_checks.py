@@ -22,6 +22,7 @@ from reviewer.core.fileio import load_document
 from reviewer.core.format import Document, parse
 from reviewer.core.mqm import CATEGORIES
 from tests.core.test_checks_meaning import EXAMPLES
+from tests.core.test_checks_meaning_loss import EXAMPLES as MEANING_LOSS_EXAMPLES
 from tests.core.test_checks_recall_rules import EXAMPLES as RECALL_RULE_EXAMPLES
 from tests.core.test_checks_tune import TUNE_EXAMPLES
 
@@ -508,7 +509,9 @@ def test_minimal(code: str, source: str, target: str, expected: str | None) -> N
 
 
 def test_every_check_has_positive_and_negative_examples() -> None:
-    examples = MINIMAL + EXAMPLES + TUNE_EXAMPLES + RECALL_RULE_EXAMPLES
+    examples = (
+        MINIMAL + EXAMPLES + TUNE_EXAMPLES + MEANING_LOSS_EXAMPLES + RECALL_RULE_EXAMPLES
+    )
     covered_pos = {c for c, *_ in POSITIVE} | {c for c, _, _, e in examples if e is not None}
     covered_neg = {c for c, *_ in NEGATIVE} | {c for c, _, _, e in examples if e is None}
     pair_codes = {c.code for c in pair_checks()}

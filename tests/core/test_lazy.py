@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.core import store, yamlio
+from reviewer.core import sidecar_yaml, yamlio
 from reviewer.core.format import Pair, PairList, parse
 from reviewer.core.segments import ReviewList, State
 from reviewer.core.session import ReviewSession
@@ -157,14 +157,14 @@ def test_sidecar_nodes_emit_what_the_representer_emits(data: object) -> None:
     """dump_sidecar builds its nodes itself; the bytes are those yaml.dump would write."""
     expected = yaml.dump(
         data,
-        Dumper=store._Dumper,
+        Dumper=sidecar_yaml.Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
         width=1_000_000,
     )
     got = yamlio.serialize_fast(
-        store._node(data), Dumper=store._Dumper, allow_unicode=True, width=1_000_000
+        sidecar_yaml.node(data), Dumper=sidecar_yaml.Dumper, allow_unicode=True, width=1_000_000
     )
     assert got == expected
 

@@ -1,4 +1,5 @@
-"""The window module imports no exporter, importer or Markdown renderer before its first paint."""
+"""The window module imports no exporter, importer or Markdown renderer before its first paint,
+and the launcher imports the window's Qt-free modules before PySide6."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ DEFERRED = (
     "reviewer.gui.export_dialog",
     "reviewer.gui.import_dialog",
     "multiprocessing.pool",
+    "yaml",
 )
 
 
@@ -30,4 +32,35 @@ def test_window_module_defers_menu_only_imports() -> None:
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_core_modules_are_imported_before_qt() -> None:
+    """Every module of reviewer.core the window imports is in app.BEFORE_QT's closure (after
+    PySide6 loads, every new module costs its source file read by PySide6's import hook)."""
+    code = (
+        "import json, sys\n"
+        "from reviewer.gui import app\n"
+        "app.import_before_qt()\n"
+        "import PySide6.QtWidgets\n"
+        "before = set(sys.modules)\n"
+        "import reviewer.gui.main_window\n"
+        "late = [m for m in sys.modules if m not in before and m.startswith('reviewer.core')]\n"
+        "print(json.dumps(late))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_before_qt_list_imports_no_qt() -> None:
+    code = (
+        "import json, sys\n"
+        "from reviewer.gui import app\n"
+        "app.import_before_qt()\n"
+        "print(json.dumps([m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []

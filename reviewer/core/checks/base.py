@@ -113,6 +113,8 @@ BUILTIN_MODULES = (
     "terms",
     "english",
     "alignment",
+    "meaning",
+    "senses",
 )
 _loaded = False
 _load_lock = threading.Lock()
@@ -268,7 +270,7 @@ def document_checks(config: CheckConfig | None = None) -> list[Check]:
 # left in the target is one finding, not one per untranslated check).
 SUPERSEDES: dict[str, tuple[str, ...]] = {
     "acronym": ("forbidden-term",),
-    "forbidden-term": ("glossary-term",),
+    "forbidden-term": ("glossary-term", "wrong-sense"),
     "identifier": ("dnt-translated", "untranslated", "spelling"),
     "identifier-case": ("dnt-translated", "name-case"),
     "untranslated": ("partly-untranslated",),

@@ -855,6 +855,10 @@
         <translation>Naam met andere hoofdletters</translation>
     </message>
     <message>
+        <source>Negation lost</source>
+        <translation>Ontkenning verloren</translation>
+    </message>
+    <message>
         <source>No space after code or bold</source>
         <translation>Geen spatie na code of vet</translation>
     </message>
@@ -915,6 +919,10 @@
         <translation>Zelfde brontekst, andere formulering</translation>
     </message>
     <message>
+        <source>Same word on both sides of en/of</source>
+        <translation>Zelfde woord aan beide kanten van en/of</translation>
+    </message>
+    <message>
         <source>Sentence lost its verb</source>
         <translation>Zin mist werkwoord</translation>
     </message>
@@ -953,6 +961,10 @@
     <message>
         <source>Verb form without &apos;u&apos;</source>
         <translation>Werkwoordsvorm zonder &apos;u&apos;</translation>
+    </message>
+    <message>
+        <source>Wrong word sense</source>
+        <translation>Verkeerde betekenis van een woord</translation>
     </message>
 </context>
 <context>
