@@ -11,7 +11,9 @@ t_visual as a ratio to the fastest peer on that file (goal: <= 1.0).
 
 Our window runs twice per round: "reopen" keeps its check cache between runs (a reviewer
 reopening an article), "first" starts each run with an empty cache folder (a file never
-opened before). ``--ours LABEL=TREE`` adds another tree's main.py (e.g. an older checkout)
+opened, on a fresh install); ``--cache seasoned`` adds a run whose cache folder holds only the
+language tables and word verdicts earlier runs left (a file never opened, on a machine where
+the program has run). ``--ours LABEL=TREE`` adds another tree's main.py (e.g. an older checkout)
 to compare before and after in the same rounds.
 
 Prepare once with ``shared/peers/prepare.sh`` (root; Debian packages and /tmp/peers).
@@ -60,6 +62,9 @@ class Entry:
     ext: str
     env: dict[str, str]
     fresh_cache: bool = False  # ours only: an empty cache folder for every run
+    # ours only: the language tables and kept verdicts carried from run to run (a first open
+    # of an article on a machine where the program has run before)
+    seed: Path | None = None
 
     @property
     def ours(self) -> bool:
@@ -117,6 +122,8 @@ def run_once(peers: Path, entry: Entry, path: Path, shot: Path, timeout: int) ->
     if entry.fresh_cache:
         cache = tempfile.mkdtemp(prefix="bench-open-cache-")
         env["XDG_CACHE_HOME"] = cache
+        if entry.seed is not None and entry.seed.is_dir():
+            shutil.copytree(entry.seed, Path(cache, "reviewer", "tables"))
     try:
         proc = subprocess.run(
             [str(peers / "gui_open_time.sh"), entry.tool, str(path), str(shot)],
@@ -129,6 +136,9 @@ def run_once(peers: Path, entry: Entry, path: Path, shot: Path, timeout: int) ->
         return {"status": "timeout"}
     finally:
         if cache is not None:
+            tables = Path(cache, "reviewer", "tables")
+            if entry.seed is not None and not entry.seed.exists() and tables.is_dir():
+                shutil.copytree(tables, entry.seed)  # the first run (warm-up) seeds the rest
             shutil.rmtree(cache, ignore_errors=True)
     lines = proc.stdout.strip().splitlines()
     return parse_line(lines[-1]) if lines else {"status": "no output"}
@@ -176,12 +186,11 @@ def build_entries(args: argparse.Namespace, home: Path) -> tuple[list[Entry], li
             continue
         compile_tree(tree)
         cmd = f"{sys.executable} {tree / 'main.py'}"
-        variants = {
-            "both": [("reopen", False), ("first", True)],
-            "reopen": [("reopen", False)],
-            "first": [("first", True)],
-        }[args.cache]
-        for variant, fresh in variants:
+        wanted = ["reopen", "first"] if args.cache == "both" else args.cache.split(",")
+        for variant in wanted:
+            if variant not in ("reopen", "first", "seasoned"):
+                notes.append(f"unknown cache variant {variant!r}, left out")
+                continue
             name = f"{label}-{variant}"
             env = {
                 "OURS_CMD": cmd,
@@ -189,7 +198,10 @@ def build_entries(args: argparse.Namespace, home: Path) -> tuple[list[Entry], li
                 # the reopen variant keeps one cache folder across its runs
                 "XDG_CACHE_HOME": str(home / name / "cache"),
             }
-            entries.append(Entry(name, "ours", "md", env, fresh_cache=fresh))
+            seed = home / name / "seed" if variant == "seasoned" else None
+            if seed is not None and args.seed:
+                shutil.copytree(args.seed, seed)
+            entries.append(Entry(name, "ours", "md", env, variant != "reopen", seed))
     for tool in args.tools.split(","):
         if not tool:
             continue
@@ -217,9 +229,10 @@ def main() -> int:
     parser.add_argument("--tools", default=",".join(PEERS), help="comma list of peers")
     parser.add_argument(
         "--cache",
-        choices=("both", "reopen", "first"),
         default="both",
-        help="our check cache: kept between runs, empty every run, or both (default)",
+        help="comma list of reopen (the cache kept between runs), first (an empty cache every "
+        "run), seasoned (an empty cache but for the language tables and verdicts of earlier "
+        "runs: an article never opened on a machine that ran the program); both = reopen,first",
     )
     parser.add_argument(
         "--ours",
@@ -227,6 +240,12 @@ def main() -> int:
         default=[],
         metavar="LABEL=TREE",
         help="also time another tree's main.py (e.g. before=/tmp/old-checkout)",
+    )
+    parser.add_argument(
+        "--seed",
+        help="the seasoned runs' language tables and verdicts: a cache's reviewer/tables "
+        "folder, e.g. from bench/compare_findings.py over other articles (default: what the "
+        "first run leaves)",
     )
     parser.add_argument("--peers", help="the peers folder (default: shared/peers)")
     parser.add_argument("--inputs", default="/tmp/peers/synth", help="prepare.sh's inputs")

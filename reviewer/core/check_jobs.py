@@ -204,6 +204,16 @@ def run(req: Request, split: Callable[[], bool] | None = None) -> Iterator[Messa
     yield Done(plains, words)
     if req.store:
         check_cache.store(req.article, req.key, req.digest, plains, job.hashes, words)
+    keep_verdicts()
+
+
+def keep_verdicts() -> None:
+    """The words this process judged, kept for the next check process (tables.verdicts)."""
+    lexicon.save_verdicts()
+    if base.builtin_checks_loaded():
+        from reviewer.core.checks import english
+
+        english.save_verdicts()
 
 
 def _can_fork() -> bool:
@@ -223,6 +233,7 @@ def _fork_helper(job: _Job, rows: list[int]) -> Callable[[], dict[bytes, list[It
             found = {job.hashes[row]: job.known[job.hashes[row]] for row in rows}
             with os.fdopen(write_fd, "wb") as out:
                 out.write(marshal.dumps(found))
+            keep_verdicts()
             status = 0
         finally:
             os._exit(status)

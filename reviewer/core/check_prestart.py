@@ -114,6 +114,7 @@ def _child(path: str, control: int, out: int) -> Iterator[Message]:  # pragma: n
     from reviewer.core.fileio import digest, read_bytes
     from reviewer.core.format import parse
 
+    lexicon.defer_dictionary()  # with the verdicts of earlier runs it may never be needed
     try:
         user = load_config()
     except ReviewerError:

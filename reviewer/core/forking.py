@@ -14,7 +14,7 @@ class _Lock(Protocol):
 L = TypeVar("L", bound=_Lock)
 
 # Outer locks first: a thread holding a lower rank may take a higher one, never the reverse.
-PROJECT_JOB, CHECK_DATA, TERMS, LEXICON = range(4)
+PROJECT_JOB, CHECK_DATA, TERMS, LEXICON, GC_PAUSE = range(5)
 _locks: list[tuple[int, _Lock]] = []
 
 

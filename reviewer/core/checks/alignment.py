@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
+from reviewer.core.checks import tables
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.prose import prose_words
 from reviewer.resources import resource_path
@@ -24,6 +26,43 @@ MIN_LEN = 4  # shorter words (is, en, to) are never reported
 @lru_cache(maxsize=1)
 def table() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """t(nl|en) by English word, and for each Dutch word its best t over all English words."""
+    forward, best, _ = _tables()
+    return forward, best
+
+
+Tables = tuple[dict[str, dict[str, float]], dict[str, float], dict[str, tuple[float, str]]]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> Tables:
+    """table() and _best_english(), from a snapshot of them (reviewer.core.checks.tables)."""
+    return tables.cached(
+        "alignment", [resource_path(*TABLE), Path(__file__)], _build_tables, _tables_ok
+    )
+
+
+def _tables_ok(value: object) -> bool:
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    forward, best, best_english = value
+    return (
+        isinstance(forward, dict)
+        and isinstance(best, dict)
+        and isinstance(best_english, dict)
+        and tables.of_types(forward.values(), dict)
+        and all(tables.of_types(t.values(), float) for t in forward.values())
+        and tables.of_types(best.values(), float)
+        and tables.of_types(best_english.values(), tuple)
+        and set(map(len, best_english.values())) <= {2}
+    )
+
+
+def _build_tables() -> Tables:
+    forward, best = _read_table()
+    return forward, best, _derive_best_english(forward)
+
+
+def _read_table() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     forward: dict[str, dict[str, float]] = {}
     best: dict[str, float] = {}
     with gzip.open(resource_path(*TABLE), "rt", encoding="utf-8") as f:
@@ -38,10 +77,15 @@ def table() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     return forward, best
 
 
-@lru_cache(maxsize=1)
 def _best_english() -> dict[str, tuple[float, str]]:
+    return _tables()[2]
+
+
+def _derive_best_english(
+    forward: dict[str, dict[str, float]],
+) -> dict[str, tuple[float, str]]:
     best: dict[str, tuple[float, str]] = {}
-    for en, translations in table()[0].items():
+    for en, translations in forward.items():
         for nl, p in translations.items():
             if p > best.get(nl, (0.0, ""))[0]:
                 best[nl] = (p, en)

@@ -401,6 +401,13 @@ def run_checks(documents: Sequence[Document], config: CheckConfig | None = None)
     Findings are ordered by document, then by the pair's position in it, then by level and
     check registration order; document-level findings sort in beside the pair they name.
     """
+    from reviewer.core.checks.tables import paused_gc
+
+    with paused_gc():  # the checks make many short-lived objects and no cycles
+        return _run_checks(documents, config)
+
+
+def _run_checks(documents: Sequence[Document], config: CheckConfig | None) -> list[Finding]:
     checks = _with_levels(pair_checks(config), config)
     levels = config or _DEFAULT
     rank = finding_ranks(config)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from reviewer.core.checks import tables
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.prose import Word, prose_words
+from reviewer.core.errors import ReviewerError
 
 # wordfreq's "small" lists (words down to about one in a million) load in ~15 ms and ~20 MB;
 # the large ones take 300 ms and 80 MB for no gain on the words that matter here.
@@ -31,14 +35,52 @@ def _zipf() -> object:
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[dict[str, float], dict[str, float]]:
-    """wordfreq's English and Dutch lists as plain dicts (~40 ms): a lookup per word instead of
-    zipf_frequency's tokenizer (~0.4 ms per new word)."""
+def _lists() -> tuple[dict[str, float], dict[str, float]] | None:
+    """wordfreq's English and Dutch lists as plain dicts: a lookup per word instead of
+    zipf_frequency's tokenizer (~0.4 ms per new word). Kept as a snapshot of wordfreq's files
+    (reviewer.core.checks.tables), which spares importing wordfreq (~0.15 s) until a word that
+    needs its tokenizer comes; None without wordfreq."""
+    files = _wordfreq_files()
+    if files is None:
+        return None
+    try:
+        return tables.cached("wordfreq-" + WORDLIST, files, _read_lists, _lists_ok)
+    except ImportError:
+        return None
+
+
+def _wordfreq_files() -> list[Path] | None:
+    """The files wordfreq's lists come from (its code and its data), found without importing it."""
+    try:
+        spec = importlib.util.find_spec("wordfreq")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    package = Path(spec.origin).parent
+    files = [package / "__init__.py"] + [
+        package / "data" / f"{WORDLIST}_{lang}.msgpack.gz" for lang in ("en", "nl")
+    ]
+    return files if all(f.is_file() for f in files) else None
+
+
+def _read_lists() -> tuple[dict[str, float], dict[str, float]]:
     from wordfreq import get_frequency_dict
 
     return (
         get_frequency_dict("en", wordlist=WORDLIST),
         get_frequency_dict("nl", wordlist=WORDLIST),
+    )
+
+
+def _lists_ok(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(
+            isinstance(d, dict) and tables.of_types(d, str) and tables.of_types(d.values(), float)
+            for d in value
+        )
     )
 
 
@@ -49,18 +91,62 @@ def _zipf_of(frequency: float) -> float:
 @lru_cache(maxsize=65536)
 def _frequencies(word: str) -> tuple[float, float]:
     """Zipf frequency of ``word`` (lowercase) in English and in Dutch."""
+    if word.isalpha():  # one token: the list's own entry, as zipf_frequency would find it
+        lists = _lists()
+        if lists is None:
+            return 0.0, 0.0
+        en, nl = lists
+        return _zipf_of(en.get(word, 0.0)), _zipf_of(nl.get(word, 0.0))
+    key, memo = _tokenized()
+    hit = memo.get(word)
+    if hit is not None:
+        return hit
     zipf = _zipf()
     if zipf is None:
         return 0.0, 0.0
-    if word.isalpha():  # one token: the list's own entry, as zipf_frequency would find it
-        en, nl = _lists()
-        return _zipf_of(en.get(word, 0.0)), _zipf_of(nl.get(word, 0.0))
-    return zipf(word, "en", wordlist=WORDLIST), zipf(word, "nl", wordlist=WORDLIST)  # type: ignore[operator]
+    found = zipf(word, "en", wordlist=WORDLIST), zipf(word, "nl", wordlist=WORDLIST)  # type: ignore[operator]
+    if key is not None:
+        memo[word] = found
+    return found
+
+
+_TOKENIZED = "wordfreq-tokenized"
+
+
+@lru_cache(maxsize=1)
+def _tokenized() -> tuple[str | None, dict[str, tuple[float, float]]]:
+    """zipf_frequency's answers on words its tokenizer must read (hyphens, apostrophes), kept
+    between runs under a key of wordfreq's code and data and the regex module's: importing
+    wordfreq for them costs ~0.15 s, and the same few words come back."""
+    files = _wordfreq_files()
+    try:
+        spec = importlib.util.find_spec("regex")
+        if files is None or spec is None or spec.origin is None:
+            return None, {}
+        package = files[0].parent
+        sources = [*files, *sorted(package.glob("*.py")), Path(spec.origin)]
+        key = tables.key(_TOKENIZED + " " + WORDLIST, sources)
+    except (ReviewerError, OSError, ImportError, ValueError):
+        return None, {}
+    return key, dict(tables.verdicts(_TOKENIZED, key, _is_pair) or {})
+
+
+def _is_pair(values: Collection[object]) -> bool:
+    return all(
+        isinstance(v, tuple) and len(v) == 2 and tables.of_types(v, float) for v in values
+    )
+
+
+def save_verdicts() -> None:
+    """Keep the tokenizer's answers of this process for the next one."""
+    if _tokenized.cache_info().currsize:
+        key, memo = _tokenized()
+        if key is not None and memo:
+            tables.save_verdicts(_TOKENIZED, key, dict(memo), _is_pair, 200_000)
 
 
 def preload() -> None:
-    if _zipf() is not None:
-        _lists()
+    _lists()
 
 
 def frequencies(word: str) -> tuple[float, float]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import gzip
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reviewer.core.checks import tables
 from reviewer.core.errors import FormatError
 from reviewer.core.fileio import atomic_write, read_guarded, read_optional
 from reviewer.core.forking import LEXICON, fork_safe
@@ -71,21 +72,88 @@ class SpellingStatus:
 class _Dictionary:
     """The enchant dictionary plus the words the article set and the user add to it."""
 
-    def __init__(self, enchant_dict: Any, language: str) -> None:
-        self._dict = enchant_dict
+    def __init__(
+        self,
+        enchant_dict: Any,
+        language: str,
+        make: Callable[[], Any] | None = None,
+        known: dict[str, bool] | None = None,
+        memo_key: str | None = None,
+    ) -> None:
+        self._dict = enchant_dict  # None until first needed when ``make`` is given
+        self._make = make
         self.language = language
-        self._check_cache: dict[str, bool] = {}
+        self._check_cache: dict[str, bool] = dict(known) if known else {}
+        self.memo_key = memo_key  # the verdicts are kept between runs under this key
+
+    def _enchant(self) -> Any:
+        if self._dict is None:
+            with _lock:  # enchant's broker serves one thread at a time
+                if self._dict is None and self._make is not None:
+                    self._dict = self._make()
+        return self._dict
 
     def check(self, word: str) -> bool:
         hit = self._check_cache.get(word)
         if hit is None:
-            hit = bool(self._dict.check(word))
-            if len(self._check_cache) < 200_000:
+            hit = bool(self._enchant().check(word))
+            if len(self._check_cache) < MAX_VERDICTS:
                 self._check_cache[word] = hit
         return hit
 
     def suggest(self, word: str) -> list[str]:
-        return list(self._dict.suggest(word))
+        return list(self._enchant().suggest(word))
+
+
+MAX_VERDICTS = 200_000
+# Set in a check process (defer_dictionary): with the verdicts of an earlier run under the same
+# dictionary, enchant's dictionary (~0.15 s to load) is made only for a word none of them holds.
+_defer = False
+
+
+def defer_dictionary() -> None:
+    """Make the enchant dictionary only when a word the kept verdicts lack is asked about (for
+    a check process; a window wants it ready for its editors)."""
+    global _defer
+    _defer = True
+
+
+def _memo_key(enchant: Any, language: str) -> str | None:
+    """What enchant's verdicts depend on: the dictionary files in ENCHANT_CONFIG_DIR (None
+    when the dictionary comes from elsewhere: those are not kept), the providers that offer
+    the language, enchant's version."""
+    folder = os.environ.get(ENCHANT_CONFIG_DIR)
+    if not folder:
+        return None
+    files = [Path(folder, "hunspell", f"{language}.{ext}") for ext in ("dic", "aff")]
+    try:
+        if not all(f.is_file() for f in files):
+            return None
+        providers = sorted(
+            (tag, provider.name, provider.file)
+            for tag, provider in enchant.Broker().list_dicts()
+            if tag.split("_")[0] == language.split("_")[0]
+        )
+        versions = (enchant.get_enchant_version(), getattr(enchant, "__version__", ""))
+        return tables.key(f"{folder} {language} {providers} {versions}", files)
+    except Exception:  # no key, no kept verdicts: the dictionary is asked as before
+        return None
+
+
+def save_verdicts() -> None:
+    """Keep the dictionary's verdicts for the next check process (nothing when it was not
+    loaded in this one, or comes from files outside ENCHANT_CONFIG_DIR)."""
+    if not _dictionary.cache_info().currsize:
+        return
+    d = _dictionary()[0]
+    if d is not None and d.memo_key:
+        # A copy first (one C call): another thread may be judging words meanwhile.
+        found = dict(d._check_cache)
+        tables.save_verdicts(f"spelling-{d.language}", d.memo_key, found, _is_bool, MAX_VERDICTS)
+
+
+def _is_bool(values: Collection[object]) -> bool:
+    return tables.of_types(values, bool)
 
 
 # The OpenTaal nl_NL Hunspell dictionary ships inside the package (its licence beside it), so
@@ -124,7 +192,15 @@ def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
     for language in _FALLBACK_LANGUAGES:
         try:
             if enchant.dict_exists(language):
-                d = _Dictionary(enchant.Dict(language), language)
+                key = _memo_key(enchant, language)
+                known: dict[str, bool] | None = (
+                    tables.verdicts(f"spelling-{language}", key, _is_bool) if key else None
+                )
+                if known is not None and _defer:  # enchant.Dict(language) worked with this key
+                    make = partial(enchant.Dict, language)
+                    d = _Dictionary(None, language, make, known, key)
+                else:
+                    d = _Dictionary(enchant.Dict(language), language, None, known, key)
                 return d, SpellingStatus(True, f"Dutch dictionary {language} loaded.", language)
         except Exception:
             continue
@@ -161,11 +237,14 @@ def mined_words() -> frozenset[str]:
         return frozenset(line.strip() for line in f if line.strip())
 
 
+KNOWN = ("checks", "nl_known.txt.gz")
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words of the article set's targets the spelling check accepts (tools/mine_known_words.py):
     judged once when mined, so a check run looks up only the rarer words in enchant."""
-    path = resource_path("checks", "nl_known.txt.gz")
+    path = resource_path(*KNOWN)
     if not path.is_file():
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -185,21 +264,57 @@ class Compound(NamedTuple):  # 49k of them are read at start: a tuple builds fas
 def compounds() -> dict[tuple[str, str], Compound]:
     """Compound nouns by their split: ("toegangs", "token") → toegangstoken; name-noun
     compounds keep the name's case: ("Teams", "bestanden") → Teams-bestanden."""
-    table: dict[tuple[str, str], Compound] = {}
-    path = resource_path("checks", "nl_compounds.tsv.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    columns = tables.cached(
+        "compounds", _sources(COMPOUNDS), _compound_columns, _compound_columns_ok
+    )
+    make = partial(tuple.__new__, Compound)  # no Python call per row
+    keys = zip(columns[1], columns[2], strict=True)
+    return dict(zip(keys, map(make, zip(*columns, strict=True)), strict=True))
+
+
+COMPOUNDS = ("checks", "nl_compounds.tsv.gz")
+_COMPOUND_KINDS = (str, str, str, int, int, bool)
+
+
+def _sources(*data: tuple[str, str]) -> list[Path]:
+    """The files a table is made from: its data files and this module, which derives it."""
+    return [*(resource_path(*d) for d in data), Path(__file__)]
+
+
+def _compound_columns() -> tuple[list[Any], ...]:
+    """The compound table as columns of plain values (Compound's fields), in file order."""
+    rows: list[tuple[str, str, str, int, int, bool]] = []
+    with gzip.open(resource_path(*COMPOUNDS), "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             joined, first, head, jc, sc, fw = line.rstrip("\n").split("\t")
-            table[(first, head)] = Compound(joined, first, head, int(jc), int(sc), fw == "1")
-    return table
+            rows.append((joined, first, head, int(jc), int(sc), fw == "1"))
+    return tuple(map(list, zip(*rows, strict=True))) if rows else ([],) * 6
+
+
+def _compound_columns_ok(value: object) -> bool:
+    return tables.column_rows(value, _COMPOUND_KINDS)
 
 
 @lru_cache(maxsize=1)
 def hyphen_heads() -> dict[str, frozenset[str]]:
     """Nouns the article set writes after a name with a hyphen (Teams-bestanden), each with the
     names it follows: evidence that "name noun" is a compound missing its hyphen."""
+    return tables.cached(
+        "hyphen-heads", _sources(COMPOUNDS, KNOWN), _hyphen_heads, _hyphen_heads_ok
+    )
+
+
+def _hyphen_heads_ok(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and tables.of_types(value, str)
+        and tables.of_types(value.values(), frozenset)
+    )
+
+
+def _hyphen_heads() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for (first, head), entry in compounds().items():
         if "-" in entry.joined:
@@ -214,6 +329,15 @@ def hyphen_heads() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def noun_heads() -> frozenset[str]:
     """Lowercase Dutch nouns: every head and every joined form of the compound table."""
+    return tables.cached(
+        "noun-heads",
+        _sources(COMPOUNDS),
+        _noun_heads,
+        lambda value: isinstance(value, frozenset) and tables.of_types(value, str),
+    )
+
+
+def _noun_heads() -> frozenset[str]:
     heads: set[str] = set()
     for (_, head), entry in compounds().items():
         heads.add(head)
