@@ -49,6 +49,29 @@ def senses() -> tuple[Sense, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _any_hint() -> re.Pattern[str]:
+    """Any sense's hint, as one pattern factored by common prefixes: a single scan settles most
+    sources (~1.6 µs) where a substring test per sense took ~2.4 µs."""
+    return re.compile(_prefix_tree({sense.hint for sense in senses()}))
+
+
+def _prefix_tree(words: set[str]) -> str:
+    """A pattern matching any of the words, one alternative per first letter, and so on."""
+    children: dict[str, set[str]] = {}
+    for word in words:
+        children.setdefault(word[:1], set()).add(word[1:])
+    alternatives = [
+        re.escape(first) + _prefix_tree(rests) for first, rests in sorted(children.items()) if first
+    ]
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1 and "" not in children:
+        return alternatives[0]
+    body = "(?:" + "|".join(alternatives) + ")"
+    return f"{body}?" if "" in children else body
+
+
 _MARKUP_RE = re.compile(r"[*_]+")
 
 
@@ -57,6 +80,8 @@ def check_wrong_sense(source: str, target: str) -> Iterable[str]:
     """An English word of the source rendered in a sense it does not have here: "API key" as
     a keyboard key (toets), "call an API" as phoning (bellen), a device image as a picture."""
     lower = source.lower()
+    if _any_hint().search(lower) is None:
+        return ()
     candidates = [sense for sense in senses() if sense.hint in lower]
     if not candidates:
         return ()
