@@ -168,7 +168,12 @@ def check_coordinated_repeat(source: str, target: str) -> Iterable[str]:
 def _repeats(text: str) -> bool:
     """Some word of the text is on both sides of en/of."""
     for join in _JOIN_RE.finditer(text):
-        left = _LEFT_WORD_RE.search(text, max(0, join.start() - 80), join.start())
+        before, after = max(0, join.start() - 80), join.end()
+        # The word after the join starts with the one before it (three letters or more), so
+        # its first three letters are in the text before: a substring test settles most joins.
+        if text[after : after + 3].lower() not in text[before : join.start()].lower():
+            continue
+        left = _LEFT_WORD_RE.search(text, before, join.start())
         if left is not None:
             word = left.group(1).lower()
             if text[join.end() : join.end() + len(word)].lower() == word:
