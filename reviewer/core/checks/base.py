@@ -189,7 +189,14 @@ def _readable_pair_fn(fn: PairCheckFn) -> PairCheckFn:
             return messages
         return [_readable(m, source, target) for m in messages]
 
+    _UNWRAPPED[check] = fn
     return check
+
+
+# The registered function behind each pair check's wrapper: a run over many pairs calls it
+# directly and makes messages readable only when there are any (one Python call fewer per
+# check and pair).
+_UNWRAPPED: dict[PairCheckFn, PairCheckFn] = {}
 
 
 def _readable_document_fn(fn: DocumentCheckFn) -> DocumentCheckFn:
@@ -345,11 +352,18 @@ def pair_messages(
     """What the pair checks say about one source and target: (check, its level, message),
     in check order, without the findings a more specific one makes redundant."""
     out: list[tuple[Check, Level, str]] = []
+    unwrapped = _UNWRAPPED
     for check, level in checks:
         fn = check.pair_fn
         assert fn is not None
-        for message in fn(source, target):
-            out.append((check, level, message))
+        raw = unwrapped.get(fn)
+        if raw is None:  # a check made without register_pair_check
+            out.extend((check, level, message) for message in fn(source, target))
+            continue
+        messages = raw(source, target)
+        if messages:
+            for message in messages:
+                out.append((check, level, _readable(message, source, target)))
     if len(out) > 1:
         drop = superseded([(c.code, m) for c, _, m in out])
         if drop:

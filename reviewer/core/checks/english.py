@@ -307,7 +307,12 @@ def _named_in_source(run: str, source: str) -> bool:
 @lru_cache(maxsize=1024)
 def _lower_parts(text: str) -> frozenset[str]:
     """The lowercase words of a text, hyphenated ones also by their parts (Mon-Fri)."""
-    return frozenset(part.lower() for w in prose_words(text) for part in w.text.split("-"))
+    # One lower() and one split over the words joined (words hold no spaces and no empty
+    # hyphen parts), rather than a call per word and part.
+    words = prose_words(text)
+    if not words:
+        return frozenset()
+    return frozenset(" ".join([w.text for w in words]).replace("-", " ").lower().split())
 
 
 def _joined(text: str, first: Word, second: Word) -> bool:

@@ -130,14 +130,16 @@ def prose_words(text: str) -> tuple[Word, ...]:
     blanked = blank_non_prose(text)
     words: list[Word] = []
     append = words.append
+    new_word = _new_tuple  # Word(...) runs a Python __new__; tuple.__new__ is one C call
     sentence_start = True
     kinds = _TOKEN_KINDS
+    get_kind = kinds.get
     find = blanked.find
     newlines = "\n" in blanked
     end = 0  # where the previous token ended
     for token in blanked.split():
         start = find(token, end)
-        kind = kinds.get(token)
+        kind = get_kind(token)
         if kind is None:
             kind = _token_kind(token)
             if len(kinds) >= _TOKEN_KINDS_LIMIT:
@@ -154,9 +156,12 @@ def prose_words(text: str) -> tuple[Word, ...]:
                 sentence_start = ends
             continue
         begin = start + lead
-        append(Word(begin, begin + len(core), core, sentence_start))
+        append(new_word(Word, (begin, begin + len(core), core, sentence_start)))
         sentence_start = ends is True
     return tuple(words)
+
+
+_new_tuple = tuple.__new__
 
 
 _TRAIL_NOT_END = _TRAIL.replace(".", "").replace("!", "").replace("?", "").replace(":", "")

@@ -204,11 +204,16 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
     names = terms.dnt_words()
     out: list[Misspelling] = []
     covered: set[int] = set()
-    for i in range(len(words) - 1):
-        found = _joined(words, i, target)
-        if found is not None:
-            out.append(found)
-            covered.update((i, i + 1))
+    if len(words) > 1:
+        # The table lookup inline: nearly every pair of neighbours is no known split compound.
+        table = lexicon.compounds()
+        for i in range(len(words) - 1):
+            if table.get((words[i].text.lower(), words[i + 1].text)) is None:
+                continue
+            found = _joined(words, i, target)
+            if found is not None:
+                out.append(found)
+                covered.update((i, i + 1))
     for split in compound_splits.splits(words, target, source):
         if not any(m.start <= split.start < m.end for m in out):
             found = Misspelling(*split)
@@ -219,8 +224,11 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
         out.append(found)
         covered.update(i for i, w in enumerate(words) if found.start <= w.start < found.end)
     if lexicon.dictionary() is not None:
+        status = _STATUS  # a word judged known is never unknown: no call for it
         for i, word in enumerate(words):
-            if i not in covered and _unknown(word, skip, names):
+            if status.get(word.text) or i in covered:
+                continue
+            if _unknown(word, skip, names):
                 out.append(Misspelling(word.start, word.end, word.text, "spelling", ""))
     out.sort(key=lambda m: m.start)
     return tuple(out)
