@@ -352,23 +352,41 @@ def pair_messages(
     """What the pair checks say about one source and target: (check, its level, message),
     in check order, without the findings a more specific one makes redundant."""
     out: list[tuple[Check, Level, str]] = []
-    unwrapped = _UNWRAPPED
-    for check, level in checks:
-        fn = check.pair_fn
-        assert fn is not None
-        raw = unwrapped.get(fn)
-        if raw is None:  # a check made without register_pair_check
-            out.extend((check, level, message) for message in fn(source, target))
+    for fn, readable, check, level in _prepared(checks):
+        messages = fn(source, target)
+        if not messages:
             continue
-        messages = raw(source, target)
-        if messages:
+        if readable:
             for message in messages:
                 out.append((check, level, _readable(message, source, target)))
+        else:  # a check made without register_pair_check
+            out.extend((check, level, message) for message in messages)
     if len(out) > 1:
         drop = superseded([(c.code, m) for c, _, m in out])
         if drop:
             out = [item for i, item in enumerate(out) if i not in drop]
     return out
+
+
+_Prepared = list[tuple[PairCheckFn, bool, Check, Level]]
+# The last check list pair_messages was given (held, so its identity stays its own) and what
+# to call for each of its checks: a run over many pairs passes the same list every time.
+_last_prepared: tuple[Sequence[tuple[Check, Level]], int, _Prepared] | None = None
+
+
+def _prepared(checks: Sequence[tuple[Check, Level]]) -> _Prepared:
+    global _last_prepared
+    last = _last_prepared
+    if last is not None and last[0] is checks and last[1] == len(checks):
+        return last[2]
+    prepared: _Prepared = []
+    for check, level in checks:
+        fn = check.pair_fn
+        assert fn is not None
+        raw = _UNWRAPPED.get(fn)
+        prepared.append((fn, False, check, level) if raw is None else (raw, True, check, level))
+    _last_prepared = (checks, len(checks), prepared)
+    return prepared
 
 
 def _pair_findings(

@@ -7,6 +7,7 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reviewer.core.errors import FormatError, ReviewerError
@@ -104,7 +105,7 @@ class Glossary:
         self._compiled()
         # Only terms whose first word the source holds are tried: a few of hundreds.
         firsts = self._by_first
-        words = set(_WORD_RE.findall(source.lower()))
+        words = _words_of(source)
         found = self._firsts.intersection(words)
         # A term is tried only when the source holds all of its words (the last maybe plural).
         candidates = {
@@ -159,6 +160,12 @@ class Glossary:
 
 
 _WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)
+def _words_of(source: str) -> frozenset[str]:
+    """The lowercase words of a source: the glossary and the names list both look at it."""
+    return frozenset(_WORD_RE.findall(source.lower()))
 _COMPILED = re.compile("")  # marks the per-term patterns as built
 
 

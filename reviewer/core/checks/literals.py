@@ -227,6 +227,8 @@ def lowered_acronyms(source: str, target: str) -> list[tuple[str, str]]:
     seen = blank_non_prose(target)
     out: list[tuple[str, str]] = []
     for acronym in sorted(acronyms):
+        if acronym.lower() not in seen:
+            continue  # the pattern below is this lowercase text and more: it cannot match
         if not _lowercase_is_wrong(acronym):
             continue
         pattern = _lowered_pattern(acronym.lower())
