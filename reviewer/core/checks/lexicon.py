@@ -36,6 +36,8 @@ _lock = fork_safe(threading.Lock(), LEXICON)
 # Bumped whenever what counts as a known word may change (new settings, a word added to the
 # user's list): the spelling check's per-word and per-segment caches compare it.
 _generation = 0
+# The loaded dictionary and its status, once made (None until then and after configure()).
+_ready: tuple[_Dictionary | None, SpellingStatus] | None = None
 
 
 def generation() -> int:
@@ -45,11 +47,12 @@ def generation() -> int:
 def configure(settings: LanguageSettings) -> None:
     """Use these language files from now on (the CLI and the window call this after the config
     is read); cached dictionaries and glossaries are dropped so the next check reloads them."""
-    global _settings, _generation
+    global _settings, _generation, _ready
     with _lock:
         _settings = settings
         _generation += 1
         _dictionary.cache_clear()
+        _ready = None
         _user_words.cache_clear()
     from reviewer.core.checks import terms  # a late import: terms imports this module
 
@@ -216,9 +219,16 @@ def _dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
 def _loaded_dictionary() -> tuple[_Dictionary | None, SpellingStatus]:
     # Made under the lock: the window loads it on a worker thread while its GUI thread may
     # check an edited segment, and enchant's broker must never serve two threads at once (nor
-    # be copied by a fork half-way).
+    # be copied by a fork half-way). Once made, it is read without the lock (a check asks for
+    # it for nearly every word); configure() drops it under the lock.
+    global _ready
+    ready = _ready
+    if ready is not None:
+        return ready
     with _lock:
-        return _dictionary()
+        ready = _dictionary()
+        _ready = ready
+        return ready
 
 
 def spelling_status() -> SpellingStatus:
