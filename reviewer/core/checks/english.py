@@ -101,6 +101,11 @@ def _frequencies(word: str) -> tuple[float, float]:
     hit = memo.get(word)
     if hit is not None:
         return hit
+    if _HYPHENATED_RE.fullmatch(word) is not None:
+        lists = _lists()
+        if lists is not None:  # zipf_frequency's own sum, without importing its tokenizer
+            parts = word.split("-")
+            return _combined_zipf(parts, lists[0]), _combined_zipf(parts, lists[1])
     zipf = _zipf()
     if zipf is None:
         return 0.0, 0.0
@@ -108,6 +113,27 @@ def _frequencies(word: str) -> tuple[float, float]:
     if key is not None:
         memo[word] = found
     return found
+
+
+# Lowercase ASCII words joined by hyphens: wordfreq's tokenizer reads them as the words
+# between the hyphens, unchanged (no case folding, normalisation or digits to smash).
+_HYPHENATED_RE = re.compile(r"[a-z]+(?:-[a-z]+)+")
+_MIN_FREQUENCY = 10**0.0 / 1e9  # zipf_frequency's floor: Zipf 0
+
+
+def _combined_zipf(parts: list[str], frequencies: dict[str, float]) -> float:
+    """What wordfreq's zipf_frequency gives for words read as ``parts``: 1/f = 1/f1 + 1/f2 …,
+    the floor when a part is missing, rounded as it rounds (three significant digits, then
+    hundredths of a Zipf unit)."""
+    one_over = 0.0
+    for part in parts:
+        frequency = frequencies.get(part)
+        if frequency is None:
+            return round(math.log(_MIN_FREQUENCY, 10) + 9, 2)
+        one_over += 1.0 / frequency
+    unrounded = max(1.0 / one_over, _MIN_FREQUENCY)
+    rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
 
 
 _TOKENIZED = "wordfreq-tokenized"

@@ -166,6 +166,8 @@ _WORD_RE = re.compile(r"\w+")
 def _words_of(source: str) -> frozenset[str]:
     """The lowercase words of a source: the glossary and the names list both look at it."""
     return frozenset(_WORD_RE.findall(source.lower()))
+
+
 _COMPILED = re.compile("")  # marks the per-term patterns as built
 
 
