@@ -234,20 +234,22 @@ def _infinitives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _name_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The name standing alone in a text, and the name followed by a word."""
-    escaped = re.escape(name)
-    return (
-        re.compile(rf"(?<![\w-]){escaped}(?![\w-])"),
-        re.compile(rf"(?<![\w-]){escaped}[ ][A-Za-z]"),
-    )
+def _name_alone(name: str) -> re.Pattern[str]:
+    """The name standing alone in a text (each pattern compiled only when first asked)."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+@lru_cache(maxsize=4096)
+def _name_then_word(name: str) -> re.Pattern[str]:
+    """The name followed by a word."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}[ ][A-Za-z]")
 
 
 def _in_source_as_name(name: str, source: str) -> bool:
-    return name in source and _name_patterns(name)[0].search(source) is not None
+    return name in source and _name_alone(name).search(source) is not None
 
 
 def _name_modifies(name: str, source: str) -> bool:
     """The source puts a word right after the name (Teams files, SQL instance): the name
     modifies a noun there too, so the Dutch needs a compound."""
-    return name in source and _name_patterns(name)[1].search(source) is not None
+    return name in source and _name_then_word(name).search(source) is not None

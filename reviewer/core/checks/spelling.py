@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from reviewer.core.checks import compound_splits, english, lexicon, terms
 from reviewer.core.checks.base import Level, register_pair_check
@@ -204,12 +205,12 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
     names = terms.dnt_words()
     out: list[Misspelling] = []
     covered: set[int] = set()
+    texts = [w.text for w in words]
     if len(words) > 1:
-        # The table lookup inline: nearly every pair of neighbours is no known split compound.
-        table = lexicon.compounds()
-        for i in range(len(words) - 1):
-            if table.get((words[i].text.lower(), words[i + 1].text)) is None:
-                continue
+        # The table lookup first: nearly every pair of neighbours is no known split compound.
+        get = lexicon.compounds().get
+        neighbours = enumerate(pairwise(texts))
+        for i in [i for i, (first, second) in neighbours if get((first.lower(), second))]:
             found = _joined(words, i, target)
             if found is not None:
                 out.append(found)
@@ -225,11 +226,12 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
         covered.update(i for i, w in enumerate(words) if found.start <= w.start < found.end)
     if lexicon.dictionary() is not None:
         status = _STATUS  # a word judged known is never unknown: no call for it
-        for i, word in enumerate(words):
-            if status.get(word.text) or i in covered:
+        for i, text in enumerate(texts):
+            if status.get(text) or i in covered:
                 continue
+            word = words[i]
             if _unknown(word, skip, names):
-                out.append(Misspelling(word.start, word.end, word.text, "spelling", ""))
+                out.append(Misspelling(word.start, word.end, text, "spelling", ""))
     out.sort(key=lambda m: m.start)
     return tuple(out)
 
