@@ -5,14 +5,14 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from reviewer.core.checks import tables
 from reviewer.core.checks.base import Level, register_pair_check
-from reviewer.core.checks.prose import Word, prose_words
+from reviewer.core.checks.prose import Word, prose_word_texts, prose_words
 from reviewer.core.errors import ReviewerError
 
 # wordfreq's "small" lists (words down to about one in a million) load in ~15 ms and ~20 MB;
@@ -227,7 +227,7 @@ def english_runs(target: str, source: str = "") -> list[EnglishRun]:
         return []
     from reviewer.core.checks import terms
 
-    source_words = _lower_parts(source)
+    source_words = _source_parts(source)
     names = terms.dnt_words()
     # Most targets hold no English word copied from the source: look before walking the runs.
     candidates = {
@@ -333,12 +333,21 @@ def _named_in_source(run: str, source: str) -> bool:
 @lru_cache(maxsize=1024)
 def _lower_parts(text: str) -> frozenset[str]:
     """The lowercase words of a text, hyphenated ones also by their parts (Mon-Fri)."""
+    return _parts_of([w.text for w in prose_words(text)])
+
+
+@lru_cache(maxsize=1024)
+def _source_parts(source: str) -> frozenset[str]:
+    """``_lower_parts`` of a source, from its words' texts alone (no offsets needed)."""
+    return _parts_of(prose_word_texts(source))
+
+
+def _parts_of(texts: Sequence[str]) -> frozenset[str]:
     # One lower() and one split over the words joined (words hold no spaces and no empty
     # hyphen parts), rather than a call per word and part.
-    words = prose_words(text)
-    if not words:
+    if not texts:
         return frozenset()
-    return frozenset(" ".join([w.text for w in words]).replace("-", " ").lower().split())
+    return frozenset(" ".join(texts).replace("-", " ").lower().split())
 
 
 def _joined(text: str, first: Word, second: Word) -> bool:

@@ -164,6 +164,26 @@ def prose_words(text: str) -> tuple[Word, ...]:
 _new_tuple = tuple.__new__
 
 
+@lru_cache(maxsize=1024)
+def prose_word_texts(text: str) -> tuple[str, ...]:
+    """The texts of ``prose_words(text)`` alone, without their offsets or sentence starts: what
+    a source is read for (its set of words), at less cost."""
+    kinds = _TOKEN_KINDS
+    get_kind = kinds.get
+    out: list[str] = []
+    append = out.append
+    for token in blank_non_prose(text).split():
+        kind = get_kind(token)
+        if kind is None:
+            kind = _token_kind(token)
+            if len(kinds) >= _TOKEN_KINDS_LIMIT:
+                kinds.clear()
+            kinds[token] = kind
+        if kind[0] >= 0:
+            append(kind[1])
+    return tuple(out)
+
+
 _TRAIL_NOT_END = _TRAIL.replace(".", "").replace("!", "").replace("?", "").replace(":", "")
 
 

@@ -12,7 +12,7 @@ from itertools import pairwise
 from reviewer.core.checks import compound_splits, english, lexicon, terms
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.hyphens import hyphens
-from reviewer.core.checks.prose import Word, adjacent, prose_words
+from reviewer.core.checks.prose import Word, adjacent, prose_word_texts, prose_words
 
 SPELLING = "linguistic-conventions/spelling"
 # A compound the article set writes joined at least this often, and at least twice as often as
@@ -153,7 +153,7 @@ def _unknown(word: Word, skip: frozenset[str], names: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1024)
 def _source_words(source: str) -> frozenset[str]:
-    return frozenset(w.text for w in prose_words(source)) if source else frozenset()
+    return frozenset(prose_word_texts(source)) if source else frozenset()
 
 
 def _joined(words: tuple[Word, ...], i: int, target: str) -> Misspelling | None:
