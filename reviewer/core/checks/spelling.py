@@ -181,6 +181,20 @@ def _joined(words: tuple[Word, ...], i: int, target: str) -> Misspelling | None:
     )
 
 
+_FIRST_PARTS: list[tuple[object, frozenset[str]]] = []  # (the table, its keys' first parts)
+
+
+def _first_parts(table: dict[tuple[str, str], lexicon.Compound]) -> frozenset[str]:
+    """The first parts of the compound table's keys: most words are none, and are settled
+    without building a key."""
+    kept = _FIRST_PARTS[:1]
+    if kept and kept[0][0] is table:
+        return kept[0][1]
+    firsts = frozenset(first for first, _ in table)
+    _FIRST_PARTS[:] = [(table, firsts)]
+    return firsts
+
+
 def _plural_noun(word: str) -> bool:
     heads = lexicon.noun_heads()
     return any(
@@ -208,9 +222,16 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
     texts = [w.text for w in words]
     if len(words) > 1:
         # The table lookup first: nearly every pair of neighbours is no known split compound.
-        get = lexicon.compounds().get
+        table = lexicon.compounds()
+        get, firsts = table.get, _first_parts(table)
+        lowered = [t.lower() for t in texts]
         neighbours = enumerate(pairwise(texts))
-        for i in [i for i, (first, second) in neighbours if get((first.lower(), second))]:
+        hits = [
+            i
+            for i, (_, second) in neighbours
+            if lowered[i] in firsts and get((lowered[i], second)) is not None
+        ]
+        for i in hits:
             found = _joined(words, i, target)
             if found is not None:
                 out.append(found)
