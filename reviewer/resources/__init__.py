@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 
 def resource_path(*parts: str) -> Path:
-    """The path of a shipped file (pip installs the package unzipped, so it is a real file)."""
-    return Path(str(files(__name__).joinpath(*parts)))
+    """The path of a shipped file (pip installs the package unzipped, so it is a real file:
+    found beside this module, without importlib.resources and the tempfile/shutil it loads)."""
+    return Path(__file__).parent.joinpath(*parts)
 
 
 SAMPLE_ARTICLE = "sample/canceling-your-office-365-subscription.md"

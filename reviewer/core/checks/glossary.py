@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -216,6 +214,9 @@ def _read_csv(data: bytes, name: str) -> list[Term]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise GlossaryError(f"glossary {name}: is not UTF-8 text; save it as UTF-8 CSV.") from None
+    import csv  # CSV glossaries are read and written on demand
+    import io
+
     sample = text[:2048]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -246,6 +247,9 @@ def _variants(cell: str) -> list[str]:
 
 
 def _write_csv(terms: list[Term]) -> bytes:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
