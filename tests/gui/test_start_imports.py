@@ -17,7 +17,7 @@ NOT_BEFORE_QT = (
     "csv",  # CSV glossaries
     "difflib",  # the change view's word diff
     "gzip",  # the checks' word lists, read in the check child
-    "importlib.resources",  # with tempfile, shutil, lzma and bz2 behind it
+    "importlib.resources",  # shipped files are found beside reviewer.resources
     "platform",  # behind uuid
     "socket",  # the journal lock's host name
     "uuid",  # issue and journal ids come from os.urandom
