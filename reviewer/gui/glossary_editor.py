@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,10 +34,12 @@ from reviewer.core.checks.glossary import (
     load_glossary,
     save_glossary,
 )
-from reviewer.gui import dialogs, term_dialog, theme
+from reviewer.gui import theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.line_edits import clear_button_when_typed
-from reviewer.gui.term_dialog import TermInput, split_variants
+
+if TYPE_CHECKING:
+    from reviewer.gui.term_dialog import TermInput
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -51,6 +54,8 @@ MAX_COLUMN = 280  # a long term or note does not push the other columns out of s
 
 def _as_input(term: Term, english: str = "") -> TermInput:
     """A term as the dialog edits it (``english``: with that English text instead)."""
+    from reviewer.gui.term_dialog import TermInput
+
     return TermInput(
         english or term.english, term.dutch, list(term.forbidden), term.note, list(term.admitted)
     )
@@ -117,6 +122,8 @@ class GlossaryModel(QAbstractTableModel):
             return True
         # The glossary finds terms by their English text only: the rest changes in place.
         if key in ("forbidden", "admitted"):
+            from reviewer.gui.term_dialog import split_variants
+
             setattr(term, key, split_variants(text))
         else:
             setattr(term, key, text)
@@ -270,13 +277,15 @@ class GlossaryDock(QDockWidget):
     # -- changes ------------------------------------------------------------------------------
     def ask_add(self, prefill: TermInput | None = None) -> bool:
         """The small term dialog, prefilled (from a selection); adds the term it returns."""
+        from reviewer.gui import term_dialog
+
         if not self.editable():
             self.message.emit(
                 self.tr("No glossary to add to: {why}").format(why=self.status.text()), 8000
             )
             return False
         value = term_dialog.ask_term(
-            self, prefill or TermInput("", ""), os.path.basename(self.path)
+            self, prefill or term_dialog.TermInput("", ""), os.path.basename(self.path)
         )
         if value is None:
             return False
@@ -285,6 +294,8 @@ class GlossaryDock(QDockWidget):
         return True
 
     def edit_selected(self) -> None:
+        from reviewer.gui import term_dialog
+
         rows = self.selected_rows()
         if len(rows) != 1:
             return
@@ -299,6 +310,8 @@ class GlossaryDock(QDockWidget):
         )
 
     def remove_selected(self) -> None:
+        from reviewer.gui import dialogs
+
         rows = self.selected_rows()
         if not rows:
             return
