@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -211,6 +212,7 @@ class GlossaryDock(QDockWidget):
         layout.addWidget(self.status)
         self.setWidget(body)
         self.path = ""
+        self._fit_pending: bool | None = None  # a fit asked for while hidden: its grow_only
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.files.activated.connect(lambda _i: self.open(self.files.currentData()))
         self.add_button.clicked.connect(lambda: self.ask_add())
@@ -264,12 +266,24 @@ class GlossaryDock(QDockWidget):
         """Every header readable, every column as wide as its text up to MAX_COLUMN; the
         note takes the rest. ``grow_only`` (a term added or edited) never narrows a column
         the user has widened."""
+        if not self.isVisible():
+            # Measuring every cell takes ~70 ms for 500 terms, and the window sets the files
+            # while it starts with the dock hidden: a hidden dock measures when it is shown.
+            pending = self._fit_pending
+            self._fit_pending = grow_only and (pending is None or pending)
+            return
+        self._fit_pending = None
         view, header = self.view, self.view.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
             wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
             width = min(wanted + 8, MAX_COLUMN)
             if not grow_only or width > header.sectionSize(column):
                 header.resizeSection(column, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending is not None:
+            self._fit_columns(self._fit_pending)  # before the dock's first paint
 
     def editable(self) -> bool:
         return bool(self.path) and self.add_button.isEnabled()
