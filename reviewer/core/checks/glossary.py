@@ -63,6 +63,8 @@ class Glossary:
         default_factory=dict, repr=False
     )
     _firsts: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # The terms' English in lowercase: adding a term finds the one it replaces without a walk.
+    _keys: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(
         self,
@@ -83,14 +85,21 @@ class Glossary:
             note,
             [a for a in (admitted or []) if a.strip()],
         )
-        self.terms = [t for t in self.terms if t.english.lower() != english.lower()]
+        key = english.lower()
+        if len(self._keys) != len(self.terms):  # a list given or changed from outside
+            self._keys = {t.english.lower() for t in self.terms}
+        # Loading a glossary adds hundreds of terms: only a replacement walks the list.
+        if key in self._keys:
+            self.terms = [t for t in self.terms if t.english.lower() != key]
         self.terms.append(term)
+        self._keys.add(key)
         self._pattern = None
         return term
 
     def remove(self, english: str) -> bool:
         before = len(self.terms)
         self.terms = [t for t in self.terms if t.english.lower() != english.lower()]
+        self._keys.discard(english.lower())
         self._pattern = None
         return len(self.terms) != before
 
