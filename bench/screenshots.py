@@ -271,7 +271,9 @@ def project_shots(
     settle(lambda: window.session is not None and window.session.checks_ready, 30)
     settle()
     shoot(window, "project-search.png")
-    dialog = features.replacer.replace_dialog()
+    features.replace()  # Edit › Find and Replace
+    assert features.replacer is not None and features.replacer.dialog is not None
+    dialog = features.replacer.dialog
     dialog.find_text.setText(MISTAKE)
     dialog.replace_text.setText("toegangstoken")
     dialog.in_project.setChecked(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -52,6 +53,8 @@ def _no_display_message(argv: Sequence[str], from_source: bool) -> str:
 
 def main(argv: Sequence[str] | None = None, from_source: bool = False) -> int:
     """The reviewer-gui command (and main.py): checks that need no Qt, then the window."""
+    # Off until the window's first paint (app.main): start-up objects live as long as the window.
+    gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
     from reviewer.gui.app import parse_args
 

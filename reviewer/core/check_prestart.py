@@ -14,6 +14,7 @@ drops the job and checks as usual.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import select
 import signal
@@ -89,6 +90,9 @@ def prestart(path: str) -> None:
     except OSError:
         return
     if pid == 0:  # pragma: no cover - runs in the child process
+        if not gc.isenabled():  # the launcher's start-up: collect again, never what was inherited
+            gc.freeze()
+            gc.enable()
         os.close(read_fd)
         os.close(control_write)
         check_jobs.child_main(write_fd, _child(path, control_read, write_fd))

@@ -24,9 +24,7 @@ import hashlib
 import json
 import logging
 import os
-import socket
 import time
-import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -182,7 +180,7 @@ class _Lock:
     def _stamp(self) -> None:
         """Write who holds the lock: for messages, and for file systems without locks."""
         assert self.fd is not None
-        owner = {"pid": os.getpid(), "host": socket.gethostname(), "since": now_iso()}
+        owner = {"pid": os.getpid(), "host": _host(), "since": now_iso()}
         with contextlib.suppress(OSError):
             os.lseek(self.fd, 0, os.SEEK_SET)
             os.ftruncate(self.fd, 0)
@@ -241,6 +239,12 @@ def _try_lock(fd: int, path: Path) -> bool:
     return not _owner_running(path)
 
 
+def _host() -> str:
+    import socket  # on first use: a journal is written after an edit, never by an open
+
+    return socket.gethostname()
+
+
 def _owner_running(path: Path) -> bool:
     """From the PID and host in a lock file: is its process still running? (No lock support.)"""
     try:
@@ -248,7 +252,7 @@ def _owner_running(path: Path) -> bool:
         pid, host = int(owner["pid"]), str(owner["host"])
     except (FormatError, ValueError, TypeError, KeyError):
         return False
-    if host != socket.gethostname():
+    if host != _host():
         return True  # another machine: it cannot be asked, so it is taken to be running
     if os.name == "nt":
         return True  # os.kill would end the process there
@@ -465,7 +469,7 @@ class Journal:
         self, article_path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None
     ) -> None:
         self.article = article_key(article_path)
-        self.session = uuid.uuid4().hex[:12]
+        self.session = os.urandom(6).hex()  # 12 random hex digits
         self.path = journal_path(article_path, data_dir, self.session)
         self._article_path = os.fspath(article_path)
         self._data_dir = data_dir

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-import uuid
+import os
 from dataclasses import dataclass, field
 
 
@@ -138,7 +138,7 @@ class Issue:
     created: str = ""  # ISO 8601, UTC
     status: IssueStatus = IssueStatus.OPEN
     check_code: str = ""  # set when the issue was raised from an automatic check
-    uid: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    uid: str = field(default_factory=lambda: os.urandom(6).hex())  # 12 random hex digits
 
     @property
     def is_open(self) -> bool:

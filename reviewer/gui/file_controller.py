@@ -20,7 +20,7 @@ from reviewer.core.workspace import (
     Workspace,
     open_article,
 )
-from reviewer.gui import dialogs, recovery, settings
+from reviewer.gui import recovery, settings
 from reviewer.gui.edit_gateway import EditGateway, Origin
 from reviewer.gui.watcher import ExternalChangeWatcher
 
@@ -82,6 +82,8 @@ class FileController(QObject):
 
     # -- opening ---------------------------------------------------------------------------------
     def open_dialog(self) -> None:
+        from reviewer.gui import dialogs
+
         recent = self.recent_files()
         start = os.path.dirname(recent[0]) if recent else os.getcwd()
         path = dialogs.ask_open_path(self.window, start)
@@ -107,6 +109,8 @@ class FileController(QObject):
     def article_config(self, path: str) -> Config:
         """The user's settings with the article's project .reviewer.yaml merged over them, as
         `reviewer check` reads them; an unreadable project file is named, and left out."""
+        from reviewer.gui import dialogs
+
         user = self.config or Config()
         try:
             return config_for_article(path, user)
@@ -115,6 +119,8 @@ class FileController(QObject):
             return user
 
     def _read(self, path: str) -> Workspace | None:
+        from reviewer.gui import dialogs
+
         name = os.path.basename(path)
         title = self.tr("Cannot open the article")
         config = self.article_config(path)
@@ -161,6 +167,8 @@ class FileController(QObject):
 
     def _warn_about_problems(self, workspace: Workspace) -> None:
         """Parse warnings mean parts of the file are not segments: say so once, on open."""
+        from reviewer.gui import dialogs
+
         warnings = workspace.session.doc.warnings
         if not warnings:
             return
@@ -215,6 +223,8 @@ class FileController(QObject):
     # -- saving ----------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or unchanged)."""
+        from reviewer.gui import dialogs
+
         if not self.is_modified() or self.workspace is None:
             return True
         answer = dialogs.ask_unsaved(self.window, os.path.basename(self.workspace.path))
@@ -226,6 +236,8 @@ class FileController(QObject):
         return False
 
     def save(self) -> bool:
+        from reviewer.gui import dialogs
+
         ws = self.workspace
         if ws is None:
             return False
@@ -261,6 +273,8 @@ class FileController(QObject):
         return True
 
     def save_as(self) -> bool:
+        from reviewer.gui import dialogs
+
         ws = self.workspace
         if ws is None:
             return False
@@ -284,6 +298,8 @@ class FileController(QObject):
         return True
 
     def _after_save(self) -> None:
+        from reviewer.gui import dialogs
+
         ws = self.workspace
         assert ws is not None
         if self.autosave is not None:
@@ -316,6 +332,8 @@ class FileController(QObject):
 
     # -- reloading and changes on disk -------------------------------------------------------------
     def reload(self) -> None:
+        from reviewer.gui import dialogs
+
         ws = self.workspace
         if ws is None:
             return
@@ -336,6 +354,8 @@ class FileController(QObject):
         self._reload_now()
 
     def _reload_now(self) -> bool:
+        from reviewer.gui import dialogs
+
         ws = self.workspace
         assert ws is not None
         try:
@@ -350,6 +370,8 @@ class FileController(QObject):
         return True
 
     def _on_external_change(self, path: str) -> None:
+        from reviewer.gui import dialogs
+
         ws = self.workspace
         if ws is None or os.path.abspath(path) != os.path.abspath(ws.path):
             return
@@ -390,6 +412,8 @@ class FileController(QObject):
 
     # -- the rest of the File menu ---------------------------------------------------------------
     def start_fresh(self) -> None:
+        from reviewer.gui import dialogs
+
         ws = self.workspace
         if ws is None or not ws.sidecar_blocked:
             return
@@ -408,6 +432,8 @@ class FileController(QObject):
             self.message.emit(self.tr("Old review data moved to {path}").format(path=moved), 6000)
 
     def ask_reviewer_name(self) -> None:
+        from reviewer.gui import dialogs
+
         name = dialogs.ask_text(
             self.window,
             self.tr("Reviewer name"),

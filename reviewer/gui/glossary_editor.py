@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -12,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,10 +35,12 @@ from reviewer.core.checks.glossary import (
     load_glossary,
     save_glossary,
 )
-from reviewer.gui import dialogs, term_dialog, theme
+from reviewer.gui import theme
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.line_edits import clear_button_when_typed
-from reviewer.gui.term_dialog import TermInput, split_variants
+
+if TYPE_CHECKING:
+    from reviewer.gui.term_dialog import TermInput
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -51,6 +55,8 @@ MAX_COLUMN = 280  # a long term or note does not push the other columns out of s
 
 def _as_input(term: Term, english: str = "") -> TermInput:
     """A term as the dialog edits it (``english``: with that English text instead)."""
+    from reviewer.gui.term_dialog import TermInput
+
     return TermInput(
         english or term.english, term.dutch, list(term.forbidden), term.note, list(term.admitted)
     )
@@ -117,6 +123,8 @@ class GlossaryModel(QAbstractTableModel):
             return True
         # The glossary finds terms by their English text only: the rest changes in place.
         if key in ("forbidden", "admitted"):
+            from reviewer.gui.term_dialog import split_variants
+
             setattr(term, key, split_variants(text))
         else:
             setattr(term, key, text)
@@ -204,6 +212,7 @@ class GlossaryDock(QDockWidget):
         layout.addWidget(self.status)
         self.setWidget(body)
         self.path = ""
+        self._fit_pending: bool | None = None  # a fit asked for while hidden: its grow_only
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.files.activated.connect(lambda _i: self.open(self.files.currentData()))
         self.add_button.clicked.connect(lambda: self.ask_add())
@@ -257,6 +266,13 @@ class GlossaryDock(QDockWidget):
         """Every header readable, every column as wide as its text up to MAX_COLUMN; the
         note takes the rest. ``grow_only`` (a term added or edited) never narrows a column
         the user has widened."""
+        if not self.isVisible():
+            # Measuring every cell takes ~70 ms for 500 terms, and the window sets the files
+            # while it starts with the dock hidden: a hidden dock measures when it is shown.
+            pending = self._fit_pending
+            self._fit_pending = grow_only and (pending is None or pending)
+            return
+        self._fit_pending = None
         view, header = self.view, self.view.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
             wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
@@ -264,19 +280,26 @@ class GlossaryDock(QDockWidget):
             if not grow_only or width > header.sectionSize(column):
                 header.resizeSection(column, width)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending is not None:
+            self._fit_columns(self._fit_pending)  # before the dock's first paint
+
     def editable(self) -> bool:
         return bool(self.path) and self.add_button.isEnabled()
 
     # -- changes ------------------------------------------------------------------------------
     def ask_add(self, prefill: TermInput | None = None) -> bool:
         """The small term dialog, prefilled (from a selection); adds the term it returns."""
+        from reviewer.gui import term_dialog
+
         if not self.editable():
             self.message.emit(
                 self.tr("No glossary to add to: {why}").format(why=self.status.text()), 8000
             )
             return False
         value = term_dialog.ask_term(
-            self, prefill or TermInput("", ""), os.path.basename(self.path)
+            self, prefill or term_dialog.TermInput("", ""), os.path.basename(self.path)
         )
         if value is None:
             return False
@@ -285,6 +308,8 @@ class GlossaryDock(QDockWidget):
         return True
 
     def edit_selected(self) -> None:
+        from reviewer.gui import term_dialog
+
         rows = self.selected_rows()
         if len(rows) != 1:
             return
@@ -299,6 +324,8 @@ class GlossaryDock(QDockWidget):
         )
 
     def remove_selected(self) -> None:
+        from reviewer.gui import dialogs
+
         rows = self.selected_rows()
         if not rows:
             return

@@ -41,15 +41,14 @@ from reviewer.core.config import (
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import Workspace
 from reviewer.gui import check_data
-from reviewer.gui.check_settings_dialog import CheckSettingsDialog
 from reviewer.gui.glossary_editor import GlossaryDock
 from reviewer.gui.spell_check import Spelling
-from reviewer.gui.term_dialog import TermInput
 from reviewer.gui.term_marks import TermMarks
 from reviewer.gui.text_editor import SegmentTextEdit
 from reviewer.gui.visible_text import CR_MARK
 
 if TYPE_CHECKING:
+    from reviewer.gui.check_settings_dialog import CheckSettingsDialog
     from reviewer.gui.checks_runner import ChecksRunner
     from reviewer.gui.delegates import SegmentDelegate
     from reviewer.gui.detail import DetailPane
@@ -305,6 +304,8 @@ class LanguageTools(QObject):
         return CheckSettings(self.user_config(), layer, edit_project=project)
 
     def check_settings(self) -> CheckSettingsDialog | None:
+        from reviewer.gui.check_settings_dialog import CheckSettingsDialog
+
         try:
             dialog = CheckSettingsDialog(
                 self.window.detail.window(),
@@ -369,6 +370,8 @@ class LanguageTools(QObject):
 
     def add_term(self) -> None:
         """Add the selected source text (and selected target text) to the glossary."""
+        from reviewer.gui.term_dialog import TermInput
+
         detail = self.window.detail
         english = _selection_text(detail.source.textCursor().selectedText())
         cursor = detail.target.textCursor()

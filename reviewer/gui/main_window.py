@@ -25,7 +25,7 @@ from reviewer.core import review_policy, scoring
 from reviewer.core.config import Config
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import Workspace
-from reviewer.gui import dialogs, resources, theme
+from reviewer.gui import resources, theme
 from reviewer.gui import settings as prefs
 from reviewer.gui.actions import Actions
 from reviewer.gui.checks_runner import ChecksRunner
@@ -360,6 +360,8 @@ class MainWindow(QMainWindow):
 
     # -- small dialogs -----------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
+        from reviewer.gui import dialogs
+
         dialogs.show_shortcuts(self, self.registry.shortcut_rows())
 
     # -- the window itself -------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from reviewer.core import review_policy
 from reviewer.core.filtering import FilterSpec
 from reviewer.core.session import ReviewSession
-from reviewer.gui import dialogs
 from reviewer.gui.model import COL_TARGET
 from reviewer.gui.segment_table import SegmentTable
 
@@ -160,6 +159,8 @@ class Navigator(QObject):
 
     def ask_goto(self) -> bool:
         """Ctrl+G: go to a segment by its number or its id."""
+        from reviewer.gui import dialogs
+
         parent = self.table.window()
         session = self.session
         if session is None:

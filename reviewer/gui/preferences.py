@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui import dialogs, language, theme
+from reviewer.gui import language, theme
 
 
 class SettingsDialog(QDialog):
@@ -69,6 +69,8 @@ class Preferences(QObject):
         return dialog
 
     def _apply(self, dialog: SettingsDialog, result: int) -> None:
+        from reviewer.gui import dialogs
+
         if result != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
@@ -84,4 +86,6 @@ class Preferences(QObject):
         )
 
     def about(self) -> None:
+        from reviewer.gui import dialogs
+
         dialogs.show_about(self.window)

@@ -14,7 +14,6 @@ from reviewer.core.render.sanitize import (
     LINK_XREF,
     link_kind,
 )
-from reviewer.gui import dialogs
 
 
 def _t(text: str) -> str:
@@ -53,6 +52,8 @@ def describe(url: str) -> str:
 def follow(parent: QWidget, url: QUrl) -> str:
     """A click on ``url``: a web or mail link opens in the user's programs once they agree;
     any other says what it is. Returns the status bar message."""
+    from reviewer.gui import dialogs
+
     text = url.toString()
     if link_kind(text) not in (LINK_EXTERNAL, LINK_MAIL):
         return describe(text)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.checks import Level
 from reviewer.core.render.sides import SOURCE, TARGET
 from reviewer.core.session import ReviewSession
-from reviewer.gui import labels, preview_links, theme
+from reviewer.gui import labels, theme
 from reviewer.gui.edit_gateway import EditEvent
 from reviewer.gui.markup import esc
 from reviewer.gui.preview_browser import PreviewBrowser
@@ -416,9 +416,13 @@ class PreviewPane(QDockWidget):
         self.segment_clicked.emit(row)
 
     def _on_link(self, url: QUrl) -> None:
+        from reviewer.gui import preview_links
+
         self._say(preview_links.follow(self, url))
 
     def _on_hover_link(self, url: QUrl) -> None:
+        from reviewer.gui import preview_links
+
         self._say(preview_links.describe(url.toString()) if not url.isEmpty() else "")
 
     def _say(self, text: str) -> None:

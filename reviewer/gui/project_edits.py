@@ -20,7 +20,6 @@ from reviewer.core.project import (
     session_approval,
     session_edit,
 )
-from reviewer.gui import project_dialogs
 from reviewer.gui.project_part import ProjectPart
 
 
@@ -66,6 +65,8 @@ class ProjectEditor(QObject):
         )
 
     def _confirm_approval(self, plan: ApprovalPlan, selected: list[str], shown: list[str]) -> None:
+        from reviewer.gui import project_dialogs
+
         choice = project_dialogs.ask_approval(self.hooks.parent, plan, selected, shown)
         if choice is None:
             return

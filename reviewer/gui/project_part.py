@@ -27,7 +27,6 @@ from reviewer.core.project import (
 )
 from reviewer.core.project.index import PARALLEL_CHECKS_FROM
 from reviewer.core.session import ReviewSession
-from reviewer.gui import dialogs
 from reviewer.gui.project_jobs import JobRunner
 from reviewer.gui.project_view import ProjectView
 
@@ -244,6 +243,8 @@ class ProjectPart(QObject):
         )
 
     def _failed(self, title: str, exc: BaseException) -> None:
+        from reviewer.gui import dialogs
+
         dialogs.show_error(self.hooks.parent, title, str(exc))
         self.changed.emit()
 

@@ -14,18 +14,17 @@ from PySide6.QtWidgets import QTabWidget
 from reviewer.core.errors import ReviewerError
 from reviewer.core.project import ChangeSet, TranslationMemory
 from reviewer.core.workspace import Workspace
-from reviewer.gui import change_preview
 from reviewer.gui.concordance_panel import MAX_MATCHES, MatchesDock
 from reviewer.gui.edit_gateway import Origin
 from reviewer.gui.project_edits import ProjectEditor
 from reviewer.gui.project_part import Hooks, ProjectPart
 from reviewer.gui.project_view import ProjectView
 from reviewer.gui.propagation import PropagationBar
-from reviewer.gui.replace_dialog import Replacer
 from reviewer.gui.search_dock import SearchDock
 
 if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.replace_dialog import Replacer
 
 
 class ProjectFeatures(QObject):
@@ -68,7 +67,7 @@ class ProjectFeatures(QObject):
         )
         self.part = ProjectPart(self.view, hooks, w.config)
         self.edits = ProjectEditor(self.part)
-        self.replacer = Replacer(self.part, self.edits)
+        self.replacer: Replacer | None = None  # with its dialog, on the first Ctrl+H
         self.propagation = PropagationBar(w.settings, hooks.submit, w.reviewer_name)
         w.detail.add_under_target(self.propagation)
         w.setAcceptDrops(True)
@@ -94,6 +93,10 @@ class ProjectFeatures(QObject):
         self.search.focus_search()
 
     def replace(self) -> None:
+        if self.replacer is None:
+            from reviewer.gui.replace_dialog import Replacer
+
+            self.replacer = Replacer(self.part, self.edits)
         self.replacer.replace_dialog()
 
     def approve_articles(self) -> None:
@@ -235,6 +238,8 @@ class ProjectFeatures(QObject):
 
     def _elsewhere(self, plan: ChangeSet) -> None:
         """The same fix in other articles: previewed, then written with the project-wide undo."""
+        from reviewer.gui import change_preview
+
         intro = QCoreApplication.translate(
             "Project",
             "These segments of other articles have the same source and still hold the old "

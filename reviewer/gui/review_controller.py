@@ -23,7 +23,6 @@ from reviewer.core.edits import (
 from reviewer.core.mqm import Issue, IssueStatus
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
-from reviewer.gui import dialogs
 from reviewer.gui.edit_gateway import EditCommand, EditGateway, Origin
 
 
@@ -131,6 +130,8 @@ class ReviewController(QObject):
 
     # -- batches ------------------------------------------------------------------------------
     def _confirm_batch(self, plan: review_policy.ApprovalPlan, what: str, notes: list[str]) -> bool:
+        from reviewer.gui import dialogs
+
         if plan.edit is None:
             dialogs.show_info(
                 self.window,
@@ -196,6 +197,8 @@ class ReviewController(QObject):
         return plan is not None and self._confirm_batch(plan, what, self._hidden_note())
 
     def approve_clean(self) -> bool:
+        from reviewer.gui import dialogs
+
         self.about_to_act.emit()
         session = self.session
         if session is None:
@@ -232,6 +235,8 @@ class ReviewController(QObject):
 
     # -- issues ---------------------------------------------------------------------------------
     def flag_issue(self) -> bool:
+        from reviewer.gui import dialogs
+
         row = self.cursor.current_row()
         session = self.session
         if row < 0 or session is None:
@@ -268,6 +273,8 @@ class ReviewController(QObject):
             return None
 
     def edit_issue(self, uid: str) -> None:
+        from reviewer.gui import dialogs
+
         found = self._current_issue(uid)
         if found is None:
             return

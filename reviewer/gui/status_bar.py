@@ -9,7 +9,7 @@ from reviewer.core import review_policy, scoring
 from reviewer.core.format import EditWarning
 from reviewer.core.mqm import Severity
 from reviewer.core.session import ReviewSession
-from reviewer.gui import dialogs, labels, theme
+from reviewer.gui import labels, theme
 from reviewer.gui.edit_gateway import Origin
 
 _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)
@@ -46,6 +46,8 @@ class StatusPanel(QObject):
             self.bar.repaint()  # a blocking call follows: show it before it starts
 
     def on_rejected(self, message: str, origin: object) -> None:
+        from reviewer.gui import dialogs
+
         self.show_message(self.tr("Not applied: {reason}").format(reason=message), 8000)
         if origin is not Origin.DETAIL:  # the detail pane says it beside the editor
             dialogs.show_error(self.bar.window(), self.tr("Target refused"), message)

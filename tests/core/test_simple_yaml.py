@@ -198,3 +198,17 @@ def front_matter(draw: st.DrawFn) -> str:
 @given(front_matter())
 def test_generated_front_matter_reads_alike(raw: str) -> None:
     assert agrees(raw)
+
+
+def test_unusual_characters_are_the_complement_of_what_yaml_reads_plainly() -> None:
+    """The class lists what it matches (quick to compile); it is the same set as the negated
+    class of the characters PyYAML's reader accepts, for every code point."""
+    import re
+
+    accepted = re.compile(
+        "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
+    every = "".join(map(chr, range(0x110000)))
+    found = [m.start() for m in simple_yaml._UNUSUAL_RE.finditer(every)]
+    assert found == [m.start() for m in accepted.finditer(every)]
+    assert len(found) == 2117

@@ -1,5 +1,5 @@
-"""The window module imports no exporter, importer or Markdown renderer before its first paint,
-and the launcher imports the window's Qt-free modules before PySide6."""
+"""The window module imports no exporter, importer, dialog or Markdown renderer before its first
+paint, and the launcher imports the window's Qt-free modules before PySide6."""
 
 from __future__ import annotations
 
@@ -15,8 +15,16 @@ DEFERRED = (
     "reviewer.core.importing",
     "reviewer.core.render.preview",
     "reviewer.core.render.report",
+    "reviewer.gui.change_preview",
+    "reviewer.gui.check_settings_dialog",
+    "reviewer.gui.dialogs",
     "reviewer.gui.export_dialog",
     "reviewer.gui.import_dialog",
+    "reviewer.gui.language_files",
+    "reviewer.gui.project_dialogs",
+    "reviewer.gui.replace_dialog",
+    "reviewer.gui.term_dialog",
+    "importlib.readers",
     "multiprocessing.pool",
     "yaml",
 )

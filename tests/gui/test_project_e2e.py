@@ -80,6 +80,7 @@ def test_a_lead_opens_finds_fixes_once_and_approves_ten_articles(
 
     # 3. Fixes it once across the files (Ctrl+H): every change previewed, then applied.
     press(window, Qt.Key.Key_H)
+    assert window.project.replacer is not None
     dialog = window.project.replacer.dialog
     assert dialog is not None and dialog.isVisible()
     QTest.keyClicks(dialog.find_text, TOKEN_ERROR)

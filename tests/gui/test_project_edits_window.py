@@ -41,6 +41,7 @@ def root(tmp_path: Path) -> Path:
 
 def _replace(qtbot, window: MainWindow, find: str, to: str, project: bool) -> ReplaceDialog:  # type: ignore[no-untyped-def]
     press(window.table, Qt.Key.Key_H)
+    assert window.project.replacer is not None
     dialog = window.project.replacer.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.find_text.setText(find)

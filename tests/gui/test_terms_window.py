@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QToolTip, QWidget
 from reviewer.core.checks.glossary import load_glossary
 from reviewer.core.config import load_config
 from reviewer.gui import dialogs
+from reviewer.gui.glossary_editor import COLUMNS, MAX_COLUMN
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.term_dialog import TermDialog
+from reviewer.resources import resource_path
 from tests.gui.language_helpers import ROW, open_with, user_config
 from tests.gui.test_keyboard_review import when_modal
 
@@ -164,8 +166,10 @@ def test_the_glossary_dock_adds_edits_filters_and_removes_terms(
     QTest.keyClicks(editor, "betaalmethode")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: [(t.dutch, t.admitted) for t in load_glossary(str(path)).terms[:1]]
-        == [("betaalwijze", ["betaalmethode"])]
+        lambda: (
+            [(t.dutch, t.admitted) for t in load_glossary(str(path)).terms[:1]]
+            == [("betaalwijze", ["betaalmethode"])]
+        )
     )
     # Filter, then remove what is shown.
     QTest.keyClicks(dock.filter, "admin")
@@ -245,3 +249,20 @@ def test_a_tbx_glossary_named_in_the_config_is_edited_as_tbx(
         ("trial subscription", "proefabonnement"),
     ]
     assert tbx.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_hidden_glossary_dock_sizes_its_columns_when_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The window loads the glossary files at start and on every open with the dock hidden:
+    it measures the terms' cells once it is shown, to the same widths."""
+    dock = window.language.glossary
+    shipped = str(resource_path("checks", "glossary.csv"))
+    window.show()
+    dock.set_files([shipped], shipped)
+    header = dock.view.horizontalHeader()
+    assert not dock.isVisible() and dock.model.rowCount() > 100
+    assert header.sectionSize(0) == header.defaultSectionSize()  # not measured yet
+    dock.show()
+    qtbot.waitUntil(dock.isVisible)
+    for column in range(len(COLUMNS) - 1):
+        fitted = max(dock.view.sizeHintForColumn(column), header.sectionSizeHint(column)) + 8
+        assert header.sectionSize(column) == min(fitted, MAX_COLUMN)

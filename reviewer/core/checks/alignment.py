@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -65,6 +64,8 @@ def _build_tables() -> Tables:
 def _read_table() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     forward: dict[str, dict[str, float]] = {}
     best: dict[str, float] = {}
+    import gzip  # read by the checks alone
+
     with gzip.open(resource_path(*TABLE), "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -66,6 +64,8 @@ class Glossary:
         default_factory=dict, repr=False
     )
     _firsts: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # The terms' English in lowercase: adding a term finds the one it replaces without a walk.
+    _keys: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(
         self,
@@ -86,14 +86,21 @@ class Glossary:
             note,
             [a for a in (admitted or []) if a.strip()],
         )
-        self.terms = [t for t in self.terms if t.english.lower() != english.lower()]
+        key = english.lower()
+        if len(self._keys) != len(self.terms):  # a list given or changed from outside
+            self._keys = {t.english.lower() for t in self.terms}
+        # Loading a glossary adds hundreds of terms: only a replacement walks the list.
+        if key in self._keys:
+            self.terms = [t for t in self.terms if t.english.lower() != key]
         self.terms.append(term)
+        self._keys.add(key)
         self._pattern = None
         return term
 
     def remove(self, english: str) -> bool:
         before = len(self.terms)
         self.terms = [t for t in self.terms if t.english.lower() != english.lower()]
+        self._keys.discard(english.lower())
         self._pattern = None
         return len(self.terms) != before
 
@@ -225,6 +232,9 @@ def _read_csv(data: bytes, name: str) -> list[Term]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise GlossaryError(f"glossary {name}: is not UTF-8 text; save it as UTF-8 CSV.") from None
+    import csv  # CSV glossaries are read and written on demand
+    import io
+
     sample = text[:2048]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -255,6 +265,9 @@ def _variants(cell: str) -> list[str]:
 
 
 def _write_csv(terms: list[Term]) -> bytes:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)

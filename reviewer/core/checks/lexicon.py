@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import os
 import threading
 from collections.abc import Callable, Collection, Iterable
@@ -243,6 +242,8 @@ def dictionary() -> _Dictionary | None:
 @lru_cache(maxsize=1)
 def mined_words() -> frozenset[str]:
     """Lowercase words the article set's Dutch targets use often that the dictionary lacks."""
+    import gzip  # the word lists are read by the checks, never by an open
+
     with gzip.open(resource_path("checks", "nl_words.txt.gz"), "rt", encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if line.strip())
 
@@ -257,6 +258,8 @@ def common_words() -> frozenset[str]:
     path = resource_path(*KNOWN)
     if not path.is_file():
         return frozenset()
+    import gzip
+
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return frozenset(f.read().splitlines()[1:])
 
@@ -293,6 +296,8 @@ def _sources(*data: tuple[str, str]) -> list[Path]:
 
 def _compound_columns() -> tuple[list[Any], ...]:
     """The compound table as columns of plain values (Compound's fields), in file order."""
+    import gzip
+
     rows: list[tuple[str, str, str, int, int, bool]] = []
     with gzip.open(resource_path(*COMPOUNDS), "rt", encoding="utf-8") as f:
         for line in f:

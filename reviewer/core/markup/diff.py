@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import NamedTuple
 
 from reviewer.core.markup.tokens import SPACE, tokenize
@@ -29,6 +28,8 @@ def token_diff(old: str, new: str) -> list[DiffRun]:
     a = [t.text for t in tokenize(old)]
     b = [t.text for t in tokenize(new)]
     a_space = [t.kind == SPACE for t in tokenize(old)]
+    import difflib  # on the first diff shown, after the window's first paint
+
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     runs: list[tuple[str, str, str]] = []  # (op, old text, new text)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
