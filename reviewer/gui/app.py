@@ -151,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.file:
         if folder:  # a project: the window shows first, then the list fills
-            window.project.part  # noqa: B018  (the project tab, made before the first paint)
+            window.project.prepare()  # the project tab, made before the first paint
             window.show()
             QTimer.singleShot(0, lambda: window.project.open_path(args.file))
         else:

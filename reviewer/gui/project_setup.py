@@ -60,19 +60,20 @@ class ProjectFeatures(QObject):
         self._modified = (False, "")  # the open article had unsaved work (to tell a save)
 
     # -- the parts, made when first wanted ----------------------------------------------------
+    def prepare(self) -> tuple[ProjectPart, ProjectEditor]:
+        """The project part and its editor, made (with the project modules) on first use."""
+        if self._part is None or self._edits is None:
+            self._part, self._edits = self._make_part()
+        return self._part, self._edits
+
     @property
     def part(self) -> ProjectPart:
-        """The open project and its list (made with the project modules on first use)."""
-        if self._part is None:
-            self._make_part()
-        assert self._part is not None
-        return self._part
+        """The open project and its list."""
+        return self.prepare()[0]
 
     @property
     def edits(self) -> ProjectEditor:
-        self.part  # noqa: B018  (made with the part)
-        assert self._edits is not None
-        return self._edits
+        return self.prepare()[1]
 
     @property
     def view(self) -> ProjectView:
@@ -94,7 +95,7 @@ class ProjectFeatures(QObject):
         assert isinstance(dock, MatchesDock)
         return dock
 
-    def _make_part(self) -> None:
+    def _make_part(self) -> tuple[ProjectPart, ProjectEditor]:
         from reviewer.gui.project_edits import ProjectEditor
         from reviewer.gui.project_part import Hooks, ProjectPart
         from reviewer.gui.project_view import ProjectView
@@ -114,8 +115,8 @@ class ProjectFeatures(QObject):
             show_article=lambda: self.tabs.setCurrentIndex(0),
             show_project=self._show_project,
         )
-        part = self._part = ProjectPart(view, hooks, w.config)
-        edits = self._edits = ProjectEditor(part)
+        part = ProjectPart(view, hooks, w.config)
+        edits = ProjectEditor(part)
         for source in (part.message, edits.message):
             source.connect(w.status.show_message)
         part.changed.connect(self.enable)
@@ -125,6 +126,7 @@ class ProjectFeatures(QObject):
         part.rows_changed.connect(self._rows_changed)
         part.memory_ready.connect(self._memory)
         view.add_button(w.registry["actionApproveArticles"])
+        return part, edits
 
     def _make_search(self) -> SearchDock:
         from reviewer.gui.search_dock import SearchDock
