@@ -159,8 +159,10 @@ class ProjectFeatures(QObject):
         return matches
 
     def _place_matches(self, matches: QDockWidget) -> None:
+        # A tab beside the issues, as it has always come out: splitting a dock that is already
+        # a tab (the glossary's, made first before) adds a tab, not a neighbour.
         self.w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, matches)
-        self.w.splitDockWidget(self.w.issues_dock, matches, Qt.Orientation.Horizontal)
+        self.w.tabifyDockWidget(self.w.issues_dock, matches)
 
     # -- action handlers (action_table) -----------------------------------------------------
     def open_folder_dialog(self) -> None:
