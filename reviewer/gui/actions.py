@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from reviewer.gui.action_table import ACTIONS, EXTRA_KEYS, MENUS, TOOLBAR, ActionSpec
 from reviewer.gui.preview_actions import PREVIEW_ACTIONS
@@ -32,10 +32,12 @@ class Actions(QObject):
         self,
         window: QMainWindow,
         resolve: Callable[[str], Callable[[], object]],
+        dock_action: Callable[[str], QAction],
         specs: tuple[ActionSpec, ...] = ACTIONS + PROJECT_ACTIONS + PREVIEW_ACTIONS,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.dock_action = dock_action  # a dock's show/hide action, by the dock's objectName
         self.specs = specs
         self.by_name: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
@@ -49,9 +51,7 @@ class Actions(QObject):
 
     def _make(self, spec: ActionSpec, resolve: Callable[[str], Callable[[], object]]) -> QAction:
         if spec.dock:
-            dock = self.window.findChild(QDockWidget, spec.dock)
-            assert dock is not None, spec.dock
-            action = dock.toggleViewAction()
+            action = self.dock_action(spec.dock)
         else:
             action = QAction(_t(spec.text), self.window)
             handler = resolve(spec.handler)

@@ -35,18 +35,20 @@ BEFORE_QT = (
     "reviewer.core.render.sanitize",
     "reviewer.core.render.sides",
     "reviewer.core.render.style",
-    "reviewer.core.project",
     "concurrent.futures.thread",
     "getpass",
     "queue",
 )
 
 
-def import_before_qt(opening: bool = False) -> None:
+def import_before_qt(opening: bool = False, project: bool = False) -> None:
     """BEFORE_QT; with ``opening``, also the check modules an article's check settings are
-    resolved against when it opens."""
+    resolved against when it opens; with ``project``, the project modules (a folder opens:
+    an article's window makes them when a project is first opened)."""
     for name in BEFORE_QT:
         importlib.import_module(name)
+    if project:
+        importlib.import_module("reviewer.core.project")
     if opening:
         from reviewer.core.checks import load_builtin_checks
 
@@ -113,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reviewer import start_trace
 
     start_trace.mark("app-main")
-    import_before_qt(opening=bool(args.file))
+    folder = bool(args.file) and os.path.isdir(args.file)
+    import_before_qt(opening=bool(args.file), project=folder)
     start_trace.mark("core-imported")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -147,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _screenshot(window, args.file, args.screenshot, size, args.select)
 
     if args.file:
-        if os.path.isdir(args.file):  # a project: the window shows first, then the list fills
+        if folder:  # a project: the window shows first, then the list fills
+            window.project.prepare()  # the project tab, made before the first paint
             window.show()
             QTimer.singleShot(0, lambda: window.project.open_path(args.file))
         else:

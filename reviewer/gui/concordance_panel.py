@@ -24,9 +24,9 @@ from reviewer.gui.edit_gateway import EditEvent
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 from reviewer.gui.markup import esc
 from reviewer.gui.model import AnyIndex, HeaderedTableModel
+from reviewer.gui.project_actions import MAX_MATCHES
 from reviewer.gui.rich_delegate import HTML_ROLE, RichTextDelegate
 
-MAX_MATCHES = 9  # one per key, Ctrl+1 … Ctrl+9
 COL_SCORE, COL_TEXT, COL_WHERE = range(3)
 HEADERS = (
     QT_TRANSLATE_NOOP("MatchesModel", "Match"),

@@ -41,7 +41,6 @@ from reviewer.core.config import (
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import Workspace
 from reviewer.gui import check_data
-from reviewer.gui.glossary_editor import GlossaryDock
 from reviewer.gui.spell_check import Spelling
 from reviewer.gui.term_marks import TermMarks
 from reviewer.gui.text_editor import SegmentTextEdit
@@ -52,7 +51,9 @@ if TYPE_CHECKING:
     from reviewer.gui.checks_runner import ChecksRunner
     from reviewer.gui.delegates import SegmentDelegate
     from reviewer.gui.detail import DetailPane
+    from reviewer.gui.dock_slots import DockSlots
     from reviewer.gui.file_controller import FileController
+    from reviewer.gui.glossary_editor import GlossaryDock
     from reviewer.gui.segment_view import SegmentView
     from reviewer.gui.status_bar import StatusPanel
 
@@ -80,6 +81,8 @@ class Window(Protocol):
     def proxy(self) -> QSortFilterProxyModel: ...
     @property
     def issues_dock(self) -> QDockWidget: ...
+    @property
+    def docks(self) -> DockSlots: ...
     @property
     def session(self) -> ReviewSession | None: ...
     @property
@@ -119,16 +122,12 @@ class LanguageTools(QObject):
     def __init__(self, window: Window, parent: QWidget) -> None:
         super().__init__(parent)
         self.window = window
+        self._dock_parent = parent
         self.spelling = Spelling(self)
-        self.glossary = GlossaryDock(parent)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.glossary)
-        # A tab beside the issues, not a split: each keeps the full width for its columns.
-        window.tabifyDockWidget(window.issues_dock, self.glossary)
-        self.glossary.hide()
+        self._glossaries: tuple[list[str], str] = ([], "")  # its files, once it is made
+        toggle = window.docks.add("glossaryEditor", self._make_glossary, self._place_glossary)
         self._glossary_on_top = False  # shown and not behind the issues tab
         self._was_on_top = False
-        self.glossary.visibilityChanged.connect(self._note_glossary_shown)
-        toggle = self.glossary.toggleViewAction()
         toggle.toggled.connect(lambda _on: setattr(self, "_was_on_top", self._glossary_on_top))
         toggle.triggered.connect(self._after_glossary_toggle)  # after the dock's own handler
         self.marks = TermMarks(window.detail.source)
@@ -152,10 +151,8 @@ class LanguageTools(QObject):
         window.checks.finished.connect(lambda: self._when_shown("checked"))
         window.checks.finished.connect(self._on_first_results)
         window.delegate.editor_created.connect(self._on_table_editor)
-        for source in (self.spelling.message, self.glossary.message):
-            source.connect(window.status.show_message)
+        self.spelling.message.connect(window.status.show_message)
         self.spelling.words_changed.connect(self.check_again)
-        self.glossary.changed.connect(self._on_glossary_saved)
         self._show_glossaries(self.user_config())
 
     # -- sources for the spell checker -----------------------------------------------------------
@@ -205,9 +202,9 @@ class LanguageTools(QObject):
 
     def _show_glossaries(self, config: Config) -> None:
         folder = Path(self.user_config().path or default_config_path()).parent
-        self.glossary.set_files(
-            config.language_settings().glossaries, str(folder / DEFAULT_GLOSSARY)
-        )
+        self._glossaries = (config.language_settings().glossaries, str(folder / DEFAULT_GLOSSARY))
+        if self.window.docks.made("glossaryEditor") is not None:
+            self.glossary.set_files(*self._glossaries)
 
     def _when_shown(self, what: str) -> None:
         """Once the article is painted with its check results, the window is visually
@@ -358,6 +355,30 @@ class LanguageTools(QObject):
         self.check_again()
 
     # -- glossary ---------------------------------------------------------------------------------
+    @property
+    def glossary(self) -> GlossaryDock:
+        """The glossary dock, made when first wanted."""
+        from reviewer.gui.glossary_editor import GlossaryDock
+
+        dock = self.window.docks.get("glossaryEditor")
+        assert isinstance(dock, GlossaryDock)
+        return dock
+
+    def _make_glossary(self) -> GlossaryDock:
+        from reviewer.gui.glossary_editor import GlossaryDock
+
+        dock = GlossaryDock(self._dock_parent)
+        dock.set_files(*self._glossaries)
+        dock.visibilityChanged.connect(self._note_glossary_shown)
+        dock.message.connect(self.window.status.show_message)
+        dock.changed.connect(self._on_glossary_saved)
+        return dock
+
+    def _place_glossary(self, dock: QDockWidget) -> None:
+        # A tab beside the issues, not a split: each keeps the full width for its columns.
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.window.tabifyDockWidget(self.window.issues_dock, dock)
+
     def _note_glossary_shown(self, visible: bool) -> None:
         self._glossary_on_top = visible
 

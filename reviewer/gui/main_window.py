@@ -30,6 +30,7 @@ from reviewer.gui import settings as prefs
 from reviewer.gui.actions import Actions
 from reviewer.gui.checks_runner import ChecksRunner
 from reviewer.gui.detail import DetailPane
+from reviewer.gui.dock_slots import DockSlots
 from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
 from reviewer.gui.exchange import ExchangeController
 from reviewer.gui.file_controller import FileController
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.model: SegmentModel | None = None
         resources.dress(self)
         self.views: list[SegmentView] = []  # panes that follow the current segment
+        self.docks = DockSlots(self)  # hidden docks are made when first shown
         self._views_at: tuple[object, int] = (None, -1)  # the session and row they show
         self._build_panes()
         self.nav = Navigator(self.table, self)
@@ -95,7 +97,7 @@ class MainWindow(QMainWindow):
         self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
         self.preferences = Preferences(self, self.settings)  # Settings and About
         self.aids = PreviewFeatures(self)  # the preview dock and the editors' markup help
-        self.registry = Actions(self, self._resolve)
+        self.registry = Actions(self, self._resolve, self.docks.action)
         file_menu = self.registry.menus["File"]
         file_menu.insertMenu(self.registry["actionSave"], self.files.recent_menu)
         keys = self.registry.editor_keys()
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.project.wire()
         self.resize(1400, 900)
+        self.docks.make_shown(prefs.shown_docks(self.settings))
         self.pane_sizes.chosen = prefs.restore_window(self.settings, self, self.splitter)
         prefs.apply_column_widths(self.settings, self.table)
         self._refresh_frame()

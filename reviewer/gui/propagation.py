@@ -5,17 +5,19 @@ with a count; optionally it is done at once for exact repetitions in the article
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from reviewer.core.edits import Edit
-from reviewer.core.project import ChangeSet, Project, TranslationMemory, plan_propagation
-from reviewer.core.project.repetitions import propagation_edit, propagation_rows
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 from reviewer.gui import theme
 from reviewer.gui.edit_gateway import EditEvent, Origin
+
+if TYPE_CHECKING:
+    from reviewer.core.project import ChangeSet, Project, TranslationMemory
 
 AUTO_KEY = "review/auto_propagate"
 
@@ -126,6 +128,8 @@ class PropagationBar(QWidget):
             self.here, self.elsewhere = [], 0
             self.setVisible(False)
             return
+        from reviewer.core.project.repetitions import propagation_rows  # on the first edit
+
         rows = propagation_rows(pairs.sources(), pairs.targets(), row, self.old)
         self.here = [r for r in rows if session.reviews[r].state is not State.APPROVED]
         self.elsewhere = len(self._elsewhere(pairs.source_at(row), new))
@@ -182,6 +186,8 @@ class PropagationBar(QWidget):
     def _apply(self, session: ReviewSession, row: int, old: str, automatic: bool) -> bool:
         if session is not self.session or not 0 <= row < len(session.doc.pairs):
             return False
+        from reviewer.core.project.repetitions import propagation_edit
+
         edit = propagation_edit(session, row, old, self.author())
         if edit is None:
             return False
@@ -215,6 +221,8 @@ class PropagationBar(QWidget):
         places = self._elsewhere(source, new)
         if not places:
             return
+        from reviewer.core.project import plan_propagation
+
         plan: ChangeSet = plan_propagation(
             project,
             source,

@@ -7,7 +7,7 @@ import getpass
 import os
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTableView
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QMainWindow, QSplitter, QTableView
 
 from reviewer.core.checks import Level
 from reviewer.core.config import Config
@@ -55,6 +55,16 @@ def remember_file(settings: QSettings, path: str) -> list[str]:
     recent.insert(0, path)
     settings.setValue("files/recent", recent[:MAX_RECENT])
     return recent[:MAX_RECENT]
+
+
+def shown_docks(settings: QSettings) -> list[str] | None:
+    """The docks the saved window state shows (made before it is restored); None when the
+    state was saved without their names, so that it may show any."""
+    state = settings.value("window/state")
+    if not isinstance(state, QByteArray) or state.isEmpty():
+        return []
+    names = settings.value("window/docks")
+    return None if names is None else [n for n in str(names).split(",") if n]
 
 
 def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> bool:
@@ -105,6 +115,8 @@ def save_window(
 ) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/state", window.saveState())
+    shown = [d.objectName() for d in window.findChildren(QDockWidget) if not d.isHidden()]
+    settings.setValue("window/docks", ",".join(shown))
     settings.setValue("window/splitter", splitter.saveState())
     hh = table.horizontalHeader()
     if hh.count() == 6:

@@ -56,6 +56,7 @@ _WINDOW_TESTS = {
     "test_preview_pane",
     "test_markup_keys",
     "test_shortcuts",
+    "test_lazy_parts",
 }
 
 

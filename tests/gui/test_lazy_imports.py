@@ -7,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 # Used only from menus, drops or once the table has painted: imported on first use.
 DEFERRED = (
     "markdown_it",
@@ -72,3 +74,40 @@ def test_before_qt_list_imports_no_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+# Parts of the window not on screen when an article opens: made when first wanted.
+PROJECT_ONLY = (
+    "reviewer.core.project",
+    "reviewer.gui.concordance_panel",
+    "reviewer.gui.glossary_editor",
+    "reviewer.gui.preview_pane",
+    "reviewer.gui.project_part",
+    "reviewer.gui.project_view",
+    "reviewer.gui.search_dock",
+)
+
+
+def test_an_article_opens_without_the_project_part_or_a_hidden_dock(tmp_path: Path) -> None:
+    article = next(iter(sorted(CORPUS.glob("*.md"))))
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication, QDockWidget, QWidget\n"
+        "from reviewer.gui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        f"settings = QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat)\n"
+        "w = MainWindow(settings=settings)\n"
+        "w.show()\n"
+        f"assert w.open_path({str(article)!r})\n"
+        "mods = [m for m in sys.modules if m.startswith(" + repr(PROJECT_ONLY) + ")]\n"
+        "docks = [d.objectName() for d in w.findChildren(QDockWidget)]\n"
+        "view = w.findChild(QWidget, 'projectView') is not None\n"
+        "print(json.dumps([mods, docks, view]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    mods, docks, view = json.loads(done.stdout.strip().splitlines()[-1])
+    assert mods == [] and docks == ["issuesDock"] and view is False
