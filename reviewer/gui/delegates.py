@@ -124,7 +124,11 @@ class SegmentDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None, max_lines: int = 3) -> None:
         super().__init__(parent)
         self.max_lines = max_lines
-        self._cache: OrderedDict[tuple[str, int, int], tuple[QTextDocument, float]] = OrderedDict()
+        # One layout per text and width, with the fitting height per row height beside it:
+        # the current row is measured whole (text_height) and painted from the same layout.
+        self._cache: OrderedDict[tuple[str, int], tuple[QTextDocument, dict[int, float]]] = (
+            OrderedDict()
+        )
         self._cache_size = 256
         self._highlight: QRegularExpression | None = None
         self._editor: weakref.ref[SegmentEditor] | None = None
@@ -156,11 +160,14 @@ class SegmentDelegate(QStyledItemDelegate):
         self, text: str, width: int, font: QFont, height: int
     ) -> tuple[QTextDocument, float]:
         """The laid-out text and the height of the whole lines that fit in ``height``."""
-        key = (text, width, height)
+        key = (text, width)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
-            return cached
+            doc, fits = cached
+            if height not in fits:
+                fits[height] = _fitting_height(doc, height)
+            return doc, fits[height]
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font)
@@ -172,14 +179,14 @@ class SegmentDelegate(QStyledItemDelegate):
             _mark_matches(doc, self._highlight)
         doc.setTextWidth(max(10, width))
         fits = _fitting_height(doc, height)
-        self._cache[key] = (doc, fits)
+        self._cache[key] = (doc, {height: fits})
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return doc, fits
 
     def text_height(self, text: str, width: int, font: QFont) -> int:
         """Height a cell needs to show all of ``text`` at ``width`` (the current row grows)."""
-        doc, _fits = self._document(text, width - 2 * _PAD, font, 1 << 20)
+        doc, _fits = self._document(text, width - 2 * _PAD, font, 0)
         return int(doc.size().height()) + 6
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:

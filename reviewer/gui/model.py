@@ -37,6 +37,29 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 ISSUES_ROLE = Qt.ItemDataRole.UserRole + 3  # (open issues, findings) of the row
 WORST_ROLE = Qt.ItemDataRole.UserRole + 4  # worst Severity among open issues and findings, or None
 
+# The roles data() answers; Qt asks every cell for ~10 (font, colours, check state...) per paint,
+# and turning the rest away at once keeps a paint of the table cheap.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ROW_ROLE,
+        STATE_ROLE,
+        ISSUES_ROLE,
+        WORST_ROLE,
+    }
+)
+# Everything top-aligned, so a row reads along the first line of its text (made once: an
+# enum flag combination costs a Python call per cell otherwise).
+_ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+_ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FLAGS_EDITABLE = _FLAGS | Qt.ItemFlag.ItemIsEditable
+
 FLAGGED_NOTE = QT_TRANSLATE_NOOP(
     "SegmentModel", "Flagged as an issue: handled. The issue counts in the score and the export."
 )
@@ -98,6 +121,7 @@ class SegmentModel(HeaderedTableModel):
         self._pairs = session.doc.pairs
         self._reviews = session.reviews
         self._state_icons = {s: dot_icon(c) for s, c in theme.STATE_COLORS.items()}
+        self._muted = QBrush(QColor(theme.MUTED))
 
     # -- Qt overrides --------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -106,13 +130,10 @@ class SegmentModel(HeaderedTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == COL_TARGET:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        return _FLAGS_EDITABLE if index.column() == COL_TARGET else _FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
         if not 0 <= row < len(self._pairs):
@@ -132,13 +153,9 @@ class SegmentModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            # Everything top-aligned, so a row reads along the first line of its text.
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight if col == COL_NUM else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignTop)
+            return _ALIGN_NUMBER if col == COL_NUM else _ALIGN_TEXT
         if role == Qt.ItemDataRole.ForegroundRole and col in (COL_NUM, COL_ID):
-            return QBrush(QColor(theme.MUTED))
+            return self._muted
         return None
 
     def _display(self, row: int, col: int) -> str | None:

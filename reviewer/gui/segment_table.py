@@ -120,7 +120,10 @@ class SegmentTable(QTableView):
         if row < 0:
             return
         vh = self.verticalHeader()
-        widths = {c: self.columnWidth(c) for c in (COL_SOURCE, COL_TARGET)}
+        # The width the cell paints at (the grid line takes a pixel), so the text is measured
+        # as it wraps there and its layout is the one the paint reuses.
+        grid = 1 if self.showGrid() else 0
+        widths = {c: self.columnWidth(c) - grid for c in (COL_SOURCE, COL_TARGET)}
         texts = {c: self.proxy.index(row, c).data() or "" for c in widths}
         needed = max(self.delegate.text_height(texts[c], widths[c], self.font()) for c in widths)
         # All of it, but never so tall that the rows around it leave the screen.
