@@ -164,10 +164,10 @@ class SegmentDelegate(QStyledItemDelegate):
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
-            doc, fits = cached
-            if height not in fits:
-                fits[height] = _fitting_height(doc, height)
-            return doc, fits[height]
+            doc, by_height = cached
+            if height not in by_height:
+                by_height[height] = _fitting_height(doc, height)
+            return doc, by_height[height]
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font)
