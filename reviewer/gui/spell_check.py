@@ -96,8 +96,10 @@ class Spelling(QObject):
         self.refresh()
 
     def add_word(self, word: str) -> bool:
+        from reviewer.core.checks import word_list  # editing the list: not needed at start-up
+
         try:
-            path = lexicon.add_user_word(word)
+            path = word_list.add_user_word(word)
         except (ValueError, OSError) as exc:
             self.message.emit(self.tr("Not added to the dictionary: {error}").format(error=exc), 0)
             return False

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.checks import lexicon
+from reviewer.core.checks import word_list
 from reviewer.gui import theme
 
 _RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -81,7 +81,7 @@ class UserWordsEditor(QWidget):
     def set_path(self, path: str) -> None:
         """Show the words of this dictionary file (it need not exist yet)."""
         self.path = path
-        self._show(lexicon.user_word_list(path) if path else [])
+        self._show(word_list.user_word_list(path) if path else [])
         self._say(self._where())
         self._enable()
 
@@ -166,7 +166,7 @@ class UserWordsEditor(QWidget):
 
     def _write(self, words: list[str]) -> bool:
         try:
-            lexicon.set_user_words(words, self.path)
+            word_list.set_user_words(words, self.path)
         except (ValueError, OSError) as exc:
             self._say(self.tr("Your dictionary was not changed: {error}").format(error=exc))
             return False

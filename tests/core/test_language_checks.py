@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.checks import lexicon, spelling, terms
+from reviewer.core.checks import lexicon, spelling, terms, word_list
 from reviewer.core.checks.glossary import Glossary, GlossaryError, load_glossary, save_glossary
 
 
@@ -70,11 +70,11 @@ def test_user_dictionary_adds_a_word(tmp_path: Path) -> None:
     if not lexicon.spelling_status().available:
         pytest.skip(lexicon.spelling_status().message)
     assert spelling.misspelled_spans(target) == [(8, 16)]
-    lexicon.add_user_word("xqzvrtlk")
+    word_list.add_user_word("xqzvrtlk")
     assert "xqzvrtlk" in words.read_text()
     assert spelling.misspelled_spans("Open de xqzvrtlk!") == []
     with pytest.raises(ValueError):
-        lexicon.add_user_word("two words")
+        word_list.add_user_word("two words")
 
 
 def test_spelling_skips_code_urls_names_and_identifiers() -> None:
@@ -239,7 +239,7 @@ def test_a_first_word_or_term_creates_the_settings_folder(tmp_path: Path) -> Non
     """On a first start the config folder does not exist yet; the first word added to the
     dictionary, or the first glossary term, creates it instead of failing."""
     folder = tmp_path / "config" / "reviewer"
-    assert lexicon.add_user_word("xqzvrtlk", str(folder / "dictionary.txt")).endswith(".txt")
+    assert word_list.add_user_word("xqzvrtlk", str(folder / "dictionary.txt")).endswith(".txt")
     assert "xqzvrtlk" in (folder / "dictionary.txt").read_text(encoding="utf-8")
     g = Glossary()
     g.add("Search Center", "zoekcentrum")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.checks import lexicon, spelling
+from reviewer.core.checks import lexicon, spelling, word_list
 
 
 @pytest.fixture
@@ -23,11 +23,11 @@ def words(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_set_user_words_creates_the_folder_and_the_list_reads_back_sorted(words: Path) -> None:
-    assert lexicon.user_word_list() == []
-    assert lexicon.set_user_words(["Zorgportaal", "xqzvrtlk", "abcportaal", "xqzvrtlk"]) == str(
+    assert word_list.user_word_list() == []
+    assert word_list.set_user_words(["Zorgportaal", "xqzvrtlk", "abcportaal", "xqzvrtlk"]) == str(
         words
     )
-    assert lexicon.user_word_list() == ["Zorgportaal", "abcportaal", "xqzvrtlk"]
+    assert word_list.user_word_list() == ["Zorgportaal", "abcportaal", "xqzvrtlk"]
     assert lexicon.user_words() == {"Zorgportaal", "abcportaal", "xqzvrtlk"}
     lines = words.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("#") and lines[1:] == ["Zorgportaal", "abcportaal", "xqzvrtlk"]
@@ -37,8 +37,8 @@ def test_set_user_words_creates_the_folder_and_the_list_reads_back_sorted(words:
 def test_comments_at_the_top_are_kept_and_blank_lines_dropped(words: Path) -> None:
     words.parent.mkdir(parents=True)
     words.write_text("# mine\n# for the Teams articles\n\nbeta\n\nalfa\n", encoding="utf-8")
-    assert lexicon.user_word_list() == ["alfa", "beta"]
-    lexicon.remove_user_words(["beta"])
+    assert word_list.user_word_list() == ["alfa", "beta"]
+    word_list.remove_user_words(["beta"])
     assert words.read_text(encoding="utf-8") == "# mine\n# for the Teams articles\nalfa\n"
 
 
@@ -46,26 +46,26 @@ def test_a_removed_word_is_misspelled_again(words: Path) -> None:
     if not lexicon.spelling_status().available:
         pytest.skip(lexicon.spelling_status().message)
     target = "Open de xqzvrtlk nu."
-    lexicon.add_user_word("xqzvrtlk")
-    lexicon.add_user_word("qwrtpsdf")
+    word_list.add_user_word("xqzvrtlk")
+    word_list.add_user_word("qwrtpsdf")
     assert spelling.misspelled_spans(target) == []
     before = lexicon.generation()
-    lexicon.remove_user_words(["xqzvrtlk"])
+    word_list.remove_user_words(["xqzvrtlk"])
     assert lexicon.generation() > before  # the spelling caches are dropped
     assert spelling.misspelled_spans(target) == [(8, 16)]
-    assert lexicon.user_word_list() == ["qwrtpsdf"]
+    assert word_list.user_word_list() == ["qwrtpsdf"]
     findings = list(spelling.check_spelling("Open the portal now.", target))
     assert len(findings) == 1 and "xqzvrtlk" in findings[0]
 
 
 @pytest.mark.parametrize("bad", ["", "  ", "two words", "#comment", "tab\there"])
 def test_a_bad_word_is_refused_and_the_file_left_alone(words: Path, bad: str) -> None:
-    lexicon.set_user_words(["alfa"])
+    word_list.set_user_words(["alfa"])
     before = words.read_bytes()
     with pytest.raises(ValueError):
-        lexicon.set_user_words(["beta", bad])
+        word_list.set_user_words(["beta", bad])
     with pytest.raises(ValueError):
-        lexicon.add_user_word(bad)
+        word_list.add_user_word(bad)
     assert words.read_bytes() == before
 
 
@@ -73,9 +73,9 @@ def test_a_file_that_is_not_utf8_is_never_overwritten(words: Path) -> None:
     words.parent.mkdir(parents=True)
     words.write_bytes("café\nbeta\n".encode("latin-1"))
     with pytest.raises(ValueError, match=r"dictionary\.txt"):
-        lexicon.set_user_words(["alfa"])
+        word_list.set_user_words(["alfa"])
     with pytest.raises(ValueError, match=r"dictionary\.txt"):
-        lexicon.add_user_word("alfa")
+        word_list.add_user_word("alfa")
     assert words.read_bytes() == "café\nbeta\n".encode("latin-1")
 
 
@@ -83,12 +83,12 @@ def test_without_a_configured_dictionary_a_path_is_needed(tmp_path: Path) -> Non
     before = lexicon.settings()
     lexicon.configure(lexicon.LanguageSettings())
     try:
-        assert lexicon.user_word_list() == []
+        assert word_list.user_word_list() == []
         with pytest.raises(ValueError, match="no user dictionary"):
-            lexicon.set_user_words(["alfa"])
+            word_list.set_user_words(["alfa"])
         path = str(tmp_path / "elsewhere.txt")
-        assert lexicon.set_user_words(["alfa"], path) == path
-        assert lexicon.user_word_list(path) == ["alfa"]
+        assert word_list.set_user_words(["alfa"], path) == path
+        assert word_list.user_word_list(path) == ["alfa"]
     finally:
         lexicon.configure(before)
 
@@ -104,5 +104,5 @@ def test_any_word_list_reads_back_as_written(
     tmp_path_factory: pytest.TempPathFactory, ws: list[str]
 ) -> None:
     path = str(tmp_path_factory.mktemp("words") / "dictionary.txt")
-    lexicon.set_user_words(ws, path)
-    assert lexicon.user_word_list(path) == sorted(set(ws))
+    word_list.set_user_words(ws, path)
+    assert word_list.user_word_list(path) == sorted(set(ws))

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
-from reviewer.core.checks import lexicon
+from reviewer.core.checks import lexicon, word_list
 from reviewer.gui.check_settings_dialog import CheckSettingsDialog
 from reviewer.gui.main_window import MainWindow
 from tests.gui.language_helpers import (
@@ -83,7 +83,7 @@ def test_a_word_added_from_the_menu_is_removed_on_the_page_with_delete(
     words.list.currentItem().setSelected(True)
     QTest.keyClick(words.list, Qt.Key.Key_Delete)
     assert words.words() == []
-    assert lexicon.user_word_list(str(dictionary)) == []
+    assert word_list.user_word_list(str(dictionary)) == []
     assert dialog.isVisible()  # it took effect without OK
     qtbot.waitUntil(lambda: underlined(editor) == [WORD])
     qtbot.waitUntil(lambda: _flagged(opened), timeout=10000)
@@ -100,7 +100,7 @@ def test_a_word_added_from_the_menu_is_removed_on_the_page_with_delete(
     qtbot.waitUntil(lambda: not _flagged(opened), timeout=10000)
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert lexicon.user_word_list() == [WORD]  # Cancel does not take back the word list
+    assert word_list.user_word_list() == [WORD]  # Cancel does not take back the word list
 
 
 def test_several_words_go_at_once_and_a_bad_word_is_refused(
@@ -123,6 +123,6 @@ def test_several_words_go_at_once_and_a_bad_word_is_refused(
     QTest.keyClick(words.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert len(words.list.selectedItems()) == 2 and words.remove_button.isEnabled()
     QTest.mouseClick(words.remove_button, Qt.MouseButton.LeftButton)
-    assert lexicon.user_word_list(words.path) == [WORD]
+    assert word_list.user_word_list(words.path) == [WORD]
     assert words.list.currentItem().text() == WORD  # the next word is current
     assert "Removed alfaportaal, betaportaal" in words.note.text()

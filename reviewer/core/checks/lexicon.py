@@ -1,4 +1,4 @@
-"""The Dutch dictionary (Hunspell nl through enchant), the user's word list and the mined words."""
+"""The Dutch dictionary (Hunspell nl via enchant), the user's word list as read, the mined words."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from reviewer.core.checks import tables
 from reviewer.core.errors import FormatError
-from reviewer.core.fileio import atomic_write, read_guarded, read_optional
+from reviewer.core.fileio import read_guarded
 from reviewer.core.forking import LEXICON, fork_safe
 from reviewer.resources import resource_path
 
@@ -398,81 +398,13 @@ def user_words() -> frozenset[str]:
     return _user_words()
 
 
-USER_DICTIONARY_HEADER = "# Words the spelling check accepts, one a line."
-
-
-def _check_word(word: str) -> str:
-    word = word.strip()
-    if not word or any(c.isspace() for c in word) or word.startswith("#"):
-        raise ValueError(f"not a single word: {word!r}")
-    return word
-
-
-def _target(path: str | None) -> str:
-    target = path or _settings.user_dictionary
-    if not target:
-        raise ValueError("no user dictionary is configured")
-    return target
-
-
-def user_word_list(path: str | None = None) -> list[str]:
-    """The words of the user's dictionary (or of ``path``) as the file holds them, sorted."""
-    target = path or _settings.user_dictionary
-    return sorted(set(read_word_list(target))) if target else []
-
-
-def set_user_words(words: Iterable[str], path: str | None = None) -> str:
-    """Make the user's dictionary (or ``path``) hold exactly ``words``; returns the file.
-
-    The file is replaced atomically (its folder created on a first start); the comment lines
-    at its top are kept. Raises ValueError for an empty word, one with spaces or one starting
-    with "#" (read back as a comment), OSError when the file cannot be written. The next
-    spelling check sees the new list.
-    """
+def user_words_changed(path: str) -> None:
+    """The word list at ``path`` was rewritten: when it is the user's, the next check sees it."""
     global _generation
-    target = _target(path)
-    wanted = sorted({_check_word(w) for w in words})
-    try:  # a file that cannot be read is never overwritten: its words would be lost
-        data = read_optional(target, 64 * 1024 * 1024, "a word list")
-        old = data.decode("utf-8-sig") if data is not None else ""
-    except (FormatError, UnicodeDecodeError) as exc:
-        raise ValueError(
-            f"{target} is not a readable UTF-8 word list, left as it is: {exc}"
-        ) from exc
-    header = []
-    for line in old.splitlines():
-        if not line.lstrip().startswith("#"):
-            break
-        header.append(line)
-    text = "\n".join(header or [USER_DICTIONARY_HEADER]) + "\n" + "".join(w + "\n" for w in wanted)
-    Path(target).parent.mkdir(parents=True, exist_ok=True)  # a first start has no folder
-    atomic_write(target, text.encode())
-    if target == _settings.user_dictionary:
+    if path == _settings.user_dictionary:
         with _lock:
             _user_words.cache_clear()
             _generation += 1
-    return target
-
-
-def add_user_word(word: str, path: str | None = None) -> str:
-    """Add ``word`` to the user's dictionary file (created when absent); returns the file.
-
-    Raises ValueError for an empty word or one with spaces, OSError when the file cannot be
-    written. The next spelling check sees the word.
-    """
-    word = _check_word(word)
-    target = _target(path)
-    words = user_word_list(target)
-    if word in words:
-        return target
-    return set_user_words([*words, word], target)
-
-
-def remove_user_words(words: Iterable[str], path: str | None = None) -> str:
-    """Take ``words`` out of the user's dictionary (or ``path``); returns the file."""
-    target = _target(path)
-    gone = {w.strip() for w in words}
-    return set_user_words([w for w in user_word_list(target) if w not in gone], target)
 
 
 def is_known(word: str, extra: Iterable[str] = ()) -> bool:
