@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reviewer.core.checks import CheckConfig, Level, load_builtin_checks
-from reviewer.core.checks import base as checks_base
+from reviewer.core.check_catalog import CheckInfo, registered
+from reviewer.core.checks import CheckConfig, Level
 from reviewer.core.errors import ReviewerError
 
 if TYPE_CHECKING:
-    from reviewer.core.checks.base import Check
     from reviewer.core.config import Config, ProfileSpec
 
 DEFAULT_PROFILE = "default"
@@ -22,14 +21,14 @@ class BuiltinProfile:
     name: str
     description: str
     # The setting of each check under this profile, from the check: "on", "off" or a level.
-    setting: Callable[[Check], str]
+    setting: Callable[[CheckInfo], str]
 
 
-def _default(check: Check) -> str:
+def _default(check: CheckInfo) -> str:
     return "on" if check.default_on else "off"
 
 
-def _markup(check: Check) -> str:
+def _markup(check: CheckInfo) -> str:
     return "on" if check.category.startswith("design-and-markup/") else "off"
 
 
@@ -74,8 +73,12 @@ def active_profile(config: Config, override: str | None = None) -> str:
 
 def settings(config: Config, profile: str | None = None) -> dict[str, str]:
     """code → effective setting ("off" or a level name) for every registered check."""
-    load_builtin_checks()
-    registry = checks_base.REGISTRY
+    return _settings(config, profile, registered())
+
+
+def _settings(
+    config: Config, profile: str | None, registry: Mapping[str, CheckInfo]
+) -> dict[str, str]:
     name = active_profile(config, profile)
     result = _profile_settings(name, config, registry, ())
     for code in config.enabled_checks:
@@ -90,12 +93,12 @@ def settings(config: Config, profile: str | None = None) -> dict[str, str]:
     return result
 
 
-def _apply(value: str, check: Check) -> str:
+def _apply(value: str, check: CheckInfo) -> str:
     return check.level.value if value == "on" else value
 
 
 def _profile_settings(
-    name: str, config: Config, registry: dict[str, Check], seen: tuple[str, ...]
+    name: str, config: Config, registry: Mapping[str, CheckInfo], seen: tuple[str, ...]
 ) -> dict[str, str]:
     if name in seen:
         chain = " → ".join((*seen, name))
@@ -118,10 +121,9 @@ def _profile_settings(
 
 def resolve(config: Config, profile: str | None = None) -> CheckConfig:
     """The CheckConfig that runs what ``config`` (and the chosen profile) asks for."""
-    load_builtin_checks()
-    registry = checks_base.REGISTRY
+    registry = registered()
     out = CheckConfig()
-    for code, value in settings(config, profile).items():
+    for code, value in _settings(config, profile, registry).items():
         check = registry[code]
         if value == "off":
             out.disabled.add(code)
@@ -136,8 +138,7 @@ def resolve(config: Config, profile: str | None = None) -> CheckConfig:
 
 def unknown_codes(config: Config) -> list[str]:
     """Check codes the config files name that no registered check has (e.g. a retired one)."""
-    load_builtin_checks()
-    registry = checks_base.REGISTRY
+    registry = registered()
     named = set(config.checks) | set(config.disabled_checks) | set(config.enabled_checks)
     for spec in config.profiles.values():
         named |= set(spec.checks)

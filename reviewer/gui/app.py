@@ -41,18 +41,15 @@ BEFORE_QT = (
 )
 
 
-def import_before_qt(opening: bool = False, project: bool = False) -> None:
-    """BEFORE_QT; with ``opening``, also the check modules an article's check settings are
-    resolved against when it opens; with ``project``, the project modules (a folder opens:
-    an article's window makes them when a project is first opened)."""
+def import_before_qt(project: bool = False) -> None:
+    """BEFORE_QT; with ``project``, the project modules (a folder opens: an article's window
+    makes them when a project is first opened). The check modules are not among them: an
+    article's check settings resolve from their snapshot (core.check_catalog), and the window
+    imports them after its first paint (_checks_after_first_paint)."""
     for name in BEFORE_QT:
         importlib.import_module(name)
     if project:
         importlib.import_module("reviewer.core.project")
-    if opening:
-        from reviewer.core.checks import load_builtin_checks
-
-        load_builtin_checks()
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -116,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     start_trace.mark("app-main")
     folder = bool(args.file) and os.path.isdir(args.file)
-    import_before_qt(opening=bool(args.file), project=folder)
+    import_before_qt(project=folder)
     start_trace.mark("core-imported")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -143,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = _load_config()
     start_trace.mark("language-and-config")
     window = MainWindow(config=config)
+    _checks_after_first_paint(window)
     window.resize(*size)
     start_trace.mark("window-built")
     if args.screenshot:
@@ -181,6 +179,21 @@ def _collect_after_first_paint(window: MainWindow) -> None:
     gc.freeze()
     gc.enable()
     window.first_paint.connect(gc.unfreeze)
+
+
+def _checks_after_first_paint(window: MainWindow) -> None:
+    """Import the check modules on the GUI thread as the first paint is announced, before the
+    checks runner or the term marks start a worker thread: a worker that imported them while
+    another thread holds a lexicon or check-data lock (which a fork or a module's first use
+    takes) could wait on that import's lock for ever."""
+    from reviewer import start_trace
+    from reviewer.core.checks import load_builtin_checks
+
+    def load() -> None:
+        load_builtin_checks()
+        start_trace.mark("check-modules-imported")
+
+    window.first_paint.connect(load)
 
 
 def _reopen_unsaved(window: MainWindow) -> None:

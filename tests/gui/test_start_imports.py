@@ -33,7 +33,7 @@ def test_an_article_open_imports_no_late_module_before_qt() -> None:
         f"options = app.parse_args([{str(article)!r}])\n"
         "display.xcb_problem()\n"
         "from reviewer.core import check_prestart\n"
-        "app.import_before_qt(opening=True)\n"
+        "app.import_before_qt()\n"
         f"print(json.dumps([m for m in {NOT_BEFORE_QT!r} if m in sys.modules]))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
