@@ -63,6 +63,10 @@ class Check:
     description: str = ""
     # False: runs only when a profile or the config turns it on (low-precision hints).
     default_on: bool = True
+    # The registered function behind pair_fn's readable-message wrapper: a run over many pairs
+    # calls it and makes messages readable only when there are any (None: a check made
+    # without register_pair_check, whose pair_fn is called as it is).
+    raw_pair_fn: PairCheckFn | None = None
 
 
 @dataclass(slots=True)
@@ -189,14 +193,7 @@ def _readable_pair_fn(fn: PairCheckFn) -> PairCheckFn:
             return messages
         return [_readable(m, source, target) for m in messages]
 
-    _UNWRAPPED[check] = fn
     return check
-
-
-# The registered function behind each pair check's wrapper: a run over many pairs calls it
-# directly and makes messages readable only when there are any (one Python call fewer per
-# check and pair).
-_UNWRAPPED: dict[PairCheckFn, PairCheckFn] = {}
 
 
 def _readable_document_fn(fn: DocumentCheckFn) -> DocumentCheckFn:
@@ -221,6 +218,7 @@ def register_pair_check(
                 pair_fn=_readable_pair_fn(fn),
                 description=" ".join(doc.split()),
                 default_on=default_on,
+                raw_pair_fn=fn,
             )
         )
         return fn
@@ -352,41 +350,21 @@ def pair_messages(
     """What the pair checks say about one source and target: (check, its level, message),
     in check order, without the findings a more specific one makes redundant."""
     out: list[tuple[Check, Level, str]] = []
-    for fn, readable, check, level in _prepared(checks):
-        messages = fn(source, target)
-        if not messages:
-            continue
-        if readable:
-            for message in messages:
-                out.append((check, level, _readable(message, source, target)))
+    for check, level in checks:
+        raw = check.raw_pair_fn
+        if raw is not None:
+            messages = raw(source, target)
+            if messages:
+                out.extend((check, level, _readable(m, source, target)) for m in messages)
         else:  # a check made without register_pair_check
-            out.extend((check, level, message) for message in messages)
+            fn = check.pair_fn
+            assert fn is not None
+            out.extend((check, level, message) for message in fn(source, target))
     if len(out) > 1:
         drop = superseded([(c.code, m) for c, _, m in out])
         if drop:
             out = [item for i, item in enumerate(out) if i not in drop]
     return out
-
-
-_Prepared = list[tuple[PairCheckFn, bool, Check, Level]]
-# The last check list pair_messages was given (held, so its identity stays its own) and what
-# to call for each of its checks: a run over many pairs passes the same list every time.
-_last_prepared: tuple[Sequence[tuple[Check, Level]], int, _Prepared] | None = None
-
-
-def _prepared(checks: Sequence[tuple[Check, Level]]) -> _Prepared:
-    global _last_prepared
-    last = _last_prepared
-    if last is not None and last[0] is checks and last[1] == len(checks):
-        return last[2]
-    prepared: _Prepared = []
-    for check, level in checks:
-        fn = check.pair_fn
-        assert fn is not None
-        raw = _UNWRAPPED.get(fn)
-        prepared.append((fn, False, check, level) if raw is None else (raw, True, check, level))
-    _last_prepared = (checks, len(checks), prepared)
-    return prepared
 
 
 def _pair_findings(
