@@ -25,19 +25,12 @@ BEFORE_QT = (
     "reviewer.core.review_policy",
     "reviewer.core.journal",
     "reviewer.core.filtering",
-    "reviewer.core.check_settings",
-    "reviewer.core.checks.spelling",
+    "reviewer.core.profiles",
+    "reviewer.core.checks.spelling_messages",
     "reviewer.core.checks.terms",
-    "reviewer.core.markup.diff",
-    "reviewer.core.markup.assist",
     "reviewer.core.markup.whitespace",
-    "reviewer.core.render.sidebyside",
-    "reviewer.core.render.sanitize",
-    "reviewer.core.render.sides",
-    "reviewer.core.render.style",
-    "concurrent.futures.thread",
     "getpass",
-    "queue",
+    "html",
 )
 
 

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from reviewer import start_trace
 from reviewer.core import check_jobs
 from reviewer.core.check_jobs import Done
-from reviewer.core.check_settings import CheckSettings
-from reviewer.core.checks import lexicon, spelling, terms
+from reviewer.core.checks import lexicon, spelling_messages, terms
 from reviewer.core.config import (
     PROJECT_FILE_NAME,
     Config,
@@ -47,6 +46,7 @@ from reviewer.gui.text_editor import SegmentTextEdit
 from reviewer.gui.visible_text import CR_MARK
 
 if TYPE_CHECKING:
+    from reviewer.core.check_settings import CheckSettings
     from reviewer.gui.check_settings_dialog import CheckSettingsDialog
     from reviewer.gui.checks_runner import ChecksRunner
     from reviewer.gui.delegates import SegmentDelegate
@@ -113,7 +113,8 @@ def _checked(session: ReviewSession | None, row: int) -> tuple[str, list[str]]:
     if session is None or not session.checks_ready or not 0 <= row < len(session.doc.pairs):
         return "", []
     found = session.findings(row, True)
-    return session.doc.pairs[row].target, [f.message for f in found if f.code in spelling.CODES]
+    codes = spelling_messages.CODES
+    return session.doc.pairs[row].target, [f.message for f in found if f.code in codes]
 
 
 class LanguageTools(QObject):
@@ -291,6 +292,8 @@ class LanguageTools(QObject):
     def _settings_for(self, project: bool) -> CheckSettings:
         """The settings the page edits: the window's user config, or the article's project
         file (created in the article's folder when there is none yet)."""
+        from reviewer.core.check_settings import CheckSettings  # ~3 ms: not before a first paint
+
         ws = self.window.workspace
         found = find_project_config(ws.path) if ws is not None else None
         layer: Config | None = None

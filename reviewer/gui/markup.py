@@ -7,7 +7,6 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from reviewer.core.markup.diff import token_diff
 from reviewer.gui import theme
 from reviewer.gui.visible_text import CR_MARK, LS_MARK, PS_MARK
 
@@ -154,6 +153,9 @@ def diff_html(old: str, new: str) -> str:
         "text-decoration:line-through;"
     )
     added = f"background-color:{theme.DIFF_ADDED_BG};color:{theme.DIFF_ADDED_FG};"
+    # Here, not at the top: no diff is shown before the window's first paint (~4 ms of import).
+    from reviewer.core.markup.diff import token_diff
+
     parts: list[str] = []
     for op, text in token_diff(old, new):
         escaped = _escape_run(text)

@@ -10,17 +10,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QStatusTipEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reviewer.core.markup.assist import (
-    TextEdit,
-    auto_pair,
-    insert_next_markup,
-    missing_markup,
-    protected_delete,
-)
 from reviewer.core.markup.whitespace import SPECIAL_SPACES, SYMBOLS, describe_char, whitespace_marks
 from reviewer.gui import theme
 
 if TYPE_CHECKING:
+    from reviewer.core.markup.assist import TextEdit
     from reviewer.gui.text_editor import SegmentTextEdit
 
 _PAIRING = frozenset("[]()`*_")  # keys auto_pair may act on
@@ -86,6 +80,9 @@ class MarkupKeys(QObject):
         return False
 
     def _key(self, event: QKeyEvent) -> bool:
+        # Here, not at the top: imported at the first key, not before the window's first paint.
+        from reviewer.core.markup.assist import auto_pair, protected_delete
+
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         key = event.key()
         editor = self.editor
@@ -136,6 +133,8 @@ class MarkupKeys(QObject):
         editor = self.editor
         if editor.isReadOnly():
             return QCoreApplication.translate("MarkupKeys", "No segment to insert markup into")
+        from reviewer.core.markup.assist import insert_next_markup, missing_markup
+
         cursor = editor.textCursor()
         text = editor.true_text()
         edit = insert_next_markup(self.source, text, cursor.position(), cursor.anchor())

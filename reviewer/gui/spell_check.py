@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from reviewer.core.checks import lexicon, spelling
-from reviewer.core.checks.spelling import Misspelling
+from reviewer.core.checks import lexicon, spelling_messages
+from reviewer.core.checks.spelling_messages import Misspelling
 from reviewer.gui import check_data, theme
 from reviewer.gui.spell_suggest import Suggester
 from reviewer.gui.text_editor import SegmentTextEdit
@@ -69,13 +69,16 @@ class Spelling(QObject):
             return []
         ignored = self.ignored
         if check_data.all_loaded():
+            # Imported with every check module after the first paint (app.py), before this.
+            from reviewer.core.checks import spelling
+
             found = spelling.misspellings(text, source)
         else:
             messages = checked() if checked is not None else []
             user = lexicon.user_words()
             found = [
                 m
-                for m in spelling.from_findings(text, messages)
+                for m in spelling_messages.from_findings(text, messages)
                 if m.kind != "spelling" or m.text not in user
             ]
         return [m for m in found if m.text not in ignored]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.core.checks import lexicon
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 MAX_SUGGESTIONS = 6
 Lookup = Callable[[str], list[str]]
@@ -51,7 +53,7 @@ class Suggester(QObject):
         self._cache: dict[str, list[str]] = {}
         self._pending: set[str] = set()
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
+        self._pool: ThreadPoolExecutor | None = None  # made at the first request
         self._relay = _Relay()
         self._relay.done.connect(self._on_done)
 
@@ -68,6 +70,11 @@ class Suggester(QObject):
             return
         self._pending.add(word)
         relay = self._relay
+        if self._pool is None:
+            # concurrent.futures (~2 ms) is imported at the first right-click, not at start-up.
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
         future: Future[list[str]] = self._pool.submit(self._find, word)
 
         def announce(done: Future[list[str]]) -> None:
@@ -89,7 +96,8 @@ class Suggester(QObject):
         self.ready.emit(word, found)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _result(future: Future[list[str]]) -> list[str]:

@@ -1,6 +1,7 @@
 """Reopening an article adopts its stored results and paints without importing the check
-modules (their settings resolve from core.check_catalog's snapshot); they are imported on the
-GUI thread after the first paint, and an edit and a full re-check then finish (no hang)."""
+modules (their settings resolve from core.check_catalog's snapshot) or what only later actions
+use; the check modules are imported on the GUI thread after the first paint, and an edit and a
+full re-check then finish (no hang)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# The check modules a reopen paints without (spelling, grammar, terms, english and alignment
-# come earlier with the window's spelling menu and term marks, gui/spell_check.py).
+# The check modules a reopen paints without (terms, and the glossary and prose modules it reads,
+# come earlier with the term marks; the underlines read checks.spelling_messages).
 LATE = {
     f"reviewer.core.checks.{name}"
     for name in (
@@ -30,7 +31,24 @@ LATE = {
         "meaning",
         "senses",
         "tokens",
+        "spelling",
+        "compound_splits",
+        "hyphens",
+        "grammar",
+        "english",
+        "alignment",
     )
+}
+# What no first paint shows, imported where it is used: the diff of an edited target, the
+# markup keys' edits, the check settings page, the preview, the spelling suggestions' thread.
+LATER = {
+    "reviewer.core.markup.diff",
+    "reviewer.core.markup.assist",
+    "reviewer.core.markup.tokens",
+    "reviewer.core.check_settings",
+    "reviewer.core.render.sanitize",
+    "reviewer.core.render.sidebyside",
+    "concurrent.futures",
 }
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -43,6 +61,7 @@ def mark(name, *a, **k):
     marks.append(name)
     if name == "table-painted":
         seen["painted"] = sorted(m for m in sys.modules if m.startswith("reviewer.core.checks."))
+        seen["modules"] = sorted(sys.modules)
         from PySide6.QtCore import QTimer
         QTimer.singleShot(0, after_paint)
     return orig(name, *a, **k)
@@ -115,4 +134,5 @@ def test_reopen_paints_without_the_check_modules_then_rechecks(tmp_path: Path) -
     assert "stored-results-adopted" in again["marks"]
     painted = set(again["painted"])
     assert not (LATE & painted), sorted(LATE & painted)
+    assert not (LATER & set(again["modules"])), sorted(LATER & set(again["modules"]))
     assert set(first["painted"]) >= LATE  # the snapshot was made

@@ -22,6 +22,13 @@ NOT_BEFORE_QT = (
     "socket",  # the journal lock's host name
     "uuid",  # issue and journal ids come from os.urandom
     "PySide6",
+    # Not before the first paint at all (tests/gui/test_check_catalog_start.py: LATE, LATER).
+    "concurrent.futures",  # the spelling suggestions' thread
+    "reviewer.core.checks.spelling",  # the underlines read spelling_messages until then
+    "reviewer.core.checks.grammar",
+    "reviewer.core.check_settings",
+    "reviewer.core.markup.diff",
+    "reviewer.core.render.sanitize",
 )
 
 
