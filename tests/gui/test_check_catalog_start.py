@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# The check modules a reopen paints without (terms, and the glossary and prose modules it reads,
-# come earlier with the term marks; the underlines read checks.spelling_messages).
+# The check modules a reopen paints without (terms, and the glossary, renderings, prose and lexicon
+# modules it reads, come earlier with the term marks; the underlines read spelling_messages).
 LATE = {
     f"reviewer.core.checks.{name}"
     for name in (
@@ -37,6 +37,7 @@ LATE = {
         "grammar",
         "english",
         "alignment",
+        "analysis",
     )
 }
 # What no first paint shows, imported where it is used: the diff of an edited target, the

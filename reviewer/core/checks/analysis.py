@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reviewer.core.checks.lexicon import word_set as word_set
+
 # Placeholder characters from the Unicode private use area stand in for masked spans, so that
 # later scans never see markup inside code, URLs or tags, and offsets of the rest stay readable.
 CODE = "\ue000"
@@ -19,11 +21,6 @@ LINK_CLOSE = "\ue008\ue003"  # the ](url) of a link or image
 ESCAPED_GT = "\ue13e"  # \> and &gt;, the separator of menu paths
 _ESCAPE_BASE = 0xE100  # an escaped ASCII punctuation char c becomes chr(_ESCAPE_BASE + ord(c))
 MASKS = CODE + DOCFX + URL + TAG + PLACEHOLDER + ENTITY + LINK_OPEN + LINK_CLOSE
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A set from a space-separated word list, which reads better than a column of literals."""
-    return frozenset(words.split())
 
 
 # Backslash escapes and code spans in one left-to-right scan: an escaped backtick opens no code

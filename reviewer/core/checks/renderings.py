@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 
 from reviewer.core.checks import lexicon
-from reviewer.core.checks.analysis import word_set
 from reviewer.core.checks.glossary import TermHit
+from reviewer.core.checks.lexicon import word_set
 from reviewer.core.checks.prose import blank_non_prose
 
 _MARKUP_CHARS_RE = re.compile(r"[*_\[\]]+|\]\([^()\s]*\)")
