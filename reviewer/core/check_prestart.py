@@ -24,6 +24,10 @@ from dataclasses import dataclass
 from reviewer.core import check_cache, check_jobs
 from reviewer.core.check_jobs import Done, Message
 
+# Imported before the fork, not in the child: the window process needs it before its first
+# paint as well, and the child then starts without importing it a second time.
+from reviewer.core.config import Config, config_for_article, load_config
+
 WAIT_FOR_ROWS_S = 3.0  # a window that never says which rows show: check from the top
 FIRST_ROWS = 60  # rows checked first when the window did not say
 
@@ -113,7 +117,6 @@ def take(path: str) -> EarlyJob | None:
 
 def _child(path: str, control: int, out: int) -> Iterator[Message]:  # pragma: no cover - child
     from reviewer.core.checks import lexicon, preload
-    from reviewer.core.config import Config, config_for_article, load_config
     from reviewer.core.errors import ReviewerError
     from reviewer.core.fileio import digest, read_bytes
     from reviewer.core.format import parse
