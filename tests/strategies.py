@@ -14,22 +14,19 @@ from hypothesis.control import currently_in_test_context
 
 from reviewer.core.errors import FormatError, TargetRejected
 from reviewer.core.format import (
-    _CORRUPT_LOOKUP,
-    _CORRUPT_OPENER_RE,
-    _ORPHAN_LOOKUP,
     MAX_SEGMENT_CHARS,
     Document,
     FrontMatter,
     Pair,
     ParseWarning,
     RawChunk,
-    _follows_corrupt_opener,
-    _front_matter,
-    _pairs_fast,
-    _pairs_stepwise,
     check_target,
     parse,
 )
+from reviewer.core.format.diagnostics import _follows_corrupt_opener
+from reviewer.core.format.front_matter import _front_matter
+from reviewer.core.format.scan import _pairs_fast, _pairs_stepwise
+from reviewer.core.format.syntax import _CORRUPT_LOOKUP, _CORRUPT_OPENER_RE, _ORPHAN_LOOKUP
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 SOURCES_MD = CORPUS / "SOURCES.md"

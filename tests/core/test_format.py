@@ -14,12 +14,12 @@ from reviewer.core.format import (
     FrontMatterField,
     Pair,
     RawChunk,
-    _contains_quot,
-    _pairs_fast,
     check_target,
     parse,
     parse_text,
 )
+from reviewer.core.format.diagnostics import _contains_quot
+from reviewer.core.format.scan import _pairs_fast
 from tests.strategies import (
     SourceRow,
     assert_document_consistent,

@@ -39,7 +39,7 @@ def test_pairs_are_built_on_access_and_kept() -> None:
 
 
 def test_lazy_pairs_match_the_stepwise_scan() -> None:
-    from reviewer.core.format import _pairs_stepwise
+    from reviewer.core.format.scan import _pairs_stepwise
 
     for path in sorted(CORPUS.glob("*.md")):
         doc = parse(path.read_bytes(), str(path))
