@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     size = _size(args.size)
     if args.sample:
-        from reviewer.core.journal import data_dir
+        from reviewer.core.journal_files import data_dir
         from reviewer.resources import sample_copy
 
         args.file = str(sample_copy(data_dir() / "sample"))

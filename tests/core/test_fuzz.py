@@ -436,7 +436,7 @@ JSON_TOKENS = (
 @cache
 def reviewed_journal(name: str) -> bytes:
     """A real journal: edited targets and the review records of reviewed_sidecar's session."""
-    from reviewer.core.journal import snapshot
+    from reviewer.core.journal_entry import snapshot
 
     data = corpus_bytes(name)
     session = ReviewSession(parse(data, name), user="fuzz")
@@ -519,7 +519,8 @@ def structurally_mutated_journals(draw: st.DrawFn) -> tuple[str, bytes]:
 def load_or_journal_error(article: str, raw: bytes) -> None:
     """Load ``raw``: a JournalError naming the file, or an entry that restores onto the article
     without breaking it (a refused target is reported, never written)."""
-    from reviewer.core.journal import JournalError, parse_journal, recover
+    from reviewer.core.journal_entry import JournalError, parse_journal
+    from reviewer.core.journal_recovery import recover
 
     try:
         entry = parse_journal(raw, JOURNAL_PATH)

@@ -19,7 +19,7 @@ import pytest
 
 import reviewer.core.fileio as fileio
 from reviewer.core.fileio import digest, load_document
-from reviewer.core.journal import journals_of
+from reviewer.core.journal_files import journals_of
 from reviewer.core.segments import State
 from reviewer.core.store import read_sidecar, sidecar_path
 from reviewer.core.workspace import open_article
