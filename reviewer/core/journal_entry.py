@@ -12,6 +12,8 @@ from reviewer.core.edits import now_iso
 from reviewer.core.errors import FormatError, ReviewerError
 from reviewer.core.fileio import read_guarded
 from reviewer.core.segments import State
+from reviewer.core.sidecar_read import sidecar_from_data
+from reviewer.core.sidecar_write import segment_dict
 from reviewer.core.store import (
     SCHEMA_VERSION,
     Record,
@@ -19,8 +21,6 @@ from reviewer.core.store import (
     article_prefix,
     informative_rows,
     occurrences,
-    segment_dict,
-    sidecar_from_data,
 )
 
 if TYPE_CHECKING:

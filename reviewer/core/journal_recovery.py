@@ -16,7 +16,8 @@ from reviewer.core.format import PairList, check_target
 from reviewer.core.journal_entry import JournaledTarget, JournalEntry
 from reviewer.core.journal_files import _adopt, _Lock
 from reviewer.core.segments import SegmentReview
-from reviewer.core.store import carries_information, match_records
+from reviewer.core.sidecar_match import match_records
+from reviewer.core.store import carries_information
 
 if TYPE_CHECKING:
     from reviewer.core.session import ReviewSession

@@ -23,14 +23,10 @@ from reviewer.core.format import parse
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
-from reviewer.core.store import (
-    Record,
-    SidecarError,
-    dump_sidecar,
-    match_records,
-    parse_sidecar,
-    records_of,
-)
+from reviewer.core.sidecar_match import match_records, records_of
+from reviewer.core.sidecar_read import parse_sidecar
+from reviewer.core.sidecar_write import dump_sidecar
+from reviewer.core.store import Record, SidecarError
 from tests.strategies import (
     MARKUP_TOKENS,
     assert_document_consistent,

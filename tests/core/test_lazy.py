@@ -14,7 +14,9 @@ from reviewer.core import sidecar_yaml, yamlio
 from reviewer.core.format import Pair, PairList, parse
 from reviewer.core.segments import ReviewList, State
 from reviewer.core.session import ReviewSession
-from reviewer.core.store import SidecarError, dump_sidecar, has_review_data, parse_sidecar
+from reviewer.core.sidecar_read import parse_sidecar
+from reviewer.core.sidecar_write import dump_sidecar
+from reviewer.core.store import SidecarError, has_review_data
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SAMPLE = CORPUS / "canceling-your-office-365-subscription.md"
