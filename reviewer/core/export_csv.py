@@ -6,11 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from reviewer.core.export_rows import (
-    COLUMNS,
-    ExportRow,
-    neutralize,
-)
+from reviewer.core.export_rows import COLUMNS, ExportRow, neutralize
 
 
 def to_csv(rows: Sequence[ExportRow]) -> bytes:

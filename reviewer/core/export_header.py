@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from reviewer.core.export_rows import (
-    ExportRow,
-)
+from reviewer.core.export_rows import ExportRow
 from reviewer.core.scoring import MqmScore
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession

@@ -6,10 +6,7 @@ import html
 from collections.abc import Sequence
 
 from reviewer.core.export_header import ReportHeader
-from reviewer.core.export_rows import (
-    REPORT_COLUMNS,
-    ExportRow,
-)
+from reviewer.core.export_rows import REPORT_COLUMNS, ExportRow
 from reviewer.core.scoring import MqmScore
 
 _CSS = """

@@ -8,9 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from reviewer.core.export_header import ReportHeader
-from reviewer.core.export_rows import (
-    ExportRow,
-)
+from reviewer.core.export_rows import ExportRow
 from reviewer.core.scoring import MqmScore
 
 

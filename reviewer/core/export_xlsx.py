@@ -7,11 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reviewer.core.export_header import ReportHeader, _sum_states
-from reviewer.core.export_rows import (
-    _FORMULA_START,
-    COLUMNS,
-    ExportRow,
-)
+from reviewer.core.export_rows import _FORMULA_START, COLUMNS, ExportRow
 from reviewer.core.scoring import MqmScore
 from reviewer.core.segments import State
 

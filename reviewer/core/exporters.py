@@ -10,12 +10,7 @@ from reviewer.core.export_csv import to_csv
 from reviewer.core.export_header import report_header
 from reviewer.core.export_html import to_html
 from reviewer.core.export_json import to_json
-from reviewer.core.export_rows import (
-    ExportRow,
-    collect_rows,
-    relative_name,
-    scores,
-)
+from reviewer.core.export_rows import ExportRow, collect_rows, relative_name, scores
 from reviewer.core.export_xlsx import to_xlsx
 from reviewer.core.fileio import atomic_write
 from reviewer.core.scoring import DEFAULT_THRESHOLD
