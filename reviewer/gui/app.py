@@ -24,6 +24,7 @@ BEFORE_QT = (
     "reviewer.core.workspace",
     "reviewer.core.review_policy",
     "reviewer.core.journal",
+    "reviewer.core.journal_recovery",
     "reviewer.core.filtering",
     "reviewer.core.check_settings",
     "reviewer.core.checks.spelling",
