@@ -41,12 +41,12 @@ def test_pairs_are_built_on_access_and_kept() -> None:
 
 
 def test_lazy_pairs_match_the_stepwise_scan() -> None:
-    from reviewer.core.format.scan import _pairs_stepwise
+    from reviewer.core.format.scan import pairs_stepwise
 
     for path in sorted(CORPUS.glob("*.md")):
         doc = parse(path.read_bytes(), str(path))
         fm_end = doc.front_matter.end if doc.front_matter else 0
-        step, _, _, _ = _pairs_stepwise(doc.text, fm_end)
+        step, _, _, _ = pairs_stepwise(doc.text, fm_end)
         fields = [
             "id",
             "target",

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from reviewer.core.format.front_matter import FrontMatter
 from reviewer.core.format.pairs import Pair, PairList
 from reviewer.core.format.syntax import (
-    _CORRUPT_LOOKUP,
-    _CORRUPT_OPENER_RE,
-    _ORPHAN_LOOKUP,
+    CORRUPT_LOOKUP,
+    CORRUPT_OPENER_RE,
     MAX_SEGMENT_CHARS,
+    ORPHAN_LOOKUP,
 )
 
 
@@ -62,7 +62,7 @@ class _Locator:
         return line, offset - self.starts[line - 1] + 1
 
 
-def _warnings(
+def collect_warnings(
     text: str,
     pairs: Sequence[Pair],
     fm: FrontMatter | None,
@@ -80,7 +80,7 @@ def _warnings(
         )
     has_quot = _contains_quot(text)
     if has_quot:
-        for m in _CORRUPT_OPENER_RE.finditer(text):
+        for m in CORRUPT_OPENER_RE.finditer(text):
             line, col = locate(m.start())
             warnings.append(
                 ParseWarning(
@@ -91,7 +91,7 @@ def _warnings(
                     m.start(),
                 )
             )
-    # Every pair holds exactly one _ORPHAN_LOOKUP, in its delimiter (pairs do not overlap and
+    # Every pair holds exactly one ORPHAN_LOOKUP, in its delimiter (pairs do not overlap and
     # the needle cannot overlap itself), so a count equal to the pair count means no orphan.
     # Unclosed and oversized pairs claim theirs too; two unclosed openers can share one.
     delims = {delim for _, delim in unclosed}
@@ -100,8 +100,8 @@ def _warnings(
     needles = [
         needle
         for needle, suspect in (
-            (_ORPHAN_LOOKUP, text.count(_ORPHAN_LOOKUP) != expected),
-            (_CORRUPT_LOOKUP, has_quot and _CORRUPT_LOOKUP in text),
+            (ORPHAN_LOOKUP, text.count(ORPHAN_LOOKUP) != expected),
+            (CORRUPT_LOOKUP, has_quot and CORRUPT_LOOKUP in text),
         )
         if suspect
     ]

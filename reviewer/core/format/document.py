@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reviewer.core.format.diagnostics import ParseWarning
-from reviewer.core.format.front_matter import FrontMatter, _front_matter
+from reviewer.core.format.front_matter import FrontMatter, read_front_matter
 from reviewer.core.format.pairs import Pair, PairList
 from reviewer.core.format.targets import EditWarning, check_target
 
@@ -184,7 +184,7 @@ class Document:
             p.line, p.column = self.line_column(p.start)
         if self.front_matter is not None:
             # Pairs may sit inside the front matter: its text, end and values follow them.
-            self.front_matter = _front_matter(text)
+            self.front_matter = read_front_matter(text)
         moved: list[ParseWarning] = []
         for w in self.warnings:
             if w.offset < 0:

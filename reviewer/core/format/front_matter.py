@@ -100,7 +100,7 @@ def _load_yaml(raw: str) -> Any:
         raise _YamlProblem(f"front matter is not valid YAML{where}: {problem}", line) from None
 
 
-def _front_matter(text: str) -> FrontMatter | None:
+def read_front_matter(text: str) -> FrontMatter | None:
     opener = _FM_OPEN_RE.match(text)
     if opener is None:
         return None

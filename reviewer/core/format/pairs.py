@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, overload
 
-from reviewer.core.format.syntax import _CLOSER
+from reviewer.core.format.syntax import CLOSER
 
 
 @dataclass(slots=True, eq=False)
@@ -38,9 +38,9 @@ class Pair:
 
 # A pair not yet built: the scan's match object, or (id, start, target_start, target_end,
 # source_start, end) for a pair the stepwise rule found.
-_Lazy = re.Match[str] | tuple[str, int, int, int, int, int]
+LazyPair = re.Match[str] | tuple[str, int, int, int, int, int]
 _Match = re.Match
-_CLOSER_LEN = len(_CLOSER)
+_CLOSER_LEN = len(CLOSER)
 
 
 class PairList(MutableSequence[Pair]):
@@ -57,12 +57,12 @@ class PairList(MutableSequence[Pair]):
 
     def __init__(
         self,
-        items: Iterable[Pair | _Lazy] = (),
+        items: Iterable[Pair | LazyPair] = (),
         text: str = "",
         fm_end: int = 0,
         ids: list[str] | None = None,
     ) -> None:
-        self._items: list[Pair | _Lazy] = list(items)
+        self._items: list[Pair | LazyPair] = list(items)
         self._text = text
         self._fm_end = fm_end
         self._ids = ids
@@ -91,7 +91,7 @@ class PairList(MutableSequence[Pair]):
     @classmethod
     def lazy(
         cls,
-        items: list[Pair | _Lazy],
+        items: list[Pair | LazyPair],
         text: str,
         fm_end: int,
         ids: list[str],
@@ -139,7 +139,7 @@ class PairList(MutableSequence[Pair]):
     def insert(self, index: int, value: Pair) -> None:
         self._plain().insert(index, value)
 
-    def _plain(self) -> list[Pair | _Lazy]:
+    def _plain(self) -> list[Pair | LazyPair]:
         """The items as a list of built pairs, about to be changed in place."""
         self.build_all()
         self._ids = None

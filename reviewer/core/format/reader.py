@@ -5,11 +5,11 @@ from __future__ import annotations
 import gc
 
 from reviewer.core.errors import FormatError
-from reviewer.core.format.diagnostics import _warnings
+from reviewer.core.format.diagnostics import collect_warnings
 from reviewer.core.format.document import Document
-from reviewer.core.format.front_matter import _front_matter
+from reviewer.core.format.front_matter import read_front_matter
 from reviewer.core.format.pairs import PairList
-from reviewer.core.format.scan import _pairs_fast, _pairs_stepwise
+from reviewer.core.format.scan import pairs_fast, pairs_stepwise
 
 
 def decode(data: bytes, path: str | None = None) -> str:
@@ -75,19 +75,19 @@ def parse(data: bytes, path: str | None = None) -> Document:
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
-    front_matter = _front_matter(text)
+    front_matter = read_front_matter(text)
     fm_end = front_matter.end if front_matter else 0
     # The scan builds tens of thousands of acyclic objects; collections during it are wasted work.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        found = _pairs_fast(text, fm_end)
+        found = pairs_fast(text, fm_end)
     finally:
         if gc_was_enabled:
             gc.enable()
     pairs, unpaired, unclosed, oversized = (
-        found if found is not None else _pairs_stepwise(text, fm_end)
+        found if found is not None else pairs_stepwise(text, fm_end)
     )
     pairs = pairs if isinstance(pairs, PairList) else PairList(pairs)
-    warnings = _warnings(text, pairs, front_matter, unpaired, unclosed, oversized)
+    warnings = collect_warnings(text, pairs, front_matter, unpaired, unclosed, oversized)
     return Document(text, pairs, front_matter, warnings, path)

@@ -8,18 +8,19 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import islice, repeat
 
-from reviewer.core.format.pairs import Pair, PairList, _Lazy, _Match
+from reviewer.core.format.pairs import LazyPair, Pair, PairList
 from reviewer.core.format.syntax import (
-    _CLOSER,
-    _DELIM_HEAD,
-    _DELIM_RE,
-    _PAIR_RE,
-    _SPAN_TOKEN_RE,
-    _STEPWISE_RE,
+    CLOSER,
+    DELIM_HEAD,
+    DELIM_RE,
     MAX_SEGMENT_CHARS,
     OPENER_RE,
+    PAIR_RE,
+    SPAN_TOKEN_RE,
+    STEPWISE_RE,
 )
 
+_Match = re.Match  # its methods, mapped over the scan's matches in C
 # Pairs, openers with no source of their id, (opener, delimiter) of pairs with no closer, and
 # (opener, delimiter, size) of pairs over MAX_SEGMENT_CHARS, kept as raw text.
 _Scan = tuple[Sequence[Pair], list[int], list[tuple[int, int]], list[tuple[int, int, int]]]
@@ -51,7 +52,7 @@ class _Bounds:
                 self._misses += 1
                 if self._misses >= self._MISSES_BEFORE_INDEX:
                     index: dict[str, list[int]] = {}
-                    for m in _DELIM_RE.finditer(self.text):
+                    for m in DELIM_RE.finditer(self.text):
                         index.setdefault(m.group(1), []).append(m.start())
                     self._delims = index
             return found
@@ -63,17 +64,17 @@ class _Bounds:
 
     def _closer(self, start: int) -> int:
         if self._last_close is None:
-            self._last_close = self.text.rfind(_CLOSER)
+            self._last_close = self.text.rfind(CLOSER)
         if start > self._last_close:
             return -1  # past the last closer: no need to look
-        return self.text.find(_CLOSER, start)
+        return self.text.find(CLOSER, start)
 
     def __call__(self, start: int, target_start: int, pair_id: str) -> tuple[int, int, int] | None:
         """Target end, source start and closer of the opener at ``start``, or None when it
         has no source of its id, no closer, or is too large; it is then recorded for the
         warnings (an oversized pair's end is still returned through ``oversized``)."""
         text = self.text
-        delim = _DELIM_HEAD + pair_id + '">'
+        delim = DELIM_HEAD + pair_id + '">'
         target_end = self._delimiter(pair_id, delim, target_start)
         if target_end == -1:
             self.unpaired.append(start)
@@ -90,7 +91,7 @@ class _Bounds:
             close = _scan_source_end(text, source_start, close)
         size = max(target_end - target_start, close - source_start)
         if size > MAX_SEGMENT_CHARS:
-            self.oversized.append((start, target_end, close + len(_CLOSER)))
+            self.oversized.append((start, target_end, close + len(CLOSER)))
             return None
         return target_end, source_start, close
 
@@ -122,16 +123,16 @@ def _without_too_large(run: list[re.Match[str]], bounds: _Bounds) -> list[re.Mat
     return [m for m in run if not _too_large(m)]
 
 
-def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
-    """The pairs and unpaired openers of ``text``, as _pairs_stepwise finds them, but quicker.
+def pairs_fast(text: str, fm_end: int) -> _Scan | None:
+    """The pairs and unpaired openers of ``text``, as pairs_stepwise finds them, but quicker.
 
     One C-level regex pass; no Pair is built (PairList builds each on first access). Openers
     whose pair the regex cannot match whole (inner spans in the source, no closer) go through
-    FORMAT.md section 4 step by step, as in _pairs_stepwise. Returns None in the one case the
+    FORMAT.md section 4 step by step, as in pairs_stepwise. Returns None in the one case the
     single pass cannot follow (a whole pair matched inside an earlier pair and reaching past its
     end); the caller then goes step by step.
     """
-    matches = list(_PAIR_RE.finditer(text))
+    matches = list(PAIR_RE.finditer(text))
     # -1 marks an opener matched alone: its pair (if any) needs the stepwise rule.
     source_starts = list(map(_Match.start, matches, repeat(3)))
     bounds = _Bounds(text)
@@ -143,7 +144,7 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
         ids = list(map(_Match.group, matches, repeat(1)))
         pairs = PairList.lazy(matches, text, fm_end, ids, all_matches=True)  # type: ignore[arg-type]
         return pairs, bounds.unpaired, bounds.unclosed, bounds.oversized
-    items: list[Pair | _Lazy] = []
+    items: list[Pair | LazyPair] = []
     ids = []
     all_matches = True
     pos = 0  # end of the previous pair: openers before it lie inside that pair
@@ -181,9 +182,9 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
                 pos = bounds.oversized[-1][2]  # its inside is raw text too
             continue
         target_end, source_start, close = found
-        end = close + len(_CLOSER)
+        end = close + len(CLOSER)
         # The same pair as a match object when one regex can say so, so every item is a match.
-        whole = _STEPWISE_RE.match(text, start, end)
+        whole = STEPWISE_RE.match(text, start, end)
         if whole is not None and whole.span(2) == (target_start, target_end) and whole.end() == end:
             items.append(whole)
         else:
@@ -195,8 +196,8 @@ def _pairs_fast(text: str, fm_end: int) -> _Scan | None:
     return pairs, bounds.unpaired, bounds.unclosed, bounds.oversized
 
 
-def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
-    """FORMAT.md section 4 applied opener by opener: the reference _pairs_fast must agree with."""
+def pairs_stepwise(text: str, fm_end: int) -> _Scan:
+    """FORMAT.md section 4 applied opener by opener: the reference pairs_fast must agree with."""
     pairs: list[Pair] = []
     append = pairs.append
     count = text.count
@@ -218,7 +219,7 @@ def _pairs_stepwise(text: str, fm_end: int) -> _Scan:
                 pos = bounds.oversized[-1][2]
             continue
         target_end, source_start, close = found
-        end = close + len(_CLOSER)
+        end = close + len(CLOSER)
         newlines = count("\n", line_pos, start)
         if newlines:
             line += newlines
@@ -251,10 +252,10 @@ def _scan_source_end(text: str, source_start: int, first_close: int) -> int:
     next_pair = OPENER_RE.search(text, source_start)
     limit = next_pair.start() if next_pair else len(text)
     depth = 0
-    for tok in _SPAN_TOKEN_RE.finditer(text, source_start, limit):
+    for tok in SPAN_TOKEN_RE.finditer(text, source_start, limit):
         token = tok.group()
         if token == "</span>":
-            if depth == 0 and text.startswith(_CLOSER, tok.start()):
+            if depth == 0 and text.startswith(CLOSER, tok.start()):
                 return tok.start()
             depth -= 1
         elif not token.endswith("/>"):
