@@ -30,18 +30,18 @@ from typing import TYPE_CHECKING
 from reviewer.core.fileio import atomic_write, clean_partial_writes
 from reviewer.core.journal_entry import JournalEntry, JournalError, read_entry, snapshot
 from reviewer.core.journal_files import (
-    _ADOPTED,
-    _LOCK_SUFFIX,
-    _SUFFIX,
-    _claim,
-    _forget_adopted,
-    _is_orphan,
-    _Lock,
-    _lock_path,
+    ADOPTED,
+    JOURNAL_SUFFIX,
+    LOCK_SUFFIX,
+    JournalLock,
     article_key,
+    claim_orphan,
+    forget_adopted,
+    is_orphan,
     journal_dir,
     journal_path,
     journals_of,
+    lock_file_of,
 )
 
 if TYPE_CHECKING:
@@ -63,13 +63,13 @@ class Journal:
         self.path = journal_path(article_path, data_dir, self.session)
         self._article_path = os.fspath(article_path)
         self._data_dir = data_dir
-        self._lock: _Lock | None = None
+        self._lock: JournalLock | None = None
         # An unusable journal of a crashed session that read() reported: discard() deletes it.
-        self._bad: tuple[Path, _Lock] | None = None
+        self._bad: tuple[Path, JournalLock] | None = None
 
     @property
     def lock_path(self) -> Path:
-        return _lock_path(self.path)
+        return lock_file_of(self.path)
 
     def exists(self) -> bool:
         """True when this session has journaled unsaved work."""
@@ -83,7 +83,7 @@ class Journal:
         # Unpublished work: keep the folder private to the user.
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self._lock is None:
-            self._lock = _Lock.take(self.lock_path, create=True)
+            self._lock = JournalLock.take(self.lock_path, create=True)
             if self._lock is None:
                 raise OSError(f"the journal lock {self.lock_path} is held by another process")
         atomic_write(self.path, payload)
@@ -99,7 +99,7 @@ class Journal:
             return self._checked(read_entry(self.path))
         failed: tuple[str, str] | None = None  # text only: no traceback kept alive
         for entry_file in self._orphans():
-            claim = _claim(entry_file)
+            claim = claim_orphan(entry_file)
             if claim is None:
                 continue  # taken by a window that started meanwhile
             try:
@@ -131,7 +131,7 @@ class Journal:
         found = [
             p
             for p in journals_of(self._article_path, self._data_dir)
-            if p != self.path and _is_orphan(p)
+            if p != self.path and is_orphan(p)
         ]
 
         def mtime(p: Path) -> float:
@@ -160,7 +160,7 @@ class Journal:
         else:  # released already (the autosaver stopped first): the file is still ours
             with contextlib.suppress(OSError):
                 self.lock_path.unlink()
-        _forget_adopted(self.article)
+        forget_adopted(self.article)
         if self._bad is not None:
             bad, lock = self._bad
             self._bad = None
@@ -181,19 +181,19 @@ def pending_journals(
     folder = journal_dir(data_dir)
     clean_partial_writes(folder)
     try:
-        names = sorted(folder.glob("*" + _SUFFIX))
-        locks = sorted(folder.glob("*" + _LOCK_SUFFIX))
+        names = sorted(folder.glob("*" + JOURNAL_SUFFIX))
+        locks = sorted(folder.glob("*" + LOCK_SUFFIX))
     except OSError:
         return []
-    journals = {_lock_path(n) for n in names}
+    journals = {lock_file_of(n) for n in names}
     for lock_file in locks:  # left by sessions that ended after discarding their journal
         if lock_file not in journals:
-            lock = _Lock.take(lock_file, create=False, stamp=False)
+            lock = JournalLock.take(lock_file, create=False, stamp=False)
             if lock is not None:
                 lock.remove()
     entries: list[JournalEntry] = []
     for name in names:
-        if not _is_orphan(name):
+        if not is_orphan(name):
             continue
         try:
             entries.append(read_entry(name))
@@ -231,7 +231,7 @@ class Autosaver:
         self.last_error: OSError | None = None
         self.writes = 0
         # Work restored from a crashed session's journal is unsaved: journal it at once.
-        if _ADOPTED.get(journal.article):
+        if ADOPTED.get(journal.article):
             self.dirty = True
 
     # Session listener signature: (edit, reverted).
@@ -280,7 +280,7 @@ class Autosaver:
         self.last_write = t
         self.dirty = False
         self.writes += 1
-        _forget_adopted(self.journal.article)  # their work is in our journal now
+        forget_adopted(self.journal.article)  # their work is in our journal now
         return True
 
     def mark_saved(self, base_digest: str) -> None:

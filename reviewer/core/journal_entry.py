@@ -63,7 +63,7 @@ class JournalEntry:
     records: list[Record] = field(default_factory=list)  # the store's own record type
     journal_file: str = ""
     version: int = JOURNAL_VERSION
-    # This session's hold on the journal while it is offered or restored (see _claim).
+    # This session's hold on the journal while it is offered or restored (see claim_orphan).
     claim: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:

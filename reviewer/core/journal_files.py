@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENV_DATA_DIR = "REVIEWER_DATA_DIR"
-_SUFFIX = ".journal.json"
-_LOCK_SUFFIX = ".lock"
+JOURNAL_SUFFIX = ".journal.json"
+LOCK_SUFFIX = ".lock"
 
 
 # -- where journals live --------------------------------------------------------------------
@@ -70,7 +70,7 @@ def journal_path(
     """The journal of ``session`` for an article ("" names the one-per-article file of
     earlier versions, still read)."""
     name = _base_name(article_path) + (f".{session}" if session else "")
-    return journal_dir(base) / (name + _SUFFIX)
+    return journal_dir(base) / (name + JOURNAL_SUFFIX)
 
 
 def journals_of(
@@ -80,21 +80,21 @@ def journals_of(
     folder = journal_dir(base)
     stem = _base_name(article_path)
     try:
-        found = list(folder.glob(f"{stem}.*{_SUFFIX}"))
+        found = list(folder.glob(f"{stem}.*{JOURNAL_SUFFIX}"))
     except OSError:
         return []
-    legacy = folder / (stem + _SUFFIX)
+    legacy = folder / (stem + JOURNAL_SUFFIX)
     if os.path.lexists(legacy):
         found.append(legacy)
     return sorted(found)
 
 
-def _lock_path(journal_file: Path) -> Path:
-    return journal_file.with_name(journal_file.name[: -len(_SUFFIX)] + _LOCK_SUFFIX)
+def lock_file_of(journal_file: Path) -> Path:
+    return journal_file.with_name(journal_file.name[: -len(JOURNAL_SUFFIX)] + LOCK_SUFFIX)
 
 
 # -- who owns a journal --------------------------------------------------------------------
-class _Lock:
+class JournalLock:
     """An exclusive lock on a lock file, held while this object lives.
 
     The operating system drops it when the process ends, however it ends (kill -9 included),
@@ -108,7 +108,7 @@ class _Lock:
         _LIVE_LOCKS.add(self)
 
     @classmethod
-    def take(cls, path: Path, create: bool, stamp: bool = True) -> _Lock | None:
+    def take(cls, path: Path, create: bool, stamp: bool = True) -> JournalLock | None:
         """The lock, or None when a live session holds it (or, without ``create``, there is
         no lock file: then nobody holds it, and the caller knows). ``stamp`` writes this
         process into it as the owner."""
@@ -156,7 +156,7 @@ class _Lock:
 # Every lock this process holds. A forked child (the window checks articles in one) shares the
 # open lock files, and a lock lasts while any process holds it: the child drops its copies at
 # once, so a killed window's journal is free as soon as the window itself is gone.
-_LIVE_LOCKS: weakref.WeakSet[_Lock] = weakref.WeakSet()
+_LIVE_LOCKS: weakref.WeakSet[JournalLock] = weakref.WeakSet()
 
 
 def _drop_inherited_locks() -> None:
@@ -216,36 +216,36 @@ def _owner_running(path: Path) -> bool:
     return True
 
 
-def _is_orphan(journal_file: Path) -> bool:
+def is_orphan(journal_file: Path) -> bool:
     """No live session holds this journal: it was left by a crash or a quit."""
-    lock = _Lock.take(_lock_path(journal_file), create=False, stamp=False)
+    lock = JournalLock.take(lock_file_of(journal_file), create=False, stamp=False)
     if lock is None:
         # No lock file at all (an earlier version's journal, or a crash before the stamp)
         # means nobody holds it; a lock file we could not take means somebody does.
-        return not _lock_path(journal_file).exists()
+        return not lock_file_of(journal_file).exists()
     lock.release()
     return True
 
 
-def _claim(journal_file: Path) -> _Lock | None:
+def claim_orphan(journal_file: Path) -> JournalLock | None:
     """Take an orphan's lock for this session, so no other window offers it meanwhile."""
-    return _Lock.take(_lock_path(journal_file), create=True)
+    return JournalLock.take(lock_file_of(journal_file), create=True)
 
 
 # Orphans this process restored, per article: deleted once the session's own journal or a save
 # holds their work (until then they are what a crash would fall back on).
-_ADOPTED: dict[str, list[tuple[Path, _Lock]]] = {}
+ADOPTED: dict[str, list[tuple[Path, JournalLock]]] = {}
 
 
-def _adopt(entry: JournalEntry) -> None:
+def adopt(entry: JournalEntry) -> None:
     claim = entry.claim
-    if isinstance(claim, _Lock) and claim.fd is not None and entry.journal_file:
-        _ADOPTED.setdefault(entry.article, []).append((Path(entry.journal_file), claim))
+    if isinstance(claim, JournalLock) and claim.fd is not None and entry.journal_file:
+        ADOPTED.setdefault(entry.article, []).append((Path(entry.journal_file), claim))
         entry.claim = None
 
 
-def _forget_adopted(article: str) -> None:
-    for path, lock in _ADOPTED.pop(article, []):
+def forget_adopted(article: str) -> None:
+    for path, lock in ADOPTED.pop(article, []):
         with contextlib.suppress(OSError):
             path.unlink()
         lock.remove()

@@ -14,7 +14,7 @@ from reviewer.core.errors import TargetRejected
 from reviewer.core.fileio import digest
 from reviewer.core.format import PairList, check_target
 from reviewer.core.journal_entry import JournaledTarget, JournalEntry
-from reviewer.core.journal_files import _adopt, _Lock
+from reviewer.core.journal_files import JournalLock, adopt
 from reviewer.core.segments import SegmentReview
 from reviewer.core.sidecar_match import match_records
 from reviewer.core.store import carries_information
@@ -175,8 +175,8 @@ def recover(
     if edits:
         edit = Composite(edits=edits, label="Restore unsaved work", author=session.user)
         session.apply(edit)
-        _adopt(entry)  # deleted once this session's own journal or a save holds the work
-    elif isinstance(entry.claim, _Lock) and entry.journal_file:
+        adopt(entry)  # deleted once this session's own journal or a save holds the work
+    elif isinstance(entry.claim, JournalLock) and entry.journal_file:
         # Nothing in it that the article lacks: it has served its purpose.
         with contextlib.suppress(OSError):
             os.unlink(entry.journal_file)
