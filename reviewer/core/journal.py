@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING
 from reviewer.core.fileio import atomic_write, clean_partial_writes
 from reviewer.core.journal_entry import JournalEntry, JournalError, read_entry, snapshot
 from reviewer.core.journal_files import (
-    ADOPTED,
     JOURNAL_SUFFIX,
     LOCK_SUFFIX,
     JournalLock,
     article_key,
     claim_orphan,
     forget_adopted,
+    has_adopted,
     is_orphan,
     journal_dir,
     journal_path,
@@ -231,7 +231,7 @@ class Autosaver:
         self.last_error: OSError | None = None
         self.writes = 0
         # Work restored from a crashed session's journal is unsaved: journal it at once.
-        if ADOPTED.get(journal.article):
+        if has_adopted(journal.article):
             self.dirty = True
 
     # Session listener signature: (edit, reverted).

@@ -234,18 +234,23 @@ def claim_orphan(journal_file: Path) -> JournalLock | None:
 
 # Orphans this process restored, per article: deleted once the session's own journal or a save
 # holds their work (until then they are what a crash would fall back on).
-ADOPTED: dict[str, list[tuple[Path, JournalLock]]] = {}
+_ADOPTED: dict[str, list[tuple[Path, JournalLock]]] = {}
 
 
 def adopt(entry: JournalEntry) -> None:
     claim = entry.claim
     if isinstance(claim, JournalLock) and claim.fd is not None and entry.journal_file:
-        ADOPTED.setdefault(entry.article, []).append((Path(entry.journal_file), claim))
+        _ADOPTED.setdefault(entry.article, []).append((Path(entry.journal_file), claim))
         entry.claim = None
 
 
+def has_adopted(article: str) -> bool:
+    """Does this process hold restored journals of ``article`` not yet deleted?"""
+    return bool(_ADOPTED.get(article))
+
+
 def forget_adopted(article: str) -> None:
-    for path, lock in ADOPTED.pop(article, []):
+    for path, lock in _ADOPTED.pop(article, []):
         with contextlib.suppress(OSError):
             path.unlink()
         lock.remove()
