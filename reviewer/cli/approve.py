@@ -10,20 +10,26 @@ from reviewer.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     Add,
-    _config,
-    _configure_language,
-    _split_ids,
-    _user,
+    config_from,
+    configure_language,
     print_save_notes,
+    split_ids,
+    user_from,
 )
-from reviewer.cli.project import _Counter, _failure, _no_cache, _project, _shown
+from reviewer.cli.project import (
+    ProgressCounter,
+    add_no_cache,
+    failure_message,
+    project_from,
+    shown_names,
+)
 from reviewer.core.project import ApprovalCriteria, apply_approval, plan_approval
 from reviewer.core.segments import State
 
 
 def _states(raw: Sequence[str] | None) -> frozenset[State]:
     out: set[State] = set()
-    for value in _split_ids(raw):
+    for value in split_ids(raw):
         try:
             out.add(State(value))
         except ValueError:
@@ -33,34 +39,34 @@ def _states(raw: Sequence[str] | None) -> frozenset[State]:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    ids = frozenset(_split_ids(args.ids))
+    ids = frozenset(split_ids(args.ids))
     try:
         states = _states(args.state)
     except argparse.ArgumentTypeError as exc:
         print(f"reviewer: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    codes = frozenset(_split_ids(args.check))
+    codes = frozenset(split_ids(args.check))
     if not (ids or args.clean or states or codes):
         print("reviewer: approve needs --ids, --clean, --state or --check.", file=sys.stderr)
         return EXIT_INPUT
     criteria = ApprovalCriteria(args.clean, args.hold_warnings, states, codes, ids)
-    project, problems = _project(args, "reading")
+    project, problems = project_from(args, "reading")
     if criteria.needs_checks:
-        _configure_language(project.config, project.config.check_config())
+        configure_language(project.config, project.config.check_config())
     readable = [r.rel for r in project.records if not r.error and not r.sidecar_error]
-    plan = plan_approval(project, readable, criteria, _Counter("checking"))
+    plan = plan_approval(project, readable, criteria, ProgressCounter("checking"))
     verb = "would approve" if args.dry_run else "approved"
-    config = _config(args)
+    config = config_from(args)
     result = apply_approval(
-        project, plan, user=_user(args, config), dry_run=args.dry_run, keep_for_undo=False
+        project, plan, user=user_from(args, config), dry_run=args.dry_run, keep_for_undo=False
     )
     done = {r.rel: r for r in result.results}
-    names = _shown(args.paths, project)
+    names = shown_names(args.paths, project)
     for article in plan.articles:
         name = names.get(article.rel, article.rel)
         item = done.get(article.rel)
         if item is not None and item.error:
-            print(f"reviewer: {_failure(item, name, 'approvals')}", file=sys.stderr)
+            print(f"reviewer: {failure_message(item, name, 'approvals')}", file=sys.stderr)
             problems += 1
             continue
         count = item.applied if item is not None else 0
@@ -118,5 +124,5 @@ def add_commands(add: Add) -> None:
     approve.add_argument(
         "--dry-run", action="store_true", help="report what would change, write nothing"
     )
-    _no_cache(approve)
+    add_no_cache(approve)
     approve.set_defaults(func=cmd_approve)

@@ -16,10 +16,10 @@ from reviewer.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     Add,
-    _article_config,
-    _config,
-    _open_all,
-    _run_checks,
+    check_workspaces,
+    config_from,
+    merged_config,
+    open_all,
 )
 from reviewer.core.checks import REGISTRY, Finding, Level
 from reviewer.core.config import Config
@@ -41,7 +41,7 @@ def _column(ws: Workspace, f: Finding) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    config = _config(args)
+    config = config_from(args)
     if args.list_checks:
         return _list_checks(args, config)
     if not args.paths:
@@ -51,8 +51,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         return EXIT_INPUT
     _warn_unknown_codes(config)
-    workspaces, failed = _open_all(args, config, "checking")
-    _run_checks(workspaces, config)
+    workspaces, failed = open_all(args, config, "checking")
+    check_workspaces(workspaces, config)
     found = [(ws, f) for ws in workspaces for f in ws.session.all_findings()]
     if args.format == "json":
         print(json.dumps(_check_json(workspaces, found), ensure_ascii=False, indent=1))
@@ -92,7 +92,7 @@ def _list_checks(args: argparse.Namespace, config: Config) -> int:
     where = args.paths[0] if args.paths else os.path.join(os.getcwd(), "article.md")
     if args.paths and Path(where).is_dir():
         where = os.path.join(where, "article.md")
-    merged = _article_config(where, config, args, {})
+    merged = merged_config(where, config, args, {})
     values = profiles.settings(merged)
     rows = [
         {

@@ -120,11 +120,11 @@ class Progress:
             self.stream.flush()
 
 
-def _config(args: argparse.Namespace) -> Config:
+def config_from(args: argparse.Namespace) -> Config:
     return load_config(args.config)
 
 
-def _user(args: argparse.Namespace, config: Config) -> str:
+def user_from(args: argparse.Namespace, config: Config) -> str:
     if args.user:
         return str(args.user)
     if config.reviewer:
@@ -145,7 +145,7 @@ def _unique(files: Iterable[str]) -> list[str]:
     return out
 
 
-def _article_config(
+def merged_config(
     name: str, config: Config, args: argparse.Namespace, cache: dict[str | None, Config]
 ) -> Config:
     """The user config with the article's project file (.reviewer.yaml) merged over it, and the
@@ -161,13 +161,13 @@ def _article_config(
     return cache[project]
 
 
-def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list[Workspace], int]:
+def open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list[Workspace], int]:
     """Open every article named; unreadable ones are reported on stderr and counted."""
     problems: list[str] = []
     files = _unique(iter_articles(args.paths, problems))
     for problem in problems:
         print(f"reviewer: {problem}", file=sys.stderr)
-    user = _user(args, config)
+    user = user_from(args, config)
     progress = Progress(verb, len(files))
     opened: list[Workspace] = []
     failed = len(problems)
@@ -175,7 +175,7 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
     for k, name in enumerate(files, start=1):
         progress.step(k)
         try:
-            article_config = _article_config(name, config, args, configs)
+            article_config = merged_config(name, config, args, configs)
             opened.append(open_article(name, user=user, config=article_config))
         except ReviewerError as exc:
             progress.clear()
@@ -185,7 +185,7 @@ def _open_all(args: argparse.Namespace, config: Config, verb: str) -> tuple[list
     return opened, failed
 
 
-def _run_checks(workspaces: Sequence[Workspace], config: Config) -> None:
+def check_workspaces(workspaces: Sequence[Workspace], config: Config) -> None:
     """One run over all articles that share check settings, so the consistency checks compare
     across files; articles of projects with other settings run as their own group."""
     groups: dict[object, list[Workspace]] = {}
@@ -194,13 +194,13 @@ def _run_checks(workspaces: Sequence[Workspace], config: Config) -> None:
         groups.setdefault((ws.session.check_config.key(), project), []).append(ws)
     for members in groups.values():
         checks = members[0].session.check_config
-        _configure_language(config_for_article(members[0].path, config), checks)
+        configure_language(config_for_article(members[0].path, config), checks)
         findings = run_checks([ws.session.doc for ws in members], checks)
         for ws in members:
             ws.session.assign_findings(findings)
 
 
-def _configure_language(config: Config, checks: CheckConfig) -> None:
+def configure_language(config: Config, checks: CheckConfig) -> None:
     """Point the spelling and terminology checks at the user's (and project's) files; say once
     on stderr when spelling is off or a glossary cannot be read."""
     from reviewer.core.checks import lexicon, terms
@@ -214,14 +214,14 @@ def _configure_language(config: Config, checks: CheckConfig) -> None:
         print(f"reviewer: {problem}", file=sys.stderr)
 
 
-def _project_root(paths: Sequence[str]) -> str:
+def project_root(paths: Sequence[str]) -> str:
     """The folder report paths are relative to: the folder named, or the common folder."""
     if len(paths) == 1 and os.path.isdir(paths[0]):
         return os.path.abspath(paths[0])
     return common_root(paths)
 
 
-def _split_ids(raw: Sequence[str] | None) -> list[str]:
+def split_ids(raw: Sequence[str] | None) -> list[str]:
     out: list[str] = []
     for item in raw or ():
         out.extend(part.strip() for part in item.split(",") if part.strip())

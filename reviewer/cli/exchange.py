@@ -12,12 +12,12 @@ from reviewer.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     Add,
-    _config,
-    _open_all,
-    _project_root,
-    _run_checks,
-    _user,
+    check_workspaces,
+    config_from,
+    open_all,
     print_save_notes,
+    project_root,
+    user_from,
     write_advice,
 )
 from reviewer.core.export_formats import BY_KEY, ExportRequest, describe, write_export
@@ -59,8 +59,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.rendered and kind != "html":
         print("reviewer: --rendered needs the html format (--format html).", file=sys.stderr)
         return EXIT_INPUT
-    config = _config(args)
-    workspaces, failed = _open_all(args, config, "reading")
+    config = config_from(args)
+    workspaces, failed = open_all(args, config, "reading")
     sessions = [ws.session for ws in workspaces]
     request = ExportRequest(
         args.output,
@@ -70,15 +70,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         every_pair=args.all,
     )
     if request.include_checks and BY_KEY[request.format].checks:
-        _run_checks(workspaces, config)
+        check_workspaces(workspaces, config)
     try:
         count = write_export(
             sessions,
             request,
             threshold=config.mqm_threshold,
-            root=_project_root(args.paths),
+            root=project_root(args.paths),
             exchange_root=_common_root(workspaces),
-            reviewer=_user(args, config),
+            reviewer=user_from(args, config),
         )
     except OSError as exc:
         print(f"reviewer: {write_advice(args.output, exc)}", file=sys.stderr)
@@ -111,8 +111,8 @@ def _print_plan(plan: ImportPlan, verbose: bool) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    config = _config(args)
-    user = _user(args, config)
+    config = config_from(args)
+    user = user_from(args, config)
     ws = open_article(args.article, user=user, config=config)
     plan = plan_import(ws.session, args.file, author=user)
     verb = "would import" if args.dry_run else "imported"

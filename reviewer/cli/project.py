@@ -7,13 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli.common import Progress, _config, _configure_language, write_advice
+from reviewer.cli.common import Progress, config_from, configure_language, write_advice
 from reviewer.core.project import Project, open_paths
 from reviewer.core.project.changes import ArticleResult
 from reviewer.core.workspace import SaveError
 
 
-class _Counter:
+class ProgressCounter:
     """The CLI's one-line progress counter, fed by the core's progress callback."""
 
     def __init__(self, verb: str) -> None:
@@ -31,11 +31,13 @@ class _Counter:
             self.line.clear()
 
 
-def _project(args: argparse.Namespace, verb: str) -> tuple[Project, int]:
+def project_from(args: argparse.Namespace, verb: str) -> tuple[Project, int]:
     """The project over the paths named, and how many articles (or review files) could not be
     read; each of those is reported on stderr with the file and what to do."""
-    counter = _Counter(verb)
-    project = open_paths(args.paths, _config(args), use_cache=not args.no_cache, progress=counter)
+    counter = ProgressCounter(verb)
+    project = open_paths(
+        args.paths, config_from(args), use_cache=not args.no_cache, progress=counter
+    )
     counter.clear()
     project.rows()  # reads each article's project file (.reviewer.yaml), if any
     for problem in project.problems + project.configs.problems:
@@ -48,7 +50,7 @@ def _project(args: argparse.Namespace, verb: str) -> tuple[Project, int]:
     return project, problems
 
 
-def _shown(paths: Sequence[str], project: Project) -> dict[str, str]:
+def shown_names(paths: Sequence[str], project: Project) -> dict[str, str]:
     """Each article's name as the user would type it: the file named, or the folder named
     joined with the path below it (what ``check`` prints, so the two read alike)."""
     names: dict[str, str] = {}
@@ -64,14 +66,14 @@ def _shown(paths: Sequence[str], project: Project) -> dict[str, str]:
     return names
 
 
-def _checks(project: Project, rels: Sequence[str] | None = None) -> None:
-    _configure_language(project.config, project.config.check_config())
-    counter = _Counter("checking")
+def check_project(project: Project, rels: Sequence[str] | None = None) -> None:
+    configure_language(project.config, project.config.check_config())
+    counter = ProgressCounter("checking")
     project.run_checks(counter, rels=rels)
     counter.clear()
 
 
-def _failure(item: ArticleResult, name: str, what: str) -> str:
+def failure_message(item: ArticleResult, name: str, what: str) -> str:
     """Why an article was left unchanged, with advice worded for the command line."""
     exc = item.exception
     if isinstance(exc, SaveError) and exc.cause is not None:
@@ -79,7 +81,7 @@ def _failure(item: ArticleResult, name: str, what: str) -> str:
     return item.error
 
 
-def _no_cache(p: argparse.ArgumentParser) -> None:
+def add_no_cache(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-cache",
         action="store_true",
@@ -87,7 +89,7 @@ def _no_cache(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _find_options(p: argparse.ArgumentParser) -> None:
+def add_find_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--find", required=True, metavar="TEXT", help="text (or regex) to look for")
     p.add_argument("--regex", action="store_true", help="TEXT is a Python regular expression")
     p.add_argument("--whole-word", action="store_true", help="only whole words")

@@ -12,11 +12,17 @@ from reviewer.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     Add,
-    _config,
-    _user,
+    config_from,
     print_save_notes,
+    user_from,
 )
-from reviewer.cli.project import _failure, _find_options, _no_cache, _project, _shown
+from reviewer.cli.project import (
+    add_find_options,
+    add_no_cache,
+    failure_message,
+    project_from,
+    shown_names,
+)
 from reviewer.core.project import (
     ChangeSet,
     ProjectEdit,
@@ -31,10 +37,10 @@ from reviewer.core.project.concordance import clip
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    project, problems = _project(args, "reading")
+    project, problems = project_from(args, "reading")
     query = Query(args.find, args.regex, args.match_case, args.whole_word, Side(args.side))
     result = project.concordance().search(query, limit=args.limit)
-    names = _shown(args.paths, project)
+    names = shown_names(args.paths, project)
     if args.format == "json":
         hits = [
             {
@@ -85,15 +91,15 @@ def cmd_replace(args: argparse.Namespace) -> int:
     replacement = Replacement(
         args.find, args.replace, args.regex, not args.ignore_case, args.whole_word
     )
-    project, problems = _project(args, "reading")
+    project, problems = project_from(args, "reading")
     plan = plan_replace(project, replacement)
-    names = _shown(args.paths, project)
+    names = shown_names(args.paths, project)
     _print_plan(plan, args.allow_warnings, names)
-    config = _config(args)
+    config = config_from(args)
     result = apply_changes(
         project,
         plan,
-        user=_user(args, config),
+        user=user_from(args, config),
         allow_warnings=args.allow_warnings,
         dry_run=args.dry_run,
         keep_for_undo=False,
@@ -129,7 +135,7 @@ def _report(result: ProjectEdit, verb: str, noun: str, names: dict[str, str]) ->
     for item in result.results:
         name = names.get(item.rel, item.rel)
         if item.error:
-            print(f"reviewer: {_failure(item, name, noun)}", file=sys.stderr)
+            print(f"reviewer: {failure_message(item, name, noun)}", file=sys.stderr)
             problems += 1
         for c in item.stale:
             print(f"{name} #{c.number} {c.pair_id}: skipped, the target changed since it was read")
@@ -140,7 +146,7 @@ def _report(result: ProjectEdit, verb: str, noun: str, names: dict[str, str]) ->
 
 
 def cmd_consistency(args: argparse.Namespace) -> int:
-    project, problems = _project(args, "reading")
+    project, problems = project_from(args, "reading")
     groups = project_consistency(project)
     if args.format == "json":
         data = [
@@ -177,16 +183,16 @@ def cmd_consistency(args: argparse.Namespace) -> int:
 def add_commands(add: Add) -> None:
     """Register search, replace and consistency."""
     search = add("search", "concordance: segments whose source or target holds a text or regex")
-    _find_options(search)
+    add_find_options(search)
     search.add_argument("--in", dest="side", choices=("source", "target", "both"), default="both")
     search.add_argument("--match-case", action="store_true", help="case matters")
     search.add_argument("--limit", type=int, default=200, help="segments shown at most (200)")
     search.add_argument("--format", choices=("text", "json"), default="text")
-    _no_cache(search)
+    add_no_cache(search)
     search.set_defaults(func=cmd_search)
 
     replace = add("replace", "find and replace in targets; only targets change, byte for byte")
-    _find_options(replace)
+    add_find_options(replace)
     replace.add_argument(
         "--replace",
         required=True,
@@ -200,10 +206,10 @@ def add_commands(add: Add) -> None:
         help="also apply changes that alter line breaks, tags or edge spaces",
     )
     replace.add_argument("--dry-run", action="store_true", help="show every change, write nothing")
-    _no_cache(replace)
+    add_no_cache(replace)
     replace.set_defaults(func=cmd_replace)
 
     cons = add("consistency", "sources translated differently in different articles")
     cons.add_argument("--format", choices=("text", "json"), default="text")
-    _no_cache(cons)
+    add_no_cache(cons)
     cons.set_defaults(func=cmd_consistency)

@@ -11,16 +11,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from reviewer.cli.common import EXIT_INPUT, EXIT_OK, Add
-from reviewer.cli.project import _checks, _no_cache, _project
+from reviewer.cli.project import add_no_cache, check_project, project_from
 from reviewer.core.project import ArticleRow, Project, ProjectTotals
 from reviewer.core.project.listing import COLUMN_KEYS, sorted_indexes
 from reviewer.core.segments import State
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    project, problems = _project(args, "reading")
+    project, problems = project_from(args, "reading")
     if args.checks:
-        _checks(project)
+        check_project(project)
     rows = project.rows()
     order = sorted_indexes(rows, args.sort, args.descending) if args.sort else range(len(rows))
     rows = [rows[k] for k in order]
@@ -260,5 +260,5 @@ def add_commands(add: Add) -> None:
         help=f"sort by a column: {', '.join(COLUMN_KEYS)}",
     )
     stats.add_argument("--descending", action="store_true", help="with --sort: largest first")
-    _no_cache(stats)
+    add_no_cache(stats)
     stats.set_defaults(func=cmd_stats)
