@@ -50,13 +50,13 @@ def measure(path: Path, edits: int, seed: int) -> dict[str, object]:
     window.registry["actionPreview"].trigger()
     started = time.perf_counter()
     window.open_path(str(path))
-    while pane.views[TARGET] is None:
+    while pane.pages.views[TARGET] is None:
         app.processEvents()
         time.sleep(0.002)
     rendered_s = time.perf_counter() - started
     session = window.session
     assert session is not None
-    view = pane.views[TARGET]
+    view = pane.pages.views[TARGET]
     rng = random.Random(seed)
     rows = [k for k, text in enumerate(session.doc.pairs.targets()) if " " in text.strip()]
     picked = rng.sample(rows, min(edits, len(rows)))
@@ -79,7 +79,7 @@ def measure(path: Path, edits: int, seed: int) -> dict[str, object]:
         updates.append(time.perf_counter() - start)
         cpu.append(time.thread_time() - start_cpu)
         app.processEvents()
-    full = pane.views[TARGET] is not view
+    full = pane.pages.views[TARGET] is not view
     result = {
         "article": path.name,
         "pairs": len(session.doc.pairs),
