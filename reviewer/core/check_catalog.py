@@ -54,16 +54,6 @@ def registered() -> Mapping[str, CheckInfo]:
     }
 
 
-def snapshot_kept() -> bool:
-    """Whether a snapshot is kept at all: none on a first start or after the cache was
-    cleared, and then resolving settings imports the check modules (the launcher imports
-    them before PySide6, whose import hook costs each module imported after it)."""
-    try:
-        return any(tables.folder().glob(f"{NAME}-*{tables.SUFFIX}"))
-    except (OSError, ValueError):
-        return False
-
-
 def _by_hand() -> bool:
     """Checks registered by something other than a built-in check module (a plug-in, a test)."""
     package = f"{base.__package__}."

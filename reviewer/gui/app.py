@@ -35,18 +35,13 @@ BEFORE_QT = (
 )
 
 
-def import_before_qt(project: bool = False, article: bool = False) -> None:
+def import_before_qt(project: bool = False) -> None:
     """BEFORE_QT; with ``project``, the project modules (a folder opens: an article's window
     makes them when a project is first opened). The check modules are not among them: an
     article's check settings resolve from their snapshot (core.check_catalog), and the window
-    imports them after its first paint (_checks_after_first_paint). With ``article`` and no
-    snapshot kept (a first start), opening it imports them to make one: here, then."""
+    imports them after its first paint (_checks_after_first_paint)."""
     for name in BEFORE_QT:
         importlib.import_module(name)
-    from reviewer.core import check_catalog
-
-    if article and not check_catalog.snapshot_kept():
-        check_catalog.registered()  # imports the check modules and keeps their snapshot
     if project:
         importlib.import_module("reviewer.core.project")
 
@@ -112,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     start_trace.mark("app-main")
     folder = bool(args.file) and os.path.isdir(args.file)
-    import_before_qt(project=folder, article=bool(args.file) and not folder)
+    import_before_qt(project=folder)
     start_trace.mark("core-imported")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -74,14 +74,3 @@ def test_a_damaged_snapshot_means_the_modules_are_imported(tmp_path: Path) -> No
     expected = json.loads(json.dumps(_here()))
     assert _resolve(tmp_path) == {"keys": expected, "loaded": True}
     assert _resolve(tmp_path) == {"keys": expected, "loaded": False}  # made again
-
-
-def test_snapshot_kept_tells_a_first_start(tmp_path: Path, monkeypatch: Any) -> None:
-    from reviewer.core import check_catalog
-
-    monkeypatch.setenv(ENV_CACHE_DIR, str(tmp_path))
-    assert not check_catalog.snapshot_kept()  # an empty cache: the launcher imports the checks
-    _resolve(tmp_path)
-    assert check_catalog.snapshot_kept()
-    monkeypatch.setenv(ENV_CACHE_DIR, str(tmp_path / "missing" / "folder"))
-    assert not check_catalog.snapshot_kept()

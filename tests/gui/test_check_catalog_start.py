@@ -60,8 +60,6 @@ marks, seen = [], {}
 orig = start_trace.mark
 def mark(name, *a, **k):
     marks.append(name)
-    if name == "core-imported":
-        seen["before_qt"] = sorted(m for m in sys.modules if m.startswith("reviewer.core.checks."))
     if name == "table-painted":
         seen["painted"] = sorted(m for m in sys.modules if m.startswith("reviewer.core.checks."))
         seen["modules"] = sorted(sys.modules)
@@ -139,4 +137,3 @@ def test_reopen_paints_without_the_check_modules_then_rechecks(tmp_path: Path) -
     assert not (LATE & painted), sorted(LATE & painted)
     assert not (LATER & set(again["modules"])), sorted(LATER & set(again["modules"]))
     assert set(first["painted"]) >= LATE  # the snapshot was made
-    assert set(first["before_qt"]) >= LATE  # a first start imports them before PySide6
