@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     file_loaded = Signal(str)
     checks_finished = Signal()
     first_paint = Signal()
+    _opening = False  # an article is being shown: its views wait for its stored results
 
     def __init__(self, settings: QSettings | None = None, config: Config | None = None) -> None:
         super().__init__()
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         old, self.model = self.model, model
         if old is not None:
             old.deleteLater()
+        self._opening = True  # the views show the start row once, after the stored results
         self.filter_bar.clear()
         prefs.apply_column_widths(self.settings, self.table)
         self.front_matter.show_front_matter(session.doc.front_matter)
@@ -244,9 +246,6 @@ class MainWindow(QMainWindow):
             index = self.table.proxy_index(start, COL_TARGET)
             self.table.show_index(index)
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-            # The filter reset may already have made this row current, so no signal fires.
-            if self._views_at != (session, self.current_row()):
-                self._show_views(session, self.current_row())
             self.table.setFocus()
         else:
             name = os.path.basename(workspace.path)
@@ -257,10 +256,12 @@ class MainWindow(QMainWindow):
             if session.doc.warnings:
                 text += "<br>" + self.tr("See the issues dock for parse warnings.")
             self.show_empty(text)
+        self._opening = False
         self._refresh_frame()
         if not self.checks.watch(session, paints=has_pairs, workspace=workspace):
             self.refresh_issues_dock()  # else the stored results came in, and refreshed them
             self.update_status()
+        self._show_views(session, self.current_row() if has_pairs else -1)
         self.file_loaded.emit(workspace.path)
 
     def show_empty(self, html: str) -> None:
@@ -316,6 +317,8 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._opening:
+            return
         row = self.proxy.mapToSource(current).row() if current.isValid() else -1
         if row >= 0 or self.proxy.rowCount():
             self._show_views(self.session, row)
