@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 from reviewer.core.checks import check_pair, run_checks  # noqa: E402
 from reviewer.core.edits import SetTarget  # noqa: E402
 from reviewer.core.format import Pair, parse  # noqa: E402
-from reviewer.core.store import SidecarError, parse_sidecar  # noqa: E402
+from reviewer.core.sidecar_read import parse_sidecar  # noqa: E402
+from reviewer.core.store import SidecarError  # noqa: E402
 from reviewer.core.workspace import open_article  # noqa: E402
 
 HEAD = "---\ntitle: x\n---\n"

@@ -14,22 +14,19 @@ from hypothesis.control import currently_in_test_context
 
 from reviewer.core.errors import FormatError, TargetRejected
 from reviewer.core.format import (
-    _CORRUPT_LOOKUP,
-    _CORRUPT_OPENER_RE,
-    _ORPHAN_LOOKUP,
     MAX_SEGMENT_CHARS,
     Document,
     FrontMatter,
     Pair,
     ParseWarning,
     RawChunk,
-    _follows_corrupt_opener,
-    _front_matter,
-    _pairs_fast,
-    _pairs_stepwise,
     check_target,
     parse,
 )
+from reviewer.core.format.diagnostics import _follows_corrupt_opener
+from reviewer.core.format.front_matter import read_front_matter
+from reviewer.core.format.scan import pairs_fast, pairs_stepwise
+from reviewer.core.format.syntax import CORRUPT_LOOKUP, CORRUPT_OPENER_RE, ORPHAN_LOOKUP
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 SOURCES_MD = CORPUS / "SOURCES.md"
@@ -322,10 +319,10 @@ def pair_fields(pairs: list[Pair]) -> list[tuple[object, ...]]:
 
 def assert_fast_path_matches_stepwise(text: str) -> None:
     """The one-regex pair scan finds exactly what FORMAT.md section 4 step by step finds."""
-    fm = _front_matter(text)
+    fm = read_front_matter(text)
     fm_end = fm.end if fm else 0
-    step_pairs, step_unpaired, step_unclosed, step_oversized = _pairs_stepwise(text, fm_end)
-    fast = _pairs_fast(text, fm_end)
+    step_pairs, step_unpaired, step_unclosed, step_oversized = pairs_stepwise(text, fm_end)
+    fast = pairs_fast(text, fm_end)
     if fast is None:  # the documented hand-over to the stepwise scan
         event("fast path handed over")
         return
@@ -344,7 +341,7 @@ def reference_warnings(
     unclosed: list[tuple[int, int]],
     oversized: list[tuple[int, int, int]],
 ) -> list[ParseWarning]:
-    """The warnings as the first, unoptimised parser computed them: an oracle for _warnings."""
+    """The warnings as the first, unoptimised parser computed them: collect_warnings' oracle."""
     warnings: list[ParseWarning] = []
 
     def locate(offset: int) -> tuple[int, int]:
@@ -357,12 +354,12 @@ def reference_warnings(
         msg = fm.error + "; kept verbatim."
         warnings.append(ParseWarning("front-matter", fm.error_line, 1, msg, line_offset))
     if "&quot;" in text:
-        for m in _CORRUPT_OPENER_RE.finditer(text):
+        for m in CORRUPT_OPENER_RE.finditer(text):
             msg = "segment markup corrupted by &quot; entities: kept as raw text, not editable."
             warnings.append(ParseWarning("corrupt-markup", *locate(m.start()), msg, m.start()))
     claimed = {delim + len("</span>") for _, delim in unclosed}
     claimed |= {delim + len("</span>") for _, delim, _ in oversized}
-    for needle in (_ORPHAN_LOOKUP, _CORRUPT_LOOKUP):
+    for needle in (ORPHAN_LOOKUP, CORRUPT_LOOKUP):
         offset = text.find(needle)
         while offset != -1:
             inside = any(p.start <= offset < p.end for p in pairs)
@@ -409,7 +406,7 @@ def reference_warnings(
 
 def assert_warnings_match_reference(doc: Document) -> None:
     fm_end = doc.front_matter.end if doc.front_matter else 0
-    _, unpaired, unclosed, oversized = _pairs_stepwise(doc.text, fm_end)
+    _, unpaired, unclosed, oversized = pairs_stepwise(doc.text, fm_end)
     expected = reference_warnings(
         doc.text, doc.pairs, doc.front_matter, unpaired, unclosed, oversized
     )

@@ -12,7 +12,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from reviewer.core.errors import FormatError
-from reviewer.core.exporters import COLUMNS, neutralize, xlsx_text
+from reviewer.core.export_rows import COLUMNS, neutralize
+from reviewer.core.export_xlsx import xlsx_text
 
 HEADERS = {name: header for name, header, _ in COLUMNS}
 # The columns an import reads; every other column may be moved, hidden or deleted.

@@ -1,6 +1,6 @@
 """The review sidecar's YAML: the nodes dump_sidecar builds itself and the dumper that emits them.
 
-Imported when a sidecar is first written (store.py), so that a start that writes none never
+Imported when a sidecar is first written (sidecar_write.py), so that a start that writes none never
 imports PyYAML.
 """
 

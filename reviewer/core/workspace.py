@@ -22,19 +22,16 @@ from reviewer.core.fileio import (
 from reviewer.core.format import Document, parse
 from reviewer.core.segments import ReviewList
 from reviewer.core.session import ReviewSession
+from reviewer.core.sidecar_match import detach, load_reviews, match_records, records_of
+from reviewer.core.sidecar_read import read_sidecar
+from reviewer.core.sidecar_write import dump_sidecar
 from reviewer.core.store import (
     MAX_SIDECAR_BYTES,
     Record,
     SidecarError,
-    detach,
-    dump_sidecar,
     has_review_data,
     informative_rows,
-    load_reviews,
-    match_records,
     move_aside,
-    read_sidecar,
-    records_of,
     sidecar_path,
 )
 

@@ -24,6 +24,7 @@ BEFORE_QT = (
     "reviewer.core.workspace",
     "reviewer.core.review_policy",
     "reviewer.core.journal",
+    "reviewer.core.journal_recovery",
     "reviewer.core.filtering",
     "reviewer.core.check_settings",
     "reviewer.core.checks.spelling",
@@ -102,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     size = _size(args.size)
     if args.sample:
-        from reviewer.core.journal import data_dir
+        from reviewer.core.journal_files import data_dir
         from reviewer.resources import sample_copy
 
         args.file = str(sample_copy(data_dir() / "sample"))

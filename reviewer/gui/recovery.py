@@ -16,17 +16,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reviewer.core.journal import (
-    DEFAULT_INTERVAL,
-    Autosaver,
-    Journal,
-    JournalEntry,
-    JournalError,
-    RecoveryResult,
-    pending_journals,
-    recover,
-    session_digest,
-)
+from reviewer.core.journal import DEFAULT_INTERVAL, Autosaver, Journal, pending_journals
+from reviewer.core.journal_entry import JournalEntry, JournalError
+from reviewer.core.journal_recovery import RecoveryResult, recover, session_digest
 from reviewer.core.session import ReviewSession
 
 TICK_MS = 250  # how often the driver polls the autosaver: the recovery window is 2 s + this

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reviewer.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Progress, build_parser, main
+from reviewer.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, build_parser, main
+from reviewer.cli.common import Progress
 from reviewer.core.checks import REGISTRY, Check, Level
 from reviewer.core.config import Config, ConfigError, default_config_path, load_config
 from reviewer.core.format import Document, Pair

@@ -11,7 +11,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from reviewer.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, main
-from reviewer.core.exporters import COLUMNS
+from reviewer.core.export_rows import COLUMNS
 from reviewer.core.xliff import NS12, NS20
 from tests.core.interop_helpers import validate, validate_tmx
 from tests.corpus import CORPUS, copy_corpus

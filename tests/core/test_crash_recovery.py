@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.fileio import load_document, read_bytes
-from reviewer.core.journal import Journal, recover
+from reviewer.core.journal import Journal
+from reviewer.core.journal_recovery import recover
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
 

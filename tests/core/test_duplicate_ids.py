@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.edits import AddIssue, SetState, SetTarget
-from reviewer.core.journal import Journal, recover
+from reviewer.core.journal import Journal
+from reviewer.core.journal_recovery import recover
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.workspace import open_article

@@ -14,14 +14,8 @@ from openpyxl.utils import get_column_letter
 
 from reviewer.core.checks import REGISTRY, Check, Level
 from reviewer.core.edits import AddIssue, DismissCheck, SetTarget
-from reviewer.core.exporters import (
-    COLUMNS,
-    collect_rows,
-    export,
-    export_format,
-    neutralize,
-    render,
-)
+from reviewer.core.export_rows import COLUMNS, collect_rows, neutralize
+from reviewer.core.exporters import export, export_format, render
 from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import open_article
@@ -201,9 +195,11 @@ def test_json_export(tmp_path: Path, demo_registry: None) -> None:
     assert data["report"]["files"] == 2 and data["report"]["check_results"] is None
     assert data["report"]["states"]["edited"] == 1 and data["report"]["issues"] == 7
     with_checks = json.loads(render(ss, "json", include_checks=True, root=str(tmp_path)))
-    assert with_checks["report"]["check_results"] == sum(
-        r["kind"] != "Issue" for r in with_checks["rows"]
-    ) > 0
+    assert (
+        with_checks["report"]["check_results"]
+        == sum(r["kind"] != "Issue" for r in with_checks["rows"])
+        > 0
+    )
     assert [f["path"] for f in with_checks["files"]] == [
         "change-nameservers.md",
         "what-is-a-domain.md",

@@ -14,12 +14,12 @@ from reviewer.core.format import (
     FrontMatterField,
     Pair,
     RawChunk,
-    _contains_quot,
-    _pairs_fast,
     check_target,
     parse,
     parse_text,
 )
+from reviewer.core.format.diagnostics import _contains_quot
+from reviewer.core.format.scan import pairs_fast
 from tests.strategies import (
     SourceRow,
     assert_document_consistent,
@@ -608,7 +608,7 @@ def test_whole_pair_inside_an_earlier_pair_reaching_past_it() -> None:
     )
     doc = roundtrips(text.encode())
     assert [p.id for p in doc.pairs] == ["a-101"]
-    assert _pairs_fast(doc.text, 0) is None
+    assert pairs_fast(doc.text, 0) is None
 
 
 @pytest.mark.parametrize("row", source_rows(), ids=lambda r: r.name)

@@ -23,14 +23,10 @@ from reviewer.core.format import parse
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
-from reviewer.core.store import (
-    Record,
-    SidecarError,
-    dump_sidecar,
-    match_records,
-    parse_sidecar,
-    records_of,
-)
+from reviewer.core.sidecar_match import match_records, records_of
+from reviewer.core.sidecar_read import parse_sidecar
+from reviewer.core.sidecar_write import dump_sidecar
+from reviewer.core.store import Record, SidecarError
 from tests.strategies import (
     MARKUP_TOKENS,
     assert_document_consistent,
@@ -436,7 +432,7 @@ JSON_TOKENS = (
 @cache
 def reviewed_journal(name: str) -> bytes:
     """A real journal: edited targets and the review records of reviewed_sidecar's session."""
-    from reviewer.core.journal import snapshot
+    from reviewer.core.journal_entry import snapshot
 
     data = corpus_bytes(name)
     session = ReviewSession(parse(data, name), user="fuzz")
@@ -519,7 +515,8 @@ def structurally_mutated_journals(draw: st.DrawFn) -> tuple[str, bytes]:
 def load_or_journal_error(article: str, raw: bytes) -> None:
     """Load ``raw``: a JournalError naming the file, or an entry that restores onto the article
     without breaking it (a refused target is reported, never written)."""
-    from reviewer.core.journal import JournalError, parse_journal, recover
+    from reviewer.core.journal_entry import JournalError, parse_journal
+    from reviewer.core.journal_recovery import recover
 
     try:
         entry = parse_journal(raw, JOURNAL_PATH)

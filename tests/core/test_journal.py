@@ -13,18 +13,15 @@ from hypothesis import strategies as st
 
 from reviewer.core.edits import AddIssue, DismissCheck, SetState, SetTarget
 from reviewer.core.fileio import digest, load_document, read_bytes
-from reviewer.core.journal import (
+from reviewer.core.journal import Autosaver, Journal, pending_journals
+from reviewer.core.journal_entry import (
     JOURNAL_VERSION,
-    Autosaver,
-    Journal,
     JournaledTarget,
     JournalError,
-    data_dir,
     entry_from_data,
-    journals_of,
-    pending_journals,
-    recover,
 )
+from reviewer.core.journal_files import data_dir, journals_of
+from reviewer.core.journal_recovery import recover
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession

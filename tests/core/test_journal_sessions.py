@@ -17,15 +17,10 @@ from typing import Any
 import pytest
 
 from reviewer.core.edits import SetState, SetTarget
-from reviewer.core.journal import (
-    Autosaver,
-    Journal,
-    JournalError,
-    journals_of,
-    pending_journals,
-    read_entry,
-    recover,
-)
+from reviewer.core.journal import Autosaver, Journal, pending_journals
+from reviewer.core.journal_entry import JournalError, read_entry
+from reviewer.core.journal_files import journals_of
+from reviewer.core.journal_recovery import recover
 from reviewer.core.segments import State
 from reviewer.core.workspace import open_article
 from tests.corpus import ROOT, SAMPLE, copy_corpus

@@ -14,7 +14,9 @@ from reviewer.core import sidecar_yaml, yamlio
 from reviewer.core.format import Pair, PairList, parse
 from reviewer.core.segments import ReviewList, State
 from reviewer.core.session import ReviewSession
-from reviewer.core.store import SidecarError, dump_sidecar, has_review_data, parse_sidecar
+from reviewer.core.sidecar_read import parse_sidecar
+from reviewer.core.sidecar_write import dump_sidecar
+from reviewer.core.store import SidecarError, has_review_data
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SAMPLE = CORPUS / "canceling-your-office-365-subscription.md"
@@ -39,12 +41,12 @@ def test_pairs_are_built_on_access_and_kept() -> None:
 
 
 def test_lazy_pairs_match_the_stepwise_scan() -> None:
-    from reviewer.core.format import _pairs_stepwise
+    from reviewer.core.format.scan import pairs_stepwise
 
     for path in sorted(CORPUS.glob("*.md")):
         doc = parse(path.read_bytes(), str(path))
         fm_end = doc.front_matter.end if doc.front_matter else 0
-        step, _, _, _ = _pairs_stepwise(doc.text, fm_end)
+        step, _, _, _ = pairs_stepwise(doc.text, fm_end)
         fields = [
             "id",
             "target",

@@ -12,7 +12,8 @@ import pytest
 import reviewer.core.workspace as workspace
 from reviewer.core.edits import SetTarget
 from reviewer.core.errors import FormatError
-from reviewer.core.exporters import ExportRow, neutralize, to_csv
+from reviewer.core.export_csv import to_csv
+from reviewer.core.export_rows import ExportRow, neutralize
 from reviewer.core.workspace import SaveError, open_article
 from tests.corpus import copy_corpus
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import cli
-from reviewer.cli import EXIT_INPUT, EXIT_OK, main, write_advice
+from reviewer.cli import EXIT_INPUT, EXIT_OK, common, main
+from reviewer.cli.common import write_advice
 from reviewer.core.edits import SetState, SetTarget
 from reviewer.core.journal import Journal
 from reviewer.core.segments import State
@@ -136,7 +136,7 @@ def test_path_longer_than_the_system_allows(
 
 def test_windows_long_path_advice(monkeypatch: pytest.MonkeyPatch) -> None:
     """On Windows a path past 260 characters fails unless long paths are on: say that."""
-    monkeypatch.setattr(cli.sys, "platform", "win32")
+    monkeypatch.setattr(common.sys, "platform", "win32")
     long_path = "C:\\Users\\ann\\" + "\\".join(["OfficeDocs-nl-NL"] * 16) + "\\a.md.review.yaml"
     text = write_advice(long_path, FileNotFoundError(errno.ENOENT, "No such file or directory"))
     assert "Windows limits paths to 260 characters" in text and "README" in text

@@ -33,7 +33,7 @@ from reviewer.core.project import (
     session_approval,
 )
 from reviewer.core.segments import State
-from reviewer.core.store import read_sidecar
+from reviewer.core.sidecar_read import read_sidecar
 from reviewer.core.workspace import open_article
 from tests.core.project_data import TOKEN_ERROR, TOKEN_FILES, TOKEN_HITS, make_project, snapshot
 

@@ -14,7 +14,7 @@ import pytest
 from reviewer.core.edits import AddIssue, SetState
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.core.store import parse_sidecar
+from reviewer.core.sidecar_read import parse_sidecar
 from reviewer.core.workspace import Workspace, open_article
 from tests.corpus import ROOT, copy_corpus
 

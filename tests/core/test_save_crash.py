@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.fileio import digest
-from reviewer.core.journal import Journal, journals_of, recover
+from reviewer.core.journal import Journal
+from reviewer.core.journal_files import journals_of
+from reviewer.core.journal_recovery import recover
 from reviewer.core.segments import State
 from reviewer.core.workspace import open_article
 from tests.corpus import ROOT, SAMPLE, copy_corpus

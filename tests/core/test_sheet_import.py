@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 
 from reviewer.core.edits import AddIssue
 from reviewer.core.errors import FormatError
-from reviewer.core.exporters import COLUMNS, export
+from reviewer.core.export_rows import COLUMNS
+from reviewer.core.exporters import export
 from reviewer.core.fileio import load_document
 from reviewer.core.importing import Reason, plan_import
 from reviewer.core.mqm import Issue, Severity

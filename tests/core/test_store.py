@@ -14,17 +14,10 @@ from reviewer.core.format import parse
 from reviewer.core.mqm import Issue, IssueStatus, Severity
 from reviewer.core.segments import State
 from reviewer.core.session import ReviewSession
-from reviewer.core.store import (
-    SCHEMA_VERSION,
-    SidecarError,
-    dump_sidecar,
-    load_reviews,
-    match_records,
-    move_aside,
-    parse_sidecar,
-    read_sidecar,
-    sidecar_path,
-)
+from reviewer.core.sidecar_match import load_reviews, match_records
+from reviewer.core.sidecar_read import parse_sidecar, read_sidecar
+from reviewer.core.sidecar_write import dump_sidecar
+from reviewer.core.store import SCHEMA_VERSION, SidecarError, move_aside, sidecar_path
 from reviewer.core.workspace import open_article
 from tests.corpus import CORPUS, copy_corpus
 

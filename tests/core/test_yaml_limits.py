@@ -18,7 +18,8 @@ from reviewer.core.edits import AddIssue, SetState
 from reviewer.core.format import parse
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.core.store import SidecarError, parse_sidecar, sidecar_path
+from reviewer.core.sidecar_read import parse_sidecar
+from reviewer.core.store import SidecarError, sidecar_path
 from reviewer.core.workspace import open_article
 from tests.corpus import copy_corpus
 
@@ -30,7 +31,7 @@ PAIR = (
 
 def laughs(levels: int = 9, width: int = 9, key: str = "x") -> str:
     """The classic billion laughs: ``width ** levels`` strings once expanded (9**9 = 387M)."""
-    lines = [f'l0: &l0 [{", ".join(["lol"] * width)}]']
+    lines = [f"l0: &l0 [{', '.join(['lol'] * width)}]"]
     for n in range(1, levels):
         lines.append(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * width)}]")
     lines.append(f"{key}: *l{levels - 1}")

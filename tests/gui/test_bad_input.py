@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from reviewer.core.edits import AddIssue, SetState
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.core.store import dump_sidecar
+from reviewer.core.sidecar_write import dump_sidecar
 from reviewer.core.workspace import open_article
 from reviewer.gui import dialogs
 from reviewer.gui.main_window import MainWindow

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.journal import journal_path, journals_of, read_entry
+from reviewer.core.journal_entry import read_entry
+from reviewer.core.journal_files import journal_path, journals_of
 from reviewer.core.segments import State
 from reviewer.gui import dialogs, recovery
 from reviewer.gui.main_window import MainWindow

@@ -9,7 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.core.edits import AddIssue, SetState, SetTarget
-from reviewer.core.journal import Journal, JournalEntry
+from reviewer.core.journal import Journal
+from reviewer.core.journal_entry import JournalEntry
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
 from reviewer.core.workspace import Workspace, open_article

@@ -19,9 +19,10 @@ import pytest
 
 import reviewer.core.fileio as fileio
 from reviewer.core.fileio import digest, load_document
-from reviewer.core.journal import journals_of
+from reviewer.core.journal_files import journals_of
 from reviewer.core.segments import State
-from reviewer.core.store import read_sidecar, sidecar_path
+from reviewer.core.sidecar_read import read_sidecar
+from reviewer.core.store import sidecar_path
 from reviewer.core.workspace import open_article
 from reviewer.gui import dialogs, recovery
 from reviewer.gui.issues_dock import IssuesModel, collect

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from reviewer.core.exporters import ExportRow, collect_rows, scores
+from reviewer.core.export_rows import ExportRow, collect_rows, scores
 from reviewer.core.fileio import atomic_write
 from reviewer.core.render.preview import ArticlePreview, render_inline
 from reviewer.core.render.style import ERROR, EXPORT_CSS, INFO, WARNING
