@@ -44,7 +44,7 @@ def shoot_preview(
         sides = (TARGET, SOURCE) if side_by_side else (TARGET,)
 
         def ready(s: Any = session, p: Any = pane, sides: tuple[str, ...] = sides) -> bool:
-            return bool(s.checks_ready) and all(p.views[k] is not None for k in sides)
+            return bool(s.checks_ready) and all(p.pages.views[k] is not None for k in sides)
 
         settle(ready, 60)
         row = session.row_of(pid)

@@ -1,17 +1,15 @@
-"""The article preview: the page as its readers will see it, beside the grid, following the review.
+"""The preview dock: the article as its readers will see it, beside the grid, following review."""
 
-The Markdown of the current targets is rendered by ``core.render`` (ArticlePreview) and shown
-in a PreviewBrowser. The first rendering runs on a worker once the table has painted; an edit
-replaces only its block after a short pause (``RenderedArticle.apply``). The current segment
-and the segments with check results are tinted over the text (extra selections), so moving
-about never changes the document. Side by side, the English source follows in a second view.
-"""
+# How it fits together: the Markdown of the current targets is rendered by ``core.render``
+# (ArticlePreview) and shown in a PreviewBrowser. The first rendering runs on a worker once the
+# table has painted; an edit replaces only its block after a short pause (preview_pages). The
+# current segment and the segments with check results are tinted over the text (preview_marks,
+# extra selections), so moving about never changes the document. Side by side, the English
+# source follows in a second view (preview_sync).
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent, QStatusTipEvent
@@ -25,40 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.checks import Level
 from reviewer.core.render.sides import SOURCE, TARGET
 from reviewer.core.session import ReviewSession
-from reviewer.gui import labels, theme
+from reviewer.gui import theme
 from reviewer.gui.edit_gateway import EditEvent
-from reviewer.gui.markup import esc
 from reviewer.gui.preview_browser import PreviewBrowser
-from reviewer.gui.preview_doc import PANE_CSS, RenderedArticle, Renderer, SafeDocument
+from reviewer.gui.preview_doc import PANE_CSS
+from reviewer.gui.preview_marks import page_marks, segment_tooltip
+from reviewer.gui.preview_pages import PreviewPages
 from reviewer.gui.preview_sync import Alignment
 from reviewer.gui.timers import single_shot
 
-if TYPE_CHECKING:
-    from reviewer.core.render.preview import ArticlePreview
-
 EDIT_PAUSE_MS = 300  # edits show once typing pauses this long
-REPLAY_LIMIT = 60  # more edits than this while hidden: render again rather than replay each
 SIDE_MIN = 330  # narrower than two of these, the source goes above the target, not beside it
-_LEVELS = (Level.ERROR, Level.WARNING, Level.INFO)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PreviewPane", text)
-
-
-def _fresh(session: ReviewSession, side: str) -> Callable[[], ArticlePreview]:
-    # The renderer (markdown-it) is imported once the table has painted, not before.
-    from reviewer.core.render.preview import ArticlePreview
-
-    doc = session.doc
-    return lambda: ArticlePreview(doc, side)
-
-
-def _ready(preview: ArticlePreview) -> Callable[[], ArticlePreview]:
-    return lambda: preview
 
 
 class PreviewPane(QDockWidget):
@@ -73,12 +50,7 @@ class PreviewPane(QDockWidget):
         self.settings = settings
         self.session: ReviewSession | None = None
         self.row = -1
-        self.views: dict[str, RenderedArticle | None] = {TARGET: None, SOURCE: None}
-        self._shown: dict[str, SafeDocument | None] = {TARGET: None, SOURCE: None}
-        self._generation = {TARGET: 0, SOURCE: 0}
-        self._building = {TARGET: False, SOURCE: False}
         self._painted = False  # the table has shown this article: rendering may start
-        self._dirty: set[int] = set()  # rows edited since the preview last showed them
         self.alignment = Alignment()  # the blocks of the two sides that show the same segments
         self._syncing = False
         self._sized = False
@@ -125,7 +97,7 @@ class PreviewPane(QDockWidget):
         self.source = PreviewBrowser("previewSource", self.splitter)
         self.browsers = {TARGET: self.target, SOURCE: self.source}
         for side, browser in self.browsers.items():
-            browser.describe = self._describe
+            browser.describe = lambda pid: segment_tooltip(self.session, pid)
             browser.document().setDefaultStyleSheet(PANE_CSS)
             browser.segment_clicked.connect(self._on_segment_clicked)
             browser.anchorClicked.connect(self._on_link)
@@ -137,11 +109,8 @@ class PreviewPane(QDockWidget):
 
         self._edit_timer = single_shot(self, EDIT_PAUSE_MS, self.flush)
         self._mark_timer = single_shot(self, 30, self.refresh_marks)
-        self._renderers = {TARGET: Renderer(self), SOURCE: Renderer(self)}
-        for side, renderer in self._renderers.items():
-            renderer.rendered.connect(
-                lambda generation, result, side=side: self._adopt(side, generation, result)
-            )
+        self.pages = PreviewPages(self.browsers, self.busy, self)
+        self.pages.adopted.connect(self._on_adopted)
         self.action_side.toggled.connect(self._on_side_by_side)
         self.action_tint.toggled.connect(lambda _on: self.refresh_marks())
         self.visibilityChanged.connect(self._on_visibility)
@@ -171,7 +140,7 @@ class PreviewPane(QDockWidget):
         if self.session is None:
             return
         if event.touches_target:
-            self._dirty.update(event.rows)
+            self.pages.dirty.update(event.rows)
             if self._showing():
                 self._edit_timer.start()
         elif self._showing():
@@ -193,13 +162,8 @@ class PreviewPane(QDockWidget):
     def _reset(self, session: ReviewSession | None) -> None:
         self.session = session
         self._painted = False
-        self._dirty.clear()
         self._edit_timer.stop()
-        for side in (TARGET, SOURCE):
-            self._generation[side] += 1  # a rendering still under way is for another article
-            self._building[side] = False
-            self.views[side] = None
-            self.browsers[side].set_marks([])
+        self.pages.reset()
         self.alignment.clear()
         self._show_placeholder()
 
@@ -223,47 +187,12 @@ class PreviewPane(QDockWidget):
     def _maybe_render(self) -> None:
         if not self._showing() or not self._painted or self.session is None:
             return
-        sides = [TARGET, SOURCE] if self.action_side.isChecked() else [TARGET]
-        for side in sides:
-            if self.views[side] is None and not self._building[side]:
-                if side == TARGET:
-                    self._dirty.clear()  # the worker reads every current target
-                self._render(side, _fresh(self.session, side))
-
-    def _render(self, side: str, make: Callable[[], ArticlePreview]) -> None:
-        self._generation[side] += 1
-        self._building[side] = True
-        self.views[side] = None  # until the new one is in, edits wait in _dirty
-        self.busy.setText(QCoreApplication.translate("PreviewPane", "Rendering…"))
-        self._renderers[side].start(self._generation[side], make)
-
-    def _adopt(self, side: str, generation: int, result: object) -> None:
-        if generation != self._generation[side]:
-            if isinstance(result, RenderedArticle):
-                result.document.deleteLater()  # for an article no longer shown
-            return
-        self._building[side] = False
-        self.busy.setText(
-            ""
-            if not any(self._building.values())
-            else QCoreApplication.translate("PreviewPane", "Rendering…")
+        self.pages.render_missing(
+            self.session, [TARGET, SOURCE] if self.action_side.isChecked() else [TARGET]
         )
-        if not isinstance(result, RenderedArticle):
-            self.busy.setText(
-                QCoreApplication.translate(
-                    "PreviewPane", "The preview could not be rendered; see the terminal."
-                )
-            )
-            return
-        browser = self.browsers[side]
-        browser.set_marks([])
-        result.document.setParent(browser)
-        browser.setDocument(result.document)
-        shown, self._shown[side] = self._shown[side], result.document
-        if shown is not None:
-            shown.deleteLater()  # the one it replaces (the browser deletes only its own first)
-        self.views[side] = result
-        if side == TARGET and self._dirty:
+
+    def _on_adopted(self, side: str) -> None:
+        if side == TARGET and self.pages.dirty:
             self.flush()
         self._realign()
         self.refresh_marks()
@@ -271,29 +200,15 @@ class PreviewPane(QDockWidget):
 
     def flush(self) -> None:
         """Show the edits made since the last time: each replaces only its block."""
-        view, session = self.views[TARGET], self.session
-        if view is None or session is None or not self._dirty:
+        view, session = self.pages.views[TARGET], self.session
+        if view is None or session is None or not self.pages.dirty:
             return
         if not self.isVisible():
             return  # shown later, all at once
         started = time.perf_counter()
-        if len(self._dirty) > REPLAY_LIMIT:
-            self._render(TARGET, _fresh(session, TARGET))
-            self._dirty.clear()
-            return
-        preview, pairs = view.preview, session.doc.pairs
-        reshaped = False
-        for row in sorted(self._dirty):
-            self._dirty.discard(row)
-            pid = preview.ids[row]
-            if session.row_of(pid) != row:
-                continue  # a repeated id: the page shows the first segment of that id
-            update = preview.update(pid, pairs.target_at(row))
-            if not view.apply(update):
-                # The block structure changed: the whole page again, off the GUI thread.
-                self._render(TARGET, _ready(preview))
-                return
-            reshaped = reshaped or len(update.blocks) != update.replaced
+        reshaped = self.pages.replay(session)
+        if reshaped is None:
+            return  # rendered again instead
         if reshaped:
             self._realign()
         self.refresh_marks()
@@ -310,7 +225,7 @@ class PreviewPane(QDockWidget):
         self.follow_current()
 
     def _realign(self) -> None:
-        target, source = self.views[TARGET], self.views[SOURCE]
+        target, source = self.pages.views[TARGET], self.pages.views[SOURCE]
         if target is None or source is None or not self.action_side.isChecked():
             self.alignment.clear()
         else:
@@ -319,7 +234,7 @@ class PreviewPane(QDockWidget):
     def _on_scrolled(self, side: str) -> None:
         self._mark_timer.start()
         other = SOURCE if side == TARGET else TARGET
-        lead_view, follow_view = self.views[side], self.views[other]
+        lead_view, follow_view = self.pages.views[side], self.pages.views[other]
         follow = self.browsers[other]
         if self._syncing or lead_view is None or follow_view is None or not follow.isVisible():
             return
@@ -341,31 +256,12 @@ class PreviewPane(QDockWidget):
         """Tint the current segment, and the shown segments with check results."""
         current = self.current_id()
         for side, browser in self.browsers.items():
-            view = self.views[side]
+            view = self.pages.views[side]
             if view is None or not browser.isVisible():
                 continue
-            marks: list[tuple[int, int, str]] = []
-            if side == TARGET and self.action_tint.isChecked():
-                first, last = browser.visible_blocks(view.starts)
-                for pid, spans in view.runs(first, last).items():
-                    colour = self._tint(pid)
-                    if colour:
-                        marks.extend((start, end, colour) for start, end in spans)
-            if current:
-                marks.extend((s, e, theme.PREVIEW_CURRENT) for s, e in view.segment_runs(current))
+            tint = side == TARGET and self.action_tint.isChecked()
+            marks = page_marks(self.session, view, browser, current, tint)
             browser.set_marks(marks, theme.PREVIEW_CURRENT_LINE, theme.PREVIEW_CURRENT)
-
-    def _tint(self, pid: str) -> str:
-        session = self.session
-        if session is None or not session.checks_ready:
-            return ""
-        try:
-            row = session.row_of(pid)
-        except KeyError:
-            return ""
-        levels = {f.level for f in session.findings(row)}
-        worst = next((level for level in _LEVELS if level in levels), None)
-        return theme.PREVIEW_TINTS[worst] if worst is not None else ""
 
     def follow_current(self) -> None:
         """Keep the current segment in view on both sides."""
@@ -375,34 +271,13 @@ class PreviewPane(QDockWidget):
         self._syncing = True
         try:
             for side, browser in self.browsers.items():
-                view = self.views[side]
+                view = self.pages.views[side]
                 if view is not None and browser.isVisible():
                     position = view.segment_position(current)
                     if position >= 0:
                         browser.keep_in_view(position)
         finally:
             self._syncing = False
-
-    def _describe(self, pid: str) -> str:
-        """A segment's tooltip: its number, id and state, and its check results."""
-        session = self.session
-        try:
-            row = session.row_of(pid) if session is not None else -1
-        except KeyError:
-            row = -1
-        if session is None or row < 0:
-            return ""
-        review = session.reviews[row]
-        lines = [
-            QCoreApplication.translate("PreviewPane", "<b>#{n}</b> · {id} · {state}").format(
-                n=row + 1, id=esc(pid), state=esc(labels.state(review.state))
-            )
-        ]
-        if session.checks_ready:
-            lines += [esc(f.message) for f in session.findings(row)[:4]]
-        click = QCoreApplication.translate("PreviewPane", "Click to go to this segment")
-        lines.append(f"<i>{esc(click)}</i>")
-        return "<br>".join(lines)
 
     # -- clicks ---------------------------------------------------------------------------------
     def _on_segment_clicked(self, pid: str) -> None:
@@ -434,7 +309,7 @@ class PreviewPane(QDockWidget):
         if not visible:
             return
         self._maybe_render()
-        if self._dirty:
+        if self.pages.dirty:
             self._edit_timer.start()
         self.refresh_marks()
         self.follow_current()

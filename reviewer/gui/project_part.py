@@ -25,7 +25,7 @@ from reviewer.core.project import (
     open_project,
     translation_memory,
 )
-from reviewer.core.project.index import PARALLEL_CHECKS_FROM
+from reviewer.core.project.checking import PARALLEL_CHECKS_FROM
 from reviewer.core.session import ReviewSession
 from reviewer.gui.project_jobs import JobRunner
 from reviewer.gui.project_view import ProjectView

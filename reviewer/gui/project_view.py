@@ -4,107 +4,27 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    QSettings,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.core.checks import Level
-from reviewer.core.project import ArticleRow, ProjectFilter, ProjectTotals
-from reviewer.core.segments import State
+from reviewer.core.project import ArticleRow, ProjectTotals
 from reviewer.gui import theme
-from reviewer.gui.i18n import QT_TRANSLATE_NOOP
-from reviewer.gui.line_edits import clear_button_when_typed
 from reviewer.gui.markup import esc
-from reviewer.gui.project_model import (
-    COL,
-    ProgressDelegate,
-    ProjectModel,
-    ProjectProxy,
-    issues_text,
-)
-
-_FILTERS = (  # (objectName, ProjectFilter field, [(label, value)])
-    (
-        "projectFilterProgress",
-        "progress",
-        (
-            (QT_TRANSLATE_NOOP("ProjectView", "Any progress"), "any"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Not started"), "not-started"),
-            (QT_TRANSLATE_NOOP("ProjectView", "In progress"), "in-progress"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Unfinished"), "unfinished"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Complete"), "complete"),
-        ),
-    ),
-    (
-        "projectFilterResult",
-        "result",
-        (
-            (QT_TRANSLATE_NOOP("ProjectView", "Pass or fail"), "any"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Pass"), "pass"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Fail"), "fail"),
-        ),
-    ),
-    (
-        "projectFilterIssues",
-        "issues",
-        (
-            (QT_TRANSLATE_NOOP("ProjectView", "Any issues"), "any"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Open issues"), "open"),
-            (QT_TRANSLATE_NOOP("ProjectView", "No open issue"), "none"),
-        ),
-    ),
-    (
-        "projectFilterChecks",
-        "checks",
-        (
-            (QT_TRANSLATE_NOOP("ProjectView", "Any checks"), "any"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Check errors"), "errors"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Errors or warnings"), "warnings"),
-            (QT_TRANSLATE_NOOP("ProjectView", "No check error"), "clean"),
-            (QT_TRANSLATE_NOOP("ProjectView", "Not checked yet"), "unchecked"),
-        ),
-    ),
-)
-_WIDE = {"path": 220, "title": 230, "issues": 110, "last-reviewed": 112, "progress": 92}
-# Shown at the right end at first (the list fits a 1400-pixel window without them); the
-# columns can be moved and hidden, and the layout is kept.
-_AT_END = ("words", "type", "last-reviewed", "reviewer")
-
-
-class _ElideRight(QStyledItemDelegate):
-    """Titles lose their end, paths (the view's default) their start."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideRight
+from reviewer.gui.project_columns import ProjectColumns
+from reviewer.gui.project_filters import ProjectFilters
+from reviewer.gui.project_model import COL, ProgressDelegate, ProjectModel, ProjectProxy
+from reviewer.gui.project_totals import totals_text
 
 
 class ProjectView(QWidget):
@@ -180,29 +100,7 @@ class ProjectView(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.text = QLineEdit(self)
-        self.text.setObjectName("projectFilterText")
-        self.text.setPlaceholderText(self.tr("Filter by path or title…"))
-        clear_button_when_typed(self.text)
-        bar.addWidget(self.text, 2)
-        self.type = QComboBox(self)
-        self.type.setObjectName("projectFilterType")
-        bar.addWidget(self.type)
-        self.combos: dict[str, QComboBox] = {}
-        for name, field, items in _FILTERS:
-            combo = QComboBox(self)
-            combo.setObjectName(name)
-            for label, value in items:
-                combo.addItem(QCoreApplication.translate("ProjectView", label), value)
-            self.combos[field] = combo
-            bar.addWidget(combo)
-        self.check = QComboBox(self)
-        self.check.setObjectName("projectFilterCheck")
-        self.check.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.check.setMinimumContentsLength(14)
-        bar.addWidget(self.check)
+        self.filters = ProjectFilters(self, bar)
         self.count = QLabel(self)
         self.count.setObjectName("projectCount")
         bar.addWidget(self.count)
@@ -223,70 +121,28 @@ class ProjectView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        # A path keeps its end (folder and file), a title its start (_ElideRight).
+        # A path keeps its end (folder and file), a title its start (project_columns).
         self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
         self.table.setStyleSheet(theme.TABLE_STYLE)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setItemDelegateForColumn(COL["progress"], ProgressDelegate(self.table))
-        self.table.setItemDelegateForColumn(COL["title"], _ElideRight(self.table))
         self.table.activated.connect(self._activated)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        header.setToolTip(self.tr("Click to sort; right-click to choose the columns"))
         layout.addWidget(self.table, 1)
-        self._size_columns()
+        self.columns = ProjectColumns(self, self.table, self.model, settings)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.apply_filter)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        for combo in (self.type, self.check, *self.combos.values()):
+        self.filters.text.textChanged.connect(lambda _t: self._timer.start())
+        for combo in self.filters.choices():
             combo.currentIndexChanged.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self.set_rows([], None)
 
-    # -- layout -------------------------------------------------------------------------
-    def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        digits = metrics.horizontalAdvance("99,999")
-        for key, col in COL.items():
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            width = _WIDE.get(key, max(metrics.horizontalAdvance(title) + 16, digits + 16))
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for key in _AT_END:
-            header.moveSection(header.visualIndex(COL[key]), header.count() - 1)
-        saved = self.settings.value("project/header")
-        if isinstance(saved, QByteArray) and not saved.isEmpty():
-            header.restoreState(saved)
-        for signal in (header.sectionMoved, header.sectionResized):
-            signal.connect(lambda *_: self._save_header())
-
-    def _save_header(self) -> None:
-        self.settings.setValue("project/header", self.table.horizontalHeader().saveState())
-
-    def _header_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        for key, col in COL.items():
-            action = QAction(str(self.model.headerData(col, Qt.Orientation.Horizontal)), menu)
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(col))
-            action.setEnabled(key != "path")
-            action.toggled.connect(lambda on, c=col: self._show_column(c, on))
-            menu.addAction(action)
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
-
-    def _show_column(self, col: int, shown: bool) -> None:
-        self.table.setColumnHidden(col, not shown)
-        self._save_header()
-
+    # -- buttons ------------------------------------------------------------------------
     def add_button(self, action: QAction) -> QToolButton:
         button = QToolButton(self)
         button.setDefaultAction(action)
@@ -306,82 +162,18 @@ class ProjectView(QWidget):
     def set_rows(self, rows: list[ArticleRow], totals: ProjectTotals | None) -> None:
         keep = self.current_rel()
         self.model.set_rows(rows)
-        self._fill_choices(rows)
+        self.filters.fill_choices(rows)
         self.show_totals(totals)
         if keep and self.current_rel() != keep:
             self.select_rel(keep, scroll=False)
         self._update_count()
-
-    def _fill_choices(self, rows: list[ArticleRow]) -> None:
-        types = sorted({r.translation_type for r in rows if r.translation_type}, key=str.upper)
-        codes: dict[str, int] = {}
-        for r in rows:
-            for code in r.check_codes:
-                codes[code] = codes.get(code, 0) + 1
-        for combo, first, items in (
-            (self.type, self.tr("Any type"), [(t, t) for t in types]),
-            (
-                self.check,
-                self.tr("Any check"),
-                [(f"{c} ({n:,})", c) for c, n in sorted(codes.items())],
-            ),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, "")
-            for label, value in items:
-                combo.addItem(label, value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
 
     def show_totals(self, t: ProjectTotals | None) -> None:
         if t is None or not t.files:
             self.totals.setText(theme.muted(self.tr("No article read yet.")))
             self.total_bar.setValue(0)
             return
-        approved = t.count(State.APPROVED)
-        parts = [
-            self.tr("<b>{n} articles</b>").format(n=f"{t.files:,}"),
-            self.tr("{n} segments").format(n=f"{t.pairs:,}"),
-            self.tr("{n} words").format(n=f"{t.words:,}"),
-            theme.colored(
-                self.tr("{n} approved ({p:.1f}%)").format(
-                    n=f"{approved:,}", p=t.approved_ratio * 100
-                ),
-                theme.GOOD,
-                bold=True,
-            ),
-            self.tr("{n} reviewed").format(n=f"{t.count(State.REVIEWED):,}"),
-            self.tr("{n} needs work").format(n=f"{t.count(State.NEEDS_WORK):,}"),
-            self.tr("{n} edited").format(n=f"{t.count(State.EDITED):,}"),
-        ]
-        open_issues = sum(t.open_issues)
-        if open_issues:
-            parts.append(self.tr("open issues: {text}").format(text=issues_text(t.open_issues)))
-        else:
-            parts.append(self.tr("no open issue"))
-        if t.checked:
-            checks = self.tr("checks: {e} errors, {w} warnings").format(
-                e=f"{t.level(Level.ERROR):,}", w=f"{t.level(Level.WARNING):,}"
-            )
-            readable = t.files - t.unreadable
-            if t.checked < readable:
-                checks += " " + self.tr("({n} of {m} articles checked)").format(
-                    n=f"{t.checked:,}", m=f"{readable:,}"
-                )
-            parts.append(checks)
-        else:
-            parts.append(theme.muted(self.tr("checks not run yet")))
-        verdict = theme.colored(
-            self.tr("MQM {score:.1f}").format(score=t.score.score),
-            theme.GOOD if t.score.passed else theme.BAD,
-            bold=True,
-        )
-        parts.append(verdict + " " + self.tr("({p} pass, {f} fail)").format(p=t.passed, f=t.failed))
-        if t.unreadable:
-            parts.append(theme.colored(self.tr("{n} unreadable").format(n=t.unreadable), theme.BAD))
-        self.totals.setText(" · ".join(parts))
+        self.totals.setText(totals_text(t))
         self.total_bar.setValue(round(t.approved_ratio * 1000))
         self.total_bar.setToolTip(
             self.tr("{p:.1f}% of the project's segments approved").format(p=t.approved_ratio * 100)
@@ -416,19 +208,10 @@ class ProjectView(QWidget):
         self.result.setVisible(False)
 
     # -- filter -------------------------------------------------------------------------
-    def spec(self) -> ProjectFilter:
-        kind = self.type.currentData()
-        return ProjectFilter(
-            text=self.text.text().strip(),
-            types={kind} if kind else set(),
-            check_code=self.check.currentData() or "",
-            **{field: combo.currentData() for field, combo in self.combos.items()},
-        )
-
     def apply_filter(self) -> None:
         self._timer.stop()
         keep = self.current_rel()
-        self.proxy.set_filter(self.spec())
+        self.proxy.set_filter(self.filters.spec())
         if keep:
             self.select_rel(keep, scroll=True)
         self._update_count()

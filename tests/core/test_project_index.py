@@ -17,8 +17,10 @@ from reviewer.core.project import (
     CancelToken,
     ProjectFilter,
     cache,
+    checking,
     filter_indexes,
     index,
+    indexing,
     open_project,
     parallel,
     sorted_indexes,
@@ -187,10 +189,10 @@ def test_checks_match_the_article_level_run(root: Path) -> None:
 def test_parallel_workers_give_the_same_index(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial = open_project(str(root), use_cache=False)
     serial.run_checks()
-    monkeypatch.setattr(index, "PARALLEL_INDEX_FROM", 1)
-    monkeypatch.setattr(index, "PARALLEL_CHECKS_FROM", 1)
-    monkeypatch.setattr(index, "INDEX_CHUNK", 2)
-    monkeypatch.setattr(index, "CHECKS_CHUNK", 2)
+    monkeypatch.setattr(indexing, "PARALLEL_INDEX_FROM", 1)
+    monkeypatch.setattr(checking, "PARALLEL_CHECKS_FROM", 1)
+    monkeypatch.setattr(indexing, "INDEX_CHUNK", 2)
+    monkeypatch.setattr(checking, "CHECKS_CHUNK", 2)
     spread = open_project(str(root), use_cache=False)
     spread.run_checks()
     assert [r.to_plain() for r in spread.records] == [r.to_plain() for r in serial.records]
@@ -198,7 +200,7 @@ def test_parallel_workers_give_the_same_index(root: Path, monkeypatch: pytest.Mo
 
 
 def test_cancel_keeps_what_was_done(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(index, "CHECKS_CHUNK", 2)
+    monkeypatch.setattr(checking, "CHECKS_CHUNK", 2)
     project = open_project(str(root))
     token = CancelToken()
 
@@ -212,7 +214,7 @@ def test_cancel_keeps_what_was_done(root: Path, monkeypatch: pytest.MonkeyPatch)
     assert 0 < len(left) < len(project)
     # The next open starts from what was checked.
     assert open_project(str(root)).unchecked() == left
-    monkeypatch.setattr(index, "INDEX_CHUNK", 2)
+    monkeypatch.setattr(indexing, "INDEX_CHUNK", 2)
     count = Counting(monkeypatch)
     token = CancelToken()
     with pytest.raises(Cancelled):
@@ -294,10 +296,10 @@ def test_workers_started_fresh_give_the_same_index(
     serial = open_project(str(root), use_cache=False)
     serial.run_checks()
     monkeypatch.setattr(parallel, "start_method", lambda: method)
-    monkeypatch.setattr(index, "PARALLEL_INDEX_FROM", 1)
-    monkeypatch.setattr(index, "PARALLEL_CHECKS_FROM", 1)
-    monkeypatch.setattr(index, "INDEX_CHUNK", 8)
-    monkeypatch.setattr(index, "CHECKS_CHUNK", 8)
+    monkeypatch.setattr(indexing, "PARALLEL_INDEX_FROM", 1)
+    monkeypatch.setattr(checking, "PARALLEL_CHECKS_FROM", 1)
+    monkeypatch.setattr(indexing, "INDEX_CHUNK", 8)
+    monkeypatch.setattr(checking, "CHECKS_CHUNK", 8)
     fresh = open_project(str(root), use_cache=False)
     fresh.run_checks()
     assert [r.to_plain() for r in fresh.records] == [r.to_plain() for r in serial.records]

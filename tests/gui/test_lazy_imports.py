@@ -81,8 +81,13 @@ PROJECT_ONLY = (
     "reviewer.core.project",
     "reviewer.gui.concordance_panel",
     "reviewer.gui.glossary_editor",
+    "reviewer.gui.preview_marks",
+    "reviewer.gui.preview_pages",
     "reviewer.gui.preview_pane",
+    "reviewer.gui.project_columns",
+    "reviewer.gui.project_filters",
     "reviewer.gui.project_part",
+    "reviewer.gui.project_totals",
     "reviewer.gui.project_view",
     "reviewer.gui.search_dock",
 )

@@ -66,7 +66,7 @@ def test_each_hidden_dock_is_made_and_shown_by_its_action(
         assert dock.isHidden() and not action.isChecked()
     # The preview, made after the table painted, renders the open article when shown again.
     win.registry["actionPreview"].trigger()
-    qtbot.waitUntil(lambda: win.aids.pane.views["target"] is not None, timeout=20000)
+    qtbot.waitUntil(lambda: win.aids.pane.pages.views["target"] is not None, timeout=20000)
 
 
 def test_a_dock_key_works_from_the_first_event(qtbot, windows, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

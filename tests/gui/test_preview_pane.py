@@ -41,13 +41,15 @@ def show_preview(qtbot, window: MainWindow) -> PreviewPane:  # type: ignore[no-u
     pane = window.aids.pane
     if not pane.isVisible():
         window.registry["actionPreview"].trigger()
-    qtbot.waitUntil(lambda: pane.views[TARGET] is not None, timeout=20000)
+    qtbot.waitUntil(lambda: pane.pages.views[TARGET] is not None, timeout=20000)
     return pane
 
 
 def ready(qtbot, pane: PreviewPane, side: str = TARGET) -> RenderedArticle:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: pane.views[side] is not None and not pane._dirty, timeout=20000)
-    view = pane.views[side]
+    qtbot.waitUntil(
+        lambda: pane.pages.views[side] is not None and not pane.pages.dirty, timeout=20000
+    )
+    view = pane.pages.views[side]
     assert view is not None
     return view
 
@@ -106,7 +108,7 @@ def test_the_preview_follows_the_current_segment_and_a_click_selects_one(
     assert window.current_row() == other
     assert window.detail.row == other
     # Nothing was rendered twice for moving about.
-    assert pane.views[TARGET] is view
+    assert pane.pages.views[TARGET] is view
 
 
 def test_an_edit_shows_after_a_pause_by_replacing_only_its_block(
@@ -128,11 +130,11 @@ def test_an_edit_shows_after_a_pause_by_replacing_only_its_block(
         QTest.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         QTest.keyClicks(editor, " Gewijzigd")
         assert "Gewijzigd" not in _block_text(pane, view, session.doc.pairs.ids()[row])
-        qtbot.waitUntil(lambda: not pane._dirty, timeout=5000)
+        qtbot.waitUntil(lambda: not pane.pages.dirty, timeout=5000)
         assert "Gewijzigd" in _block_text(pane, view, session.doc.pairs.ids()[row])
     # Only blocks were replaced: the same document, no second rendering of the article.
     assert len(starts) == rendered_once
-    assert pane.target.document() is document and pane.views[TARGET] is view
+    assert pane.target.document() is document and pane.pages.views[TARGET] is view
     assert pane.last_update_ms > 0
     # And what shows is what a full rendering of the article now shows.
     fresh = SafeDocument()
@@ -218,7 +220,7 @@ def test_a_hidden_preview_renders_nothing_until_shown(
 ) -> None:  # type: ignore[no-untyped-def]
     assert not window.aids.pane.isVisible()  # off on a first start
     load(qtbot, window, article)
-    assert starts == [] and window.aids.pane.views[TARGET] is None
+    assert starts == [] and window.aids.pane.pages.views[TARGET] is None
     pane = show_preview(qtbot, window)
     assert len(starts) == 1
     window.registry["actionPreview"].trigger()

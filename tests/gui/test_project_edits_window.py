@@ -138,7 +138,9 @@ def test_batch_approval_says_what_carries_warnings_and_can_hold_it_back(
     assert window.project.part.open_rel(ARTICLE)  # the open article is among the shown ones
     window.project.toggle_view()
     view = window.project.view
-    view.combos["progress"].setCurrentIndex(view.combos["progress"].findData("not-started"))
+    view.filters.combos["progress"].setCurrentIndex(
+        view.filters.combos["progress"].findData("not-started")
+    )
     shown = view.shown_rels()
     assert ARTICLE in shown
     seen: dict[str, tuple[int, int, int]] = {}

@@ -1,18 +1,16 @@
-"""A project: every article of a folder indexed, cached, refreshed and checked over the cores."""
+"""A project: the records of a folder's articles, opened, queried, checked and kept current."""
 
 from __future__ import annotations
 
-import marshal
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from reviewer.core.checks import Level
 from reviewer.core.config import Config
 from reviewer.core.errors import ReviewerError
-from reviewer.core.fileio import digest, read_bytes
 from reviewer.core.project import cache
+from reviewer.core.project.checking import check_in_workers, stored_findings
 from reviewer.core.project.discovery import (
     Found,
     Stamp,
@@ -21,18 +19,13 @@ from reviewer.core.project.discovery import (
     relative,
     stamp_file,
 )
+from reviewer.core.project.indexing import index_records, unchanged
 from reviewer.core.project.listing import ArticleRow, ProjectTotals, make_row, totals
-from reviewer.core.project.parallel import CancelToken, ProgressFn, chunked, run_chunks
-from reviewer.core.project.records import (
-    ArticleRecord,
-    StoredFinding,
-    article_path,
-    summarize,
-)
+from reviewer.core.project.parallel import CancelToken, ProgressFn
+from reviewer.core.project.records import ArticleRecord, StoredFinding, article_path, summarize
 from reviewer.core.project.settings import ArticleConfigs
-from reviewer.core.project.worker import CheckTask, SummarizeJob, run_check_tasks
+from reviewer.core.project.worker import CheckTask
 from reviewer.core.workspace import Workspace, open_article
-from reviewer.core.yamlio import paused_gc
 
 if TYPE_CHECKING:
     from reviewer.core.project.concordance import Concordance
@@ -40,11 +33,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 _MISSING = Stamp(-1, -1)
-# Below these many files the work runs in this process: starting workers costs more.
-PARALLEL_INDEX_FROM = 200
-PARALLEL_CHECKS_FROM = 24
-INDEX_CHUNK = 48
-CHECKS_CHUNK = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +126,7 @@ class Project:
         if missing:
             self._changed()
             self.save_cache()  # the cache's text was damaged: write it whole again
+
     def path_of(self, rel: str) -> str:
         return article_path(self.root, rel)
 
@@ -215,27 +204,15 @@ class Project:
             tasks.append(
                 CheckTask(rel, path, self.configs.for_path(path), self.configs.key_for(path))
             )
-        chunks = chunked(tasks, CHECKS_CHUNK)
         done = 0
         try:
-            for _, data in run_chunks(
-                run_check_tasks,
-                chunks,
-                parallel=len(todo) >= PARALLEL_CHECKS_FROM,
-                progress=progress,
-                cancel=cancel,
-                what="Checking",
-            ):
-                for rel, article_digest, key, plain in marshal.loads(data):
-                    record = self._records.get(rel)
-                    if record is None or record.digest != article_digest:
-                        continue  # changed on disk meanwhile: the next refresh checks it again
-                    record.findings = [
-                        StoredFinding(row, code, Level(level), message, line)
-                        for row, code, level, message, line in plain
-                    ]
-                    record.findings_key = key
-                    done += 1
+            for rel, article_digest, key, plain in check_in_workers(tasks, progress, cancel):
+                record = self._records.get(rel)
+                if record is None or record.digest != article_digest:
+                    continue  # changed on disk meanwhile: the next refresh checks it again
+                record.findings = stored_findings(plain)
+                record.findings_key = key
+                done += 1
         finally:
             if done:
                 self._changed()
@@ -258,7 +235,7 @@ class Project:
                     del self._records[rel]
                     removed.append(rel)
                 continue
-            if old is not None and _unchanged(old, found):
+            if old is not None and unchanged(old, found):
                 continue
             record = summarize(found, self.configs.base)
             self._carry_findings(old, record)
@@ -286,7 +263,7 @@ class Project:
         self.config = self.configs.for_path(os.path.join(self.root, "_"))
         found = self._discover()
         before = dict(self._records)
-        records = _index(found, dict(before), self.configs, progress, cancel, [])
+        records = index_records(found, dict(before), self.configs, progress, cancel, [])
         added = [rel for rel in records if rel not in before]
         removed = [rel for rel in before if rel not in records]
         changed = [rel for rel in records if rel in before and records[rel] is not before[rel]]
@@ -338,68 +315,6 @@ class Project:
             self._concordance.update(self.records)
 
 
-def _unchanged(record: ArticleRecord, found: Found) -> bool:
-    return record.stamp == found.stamp and record.sidecar == found.sidecar and not record.error
-
-
-def _same_bytes(record: ArticleRecord, found: Found) -> bool:
-    """A file whose stamp changed but whose bytes did not (a checkout, a copy, a touch)."""
-    if record.error or record.sidecar != found.sidecar or record.stamp.size != found.stamp.size:
-        return False
-    try:
-        return digest(read_bytes(found.path)) == record.digest
-    except ReviewerError:
-        return False
-
-
-def _index(
-    found: Sequence[Found],
-    known: dict[str, ArticleRecord],
-    configs: ArticleConfigs,
-    progress: ProgressFn | None,
-    cancel: CancelToken | None,
-    changed: list[str],
-) -> dict[str, ArticleRecord]:
-    """Records for ``found`` in path order: the known ones that still match the disk, the
-    others read anew; ``changed`` gets the paths of both kinds of change. Each record read is
-    also put in ``known``, so that after a cancel the caller can cache what was read."""
-    stale: list[Found] = []
-    for f in found:
-        old = known.get(f.rel)
-        if old is not None and _unchanged(old, f):
-            continue
-        if old is not None and _same_bytes(old, f):
-            old.stamp = f.stamp
-            changed.append(f.rel)
-        else:
-            stale.append(f)
-            changed.append(f.rel)
-    if stale:
-        paths = {f.rel: f.path for f in stale}
-        chunks = chunked(stale, INDEX_CHUNK)
-        with paused_gc():
-            for _, data in run_chunks(
-                SummarizeJob(configs.base),
-                chunks,
-                parallel=len(stale) >= PARALLEL_INDEX_FROM,
-                progress=progress,
-                cancel=cancel,
-                what="Reading",
-            ):
-                for plain, texts in marshal.loads(data):
-                    new = ArticleRecord.from_plain(plain, texts)
-                    old = known.get(new.rel)
-                    if (
-                        old is not None
-                        and old.digest == new.digest
-                        and old.findings is not None
-                        and old.findings_key == configs.key_for(paths[new.rel])
-                    ):
-                        new.findings, new.findings_key = old.findings, old.findings_key
-                    known[new.rel] = new
-    return {f.rel: known[f.rel] for f in found}
-
-
 def open_project(
     root: str,
     config: Config | None = None,
@@ -427,7 +342,7 @@ def open_project(
     known = loaded.records
     changed: list[str] = []
     try:
-        project._records = _index(found, known, project.configs, progress, cancel, changed)
+        project._records = index_records(found, known, project.configs, progress, cancel, changed)
     except BaseException:
         if use_cache and changed:  # keep what was read: the next open starts from there
             loaded.fill_texts(known)
