@@ -10,6 +10,8 @@ a frame more than 400 pixels away from the last reference starts a new reference
 reference's time is "visually complete"). It prints, per run, the marks and the pixel changes
 on one clock (seconds since launch), which widgets painted after the first paint of the
 table and how often, and which widgets painted inside the rectangle that changed last.
+``--no-probe`` leaves the paint probe out (its event filter costs the window ~40 ms of CPU
+before the first paint): marks and pixels only, the window's own cost; use it for A/B timing.
 
 The grabber needs python-xlib and numpy: it runs under the peers harness's Python
 (PEERS_VENV, default /tmp/peers/venv, made by shared/peers/prepare.sh). Without it, or
@@ -41,6 +43,20 @@ INPUTS = {
     "50k": "synth_50000",
 }
 MAXDIFF = 400  # pixels: the harness's threshold (a blinking caret stays below it)
+# --no-probe: main.py runs with the paint probe replaced by one that installs nothing, so the
+# marks time the window alone, in any tree (--tree) as it is. The probe is an application-wide
+# event filter: every event of every object calls Python, which costs the window ~40 ms of CPU
+# before its first paint and makes PySide load classes the window never uses (a plain QObject
+# handed to Python is matched against every QObject subclass, creating each: QMovie, QWizard...).
+NO_PROBE = (
+    "import os, runpy, sys, types\n"
+    "probe = types.ModuleType('reviewer.gui.paint_trace')\n"
+    "probe.install = lambda app: None\n"
+    "sys.modules['reviewer.gui.paint_trace'] = probe\n"
+    "sys.argv = sys.argv[1:]\n"
+    "sys.path[0] = os.path.dirname(os.path.abspath(sys.argv[0]))\n"
+    "runpy.run_path(sys.argv[0], run_name='__main__')\n"
+)
 
 
 # -- the grabber (runs under the harness's Python: python-xlib and numpy) --------------------
@@ -215,9 +231,10 @@ def one_run(
             ],
             env=env,
         )
+        main_py = str(Path(args.tree) / "main.py")
         t0 = time.time()
         app = subprocess.Popen(
-            [args.python, str(Path(args.tree) / "main.py"), str(file)],
+            [args.python, *(["-c", NO_PROBE] if args.no_probe else []), main_py, str(file)],
             env=dict(env, REVIEWER_TRACE_START=str(trace)),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -331,6 +348,9 @@ def main() -> int:
     parser.add_argument("--quiet", type=float, default=2.0, help="stop after this long unchanged")
     parser.add_argument("--inputs", default="/tmp/peers/synth")
     parser.add_argument("-v", "--verbose", action="store_true", help="every frame and resize")
+    parser.add_argument(
+        "--no-probe", action="store_true", help="marks and pixels only, no paint probe (NO_PROBE)"
+    )
     args = parser.parse_args()
     file = Path(args.inputs) / f"{INPUTS[args.file]}.md" if args.file in INPUTS else Path(args.file)
     grabber = Path(os.environ.get("PEERS_VENV", "/tmp/peers/venv")) / "bin" / "python"

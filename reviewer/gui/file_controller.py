@@ -109,18 +109,16 @@ class FileController(QObject):
     def article_config(self, path: str) -> Config:
         """The user's settings with the article's project .reviewer.yaml merged over them, as
         `reviewer check` reads them; an unreadable project file is named, and left out."""
-        from reviewer.gui import dialogs
-
         user = self.config or Config()
         try:
             return config_for_article(path, user)
         except ReviewerError as exc:
+            from reviewer.gui import dialogs
+
             dialogs.show_warning(self.window, self.tr("Project settings not read"), str(exc))
             return user
 
     def _read(self, path: str) -> Workspace | None:
-        from reviewer.gui import dialogs
-
         name = os.path.basename(path)
         title = self.tr("Cannot open the article")
         config = self.article_config(path)
@@ -130,6 +128,8 @@ class FileController(QObject):
                     return open_article(path, user=self.author(), config=config)
                 except SidecarError as exc:
                     error = exc
+            from reviewer.gui import dialogs  # only when something went wrong: the open is quick
+
             if not dialogs.confirm(
                 self.window,
                 self.tr("Review data unreadable"),
@@ -140,8 +140,12 @@ class FileController(QObject):
             with self._busy(self.tr("Opening {name}…").format(name=name)):
                 return open_article(path, user=self.author(), config=config, ignore_sidecar=True)
         except ReviewerError as exc:
+            from reviewer.gui import dialogs
+
             dialogs.show_error(self.window, title, str(exc))
         except Exception as exc:
+            from reviewer.gui import dialogs
+
             # A bug below (e.g. a YAML library error the sidecar loader does not wrap) must
             # still end in a dialog, not a stuck wait cursor and a traceback on the terminal.
             dialogs.show_error(
@@ -167,11 +171,11 @@ class FileController(QObject):
 
     def _warn_about_problems(self, workspace: Workspace) -> None:
         """Parse warnings mean parts of the file are not segments: say so once, on open."""
-        from reviewer.gui import dialogs
-
         warnings = workspace.session.doc.warnings
         if not warnings:
             return
+        from reviewer.gui import dialogs
+
         n = len(warnings)
         lines = [
             self.tr("line {line}, column {column}: {message}").format(
@@ -223,10 +227,10 @@ class FileController(QObject):
     # -- saving ----------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or unchanged)."""
-        from reviewer.gui import dialogs
-
         if not self.is_modified() or self.workspace is None:
             return True
+        from reviewer.gui import dialogs  # asked only now: every open passes here
+
         answer = dialogs.ask_unsaved(self.window, os.path.basename(self.workspace.path))
         if answer == "save":
             return self.save()

@@ -32,15 +32,14 @@ from reviewer.gui.checks_runner import ChecksRunner
 from reviewer.gui.detail import DetailPane
 from reviewer.gui.dock_slots import DockSlots
 from reviewer.gui.edit_gateway import EditEvent, EditGateway, Origin
-from reviewer.gui.exchange import ExchangeController
 from reviewer.gui.file_controller import FileController
 from reviewer.gui.filter_bar import FilterBar
 from reviewer.gui.front_matter import FrontMatterBar
 from reviewer.gui.issues_dock import IssuesDock, collect
 from reviewer.gui.language_tools import LanguageTools
+from reviewer.gui.late_parts import LateParts
 from reviewer.gui.model import COL_TARGET, SegmentModel
 from reviewer.gui.navigation import Navigator
-from reviewer.gui.preferences import Preferences
 from reviewer.gui.preview_setup import PreviewFeatures
 from reviewer.gui.project_setup import ProjectFeatures
 from reviewer.gui.proxy import SegmentFilterProxy
@@ -92,11 +91,8 @@ class MainWindow(QMainWindow):
             self.detail.selected_finding,
         )
         self.language = LanguageTools(self, self)  # spelling, terms, glossary, check settings
-        self.exchange = ExchangeController(
-            self.gateway, self, self.settings, config, self.reviewer_name, self.checks.wait
-        )
+        self.late = LateParts(self)  # import and export, settings and about: made when used
         self.project = ProjectFeatures(self)  # the project tab, its docks and its actions
-        self.preferences = Preferences(self, self.settings)  # Settings and About
         self.aids = PreviewFeatures(self)  # the preview dock and the editors' markup help
         self.registry = Actions(self, self._resolve, self.docks.action)
         file_menu = self.registry.menus["File"]
@@ -162,6 +158,8 @@ class MainWindow(QMainWindow):
     def _resolve(self, handler: str) -> Callable[[], object]:
         """An action table handler ("files.save", "window.undo") as a callable."""
         part, _, method = handler.partition(".")
+        if part in LateParts.NAMES:
+            return self.late.handler(part, method)
         owner = self if part == "window" else getattr(self, part)
         function: Callable[[], object] = getattr(owner, method)
         return function
@@ -178,9 +176,9 @@ class MainWindow(QMainWindow):
         self.stack.canRedoChanged.connect(self._refresh_frame)
         files.opened.connect(self._show_workspace)
         files.modified_changed.connect(self._refresh_frame)
-        for source in (files, nav, review, self.checks, self.exchange):
+        for source in (files, nav, review, self.checks):
             source.message.connect(self.status.show_message)
-        for acting in (files.about_to_save, review.about_to_act, self.exchange.about_to_act):
+        for acting in (files.about_to_save, review.about_to_act):
             acting.connect(self.table.commit_editor)  # an open table editor is committed first
         review.edit_target_requested.connect(detail.focus_target_end)
         nav.filter_clear_needed.connect(self.filter_bar.clear)
@@ -234,15 +232,16 @@ class MainWindow(QMainWindow):
         old, self.model = self.model, model
         if old is not None:
             old.deleteLater()
-        self._opening = True  # the views show the start row once, after the stored results
+        has_pairs = len(session.doc.pairs) > 0
+        start = row if row >= 0 or not has_pairs else review_policy.first_unfinished(session)
+        self.nav.remember(start)  # the filter reset makes it current
+        self._opening = True  # its views show it once, after the stored results
         self.filter_bar.clear()
         prefs.apply_column_widths(self.settings, self.table)
         self.front_matter.show_front_matter(session.doc.front_matter)
-        has_pairs = len(session.doc.pairs) > 0
         self.detail.setVisible(has_pairs)
         if has_pairs:
             self.pages.setCurrentWidget(self.table)
-            start = row if row >= 0 else review_policy.first_unfinished(session)
             index = self.table.proxy_index(start, COL_TARGET)
             self.table.show_index(index)
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -384,7 +383,7 @@ class MainWindow(QMainWindow):
         self.project.drop(event)  # a local file or folder is accepted
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if not self.exchange.drop(event):  # an XLIFF file or issue sheet: offer the import
+        if not self.late.exchange.drop(event):  # an XLIFF file or issue sheet: offer the import
             self.project.drop(event)  # an article opens; a folder opens as a project
 
     def save_settings(self) -> None:

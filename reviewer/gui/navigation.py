@@ -49,6 +49,10 @@ class Navigator(QObject):
     def is_on_screen(self, row: int) -> bool:
         return row == self.current_row() or self.table.is_on_screen(row)
 
+    def remember(self, row: int) -> None:
+        """``row`` becomes current at the next filter change when no row is (a new article)."""
+        self._last_row = row
+
     # -- going somewhere ----------------------------------------------------------------------
     def goto_source_row(self, row: int) -> bool:
         """Show segment ``row``; a filter that hides it is cleared first, and that is said."""

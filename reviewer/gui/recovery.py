@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reviewer.core.journal import DEFAULT_INTERVAL, Autosaver, Journal, pending_journals
 from reviewer.core.journal_entry import JournalEntry, JournalError
@@ -36,6 +36,8 @@ def ask(
 
     ``buttons`` are (key, label) pairs, first the affirmative one; Escape picks ``default``.
     """
+    from PySide6.QtWidgets import QMessageBox  # asked after a crash only; not on every open
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reviewer.gui import theme
+from reviewer.gui import theme, viewports
 from reviewer.gui.delegates import SegmentDelegate
 from reviewer.gui.model import COL_SOURCE, COL_TARGET
 from reviewer.gui.proxy import SegmentFilterProxy
@@ -23,6 +23,7 @@ class SegmentTable(QTableView):
     def __init__(self, proxy: SegmentFilterProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("segmentTable")
+        self._viewport = viewports.viewport(self)  # kept: viewport() returns this wrapper
         self.proxy = proxy
         self.setModel(proxy)
         self.delegate = SegmentDelegate(self)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QToolTip
 
 from reviewer.core.checks import lexicon, spelling
 from reviewer.core.checks.spelling import Misspelling
-from reviewer.gui import check_data, theme
+from reviewer.gui import check_data, theme, viewports
 from reviewer.gui.spell_suggest import Suggester
 from reviewer.gui.text_editor import SegmentTextEdit
 
@@ -137,7 +137,8 @@ class EditorSpelling(QObject):
         self._held: tuple[int, int] | None = None  # (block, end) of a word still being typed
         self._span = (0, 0, "")  # the misspelling the open menu is about: start, end, text
         editor.highlighter.add_layer(self._layer)
-        editor.viewport().installEventFilter(self)
+        self._viewport = viewports.viewport(editor)  # kept: editor.viewport() returns it
+        self._viewport.installEventFilter(self)
         editor.installEventFilter(self)
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
         spell.suggester.ready.connect(self._on_suggestions)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 from reviewer.core.checks import Finding, terms
 from reviewer.core.checks.glossary import Term
 from reviewer.core.session import ReviewSession
-from reviewer.gui import check_data, theme
+from reviewer.gui import check_data, theme, viewports
 from reviewer.gui.edit_gateway import EditEvent
 from reviewer.gui.visible_text import CR_MARK
 
@@ -113,7 +113,8 @@ class TermMarks(QObject):
         self.session: ReviewSession | None = None
         self.row = -1
         self.marks: list[tuple[int, int, TermMark]] = []  # view positions and the mark
-        view.viewport().installEventFilter(self)
+        self._viewport = viewports.viewport(view)  # kept: view.viewport() returns it
+        self._viewport.installEventFilter(self)
 
     # -- SegmentView ------------------------------------------------------------------------
     def show_row(self, session: ReviewSession | None, row: int) -> None:

@@ -431,7 +431,7 @@ def test_every_export_format_from_the_window(
     fmt = next(f for f in FORMATS if f.key == key)
     out = tmp_path / f"export{fmt.extension}"
     messages: list[str] = []
-    window.exchange.message.connect(lambda text, ms: messages.append(text))
+    window.late.exchange.message.connect(lambda text, ms: messages.append(text))
     export_from_window(
         window, monkeypatch, ExportRequest(str(out), key, include_checks=True, raw=False)
     )

@@ -116,3 +116,40 @@ def test_an_article_opens_without_the_project_part_or_a_hidden_dock(tmp_path: Pa
     )
     mods, docks, view = json.loads(done.stdout.strip().splitlines()[-1])
     assert mods == [] and docks == ["issuesDock"] and view is False
+
+
+# Asked for only by a menu, a drop or a failure: not imported by an open and its first paint.
+NOT_BEFORE_PAINT = ("reviewer.gui.dialogs", "reviewer.gui.exchange", "reviewer.gui.preferences")
+# Classes nothing on screen uses. PySide loads a class when it is first named, and wrapping a
+# plain QWidget the C++ side made (a viewport) names every subclass of QWidget (see
+# gui/viewports.py): finding one loaded means such a search ran before the first paint.
+UNUSED_CLASSES = ("QWizard", "QCalendarWidget", "QFontDialog")
+
+
+def test_an_article_paints_without_late_parts_or_a_search_through_widget_classes(
+    tmp_path: Path,
+) -> None:
+    article = next(iter(sorted(CORPUS.glob("*.md"))))
+    code = (
+        "import json, sys\n"
+        "from PySide6 import QtWidgets\n"
+        "from PySide6.QtCore import QSettings, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from reviewer.gui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        f"settings = QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat)\n"
+        "w = MainWindow(settings=settings)\n"
+        "w.first_paint.connect(app.quit)\n"
+        "QTimer.singleShot(20000, app.quit)\n"
+        "w.show()\n"
+        f"assert w.open_path({str(article)!r})\n"
+        "app.exec()\n"
+        f"mods = [m for m in {NOT_BEFORE_PAINT!r} if m in sys.modules]\n"
+        f"loaded = [c for c in {UNUSED_CLASSES!r} if c in vars(QtWidgets)]\n"
+        "print(json.dumps([w.late.made(), mods, loaded]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [[], [], []]
