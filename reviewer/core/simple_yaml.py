@@ -26,6 +26,11 @@ _UNUSUAL_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\
 _NUMBERISH = frozenset("0123456789+-._: eEtTzZinfaINFA")
 _NUMBER_START = frozenset("-+0123456789.")
 _BASE_PREFIX_RE = re.compile(r"[-+]?0[xXbB]")
+# Hex digits and dashes with a dash after the first character (a GUID such as an all-digit
+# ms.assetid): YAML 1.1 reads such a value as a string unless it is a yyyy-mm-dd date; its
+# ints have no inner dash and its floats need a dot.
+_HEX_AND_DASH = frozenset("0123456789abcdefABCDEF-")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 # Whole values PyYAML reads as a boolean or null (and the merge and value keys).
 _WORDS = frozenset(
     {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE"}
@@ -55,7 +60,9 @@ def _scalar(text: str) -> tuple[bool, str | None]:
     if ": " in text or " #" in text:
         return False, None
     if first in _NUMBER_START and (_NUMBERISH.issuperset(text) or _BASE_PREFIX_RE.match(text)):
-        return False, None
+        dashed = "-" in text[1:] and _HEX_AND_DASH.issuperset(text)
+        if not dashed or _DATE_RE.fullmatch(text):
+            return False, None
     return True, text
 
 

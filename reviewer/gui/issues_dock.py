@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.checks import Level
+from reviewer.core.checks import Finding, Level
 from reviewer.core.format import ParseWarning
 from reviewer.core.session import ReviewSession
 from reviewer.gui import labels, theme
@@ -75,9 +77,9 @@ class IssuesModel(HeaderedTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
+        self.entries: Sequence[Entry] = []
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: Sequence[Entry]) -> None:
         self.beginResetModel()
         self.entries = entries
         self.endResetModel()
@@ -117,58 +119,112 @@ class IssuesModel(HeaderedTableModel):
         return None
 
 
-def collect(session: ReviewSession, warnings: list[ParseWarning]) -> list[Entry]:
-    out: list[Entry] = []
-    for w in warnings:
-        out.append(
-            Entry(
-                -1,
-                QCoreApplication.translate("IssuesModel", "line {line}:{column}").format(
-                    line=w.line, column=w.column
-                ),
-                "parse",
-                labels.level(Level.WARNING),
-                theme.PARSE_WARNING,
-                w.code,
-                w.message,
-            )
+class Entries(Sequence[Entry]):
+    """Every entry of an article, in order: parse warnings, then per row its open issues and
+    its check results. A check result's Entry is made when a row of the list first asks for
+    it (the dock shows a handful; a large article has thousands); the counts are exact."""
+
+    def __init__(
+        self,
+        warnings: list[Entry],
+        rows: list[tuple[int, str, list[Entry], list[Finding], frozenset[str]]],
+    ) -> None:
+        self._rows = rows  # (row, id, issue entries, check results, codes flagged as issues)
+        self._starts: list[int] = []  # position of each row's first entry
+        at = len(warnings)
+        self.issues = self.checks = self.flagged = 0
+        for _row, _id, issues, found, flagged in rows:
+            self._starts.append(at)
+            at += len(issues) + len(found)
+            self.issues += len(issues)
+            self.checks += len(found)
+            if flagged:
+                self.flagged += sum(1 for f in found if f.code in flagged)
+        self.parse = len(warnings)
+        self._made: dict[int, Entry] = dict(enumerate(warnings))
+        self._length = at
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, k: int) -> Entry: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[Entry]: ...
+    def __getitem__(self, k: int | slice) -> Entry | list[Entry]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(self._length))]
+        if k < 0:
+            k += self._length
+        if not 0 <= k < self._length:
+            raise IndexError(k)
+        made = self._made.get(k)
+        if made is None:
+            made = self._make(k)
+            self._made[k] = made
+        return made
+
+    def _make(self, k: int) -> Entry:
+        n = bisect.bisect_right(self._starts, k) - 1
+        row, pair_id, issues, found, flagged = self._rows[n]
+        offset = k - self._starts[n]
+        if offset < len(issues):
+            return issues[offset]
+        f = found[offset - len(issues)]
+        return Entry(
+            row,
+            pair_id,
+            "check",
+            labels.level(f.level),
+            theme.LEVEL_COLORS[f.level],
+            labels.check_title(f.title),
+            f.message,
+            f.code in flagged,
         )
+
+
+def collect(session: ReviewSession, warnings: list[ParseWarning]) -> Entries:
+    parse = [
+        Entry(
+            -1,
+            QCoreApplication.translate("IssuesModel", "line {line}:{column}").format(
+                line=w.line, column=w.column
+            ),
+            "parse",
+            labels.level(Level.WARNING),
+            theme.PARSE_WARNING,
+            w.code,
+            w.message,
+        )
+        for w in warnings
+    ]
     ids = session.doc.pairs.ids()  # strings only: no pair is built for the list
     ready = session.checks_ready
+    rows: list[tuple[int, str, list[Entry], list[Finding], frozenset[str]]] = []
     # Rows with no record and no finding have nothing to list: their records stay unmade.
     for row in session.rows_to_report():
         review = session.reviews.peek(row)
+        issues: list[Entry] = []
+        flagged: frozenset[str] = frozenset()
         if review is not None and review.issues:
-            for issue in review.issues:
-                if not issue.is_open:
-                    continue
-                out.append(
-                    Entry(
-                        row,
-                        ids[row],
-                        "issue",
-                        labels.severity(issue.severity),
-                        theme.SEVERITY_COLORS[issue.severity],
-                        labels.category_label(issue.category),
-                        issue.comment,
-                    )
+            issues = [
+                Entry(
+                    row,
+                    ids[row],
+                    "issue",
+                    labels.severity(issue.severity),
+                    theme.SEVERITY_COLORS[issue.severity],
+                    labels.category_label(issue.category),
+                    issue.comment,
                 )
-        if ready:
-            flagged = session.flagged_codes(row)
-            for f in session.findings(row):
-                out.append(
-                    Entry(
-                        row,
-                        ids[row],
-                        "check",
-                        labels.level(f.level),
-                        theme.LEVEL_COLORS[f.level],
-                        labels.check_title(f.title),
-                        f.message,
-                        f.code in flagged,
-                    )
-                )
-    return out
+                for issue in review.issues
+                if issue.is_open
+            ]
+            flagged = frozenset(session.flagged_codes(row))
+        found = session.findings(row) if ready else []
+        if issues or found:
+            rows.append((row, ids[row], issues, found, flagged))
+    return Entries(parse, rows)
 
 
 class IssuesDock(QDockWidget):
@@ -221,20 +277,24 @@ class IssuesDock(QDockWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)
         self.setWidget(body)
-        self._all: list[Entry] = []
+        self._all: Sequence[Entry] = []
         self.kind.currentIndexChanged.connect(self._apply_kind)
         # Arrow keys and clicks walk the list while the table follows; activation (Return or a
         # double-click) is the "take me there" gesture that hands focus to the segments.
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._activated)
 
-    def set_entries(self, entries: list[Entry], checks_ready: bool = True) -> None:
+    def set_entries(self, entries: Entries | list[Entry], checks_ready: bool = True) -> None:
         self._all = entries
         self._apply_kind()
-        issues = sum(1 for e in entries if e.kind == "issue")
-        checks = sum(1 for e in entries if e.kind == "check")
-        flagged = sum(1 for e in entries if e.flagged)
-        parse = sum(1 for e in entries if e.kind == "parse")
+        if isinstance(entries, Entries):
+            issues, checks, flagged = entries.issues, entries.checks, entries.flagged
+            parse = entries.parse
+        else:
+            issues = sum(1 for e in entries if e.kind == "issue")
+            checks = sum(1 for e in entries if e.kind == "check")
+            flagged = sum(1 for e in entries if e.flagged)
+            parse = sum(1 for e in entries if e.kind == "parse")
         open_issues = (
             self.tr("1 open issue") if issues == 1 else self.tr("{n} open issues")
         ).format(n=f"{issues:,}")
@@ -257,8 +317,8 @@ class IssuesDock(QDockWidget):
 
     def _apply_kind(self) -> None:
         kind = self.kind.currentData()
-        entries = [e for e in self._all if not kind or e.kind == kind]
-        self.model.set_entries(entries)
+        # Everything: the list as it is (its entries are made as they are shown).
+        self.model.set_entries([e for e in self._all if e.kind == kind] if kind else self._all)
 
     def _source_row(self, index: QModelIndex) -> int:
         row = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None

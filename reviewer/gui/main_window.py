@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     file_loaded = Signal(str)
     checks_finished = Signal()
     first_paint = Signal()
+    _opening = False  # an article is being shown: its views wait for its stored results
 
     def __init__(self, settings: QSettings | None = None, config: Config | None = None) -> None:
         super().__init__()
@@ -233,7 +234,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         has_pairs = len(session.doc.pairs) > 0
         start = row if row >= 0 or not has_pairs else review_policy.first_unfinished(session)
-        self.nav.remember(start)  # the filter reset makes it current: its views show it once
+        self.nav.remember(start)  # the filter reset makes it current
+        self._opening = True  # its views show it once, after the stored results
         self.filter_bar.clear()
         prefs.apply_column_widths(self.settings, self.table)
         self.front_matter.show_front_matter(session.doc.front_matter)
@@ -243,9 +245,6 @@ class MainWindow(QMainWindow):
             index = self.table.proxy_index(start, COL_TARGET)
             self.table.show_index(index)
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-            # The filter reset may already have made this row current, so no signal fires.
-            if self._views_at != (session, self.current_row()):
-                self._show_views(session, self.current_row())
             self.table.setFocus()
         else:
             name = os.path.basename(workspace.path)
@@ -256,10 +255,12 @@ class MainWindow(QMainWindow):
             if session.doc.warnings:
                 text += "<br>" + self.tr("See the issues dock for parse warnings.")
             self.show_empty(text)
+        self._opening = False
         self._refresh_frame()
         if not self.checks.watch(session, paints=has_pairs, workspace=workspace):
             self.refresh_issues_dock()  # else the stored results came in, and refreshed them
             self.update_status()
+        self._show_views(session, self.current_row() if has_pairs else -1)
         self.file_loaded.emit(workspace.path)
 
     def show_empty(self, html: str) -> None:
@@ -315,6 +316,8 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._opening:
+            return
         row = self.proxy.mapToSource(current).row() if current.isValid() else -1
         if row >= 0 or self.proxy.rowCount():
             self._show_views(self.session, row)

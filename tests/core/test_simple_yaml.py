@@ -63,6 +63,10 @@ def test_the_corpus_front_matter_reads_alike_and_quickly() -> None:
             {"ms.sourcegitcommit": "8bc60ec34bc1e40685e3976576e04a2623f63a7c"},
         ),
         ("keys:\n  - a:b\n  -\n", {"keys": ["a:b", None]}),
+        (
+            "ms.assetid: 00000000-0000-0000-0000-000000010000\nid: 1e5-0\n",
+            {"ms.assetid": "00000000-0000-0000-0000-000000010000", "id": "1e5-0"},
+        ),
     ],
 )
 def test_plain_front_matter(raw: str, expected: dict[str, Any]) -> None:
@@ -75,6 +79,7 @@ def test_plain_front_matter(raw: str, expected: dict[str, Any]) -> None:
     [
         "recommendations: false\n",  # a boolean
         "ms.date: 2020-04-18\n",  # a date
+        "ms.date: 2020-4-8\n",  # not a date to YAML, but left to it
         "count: 12\n",  # an int
         "ratio: 1.5\n",
         "hex: 0x1F\n",
@@ -134,6 +139,16 @@ _VALUES = st.one_of(
             "n",
             "true",
             "e0ba53f0-3b0a-4082-a42f-40f2b45ad91a",
+            "00000000-0000-0000-0000-000000010000",
+            "12345678-1234-1234-1234-123456789eaf",
+            "2020-4-18",
+            "2020-04-1",
+            "-12-3",
+            "1-2",
+            "1e-5",
+            "0-0",
+            "1_0-1",
+            "2020-04-18-1",
             "8bc60ec34bc1e406",
             "6312ee31561db361",
             "Adm_O365",

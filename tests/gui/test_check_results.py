@@ -61,3 +61,46 @@ def test_checks_started_with_the_program_are_taken(qtbot, window, article) -> No
     session = window.session
     assert session is not None
     assert findings(window) == run_checks([load_document(article)], session.check_config)
+
+
+def test_a_reopened_article_shows_its_start_row_once_with_its_results(  # type: ignore[no-untyped-def]
+    qtbot, window, article, monkeypatch
+) -> None:
+    load(qtbot, window, article)
+    shown: list[tuple[int, bool]] = []
+    refresh = window.detail.refresh
+
+    def counting(keep_target: bool = False) -> None:
+        session = window.detail.session
+        shown.append((window.detail.row, session is not None and session.checks_ready))
+        refresh(keep_target)
+
+    monkeypatch.setattr(window.detail, "refresh", counting)
+    assert window.open_path(str(article))
+    row = window.current_row()
+    # Once, with the stored results in (a refresh of no row draws nothing).
+    assert [s for s in shown if s[0] >= 0] == [(row, True)]
+    session = window.session
+    assert session is not None
+    listed = window.detail.issues.topLevelItemCount()
+    assert listed == len(session.findings(row)) + len(session.reviews[row].open_issues)
+
+
+def test_an_unneeded_early_check_is_stopped_after_the_first_paint(qtbot, window, article) -> None:  # type: ignore[no-untyped-def]
+    if not check_jobs.can_fork():
+        return
+    load(qtbot, window, article)  # its results are stored now
+    window.show()
+    qtbot.waitExposed(window)
+    check_prestart.prestart(str(article))
+    child = check_prestart._jobs[os.path.abspath(article)]
+    with qtbot.waitSignal(window.first_paint, timeout=5000):
+        assert window.open_path(str(article))
+        assert window.session is not None and window.session.checks_ready
+        assert window.checks._unwanted is child  # not reaped before the table painted
+    assert window.checks._unwanted is None
+    try:
+        os.waitpid(child.pid, os.WNOHANG)
+    except ChildProcessError:
+        return  # reaped
+    raise AssertionError("the early check process was left running")

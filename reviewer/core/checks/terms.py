@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
-from reviewer.core.checks import lexicon, renderings
+from reviewer.core.checks import glossary as glossary_module
+from reviewer.core.checks import lexicon, renderings, tables
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.glossary import (
     Glossary,
     GlossaryError,
+    Term,
     TermHit,
     load_glossary,
     load_names,
@@ -56,28 +60,74 @@ def _loaded() -> tuple[Glossary, Glossary]:
 
 def _load() -> tuple[Glossary, Glossary]:
     settings = lexicon.settings()
-    terms = Glossary()
-    names = Glossary()
     sources: list[str] = []
     if settings.shipped_terms:
         sources.append(str(resource_path(*SHIPPED_GLOSSARY)))
     sources.extend(settings.glossaries)
+    name_files = [str(resource_path(*SHIPPED_NAMES))] if settings.shipped_terms else []
+    name_files.extend(settings.do_not_translate)
+    # The window reads the glossaries before its first paint: parsing them (the csv module's
+    # import and dialect sniffing included) took ~5 ms, their snapshot ~1 ms. It is keyed by
+    # the contents of every file read and of the modules that read them.
+    files = repr((sources, name_files)).encode("utf-8", "surrogatepass")
+    name = "terms-" + hashlib.blake2b(files, digest_size=8).hexdigest()
+    readers = [Path(__file__), Path(glossary_module.__file__)]
+    paths = [Path(p) for p in (*sources, *name_files)]
+    term_rows, name_rows, problems = tables.cached(
+        name, [*paths, *readers], lambda: _read(sources, name_files), _valid
+    )
+    _problems.extend(problems)
+    return Glossary([Term(*row) for row in term_rows]), Glossary([Term(*row) for row in name_rows])
+
+
+# A term as plain data: (english, dutch, forbidden, note, admitted).
+_Row = tuple[str, str, list[str], str, list[str]]
+
+
+def _read(sources: list[str], name_files: list[str]) -> tuple[list[_Row], list[_Row], list[str]]:
+    """The merged terms and names (the user's winning) and what could not be read."""
+    terms = Glossary()
+    names = Glossary()
+    problems: list[str] = []
     for path in sources:
         try:
             for t in load_glossary(path).terms:
                 target = names if t.keep_english and not t.forbidden else terms
                 target.add(t.english, t.dutch, t.forbidden, t.note, t.admitted)
         except GlossaryError as exc:
-            _problems.append(str(exc))
-    name_files = [str(resource_path(*SHIPPED_NAMES))] if settings.shipped_terms else []
-    name_files.extend(settings.do_not_translate)
+            problems.append(str(exc))
     for path in name_files:
         try:
             for name in load_names(path):
                 names.add(name, name)
         except GlossaryError as exc:
-            _problems.append(str(exc))
-    return terms, names
+            problems.append(str(exc))
+
+    def rows(glossary: Glossary) -> list[_Row]:
+        return [(t.english, t.dutch, t.forbidden, t.note, t.admitted) for t in glossary.terms]
+
+    return rows(terms), rows(names), problems
+
+
+def _valid(value: object) -> bool:
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    term_rows, name_rows, problems = value
+    if not (isinstance(problems, list) and all(isinstance(p, str) for p in problems)):
+        return False
+    for rows in (term_rows, name_rows):
+        if not isinstance(rows, list):
+            return False
+        for row in rows:
+            if not (isinstance(row, tuple) and len(row) == 5):
+                return False
+            english, dutch, forbidden, note, admitted = row
+            if not (isinstance(english, str) and isinstance(dutch, str) and isinstance(note, str)):
+                return False
+            for variants in (forbidden, admitted):
+                if not (isinstance(variants, list) and all(isinstance(v, str) for v in variants)):
+                    return False
+    return True
 
 
 def preload() -> None:
