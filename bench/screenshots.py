@@ -42,7 +42,7 @@ def main() -> int:
     from bench.exchange_shots import shoot_exchange
     from bench.language_shots import shoot_language
     from bench.preview_shots import shoot_preview
-    from reviewer.gui import dialogs
+    from reviewer.gui import issue_dialog
     from reviewer.gui.main_window import MainWindow
 
     args = [a for a in sys.argv[1:] if a not in ("--project", "--preview")]
@@ -106,13 +106,13 @@ def main() -> int:
             # The flag dialog, prefilled from the selected check result.
             finding = window.detail.selected_finding()
             prefill = (
-                dialogs.IssueInput(
+                issue_dialog.IssueInput(
                     finding.category, finding.mqm_severity, finding.message, check_code=finding.code
                 )
                 if finding
                 else None
             )
-            dialog = dialogs.FlagIssueDialog(window, prefill, "Flag issue on #8")
+            dialog = issue_dialog.FlagIssueDialog(window, prefill, "Flag issue on #8")
             dialog.show()
             settle()
             shoot(dialog, "flag-issue-dialog.png")
@@ -149,7 +149,7 @@ def translated_shots(
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.gui import dialogs, language
+    from reviewer.gui import issue_dialog, language
     from reviewer.gui.main_window import MainWindow
 
     app = QApplication.instance()
@@ -168,7 +168,7 @@ def translated_shots(
     shoot(window, f"main-window-{lang}.png")
     finding = window.detail.selected_finding()
     prefill = (
-        dialogs.IssueInput(
+        issue_dialog.IssueInput(
             finding.category, finding.mqm_severity, finding.message, check_code=finding.code
         )
         if finding
@@ -178,7 +178,7 @@ def translated_shots(
     title = QCoreApplication.translate("ReviewController", "Flag issue on #{n} ({id})")
     pair = window.session.doc.pairs[row] if window.session is not None else None
     heading = title.format(n=row + 1, id=pair.id) if pair is not None else ""
-    dialog = dialogs.FlagIssueDialog(window, prefill, heading)
+    dialog = issue_dialog.FlagIssueDialog(window, prefill, heading)
     dialog.show()
     settle()
     shoot(dialog, f"flag-issue-dialog-{lang}.png")

@@ -365,9 +365,9 @@ class MainWindow(QMainWindow):
 
     # -- small dialogs -----------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        from reviewer.gui import dialogs
+        from reviewer.gui import help_dialogs
 
-        dialogs.show_shortcuts(self, self.registry.shortcut_rows())
+        help_dialogs.show_shortcuts(self, self.registry.shortcut_rows())
 
     # -- the window itself -------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

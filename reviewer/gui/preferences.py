@@ -86,6 +86,6 @@ class Preferences(QObject):
         )
 
     def about(self) -> None:
-        from reviewer.gui import dialogs
+        from reviewer.gui import help_dialogs
 
-        dialogs.show_about(self.window)
+        help_dialogs.show_about(self.window)

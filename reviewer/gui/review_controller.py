@@ -235,7 +235,7 @@ class ReviewController(QObject):
 
     # -- issues ---------------------------------------------------------------------------------
     def flag_issue(self) -> bool:
-        from reviewer.gui import dialogs
+        from reviewer.gui import issue_dialog
 
         row = self.cursor.current_row()
         session = self.session
@@ -245,12 +245,12 @@ class ReviewController(QObject):
         finding = self.selected_finding()
         prefill = None
         if finding is not None:
-            prefill = dialogs.IssueInput(
+            prefill = issue_dialog.IssueInput(
                 finding.category, finding.mqm_severity, finding.message, check_code=finding.code
             )
         pair = session.doc.pairs[row]
         title = self.tr("Flag issue on #{n} ({id})").format(n=row + 1, id=pair.id)
-        value = dialogs.ask_issue(self.window, prefill, title)
+        value = issue_dialog.ask_issue(self.window, prefill, title)
         if value is None:
             return False
         issue = Issue(
@@ -273,16 +273,16 @@ class ReviewController(QObject):
             return None
 
     def edit_issue(self, uid: str) -> None:
-        from reviewer.gui import dialogs
+        from reviewer.gui import issue_dialog
 
         found = self._current_issue(uid)
         if found is None:
             return
         row, issue = found
-        prefill = dialogs.IssueInput(
+        prefill = issue_dialog.IssueInput(
             issue.category, issue.severity, issue.comment, issue.status, issue.check_code
         )
-        value = dialogs.ask_issue(
+        value = issue_dialog.ask_issue(
             self.window, prefill, self.tr("Edit issue on #{n}").format(n=row + 1)
         )
         if value is None:

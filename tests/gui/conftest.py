@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 
-from reviewer.gui import dialogs, recovery
+from reviewer.gui import dialogs, issue_dialog, recovery
 from reviewer.gui.main_window import MainWindow, app_settings
 from tests.gui.gui_helpers import SAMPLE, copy_corpus
 
@@ -69,8 +69,8 @@ def no_real_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]!r}")
 
+    monkeypatch.setattr(issue_dialog, "ask_issue", fail)
     for name in (
-        "ask_issue",
         "confirm",
         "ask_unsaved",
         "ask_external_change",

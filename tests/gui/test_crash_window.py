@@ -39,8 +39,8 @@ DRIVER = textwrap.dedent(
     from PySide6.QtCore import QTimer
     from reviewer.core.mqm import Severity
     from reviewer.core.segments import State
-    from reviewer.gui import dialogs, recovery
-    from reviewer.gui.dialogs import IssueInput
+    from reviewer.gui import dialogs, issue_dialog, recovery
+    from reviewer.gui.issue_dialog import IssueInput
 
     EDITS, SPACING_MS = {edits}, {spacing}
     recovery.ask = lambda *a, **k: "later"  # never block on a dialog in the child
@@ -80,7 +80,7 @@ DRIVER = textwrap.dedent(
             ok = session.reviews[row].state is State.APPROVED
         else:
             comment = f"c{{i}}"
-            dialogs.ask_issue = lambda parent, prefill, title="": IssueInput(
+            issue_dialog.ask_issue = lambda parent, prefill, title="": IssueInput(
                 "style/awkward-style", Severity.MINOR, comment)
             window.registry["actionFlagIssue"].trigger()
             value = comment

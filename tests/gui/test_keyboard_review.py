@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from reviewer.core.segments import State
 from reviewer.gui import dialogs
-from reviewer.gui.dialogs import FlagIssueDialog
+from reviewer.gui.issue_dialog import FlagIssueDialog
 from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import synthetic_article
 

@@ -21,7 +21,9 @@ DEFERRED = (
     "reviewer.gui.check_settings_dialog",
     "reviewer.gui.dialogs",
     "reviewer.gui.export_dialog",
+    "reviewer.gui.help_dialogs",
     "reviewer.gui.import_dialog",
+    "reviewer.gui.issue_dialog",
     "reviewer.gui.language_files",
     "reviewer.gui.project_dialogs",
     "reviewer.gui.replace_dialog",
@@ -119,7 +121,13 @@ def test_an_article_opens_without_the_project_part_or_a_hidden_dock(tmp_path: Pa
 
 
 # Asked for only by a menu, a drop or a failure: not imported by an open and its first paint.
-NOT_BEFORE_PAINT = ("reviewer.gui.dialogs", "reviewer.gui.exchange", "reviewer.gui.preferences")
+NOT_BEFORE_PAINT = (
+    "reviewer.gui.dialogs",
+    "reviewer.gui.exchange",
+    "reviewer.gui.help_dialogs",
+    "reviewer.gui.issue_dialog",
+    "reviewer.gui.preferences",
+)
 # Classes nothing on screen uses. PySide loads a class when it is first named, and wrapping a
 # plain QWidget the C++ side made (a viewport) names every subclass of QWidget (see
 # gui/viewports.py): finding one loaded means such a search ran before the first paint.

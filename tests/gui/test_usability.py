@@ -10,8 +10,8 @@ from reviewer.core.edits import DismissCheck
 from reviewer.core.export_formats import ExportRequest
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.gui import dialogs, export_dialog, language
-from reviewer.gui.dialogs import FlagIssueDialog, IssueInput
+from reviewer.gui import dialogs, export_dialog, issue_dialog, language
+from reviewer.gui.issue_dialog import FlagIssueDialog, IssueInput
 from reviewer.gui.main_window import MainWindow
 from tests.gui.gui_helpers import copy_corpus, load
 
@@ -135,7 +135,7 @@ def test_issue_list_return_edits_and_delete_removes(qtbot, window, article, monk
         asked.append(prefill)
         return IssueInput("accuracy/omission", Severity.MAJOR, "verb lost")
 
-    monkeypatch.setattr(dialogs, "ask_issue", ask)
+    monkeypatch.setattr(issue_dialog, "ask_issue", ask)
     window.goto_source_row(3)
     action(window, "actionFlagIssue").trigger()
     issues = window.detail.issues
@@ -522,7 +522,7 @@ def test_check_flagged_as_issue_is_marked_handled(qtbot, window, article, monkey
     row = window.current_row()
     finding = window.detail.selected_finding()
     assert finding is not None
-    monkeypatch.setattr(dialogs, "ask_issue", lambda parent, prefill, title="": prefill)
+    monkeypatch.setattr(issue_dialog, "ask_issue", lambda parent, prefill, title="": prefill)
     action(window, "actionFlagIssue").trigger()
     window.refresh_issues_dock()
     # Detail pane: the check result stays listed, greyed and marked, and cannot be flagged twice.

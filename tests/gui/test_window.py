@@ -16,8 +16,8 @@ from PySide6.QtTest import QTest
 from reviewer.core.export_formats import ExportRequest
 from reviewer.core.mqm import Issue, Severity
 from reviewer.core.segments import State
-from reviewer.gui import dialogs, export_dialog
-from reviewer.gui.dialogs import IssueInput
+from reviewer.gui import dialogs, export_dialog, issue_dialog
+from reviewer.gui.issue_dialog import IssueInput
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.model import COL_TARGET
 from tests.gui.gui_helpers import ROOT, copy_corpus, load
@@ -55,7 +55,7 @@ def test_edit_flag_approve_undo_redo_save(qtbot, window, article, monkeypatch) -
     assert window.isWindowModified()
 
     monkeypatch.setattr(
-        dialogs,
+        issue_dialog,
         "ask_issue",
         lambda parent, prefill, title="": IssueInput(
             "accuracy/omission", Severity.MAJOR, "verb lost"
@@ -307,7 +307,7 @@ def test_check_result_prefills_flag_dialog_and_dismiss(qtbot, window, article, m
         seen.append(prefill)
         return prefill
 
-    monkeypatch.setattr(dialogs, "ask_issue", ask)
+    monkeypatch.setattr(issue_dialog, "ask_issue", ask)
     action(window, "actionFlagIssue").trigger()
     assert seen[0] is not None and seen[0].check_code == finding.code
     issue = window.session.reviews[row].issues[0]
@@ -324,7 +324,7 @@ def test_check_result_prefills_flag_dialog_and_dismiss(qtbot, window, article, m
 
 
 def test_flag_dialog_keyboard_only(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dlg = dialogs.FlagIssueDialog(None, None)
+    dlg = issue_dialog.FlagIssueDialog(None, None)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.keyClicks(dlg.search, "omiss")
@@ -532,7 +532,7 @@ def test_edit_and_resolve_issue_and_status_score(qtbot, window, article, monkeyp
     window.review.submit(AddIssue(row=row, issue=issue))
     uid = window.session.reviews[row].issues[0].uid
     monkeypatch.setattr(
-        dialogs,
+        issue_dialog,
         "ask_issue",
         lambda parent, prefill, title="": dataclasses.replace(prefill, comment="beter"),
     )
