@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from reviewer.cli.common import Progress, config_from, configure_language, write_advice
+from reviewer.core.pair_write import SaveError
 from reviewer.core.project import Project, open_paths
 from reviewer.core.project.changes import ArticleResult
-from reviewer.core.workspace import SaveError
 
 
 class ProgressCounter:

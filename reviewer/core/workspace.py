@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import logging
 import os
 import time
@@ -12,7 +10,6 @@ from reviewer.core.checks import CheckConfig
 from reviewer.core.config import Config
 from reviewer.core.errors import FormatError, ReviewerError
 from reviewer.core.fileio import (
-    atomic_write,
     clean_partial_writes,
     digest,
     read_bytes,
@@ -20,6 +17,7 @@ from reviewer.core.fileio import (
     write_target,
 )
 from reviewer.core.format import Document, parse
+from reviewer.core.pair_write import SaveError, write_pair
 from reviewer.core.segments import ReviewList
 from reviewer.core.session import ReviewSession
 from reviewer.core.sidecar_match import detach, load_reviews, match_records, records_of
@@ -48,37 +46,6 @@ class SidecarChangedError(ExternalChangeError):
     def __init__(self, message: str, path: str) -> None:
         super().__init__(message)
         self.path = path
-
-
-class SaveError(ReviewerError):
-    """Saving failed; nothing changed on disk and the edits are still in memory."""
-
-    def __init__(self, message: str, path: str = "", cause: OSError | None = None) -> None:
-        super().__init__(message)
-        self.path = path  # the file that could not be written, when one was
-        self.cause = cause  # the OS error, so the CLI can word its own advice
-
-
-_HINTS = {
-    errno.EACCES: "Check that you may write to that folder, or use Save As to save elsewhere.",
-    errno.EPERM: "Check that you may write to that folder, or use Save As to save elsewhere.",
-    errno.EROFS: "The disk is read-only: use Save As to save elsewhere.",
-    errno.ENOSPC: "The disk is full: free some space and save again.",
-    errno.EDQUOT: "Your disk quota is used up: free some space and save again.",
-    errno.ENOENT: "The folder no longer exists: use Save As to save elsewhere.",
-    errno.ENAMETOOLONG: "The name is too long for this disk: use Save As with a shorter name.",
-}
-
-
-def _save_error(name: str, exc: OSError) -> SaveError:
-    reason = exc.strerror or str(exc)
-    hint = _HINTS.get(exc.errno or 0, "Try again, or use Save As to save elsewhere.")
-    return SaveError(
-        f"Could not save {name}: {reason}. Nothing was changed on disk and your edits are "
-        f"still open. {hint}",
-        name,
-        exc,
-    )
 
 
 class Workspace:
@@ -149,7 +116,7 @@ class Workspace:
         side = self._sidecar_bytes(os.path.basename(self.path), new_digest)
         if not force and side is not None:
             self._check_sidecar_external(side)
-        self._write_both(self.path, data, self.sidecar_path, side)
+        self.save_notes = write_pair(self.path, data, self.sidecar_path, side)
         if data is not None:
             doc.mark_saved(data)
             self.disk_digest = new_digest
@@ -166,7 +133,7 @@ class Workspace:
         side = None
         if self._has_data() or os.path.exists(self.sidecar_path):
             side = dump_sidecar(self.session, os.path.basename(path), digest(data), self.detached)
-        self._write_both(path, data, new_side_path, side)
+        self.save_notes = write_pair(path, data, new_side_path, side)
         doc.mark_saved(data)
         doc.path = path
         self.path = path
@@ -266,52 +233,6 @@ class Workspace:
             return None  # no review yet: leave no empty sidecar behind
         return dump_sidecar(self.session, article_name, article_digest, self.detached)
 
-    def _write_both(
-        self, article: str, data: bytes | None, side_path: str, side: bytes | None
-    ) -> None:
-        """Sidecar first, then article; a failed article write puts the old sidecar back.
-
-        A crash between the two leaves the new review data beside the old article. Every
-        decision in it carries the digest of the text it was made on, so reopening withdraws
-        the decisions on text that did not reach the disk (and the crash journal still holds
-        the edits): an approval always refers to the text it approved.
-        """
-        notes: list[str] = []
-        try:
-            old_side: bytes | None = None
-            if side is not None:
-                try:
-                    old_side = read_optional(side_path, MAX_SIDECAR_BYTES, "review data")
-                except FormatError:
-                    old_side = None  # not ours to keep (a FIFO, a device): it is replaced
-                if old_side == side:
-                    side = None
-            if side is not None:
-                try:
-                    notes += atomic_write(side_path, side)
-                except OSError as exc:
-                    raise _Failed(side_path, exc) from None
-            if data is not None:
-                try:
-                    notes += atomic_write(article, data)
-                except OSError as exc:
-                    if side is not None:
-                        self._restore(side_path, old_side)
-                    raise _Failed(article, exc) from None
-        except _Failed as failed:
-            raise _save_error(failed.name, failed.exc) from None
-        except OSError as exc:
-            raise _save_error(side_path, exc) from None
-        self.save_notes = notes
-
-    @staticmethod
-    def _restore(path: str, old: bytes | None) -> None:
-        with contextlib.suppress(OSError):
-            if old is None:
-                os.unlink(path)
-            else:
-                atomic_write(path, old)
-
     # -- a bad sidecar -----------------------------------------------------------------------
     def start_fresh(self) -> str:
         """The user's choice after a SidecarError: move the bad sidecar aside, unblock saving."""
@@ -397,13 +318,6 @@ def _file_digest(path: str) -> str:
     return digest(data) if data is not None else ""
 
 
-class _Failed(Exception):
-    def __init__(self, name: str, exc: OSError) -> None:
-        super().__init__(name)
-        self.name = name
-        self.exc = exc
-
-
 def open_article(
     path: str,
     user: str = "",
@@ -467,7 +381,6 @@ def open_article(
 
 __all__ = [
     "ExternalChangeError",
-    "SaveError",
     "SidecarChangedError",
     "SidecarError",
     "Workspace",

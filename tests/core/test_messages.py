@@ -14,7 +14,8 @@ from reviewer.core.edits import SetTarget
 from reviewer.core.errors import FormatError
 from reviewer.core.export_csv import to_csv
 from reviewer.core.export_rows import ExportRow, neutralize
-from reviewer.core.workspace import SaveError, open_article
+from reviewer.core.pair_write import SaveError
+from reviewer.core.workspace import open_article
 from tests.corpus import copy_corpus
 
 

@@ -13,8 +13,9 @@ from reviewer.cli import EXIT_INPUT, EXIT_OK, common, main
 from reviewer.cli.common import write_advice
 from reviewer.core.edits import SetState, SetTarget
 from reviewer.core.journal import Journal
+from reviewer.core.pair_write import SaveError
 from reviewer.core.segments import State
-from reviewer.core.workspace import SaveError, open_article
+from reviewer.core.workspace import open_article
 from tests.corpus import SAMPLE, copy_corpus
 from tests.paths import (
     FILE_NAME,

@@ -33,7 +33,7 @@ CHILD = textwrap.dedent(
     """
     import json, os, sys, time
     import reviewer.core.fileio as fileio
-    import reviewer.core.workspace as workspace
+    import reviewer.core.pair_write as pair_write
     from reviewer.core.edits import SetState, SetTarget
     from reviewer.core.journal import Autosaver, Journal
     from reviewer.core.segments import State
@@ -61,7 +61,7 @@ CHILD = textwrap.dedent(
         print(json.dumps({"stopped": moment, "approved": approved}), flush=True)
         time.sleep(3600)
 
-    real_write, real_replace = workspace.atomic_write, os.replace
+    real_write, real_replace = pair_write.atomic_write, os.replace
 
     def write(target, data):  # the save's two writes, in the order the workspace makes them
         if moment == "before-any-write":
@@ -78,7 +78,7 @@ CHILD = textwrap.dedent(
             stop_here()
         return real_replace(src, dst)
 
-    workspace.atomic_write = write
+    pair_write.atomic_write = write
     fileio.os.replace = replace
     ws.save()
     print(json.dumps({"stopped": "never"}), flush=True)

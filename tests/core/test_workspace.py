@@ -14,10 +14,10 @@ from reviewer.core.edits import AddIssue, SetState, SetTarget
 from reviewer.core.errors import FormatError, ReviewerError
 from reviewer.core.fileio import digest
 from reviewer.core.mqm import Issue, Severity
+from reviewer.core.pair_write import SaveError
 from reviewer.core.segments import State
 from reviewer.core.workspace import (
     ExternalChangeError,
-    SaveError,
     SidecarChangedError,
     Workspace,
     open_article,

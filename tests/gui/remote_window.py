@@ -30,7 +30,7 @@ DRIVER = textwrap.dedent(
     from PySide6.QtCore import QSocketNotifier, QTimer
     from PySide6.QtWidgets import QApplication
     import reviewer.core.fileio as fileio
-    import reviewer.core.workspace as workspace_module
+    import reviewer.core.pair_write as pair_write
     from reviewer.core.segments import State
     from reviewer.gui import dialogs, recovery
 
@@ -83,7 +83,7 @@ DRIVER = textwrap.dedent(
     def stop_at(moment):
         # A fault-injection point for the next save, inside the child only: it stops at the
         # chosen moment, says so, and waits there for the SIGKILL.
-        real_write, real_replace = workspace_module.atomic_write, fileio.os.replace
+        real_write, real_replace = pair_write.atomic_write, fileio.os.replace
 
         def stop_here():
             reply(stopped=moment, state=state())
@@ -105,7 +105,7 @@ DRIVER = textwrap.dedent(
                 stop_here()
             return real_replace(src, dst)
 
-        workspace_module.atomic_write = write
+        pair_write.atomic_write = write
         fileio.os.replace = replace
 
     def run(cmd):
