@@ -2,13 +2,13 @@
 
 Split from main_window for size: it builds the glossary dock, puts the spell checker on both
 target editors and the term marks on the source view, reads the article's project settings,
-loads the language data off the GUI thread, and runs the checks again when settings change.
+has the language data loaded off the GUI thread (language_data), and the checks run again
+(check_again) when settings, glossaries or words change.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,13 +19,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reviewer import start_trace
-from reviewer.core import check_jobs
-from reviewer.core.check_jobs import Done
 from reviewer.core.checks import lexicon, spelling_messages, terms
 from reviewer.core.config import (
     PROJECT_FILE_NAME,
@@ -40,6 +37,8 @@ from reviewer.core.config import (
 from reviewer.core.session import ReviewSession
 from reviewer.core.workspace import Workspace
 from reviewer.gui import check_data
+from reviewer.gui.check_again import CheckAgain
+from reviewer.gui.language_data import LanguageData
 from reviewer.gui.spell_check import Spelling
 from reviewer.gui.term_marks import TermMarks
 from reviewer.gui.text_editor import SegmentTextEdit
@@ -92,15 +91,6 @@ class Window(Protocol):
     def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
 
 
-class _Relay(QObject):
-    """Brings a worker's result to the GUI thread (parentless: it outlives a closed window)."""
-
-    loaded = Signal()
-    dictionary = Signal()
-    loaded_all = Signal()
-    checked = Signal(object, object)  # document, a check_jobs message (Partial | Done)
-
-
 def _selection_text(text: str) -> str:
     """A selection of the source view as source text: the view's marks taken out again."""
     for mark, real in (("↵", ""), (CR_MARK, ""), ("·", " "), ("\u2029", " "), ("\u2028", " ")):
@@ -135,25 +125,19 @@ class LanguageTools(QObject):
         window.add_segment_view(self.marks)
         self.spelling.attach(window.detail.target, self._detail_source, self._detail_checked)
         window.detail.target.installEventFilter(self)
-        self._relay = _Relay()
-        self._relay.loaded.connect(self._on_loaded)
-        self._relay.dictionary.connect(self._on_dictionary)
-        self._relay.loaded_all.connect(self.spelling.refresh)
-        self._loading_all: threading.Thread | None = None
-        self._shown: dict[str, object] = {}  # "painted", "checked" → the session it was for
-        self._loaded_for: object = None  # the session the marks' data was loaded for
-        self._relay.checked.connect(self._on_checked)
+        self.data = LanguageData(window, self)
+        self.data.relay.loaded.connect(self._on_loaded)
+        self.data.relay.dictionary.connect(self._on_dictionary)
+        self.data.relay.loaded_all.connect(self.spelling.refresh)
+        self.again = CheckAgain(window, self)
         self._told: set[str] = set()  # notices already shown once
-        self._rerun = False  # run the checks again once the current run is in
-        self._checking: threading.Thread | None = None
-        self._revision = -1
         window.files.opened.connect(self._on_opened)
-        window.checks.first_paint.connect(lambda: self._when_shown("painted"))
-        window.checks.finished.connect(lambda: self._when_shown("checked"))
+        window.checks.first_paint.connect(lambda: self.data.when_shown("painted"))
+        window.checks.finished.connect(lambda: self.data.when_shown("checked"))
         window.checks.finished.connect(self._on_first_results)
         window.delegate.editor_created.connect(self._on_table_editor)
         self.spelling.message.connect(window.status.show_message)
-        self.spelling.words_changed.connect(self.check_again)
+        self.spelling.words_changed.connect(self.again.run)
         self._show_glossaries(self.user_config())
 
     # -- sources for the spell checker -----------------------------------------------------------
@@ -175,11 +159,11 @@ class LanguageTools(QObject):
         if 0 <= row < len(session.doc.pairs):
             source = session.doc.pairs[row].source
             self.spelling.attach(editor, lambda: source, lambda: _checked(session, row))
-            self._load_all()
+            self.data.load_all()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _EDITING and watched is self.window.detail.target:
-            self._load_all()
+            self.data.load_all()
         return False
 
     # -- an article opens: its settings, then its data ------------------------------------------
@@ -206,51 +190,6 @@ class LanguageTools(QObject):
         self._glossaries = (config.language_settings().glossaries, str(folder / DEFAULT_GLOSSARY))
         if self.window.docks.made("glossaryEditor") is not None:
             self.glossary.set_files(*self._glossaries)
-
-    def _when_shown(self, what: str) -> None:
-        """Once the article is painted with its check results, the window is visually
-        complete: only then load what the term marks and spelling menu read."""
-        session = self.window.session
-        self._shown[what] = session
-        done = all(self._shown.get(w) is session for w in ("painted", "checked"))
-        if session is not None and done and self._loaded_for is not session:
-            self._loaded_for = session
-            QTimer.singleShot(0, self._load)
-
-    def _load(self) -> None:
-        """Load the marks' language data on a worker thread."""
-        relay = self._relay
-
-        def work() -> None:
-            try:
-                check_data.preload_marks()
-            finally:
-                relay.loaded.emit()
-            try:
-                check_data.preload_dictionary()
-            finally:
-                relay.dictionary.emit()
-
-        threading.Thread(target=work, name="check-data", daemon=True).start()
-
-    def _load_all(self) -> None:
-        """The user starts to edit a target: load every table the checks of a segment read on
-        a worker thread, so that the underlines follow the typing and checking the edited
-        segment (on the GUI thread) never waits for them."""
-        session = self.window.session
-        running = self._loading_all is not None and self._loading_all.is_alive()
-        if session is None or running or check_data.all_loaded():
-            return
-        config, relay = session.check_config, self._relay
-
-        def work() -> None:
-            try:
-                check_data.preload(config)
-            finally:
-                relay.loaded_all.emit()
-
-        self._loading_all = threading.Thread(target=work, name="check-data-all", daemon=True)
-        self._loading_all.start()
 
     def _on_loaded(self) -> None:
         if not check_data.loaded():
@@ -350,12 +289,12 @@ class LanguageTools(QObject):
         ws.session.check_config = merged.check_config()
         editing = check_data.all_loaded()
         if check_data.configure(merged.language_settings()):
-            self._load()  # the marks and menu read the new files
+            self.data.load()  # the marks and menu read the new files
             if editing:
-                self._load_all()
+                self.data.load_all()
         check_data.reload_terms()
         self._show_glossaries(merged)
-        self.check_again()
+        self.again.run()
 
     # -- glossary ---------------------------------------------------------------------------------
     @property
@@ -411,7 +350,7 @@ class LanguageTools(QObject):
             return
         check_data.reload_terms()
         self.marks.refresh()
-        self.check_again()
+        self.again.run()
 
     def _use_new_glossary(self, path: str) -> None:
         """The first term of a new glossary file: name the file in the user's settings."""
@@ -427,43 +366,8 @@ class LanguageTools(QObject):
             return
         self.apply_settings(written)
 
-    # -- checking again --------------------------------------------------------------------------
-    def check_again(self) -> None:
-        """Run every check on the open article again, off the GUI thread; the findings shown
-        stay until the new ones are in."""
-        session = self.window.session
-        if session is None:
-            return
-        running = self._checking is not None and self._checking.is_alive()
-        if not session.checks_ready or running:
-            self._rerun = True  # after the run in progress, whose settings may be old
-            return
-        self._rerun = False
-        self._revision = session.revision
-        doc, relay = session.doc, self._relay
-        self._checking = self.window.checks.run_again(lambda msg: relay.checked.emit(doc, msg))
-
+    # -- the article's first check results -------------------------------------------------------
     def _on_first_results(self) -> None:
         if not check_data.all_loaded():
             self.spelling.refresh()  # the underlines read the findings
-        if self._rerun:
-            self.check_again()
-
-    def _on_checked(self, doc: object, message: object) -> None:
-        if not isinstance(message, Done):
-            return  # the rows in view first: the findings shown stay until all are in
-        session = self.window.session
-        self._checking = None
-        if session is None or session.doc is not doc:
-            return
-        if message.failed:
-            self.window.status.show_message(
-                self.tr("The automatic checks failed; see the terminal."), 8000
-            )
-            return
-        if self._rerun or session.revision != self._revision:
-            self._rerun = False
-            self.check_again()  # settings or targets changed while it ran
-            return
-        session.assign_findings(check_jobs.findings_of(message.findings, session.doc.path))
-        self.window.checks.finished.emit()
+        self.again.after_first_results()
