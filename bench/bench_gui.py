@@ -100,9 +100,7 @@ def main() -> int:
 
     # An installed app has its bytecode (pip compiles at install, `make` does too); without it
     # every launch would also time compiling the app from source.
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "reviewer")], check=True
-    )
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reviewer")], check=True)
     folder = Path(tempfile.mkdtemp(prefix="bench-gui-"))
     open_s: dict[str, float] = {}
     open_cpu_s: dict[str, float] = {}

@@ -44,4 +44,3 @@ def _give_all() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=_take_all, after_in_parent=_give_all, after_in_child=_give_all)
-

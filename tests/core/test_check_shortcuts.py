@@ -44,9 +44,7 @@ def test_hyphenated_words_have_wordfreqs_own_frequencies(
     lists = english._lists()
     assert lists is not None
     found = {
-        m.lower()
-        for text in _corpus_texts()
-        for m in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)
+        m.lower() for text in _corpus_texts() for m in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)
     }
     words = sorted(found | {"e-mail", "mon-fri", "end-to-end", "sign-in", "qwxz-token"})
     assert len(words) > 100

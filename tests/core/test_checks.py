@@ -509,9 +509,7 @@ def test_minimal(code: str, source: str, target: str, expected: str | None) -> N
 
 
 def test_every_check_has_positive_and_negative_examples() -> None:
-    examples = (
-        MINIMAL + EXAMPLES + TUNE_EXAMPLES + MEANING_LOSS_EXAMPLES + RECALL_RULE_EXAMPLES
-    )
+    examples = MINIMAL + EXAMPLES + TUNE_EXAMPLES + MEANING_LOSS_EXAMPLES + RECALL_RULE_EXAMPLES
     covered_pos = {c for c, *_ in POSITIVE} | {c for c, _, _, e in examples if e is not None}
     covered_neg = {c for c, *_ in NEGATIVE} | {c for c, _, _, e in examples if e is None}
     pair_codes = {c.code for c in pair_checks()}

@@ -200,4 +200,3 @@ def test_elliptic_hyphen_is_underlined_in_the_editor() -> None:
     hyphen = REGISTRY["compound-hyphen"].pair_fn
     assert hyphen is not None
     assert list(hyphen("Security &amp; Compliance Center", target)) == []
-

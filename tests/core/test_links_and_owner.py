@@ -126,7 +126,6 @@ def test_a_failed_in_place_write_is_staged_first(
     assert sorted(os.listdir(tmp_path)) == ["a.md", "b.md"]
 
 
-
 @pytest.mark.skipif(not hasattr(os, "chown"), reason="no owners here")
 @pytest.mark.parametrize("command", ["import", "approve", "replace"])
 def test_every_writing_command_says_what_a_save_could_not_keep(

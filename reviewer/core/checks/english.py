@@ -158,9 +158,7 @@ def _tokenized() -> tuple[str | None, dict[str, tuple[float, float]]]:
 
 
 def _is_pair(values: Collection[object]) -> bool:
-    return all(
-        isinstance(v, tuple) and len(v) == 2 and tables.of_types(v, float) for v in values
-    )
+    return all(isinstance(v, tuple) and len(v) == 2 and tables.of_types(v, float) for v in values)
 
 
 def save_verdicts() -> None:

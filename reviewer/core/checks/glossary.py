@@ -272,9 +272,7 @@ def _write_csv(terms: list[Term]) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for t in terms:
-        writer.writerow(
-            (t.english, t.dutch, "|".join(t.forbidden), t.note, "|".join(t.admitted))
-        )
+        writer.writerow((t.english, t.dutch, "|".join(t.forbidden), t.note, "|".join(t.admitted)))
     return out.getvalue().encode("utf-8")
 
 

@@ -233,7 +233,7 @@ _DE_NOUN_RE = re.compile(
 
 @register_pair_check("article-gender", Level.WARNING, GRAMMAR, "'de' with a het-noun")
 def check_article_gender(source: str, target: str) -> Iterable[str]:
-    """"de" (or "deze") before a singular noun that takes "het", also as the head of a compound:
+    """ "de" (or "deze") before a singular noun that takes "het", also as the head of a compound:
     "in de Microsoft 365-compliancecentrum" for "in het Microsoft 365-compliancecentrum"."""
     if "de " not in target and "De " not in target and "eze " not in target:
         return NONE

@@ -194,8 +194,7 @@ def _copied_english(blanked: str, start: int, end: int, source: str) -> bool:
         return False
     names = terms.dnt_words_lower()
     return any(
-        w.islower() and w not in names and english.is_english_word(w)
-        for _, w in words[lo : hi + 1]
+        w.islower() and w not in names and english.is_english_word(w) for _, w in words[lo : hi + 1]
     )
 
 

@@ -70,9 +70,7 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _plan(
-    replacement: Replacement, found: Iterable[tuple[str, int, str, str, str]]
-) -> ChangeSet:
+def _plan(replacement: Replacement, found: Iterable[tuple[str, int, str, str, str]]) -> ChangeSet:
     """The changes for (rel, row, id, source, target) candidates; unchanged ones left out."""
     if not replacement.find:
         raise SearchError("Nothing to find: type the text to replace.")
