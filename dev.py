@@ -28,6 +28,8 @@ TEST_RUFF_PATHS = (
     "main.py",
 )
 LINT_RUFF_PATHS = ("reviewer", "tests", "bench", "tools", "main.py", "dev.py")
+# `ruff format --check` covers all the code in `lint` and `test` alike, so no file drifts.
+FORMAT_PATHS = LINT_RUFF_PATHS
 # The window's translations: lupdate reads every module of reviewer/gui into the .ts files
 # (translated in Qt Linguist: pyside6-linguist), lrelease compiles them into the shipped .qm.
 I18N = ROOT / "reviewer" / "resources" / "i18n"
@@ -116,6 +118,7 @@ def cmd_run(extra: Sequence[str]) -> None:
 def cmd_test(extra: Sequence[str]) -> None:
     ensure_installed()
     _run([PY, "-m", "ruff", "check", *TEST_RUFF_PATHS])
+    _run([PY, "-m", "ruff", "format", "--check", *FORMAT_PATHS])
     _run([PY, "-m", "mypy"])
     _run([SCRIPTS / ("lint-imports.exe" if WINDOWS else "lint-imports")])
     _pytest(extra, _offscreen())
@@ -124,6 +127,7 @@ def cmd_test(extra: Sequence[str]) -> None:
 def cmd_lint(extra: Sequence[str]) -> None:
     ensure_installed()
     _run([PY, "-m", "ruff", "check", *LINT_RUFF_PATHS])
+    _run([PY, "-m", "ruff", "format", "--check", *FORMAT_PATHS])
     _run([PY, "-m", "mypy"])
 
 
@@ -174,7 +178,7 @@ def cmd_clean(extra: Sequence[str]) -> None:
 COMMANDS = {
     "run": (cmd_run, "open the window (on the bundled sample unless you pass a file)"),
     "test": (cmd_test, "ruff, mypy, import-linter and the whole test suite, headless"),
-    "lint": (cmd_lint, "ruff over all code, and mypy"),
+    "lint": (cmd_lint, "ruff (check and format --check) over all code, and mypy"),
     "i18n": (cmd_i18n, "update the .ts translations from reviewer/gui and build the .qm files"),
     "fuzz": (cmd_fuzz, "a longer fuzzing of the parser and importers (REVIEWER_FUZZ_EXAMPLES)"),
     "bench": (cmd_bench, "the benchmarks in bench/"),
