@@ -45,7 +45,7 @@ from reviewer.core.checks import (  # noqa: E402
     pair_checks,
 )
 from reviewer.core.checks import run_checks as run_document_checks  # noqa: E402
-from reviewer.core.checks.base import superseded  # noqa: E402
+from reviewer.core.checks.running import superseded  # noqa: E402
 from reviewer.core.config import Config  # noqa: E402
 from reviewer.core.fileio import load_document  # noqa: E402
 from reviewer.core.format import parse_text  # noqa: E402

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from reviewer.core import check_cache, scoring
 from reviewer.core.check_cache import DOCUMENT, PAIR, Plain
-from reviewer.core.checks import base, lexicon
+from reviewer.core.checks import base, lexicon, running
 from reviewer.core.checks.base import CheckConfig, Finding, Level
 from reviewer.core.checks.lexicon import LanguageSettings
 from reviewer.core.format import Document
@@ -91,7 +91,7 @@ class _Job:
     def item_list(self, source: str, target: str) -> list[Item]:
         return [
             (check.code, level.value, check.category, check.title, message)
-            for check, level, message in base.pair_messages(self.checks, source, target)
+            for check, level, message in running.pair_messages(self.checks, source, target)
         ]
 
     def ensure(self, rows: Sequence[int]) -> None:
@@ -166,7 +166,7 @@ def run(req: Request, split: Callable[[], bool] | None = None) -> Iterator[Messa
     if req.language is not None and lexicon.settings() != req.language:
         lexicon.configure(req.language)  # the files the key says, whatever this process used
     base.load_builtin_checks()
-    job = _Job(req, base.with_levels(req.config), base.finding_ranks(req.config), [])
+    job = _Job(req, running.with_levels(req.config), running.finding_ranks(req.config), [])
     if stored is not None and stored.key == req.key:
         job.known = {h: [p[1:6] for p in plains] for h, plains in stored.by_pair().items()}
     first = [row for row in req.first if 0 <= row < n]

@@ -10,7 +10,7 @@ import pytest
 from reviewer.core import check_cache, check_jobs
 from reviewer.core.check_cache import DOCUMENT, PAIR
 from reviewer.core.check_jobs import Done, Partial, Request
-from reviewer.core.checks import CheckConfig, Level, base, run_checks
+from reviewer.core.checks import CheckConfig, Level, run_checks, running
 from reviewer.core.checks.lexicon import LanguageSettings
 from reviewer.core.fileio import digest
 from reviewer.core.format import parse
@@ -52,13 +52,13 @@ class Counting:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls = 0
-        real = base.pair_messages
+        real = running.pair_messages
 
         def counted(*args: object) -> object:
             self.calls += 1
             return real(*args)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(base, "pair_messages", counted)
+        monkeypatch.setattr(running, "pair_messages", counted)
 
 
 @pytest.mark.parametrize("name", ARTICLES)

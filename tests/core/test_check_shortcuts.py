@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.checks import base, english, prose
+from reviewer.core.checks import english, prose, running
 from reviewer.core.checks.base import Check, Level
 from reviewer.core.format import parse
 from tests.corpus import CORPUS
@@ -60,8 +60,8 @@ def test_a_check_made_without_registering_still_reports_as_it_returns() -> None:
         return (m for m in ["`x` kept as is"] if source != target)
 
     check = Check("plain-test", Level.INFO, "other", "Plain", pair_fn=fn)
-    found = base.pair_messages([(check, Level.INFO)], "a", "b")
+    found = running.pair_messages([(check, Level.INFO)], "a", "b")
     assert [(c.code, level, m) for c, level, m in found] == [
         ("plain-test", Level.INFO, "`x` kept as is")
     ]
-    assert base.pair_messages([(check, Level.INFO)], "a", "a") == []
+    assert running.pair_messages([(check, Level.INFO)], "a", "a") == []

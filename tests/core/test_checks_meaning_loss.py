@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.checks import REGISTRY, Level
-from reviewer.core.checks.base import pair_messages, with_levels
+from reviewer.core.checks.running import pair_messages, with_levels
 from reviewer.core.checks.senses import senses
 
 # (code, source, target, text a message must contain, or None for no finding)

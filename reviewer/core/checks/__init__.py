@@ -12,15 +12,14 @@ from reviewer.core.checks.base import (
     CheckConfig,
     Finding,
     Level,
-    check_pair,
     document_checks,
     load_builtin_checks,
     pair_checks,
     preload,
     register_document_check,
     register_pair_check,
-    run_checks,
 )
+from reviewer.core.checks.running import check_pair, run_checks
 
 
 def __getattr__(name: str) -> Any:
