@@ -113,9 +113,9 @@ def het_nouns(after_het: Counter[str], after_de: Counter[str], infinitives: set[
     """Nouns of the compound table (so no verb or adverb) that take "het": het beleid."""
     from wordfreq import zipf_frequency
 
-    from reviewer.core.checks import lexicon
+    from reviewer.core.checks import mined
 
-    nouns = lexicon.noun_heads()
+    nouns = mined.noun_heads()
     return {
         w
         for w, n in after_het.items()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.checks import alignment, english, lexicon, tables
+from reviewer.core.checks import alignment, english, lexicon, mined, tables
 from tests.corpus import CORPUS
 
 
@@ -134,9 +134,9 @@ def test_paused_gc_nests_and_restores() -> None:
 
 def _fresh_tables() -> None:
     for fn in (
-        lexicon.compounds,
-        lexicon.noun_heads,
-        lexicon.hyphen_heads,
+        mined.compounds,
+        mined.noun_heads,
+        mined.hyphen_heads,
         alignment.table,
         alignment._tables,
         english._lists,
@@ -146,9 +146,9 @@ def _fresh_tables() -> None:
 
 def _loaded() -> tuple[object, ...]:
     return (
-        lexicon.compounds(),
-        lexicon.noun_heads(),
-        lexicon.hyphen_heads(),
+        mined.compounds(),
+        mined.noun_heads(),
+        mined.hyphen_heads(),
         alignment.table(),
         alignment._best_english(),
         english._lists(),

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from reviewer.core.checks import english, grammar, lexicon, terms
+from reviewer.core.checks import english, grammar, lexicon, mined, terms
 from reviewer.core.checks.hyphens import is_noun, likely_noun
 from reviewer.core.checks.prose import Word, blank_non_prose
 
@@ -132,7 +132,7 @@ def _plain_noun(word: str) -> bool:
         return False
     if word.startswith("ge") and word.endswith(("d", "t", "en")):
         return False  # a participle: e-mail gestopt, e-mail gebaseerde
-    heads = lexicon.noun_heads()
+    heads = mined.noun_heads()
     # A word in -en counts by its singular only (meldingen → melding): the table's joined
     # forms hold verbs too (terechtkomen).
     if (word in heads and not word.endswith("en")) or any(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reviewer.core.checks import alignment, english, grammar, lexicon, terms
+from reviewer.core.checks import alignment, english, grammar, lexicon, mined, terms
 from reviewer.core.checks.analysis import word_set
 from reviewer.core.checks.prose import blank_non_prose
 
@@ -36,7 +36,7 @@ def likely_noun(word: str) -> bool:
 def _is_noun(word: str) -> bool:
     """The word, or its last part (gebeurtenisverzamelaar → verzamelaar), heads a known compound
     noun, so it is a Dutch noun; frequent words (voor, niet, kan) are function words."""
-    heads = lexicon.noun_heads()
+    heads = mined.noun_heads()
     low = word.lower()
     if len(low) < 4 or english.dutch_zipf(low) >= FUNCTION_ZIPF:
         return False
@@ -201,7 +201,7 @@ def _copied_english(blanked: str, start: int, end: int, source: str) -> bool:
 def _attested(name: str, noun: str) -> bool:
     """The article set writes this noun with a hyphen after this name (Microsoft 365-groepen),
     or, for a name of several words, after at least three names."""
-    names = lexicon.hyphen_heads().get(noun.lower(), frozenset())
+    names = mined.hyphen_heads().get(noun.lower(), frozenset())
     return name.split()[-1] in names or (" " in name and len(names) >= 3)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reviewer.core.checks import lexicon
+from reviewer.core.checks import lexicon, mined
 from reviewer.core.checks.glossary import TermHit
 from reviewer.core.checks.lexicon import word_set
 from reviewer.core.checks.prose import blank_non_prose
@@ -176,9 +176,7 @@ def _find_stem(part: str, text: str, inside: bool = False) -> int:
 def _compound_parts() -> dict[str, tuple[str, str]]:
     """Joined compound → its first part and head, from the mined compound table."""
     return {
-        c.joined.lower(): (c.first, c.head)
-        for c in lexicon.compounds().values()
-        if len(c.first) > 3
+        c.joined.lower(): (c.first, c.head) for c in mined.compounds().values() if len(c.first) > 3
     }
 
 

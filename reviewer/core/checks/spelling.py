@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
-from reviewer.core.checks import compound_splits, english, lexicon, terms
+from reviewer.core.checks import compound_splits, english, lexicon, mined, terms
 from reviewer.core.checks.base import Level, register_pair_check
 from reviewer.core.checks.hyphens import hyphens
 from reviewer.core.checks.prose import Word, adjacent, prose_word_texts, prose_words
@@ -93,7 +93,7 @@ def known_word(word: str) -> bool:
 def _known(word: str) -> bool:
     hit = _STATUS.get(word)
     if hit is None:
-        hit = word in lexicon.common_words() or _word_ok(word)
+        hit = word in mined.common_words() or _word_ok(word)
         if len(_STATUS) >= _STATUS_LIMIT:
             _STATUS.clear()
         _STATUS[word] = hit
@@ -138,7 +138,7 @@ def _joined(words: tuple[Word, ...], i: int, target: str) -> Misspelling | None:
     """Two words Dutch writes as one compound noun, at words[i], words[i + 1]."""
     first, second = words[i], words[i + 1]
     # The table lookup first: nearly every pair of neighbours is no known split compound.
-    entry = lexicon.compounds().get((first.text.lower(), second.text))
+    entry = mined.compounds().get((first.text.lower(), second.text))
     if entry is None or "-" in entry.joined:
         return None
     if not adjacent(target, first, second) or "-" in second.text or not second.text.islower():
@@ -162,7 +162,7 @@ def _joined(words: tuple[Word, ...], i: int, target: str) -> Misspelling | None:
 _FIRST_PARTS: list[tuple[object, frozenset[str]]] = []  # (the table, its keys' first parts)
 
 
-def _first_parts(table: dict[tuple[str, str], lexicon.Compound]) -> frozenset[str]:
+def _first_parts(table: dict[tuple[str, str], mined.Compound]) -> frozenset[str]:
     """The first parts of the compound table's keys: most words are none, and are settled
     without building a key."""
     kept = _FIRST_PARTS[:1]
@@ -174,7 +174,7 @@ def _first_parts(table: dict[tuple[str, str], lexicon.Compound]) -> frozenset[st
 
 
 def _plural_noun(word: str) -> bool:
-    heads = lexicon.noun_heads()
+    heads = mined.noun_heads()
     return any(
         word.endswith(suffix) and word[: -len(suffix)] in heads for suffix in ("s", "en", "'s")
     )
@@ -200,7 +200,7 @@ def _misspellings(target: str, source: str) -> tuple[Misspelling, ...]:
     texts = [w.text for w in words]
     if len(words) > 1:
         # The table lookup first: nearly every pair of neighbours is no known split compound.
-        table = lexicon.compounds()
+        table = mined.compounds()
         get, firsts = table.get, _first_parts(table)
         lowered = [t.lower() for t in texts]
         neighbours = enumerate(pairwise(texts))
