@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from reviewer.gui.action_table import ACTIONS, EXTRA_KEYS, MENUS, TOOLBAR, ActionSpec
+from reviewer.gui.action_spec import ActionSpec
+from reviewer.gui.action_table import ACTIONS, EXTRA_KEYS, MENUS, TOOLBAR
 from reviewer.gui.preview_actions import PREVIEW_ACTIONS
 from reviewer.gui.project_actions import PROJECT_ACTIONS
 

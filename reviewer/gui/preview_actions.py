@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from reviewer.gui.action_table import ActionSpec
+from reviewer.gui.action_spec import ActionSpec
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 
 PREVIEW_ACTIONS: tuple[ActionSpec, ...] = (

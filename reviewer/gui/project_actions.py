@@ -3,7 +3,7 @@ placed after an action of its menu."""
 
 from __future__ import annotations
 
-from reviewer.gui.action_table import ActionSpec
+from reviewer.gui.action_spec import ActionSpec
 from reviewer.gui.i18n import QT_TRANSLATE_NOOP
 
 MAX_MATCHES = 9  # translations from the project inserted by key, Ctrl+1 … Ctrl+9

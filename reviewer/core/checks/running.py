@@ -1,5 +1,4 @@
-"""Running the registered checks: one segment's messages without redundant findings, and every
-document's findings in report order."""
+"""Running the registered checks: a segment's messages, one finding per problem, report order."""
 
 from __future__ import annotations
 
