@@ -10,17 +10,11 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reviewer.core.config import Config, config_for_article
+from reviewer.core.config import Config
 from reviewer.core.errors import ReviewerError
 from reviewer.core.journal import Journal
-from reviewer.core.store import SidecarError
-from reviewer.core.workspace import (
-    ExternalChangeError,
-    SidecarChangedError,
-    Workspace,
-    open_article,
-)
-from reviewer.gui import recovery, settings
+from reviewer.core.workspace import ExternalChangeError, SidecarChangedError, Workspace
+from reviewer.gui import article_reader, recovery, settings
 from reviewer.gui.edit_gateway import EditGateway, Origin
 from reviewer.gui.watcher import ExternalChangeWatcher
 
@@ -93,72 +87,20 @@ class FileController(QObject):
     def open_path(self, path: str) -> bool:
         if not self.maybe_save():
             return False
-        workspace = self._read(path)
+        workspace = article_reader.read_article(
+            self.window, path, self.author, self.config, self._busy
+        )
         if workspace is None:
             return False
         self._stop_autosave(discard=False)
         self._adopt(workspace, -1)
         settings.remember_file(self.store, path)
         self._rebuild_recent()
-        self._warn_about_problems(workspace)
+        article_reader.warn_about_problems(self.window, workspace)
         self._offer_recovery(workspace)
         self.autosave = recovery.AutosaveDriver.for_workspace(workspace, parent=self)
         self.autosave.failed.connect(lambda text: self.message.emit(text, 15000))
         return True
-
-    def article_config(self, path: str) -> Config:
-        """The user's settings with the article's project .reviewer.yaml merged over them, as
-        `reviewer check` reads them; an unreadable project file is named, and left out."""
-        user = self.config or Config()
-        try:
-            return config_for_article(path, user)
-        except ReviewerError as exc:
-            from reviewer.gui import dialogs
-
-            dialogs.show_warning(self.window, self.tr("Project settings not read"), str(exc))
-            return user
-
-    def _read(self, path: str) -> Workspace | None:
-        name = os.path.basename(path)
-        title = self.tr("Cannot open the article")
-        config = self.article_config(path)
-        try:
-            with self._busy(self.tr("Opening {name}…").format(name=name)):
-                try:
-                    return open_article(path, user=self.author(), config=config)
-                except SidecarError as exc:
-                    error = exc
-            from reviewer.gui import dialogs  # only when something went wrong: the open is quick
-
-            if not dialogs.confirm(
-                self.window,
-                self.tr("Review data unreadable"),
-                self.tr("{error}\n\nOpen the article without its review data?").format(error=error),
-                self.tr("Open without"),
-            ):
-                return None
-            with self._busy(self.tr("Opening {name}…").format(name=name)):
-                return open_article(path, user=self.author(), config=config, ignore_sidecar=True)
-        except ReviewerError as exc:
-            from reviewer.gui import dialogs
-
-            dialogs.show_error(self.window, title, str(exc))
-        except Exception as exc:
-            from reviewer.gui import dialogs
-
-            # A bug below (e.g. a YAML library error the sidecar loader does not wrap) must
-            # still end in a dialog, not a stuck wait cursor and a traceback on the terminal.
-            dialogs.show_error(
-                self.window,
-                title,
-                self.tr(
-                    "{path} could not be opened ({kind}: {error}). Nothing was changed on disk. "
-                    "If the problem is in its review data ({name}.review.yaml: a hand edit or a "
-                    "merge conflict?), move that file aside and open the article again; please "
-                    "report this as a bug."
-                ).format(path=path, name=name, kind=type(exc).__name__, error=exc),
-            )
-        return None
 
     def _adopt(self, workspace: Workspace, row: int) -> None:
         self.workspace = workspace
@@ -168,39 +110,6 @@ class FileController(QObject):
             self.message.emit(" ".join(workspace.load_messages), 10000)
         self.watcher.watch(workspace.path, workspace.disk_digest)
         self.refresh_modified()
-
-    def _warn_about_problems(self, workspace: Workspace) -> None:
-        """Parse warnings mean parts of the file are not segments: say so once, on open."""
-        warnings = workspace.session.doc.warnings
-        if not warnings:
-            return
-        from reviewer.gui import dialogs
-
-        n = len(warnings)
-        lines = [
-            self.tr("line {line}, column {column}: {message}").format(
-                line=w.line, column=w.column, message=w.message
-            )
-            for w in warnings[:5]
-        ]
-        if n > 5:
-            lines.append(self.tr("… and {n} more (see the Issues dock).").format(n=n - 5))
-        dialogs.show_warning(
-            self.window,
-            self.tr("Problems in the article"),
-            (
-                self.tr("{path} has 1 problem:") if n == 1 else self.tr("{path} has {n} problems:")
-            ).format(path=workspace.path, n=n)
-            + "\n\n"
-            + "\n".join(lines)
-            + "\n\n"
-            + self.tr(
-                "Text kept as raw text stays exactly as it is and cannot be edited here; every "
-                "segment, including one with a repeated id, can be reviewed and saved as usual. "
-                "To fix them, correct the file in a text editor (the Issues dock lists each "
-                "problem with its line), then reload it."
-            ),
-        )
 
     def _offer_recovery(self, workspace: Workspace) -> None:
         """Unsaved work from a crashed session: offer it; a restore is one undo step."""
