@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
 import re
 import threading
@@ -187,6 +188,8 @@ def readable(message: str, source: str, target: str) -> str:
 
 
 def _readable_pair_fn(fn: PairCheckFn) -> PairCheckFn:
+    # wraps: the registry orders and the check catalog recognises checks by fn.__module__
+    @functools.wraps(fn)
     def check(source: str, target: str) -> Iterable[str]:
         messages = fn(source, target)
         if not messages:
@@ -197,6 +200,7 @@ def _readable_pair_fn(fn: PairCheckFn) -> PairCheckFn:
 
 
 def _readable_document_fn(fn: DocumentCheckFn) -> DocumentCheckFn:
+    @functools.wraps(fn)
     def check(documents: Sequence[Document]) -> Iterable[tuple[Document, Pair, str]]:
         for doc, pair, message in fn(documents):
             yield doc, pair, readable(message, pair.source, pair.target)
