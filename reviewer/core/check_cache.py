@@ -16,7 +16,6 @@ data (marshal: strings, numbers, tuples), so reading it can never run code.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import marshal
 import os
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.core import fileio
+from reviewer.core import digests, fileio
 from reviewer.core.checks import lexicon
 from reviewer.core.checks.base import CheckConfig, Level
 from reviewer.core.checks.lexicon import LanguageSettings
@@ -107,14 +106,14 @@ def fingerprint(config: CheckConfig, language: LanguageSettings) -> str:
             os.environ.get(lexicon.ENCHANT_CONFIG_DIR, str(lexicon.shipped_dictionary_folder())),
         ]
     ).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:32]
+    return digests.sha256(blob).hexdigest()[:32]
 
 
 def pair_hash(source: str, target: str) -> bytes:
     data = (
         source.encode("utf-8", "surrogatepass") + b"\x00" + target.encode("utf-8", "surrogatepass")
     )
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return digests.blake2b(data, digest_size=16).digest()
 
 
 def pair_hashes(doc: Document) -> list[bytes]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import logging
 import os
 import re
@@ -14,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from reviewer.core import digests
 from reviewer.core.errors import FormatError
 from reviewer.core.format import Document, parse
 
@@ -147,7 +147,7 @@ def load_document(path: str | os.PathLike[str]) -> Document:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return digests.sha256(data).hexdigest()
 
 
 # -- writing ------------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from reviewer.core import digests
 from reviewer.core.edits import now_iso
 from reviewer.core.errors import FormatError
 from reviewer.core.fileio import read_guarded
@@ -56,7 +56,7 @@ def article_key(article_path: str | os.PathLike[str]) -> str:
 
 def _base_name(article_path: str | os.PathLike[str]) -> str:
     key = article_key(article_path)
-    h = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    h = digests.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     # The readable stem is only for a human browsing the folder; the hash is the identity.
     stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in Path(key).stem)[:40]
     return f"{stem}-{h}"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reviewer.core import digests
 from reviewer.core.errors import ReviewerError
 from reviewer.core.format import Document, Pair
 from reviewer.core.segments import SegmentReview, State
@@ -55,7 +55,7 @@ def id_number(pair_id: str) -> str:
 
 def text_digest(text: str) -> str:
     """A short digest of a target: ties a decision to the exact text it was made on."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return digests.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def article_prefix(doc: Document) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
+
+from reviewer.core import digests
 
 ENV_CACHE_DIR = "REVIEWER_CACHE_DIR"
 
@@ -21,5 +22,5 @@ def cache_dir() -> Path:
 
 def keyed_file(kind: str, path: str, suffix: str) -> Path:
     """The cache file of ``kind`` for an article or folder, one per absolute path."""
-    key = hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()
+    key = digests.sha256(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()
     return cache_dir() / kind / f"{key[:24]}{suffix}"

@@ -17,6 +17,7 @@ NOT_BEFORE_QT = (
     "csv",  # CSV glossaries
     "difflib",  # the change view's word diff
     "gzip",  # the checks' word lists, read in the check child
+    "hashlib",  # loads OpenSSL (~3.6 MB): reviewer.core.digests uses CPython's own hashes
     "importlib.resources",  # shipped files are found beside reviewer.resources
     "platform",  # behind uuid
     "socket",  # the journal lock's host name

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import marshal
 import os
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reviewer import __version__
+from reviewer.core import digests
 from reviewer.core.errors import ReviewerError
 from reviewer.core.fileio import read_guarded, read_optional
 from reviewer.core.forking import GC_PAUSE, fork_safe
@@ -43,7 +43,7 @@ def folder() -> Path:
 def key(name: str, sources: Sequence[Path]) -> str:
     """A digest of everything a table is made from (ReviewerError or OSError when a source
     cannot be read)."""
-    h = hashlib.blake2b(digest_size=16)
+    h = digests.blake2b(digest_size=16)
     h.update(repr((FORMAT, name, tuple(sys.version_info[:2]), __version__)).encode())
     for source in sources:
         # Through the guard: a FIFO or a device named like a dictionary never hangs a check.

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from reviewer.core import digests
 from reviewer.core.checks import glossary as glossary_module
 from reviewer.core.checks import lexicon, renderings, tables
 from reviewer.core.checks.base import Level, register_pair_check
@@ -70,7 +70,7 @@ def _load() -> tuple[Glossary, Glossary]:
     # import and dialect sniffing included) took ~5 ms, their snapshot ~1 ms. It is keyed by
     # the contents of every file read and of the modules that read them.
     files = repr((sources, name_files)).encode("utf-8", "surrogatepass")
-    name = "terms-" + hashlib.blake2b(files, digest_size=8).hexdigest()
+    name = "terms-" + digests.blake2b(files, digest_size=8).hexdigest()
     readers = [Path(__file__), Path(glossary_module.__file__)]
     paths = [Path(p) for p in (*sources, *name_files)]
     term_rows, name_rows, problems = tables.cached(

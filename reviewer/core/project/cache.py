@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
-import hashlib
 import json
 import marshal
 import os
@@ -25,6 +24,7 @@ from typing import Any
 
 from reviewer import __version__
 from reviewer.core import checks as checks_package
+from reviewer.core import digests
 from reviewer.core.checks import base as checks_base
 from reviewer.core.checks import load_builtin_checks
 from reviewer.core.config import Config
@@ -185,7 +185,7 @@ def findings_key(config: Config) -> str:
         sort_keys=True,
         default=str,
     ).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:32]
+    return digests.sha256(blob).hexdigest()[:32]
 
 
 def _stamp(path: str) -> tuple[int, int]:
