@@ -265,3 +265,15 @@ def test_a_word_added_to_the_user_dictionary_is_seen_with_kept_verdicts(
     finally:
         lexicon._defer = False
         lexicon.configure(LanguageSettings())
+
+
+def test_a_deferred_dictionary_that_cannot_be_made_acts_as_none() -> None:
+    def gone() -> object:
+        raise OSError("nl_NL.dic: no such file")
+
+    d = lexicon._Dictionary(None, "nl_NL", gone, {"Xqzvwkrt": True})
+    d.make()  # the window's first edit: no exception reaches the typing
+    assert not d.made
+    assert d.check("Xqzvwkrt")  # the kept verdicts still answer
+    assert d.check("huis") == ("huis" in mined.mined_words())  # as without a dictionary
+    assert d.suggest("huiss") == []

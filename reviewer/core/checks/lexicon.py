@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Collection, Iterable
@@ -94,22 +95,30 @@ class _Dictionary:
         self.memo_key = memo_key  # the verdicts are kept between runs under this key
 
     def _enchant(self) -> Any:
-        if self._dict is None:
+        """Enchant's dictionary; None when a deferred one could not be made after all."""
+        if self._dict is None and self._make is not None:
             with _lock:  # enchant's broker serves one thread at a time
                 if self._dict is None and self._make is not None:
-                    self._dict = self._make()
+                    # Its files may have gone since the verdicts were kept: then as none.
+                    with contextlib.suppress(Exception):
+                        self._dict = self._make()
+                    self._make = None
         return self._dict
 
     def check(self, word: str) -> bool:
         hit = self._check_cache.get(word)
         if hit is None:
-            hit = bool(self._enchant().check(word))
+            enchant = self._enchant()
+            if enchant is None:  # as without a dictionary: the mined word list decides
+                return word.lower() in mined.mined_words()
+            hit = bool(enchant.check(word))
             if len(self._check_cache) < MAX_VERDICTS:
                 self._check_cache[word] = hit
         return hit
 
     def suggest(self, word: str) -> list[str]:
-        return list(self._enchant().suggest(word))
+        enchant = self._enchant()
+        return [] if enchant is None else list(enchant.suggest(word))
 
     def make(self) -> None:
         """Make enchant's dictionary now if it was deferred, so no later word waits for it."""
