@@ -273,7 +273,7 @@ def test_a_deferred_dictionary_that_cannot_be_made_acts_as_none() -> None:
 
     d = lexicon._Dictionary(None, "nl_NL", gone, {"Xqzvwkrt": True})
     d.make()  # the window's first edit: no exception reaches the typing
-    assert not d.made
+    assert d._dict is None
     assert d.check("Xqzvwkrt")  # the kept verdicts still answer
     assert d.check("huis") == ("huis" in mined.mined_words())  # as without a dictionary
     assert d.suggest("huiss") == []

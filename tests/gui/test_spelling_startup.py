@@ -65,9 +65,9 @@ if sys.argv[1] == "check run":  # what a check process keeps for the next one
     print(json.dumps([]))
 else:
     check_data.preload_dictionary()  # once the window is visually complete
-    steps = [lexicon.spelling_status().available, lexicon.dictionary().made]
+    steps = [lexicon.spelling_status().available, lexicon.dictionary()._dict is not None]
     check_data.preload()  # the user starts to edit a target
-    steps.append(lexicon.dictionary().made)
+    steps.append(lexicon.dictionary()._dict is not None)
     print(json.dumps(steps))
 """
 

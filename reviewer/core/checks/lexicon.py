@@ -124,10 +124,6 @@ class _Dictionary:
         """Make enchant's dictionary now if it was deferred, so no later word waits for it."""
         self._enchant()
 
-    @property
-    def made(self) -> bool:
-        return self._dict is not None
-
 
 MAX_VERDICTS = 200_000
 # Set in a check process (defer_dictionary): with the verdicts of an earlier run under the same
